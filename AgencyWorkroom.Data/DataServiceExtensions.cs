@@ -1,0 +1,54 @@
+using AgencyWorkroom.Data.Features.Status;
+using AgencyWorkroom.Data.Schema;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace AgencyWorkroom.Data;
+
+public static class DataServiceExtensions
+{
+    /// <summary>The app's connection: a login role that owns nothing and cannot bypass row level security.</summary>
+    public const string ConnectionStringName = "Workroom";
+
+    /// <summary>The schema owner's connection, for migrations only.</summary>
+    public const string OwnerConnectionStringName = "WorkroomOwner";
+
+    public static IServiceCollection AddWorkroomData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetRequiredConnectionString(ConnectionStringName);
+
+        // One data source (one pool) serves ADO.NET and EF Core alike.
+        services.AddSingleton(provider => CreateDataSource(connectionString, provider.GetService<ILoggerFactory>()));
+        services.AddDbContextFactory<WorkroomDbContext>((provider, options) =>
+            options.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.UseVector()));
+
+        services.AddSingleton(_ => new SchemaMigrator());
+        services.AddSingleton<IDatabaseStatus, DatabaseStatusService>();
+        return services;
+    }
+
+    /// <summary>The named connection string; an empty one counts as missing.</summary>
+    public static string GetRequiredConnectionString(this IConfiguration configuration, string name)
+    {
+        var connectionString = configuration.GetConnectionString(name);
+        return string.IsNullOrWhiteSpace(connectionString)
+            ? throw new InvalidOperationException($"ConnectionStrings:{name} is not configured.")
+            : connectionString;
+    }
+
+    /// <summary>A data source that knows the pgvector <c>vector</c> type.</summary>
+    public static NpgsqlDataSource CreateDataSource(string connectionString, ILoggerFactory? loggerFactory = null)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.UseVector();
+        if (loggerFactory is not null)
+        {
+            builder.UseLoggerFactory(loggerFactory);
+        }
+
+        return builder.Build();
+    }
+}

@@ -1,0 +1,129 @@
+using AgencyWorkroom.Tests.Infrastructure;
+
+namespace AgencyWorkroom.Tests.Data.Security;
+
+/// <summary>Who sees what within one tenant: money, private conversations, other people's time.</summary>
+[Collection(DatabaseCollection.Name)]
+public sealed class RoleAccessTests(TwoTenantWorld world)
+{
+    public static TheoryData<string> WithoutMoney => ["pm", "admin", "account", "creative"];
+
+    public static TheoryData<string> WithMoney => ["finance", "leadership"];
+
+    [Theory]
+    [MemberData(nameof(WithoutMoney))]
+    public async Task MoneyFigures_AreNullWithoutFinanceRole(string role)
+    {
+        await using var s = await world.AppSessionAsync(world.A, role);
+
+        var campaign = await CampaignRowAsync(s);
+        foreach (var column in new[] { "revenue", "labor_cost", "total_cost", "margin", "margin_pct", "spend", "budget_spent_pct" })
+        {
+            Assert.True(campaign[column] is null, $"v_campaign_overview.{column} is {campaign[column]} for {role}");
+        }
+
+        var client = (await s.QueryAsync("select revenue, cost, margin from agency.v_client_360 where client_id = @id",
+            ("id", world.A.Rows["agency.clients"]))).Single();
+        Assert.All(client.Values, Assert.Null);
+        var kpis = (await s.QueryAsync("select revenue_this_month, cost_this_month, margin_this_month from agency.v_dashboard_kpis")).Single();
+        Assert.All(kpis.Values, Assert.Null);
+        Assert.Null(await s.ScalarAsync<decimal?>("select sum(revenue) from agency.v_timesheet_summary_by_campaign"));
+        Assert.Null(await s.ScalarAsync<decimal?>("select total_amount from agency.get_campaign_expenses(@id)",
+            ("id", world.A.Rows["agency.campaigns"])));
+    }
+
+    [Theory]
+    [MemberData(nameof(WithMoney))]
+    public async Task MoneyFigures_AreComputedForFinanceAndLeadership(string role)
+    {
+        await using var s = await world.AppSessionAsync(world.A, role);
+
+        var campaign = await CampaignRowAsync(s);
+        var revenue = TwoTenantWorld.LoggedHours * TwoTenantWorld.BillRate;
+        var labor = TwoTenantWorld.LoggedHours * TwoTenantWorld.CostRate;
+        Assert.Equal(revenue, campaign["revenue"]);
+        Assert.Equal(labor, campaign["labor_cost"]);
+        Assert.NotNull(campaign["margin"]);
+        Assert.True((decimal)campaign["total_cost"]! >= labor + TwoTenantWorld.ExpenseAmount);
+
+        var kpis = (await s.QueryAsync("select revenue_this_month from agency.v_dashboard_kpis")).Single();
+        Assert.Equal(revenue, kpis["revenue_this_month"]);
+        Assert.Equal(TwoTenantWorld.ExpenseAmount, await s.ScalarAsync<decimal>(
+            "select total_amount from agency.get_campaign_expenses(@id)", ("id", world.A.Rows["agency.campaigns"])));
+    }
+
+    [Theory]
+    [InlineData("pm", 0)]
+    [InlineData("admin", 0)]
+    [InlineData("account", 0)]
+    [InlineData("creative", 0)]
+    [InlineData("finance", 1)]
+    [InlineData("leadership", 1)]
+    public async Task RateTables_AreReadableOnlyByFinanceAndLeadership(string role, int visible)
+    {
+        await using var s = await world.AppSessionAsync(world.A, role);
+
+        Assert.Equal(visible, await s.ScalarAsync<long>("select count(*) from agency.rate_cards"));
+        Assert.Equal(visible * TwoTenantWorld.Roles.Length, await s.ScalarAsync<long>("select count(*) from agency.employee_rates"));
+        Assert.Equal(visible, await s.ExecuteAsync("update agency.rate_cards set bill_rate = 1"));
+    }
+
+    [Fact]
+    public async Task AiConversations_AreVisibleOnlyToTheirPerson()
+    {
+        var conversation = world.A.Rows["agency.ai_conversations"];
+        await using (var owner = await world.AppSessionAsync(world.A, "creative"))
+        {
+            Assert.Equal(1L, await owner.ScalarAsync<long>("select count(*) from agency.ai_messages where conversation_id = @id", ("id", conversation)));
+            Assert.Equal(1, await owner.ExecuteAsync("update agency.ai_conversations set title = 'Mine' where id = @id", ("id", conversation)));
+        }
+
+        foreach (var role in TwoTenantWorld.Roles.Where(r => r != "creative"))
+        {
+            await using var other = await world.AppSessionAsync(world.A, role);
+            Assert.Equal(0L, await other.ScalarAsync<long>("select count(*) from agency.ai_conversations"));
+            Assert.Equal(0L, await other.ScalarAsync<long>("select count(*) from agency.ai_messages"));
+            Assert.Equal(0, await other.ExecuteAsync("update agency.ai_conversations set title = 'Theirs' where id = @id", ("id", conversation)));
+            Assert.Equal(0, await other.ExecuteAsync("delete from agency.ai_messages"));
+        }
+    }
+
+    [Theory]
+    [InlineData("creative", true)]
+    [InlineData("account", false)]
+    [InlineData("admin", false)]
+    [InlineData("pm", true)]
+    [InlineData("finance", true)]
+    [InlineData("leadership", true)]
+    public async Task Timesheets_AreOwnUnlessPmFinanceOrLeadership(string role, bool reachesCreativesEntry)
+    {
+        var entry = world.A.Rows["agency.timesheet_entries"];
+        await using var s = await world.AppSessionAsync(world.A, role);
+
+        var expected = reachesCreativesEntry ? 1 : 0;
+        Assert.Equal(expected, await s.ScalarAsync<long>("select count(*) from agency.timesheet_entries where id = @id", ("id", entry)));
+        Assert.Equal(expected, await s.ExecuteAsync("update agency.timesheet_entries set hours = 7 where id = @id", ("id", entry)));
+        if (!reachesCreativesEntry)
+        {
+            // Nor can they log time in the creative's name.
+            var refused = await s.FailureAsync(
+                "insert into agency.timesheet_entries (employee_id, campaign_id, entry_date, hours) values (@who, @campaign, current_date, 1)",
+                ("who", world.A.People["creative"]), ("campaign", world.A.Rows["agency.campaigns"]));
+            Assert.Equal(Npgsql.PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+        }
+    }
+
+    [Fact]
+    public async Task Views_AggregateOnlyWhatTheCallerMaySee()
+    {
+        await using var creative = await world.AppSessionAsync(world.A, "creative");
+        await using var account = await world.AppSessionAsync(world.A, "account");
+
+        Assert.Equal(TwoTenantWorld.LoggedHours, (await CampaignRowAsync(creative))["total_hours"]);
+        Assert.Equal(0m, (await CampaignRowAsync(account))["total_hours"]);
+    }
+
+    private async Task<Dictionary<string, object?>> CampaignRowAsync(TestSession s) =>
+        (await s.QueryAsync("select * from agency.v_campaign_overview where campaign_id = @id",
+            ("id", world.A.Rows["agency.campaigns"]))).Single();
+}

@@ -1,0 +1,40 @@
+namespace AgencyWorkroom.Tests.Data.Security;
+
+/// <summary>
+/// Every tenant table, with the role whose policies let it write there: attacks are made as
+/// that role, so a refusal can only come from tenant isolation, never from a missing grant.
+/// A test checks that this list matches the database, so a new table cannot go uncovered.
+/// </summary>
+public static class TenantTables
+{
+    public sealed record Writer(string Role, bool CanUpdate = true);
+
+    public static readonly IReadOnlyDictionary<string, Writer> Writers = new Dictionary<string, Writer>
+    {
+        ["agency.tenants"] = new("admin"),
+        ["agency.employees"] = new("admin"),
+        ["agency.clients"] = new("account"),
+        ["agency.brands"] = new("account"),
+        ["agency.campaigns"] = new("pm"),
+        ["agency.campaign_phases"] = new("pm"),
+        ["agency.campaign_team"] = new("pm"),
+        ["agency.artifacts"] = new("creative"),
+        // Versions are written by the artifact trigger and never edited.
+        ["agency.artifact_versions"] = new("creative", CanUpdate: false),
+        ["agency.artifact_comments"] = new("creative"),
+        ["agency.timesheet_entries"] = new("creative"),
+        ["agency.team_allocations"] = new("pm"),
+        ["agency.rate_cards"] = new("finance"),
+        ["agency.employee_rates"] = new("finance"),
+        ["agency.knowledge_documents"] = new("admin"),
+        ["agency.knowledge_chunks"] = new("admin"),
+        ["agency.ai_conversations"] = new("creative"),
+        ["agency.ai_messages"] = new("creative"),
+        ["procure.project_quotes"] = new("finance"),
+        ["finance_ppm.projects"] = new("finance"),
+        ["te.expense_lines"] = new("finance"),
+        ["gear.checkouts"] = new("admin"),
+    };
+
+    public static TheoryData<string> All => [.. Writers.Keys];
+}

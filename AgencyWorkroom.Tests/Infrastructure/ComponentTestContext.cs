@@ -1,0 +1,23 @@
+using Bunit;
+using MudBlazor.Services;
+
+namespace AgencyWorkroom.Tests.Infrastructure;
+
+/// <summary>
+/// The base of every component test: MudBlazor's services, JS interop answered loosely
+/// (MudBlazor calls JS the tests do not care about), and no check for a popover provider.
+/// </summary>
+public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
+{
+    protected ComponentTestContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices(options => options.PopoverOptions.CheckForPopoverProvider = false);
+    }
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    // Some MudBlazor services are only IAsyncDisposable, and xunit 2 disposes test classes
+    // synchronously; disposing asynchronously first leaves the later Dispose() nothing to do.
+    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
+}

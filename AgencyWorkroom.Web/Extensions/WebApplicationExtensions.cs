@@ -1,0 +1,36 @@
+using AgencyWorkroom.Data;
+using AgencyWorkroom.Web.Components;
+using MudBlazor.Services;
+
+namespace AgencyWorkroom.Web.Extensions;
+
+public static class WebApplicationExtensions
+{
+    public static WebApplicationBuilder AddWorkroomWeb(this WebApplicationBuilder builder)
+    {
+        // Serve package assets (MudBlazor's css and js) from a build, not only a publish, in any
+        // environment: the run script starts the built app. A published app has no such manifest.
+        builder.WebHost.UseStaticWebAssets();
+
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddWorkroomData(builder.Configuration);
+        return builder;
+    }
+
+    public static WebApplication UseWorkroomWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+
+        // No HTTPS redirection or HSTS here: TLS ends at the proxy in front of the app.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

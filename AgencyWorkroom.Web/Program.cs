@@ -1,0 +1,16 @@
+using AgencyWorkroom.Web.Extensions;
+
+// The .NET 10 SDK generates `public partial class Program`, so WebApplicationFactory<Program> works as is.
+
+if (args is ["migrate", ..])
+{
+    return await MigrateCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddWorkroomWeb();
+
+var app = builder.Build();
+app.UseWorkroomWeb();
+await app.RunAsync();
+return 0;

@@ -1,5 +1,8 @@
+using AgencyWorkroom.Data.Features.Campaigns;
+using AgencyWorkroom.Data.Features.People;
 using AgencyWorkroom.Data.Features.Status;
 using AgencyWorkroom.Data.Schema;
+using AgencyWorkroom.Data.Session;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,11 +22,20 @@ public static class DataServiceExtensions
     public static IServiceCollection AddWorkroomData(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetRequiredConnectionString(ConnectionStringName);
+        RefuseConnectionsThatKeepState(connectionString);
 
         // One data source (one pool) serves ADO.NET and EF Core alike.
         services.AddSingleton(provider => CreateDataSource(connectionString, provider.GetService<ILoggerFactory>()));
         services.AddDbContextFactory<WorkroomDbContext>((provider, options) =>
-            options.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.UseVector()));
+            options.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.UseVector())
+                .UseSnakeCaseNamingConvention());
+
+        // Every read and write goes through a unit of work that sets the signed-in person's context.
+        services.AddScoped<UnitOfWork>();
+        services.AddSingleton<UnitOfWorkFactory>();
+        services.AddScoped<IPeopleQueries, PeopleQueries>();
+        services.AddScoped<PeopleCommands>();
+        services.AddScoped<ICampaignQueries, CampaignQueries>();
 
         services.AddSingleton(_ => new SchemaMigrator());
         services.AddSingleton<IDatabaseStatus, DatabaseStatusService>();
@@ -37,6 +49,19 @@ public static class DataServiceExtensions
         return string.IsNullOrWhiteSpace(connectionString)
             ? throw new InvalidOperationException($"ConnectionStrings:{name} is not configured.")
             : connectionString;
+    }
+
+    /// <summary>
+    /// Without Npgsql's reset on close, a pooled connection could hand session state (a
+    /// session-level setting, a temp table) to the next person's work: the app will not start so.
+    /// </summary>
+    public static void RefuseConnectionsThatKeepState(string connectionString)
+    {
+        if (new NpgsqlConnectionStringBuilder(connectionString).NoResetOnClose)
+        {
+            throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionStringName} sets No Reset On Close: pooled connections must be reset between people.");
+        }
     }
 
     /// <summary>A data source that knows the pgvector <c>vector</c> type.</summary>

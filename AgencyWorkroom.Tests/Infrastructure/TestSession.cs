@@ -17,6 +17,10 @@ public sealed class TestSession : IAsyncDisposable
         _transaction = transaction;
     }
 
+    public NpgsqlConnection Connection => _connection;
+
+    public NpgsqlTransaction Transaction => _transaction;
+
     /// <summary>A session as the given person; pass nulls (or empty strings) to set nothing.</summary>
     public static async Task<TestSession> BeginAsync(NpgsqlDataSource dataSource, Guid? tenant, string? role, Guid? user)
     {

@@ -1,3 +1,4 @@
+using AgencyWorkroom.Data.Identity;
 using Pgvector;
 
 namespace AgencyWorkroom.Tests.Infrastructure;
@@ -15,6 +16,8 @@ public sealed class TwoTenantWorld : IAsyncLifetime
     /// <summary>The creative's one billable entry, dated today.</summary>
     public const decimal LoggedHours = 8m;
     public const decimal ExpenseAmount = 250m;
+    /// <summary>Every seeded person can sign in with their email and this password.</summary>
+    public const string Password = "Test-password-1";
 
     public static readonly string[] Roles = ["finance", "leadership", "pm", "admin", "account", "creative"];
 
@@ -66,11 +69,13 @@ public sealed class TwoTenantWorld : IAsyncLifetime
         {
             await Insert(
                 "insert into agency.employees (id, full_name, email, title, agency_role) values (@id, @name, @email, @title, @role)",
-                ("id", tenant.People[role]), ("name", $"{role} person"), ("email", $"{role}@{suffix.ToLowerInvariant()}.test"),
+                ("id", tenant.People[role]), ("name", $"{role} person"), ("email", tenant.Email(role)),
                 ("title", role), ("role", role));
         }
 
         ids["agency.employees"] = tenant.People["creative"];
+        await SignInAccounts.UpsertAsync(s.Connection, s.Transaction,
+            Roles.Select(role => (tenant.Id, tenant.People[role], tenant.Email(role))), Password);
 
         await As("account");
         await Insert("insert into agency.clients (id, code, name, sector, account_lead_id) values (@id, @code, 'Acme Foods', 'Food', @lead)",
@@ -82,7 +87,7 @@ public sealed class TwoTenantWorld : IAsyncLifetime
             insert into agency.campaigns (id, client_id, brand_id, code, name, status, budget_amount, start_date, end_date)
             values (@id, @client, @brand, @code, 'Spring launch', 'active', 50000, current_date - 30, current_date + 60)
             """,
-            ("id", Id("agency.campaigns")), ("client", ids["agency.clients"]), ("brand", ids["agency.brands"]), ("code", $"CA-{suffix}"));
+            ("id", Id("agency.campaigns")), ("client", ids["agency.clients"]), ("brand", ids["agency.brands"]), ("code", tenant.CampaignCode));
         await Insert(
             """
             insert into agency.campaign_phases (id, campaign_id, phase_type, name, sort_order, start_date, end_date, budget_amount)
@@ -172,5 +177,10 @@ public sealed class TwoTenantWorld : IAsyncLifetime
 /// <summary>A seeded tenant: its id, a person per role, and one row id per table.</summary>
 public sealed record SeededTenant(Guid Id, Dictionary<string, Guid> People)
 {
+    public string CampaignCode => $"CA-{Id.ToString("N")[..8].ToUpperInvariant()}";
+
+    /// <summary>The sign-in email of the tenant's person in that role.</summary>
+    public string Email(string role) => $"{role}@t{Id:N}.test";
+
     public Dictionary<string, Guid> Rows { get; } = [];
 }

@@ -1,5 +1,7 @@
 using AgencyWorkroom.Data;
 using AgencyWorkroom.Web.Components;
+using AgencyWorkroom.Web.Export;
+using AgencyWorkroom.Web.Health;
 using MudBlazor.Services;
 
 namespace AgencyWorkroom.Web.Extensions;
@@ -12,9 +14,12 @@ public static class WebApplicationExtensions
         // environment: the run script starts the built app. A published app has no such manifest.
         builder.WebHost.UseStaticWebAssets();
 
+        builder.Services.Configure<WorkroomOptions>(builder.Configuration.GetSection(WorkroomOptions.Section));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddWorkroomData(builder.Configuration);
+        builder.AddWorkroomSignIn();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
 
@@ -27,9 +32,15 @@ public static class WebApplicationExtensions
 
         // No HTTPS redirection or HSTS here: TLS ends at the proxy in front of the app.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapWorkroomSignIn();
+        app.MapWorkroomExports();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,3 +1,4 @@
+using AgencyWorkroom.Data.Features.People;
 using AgencyWorkroom.Data.Features.Status;
 using AgencyWorkroom.Data.Schema;
 using AgencyWorkroom.Tests.Infrastructure;
@@ -81,5 +82,35 @@ public sealed class HomePageTests : ComponentTestContext
         });
     }
 
-    private void UseStatus(IDatabaseStatus status) => Services.AddSingleton(status);
+    [Fact]
+    public void Render_SchemaCurrent_GreetsThePersonWithTenantAndRole()
+    {
+        UseStatus(new FakeDatabaseStatus(new SchemaStatus(true, 8, "identity_and_sessions", 8, null)));
+
+        var page = Render<HomePage>();
+
+        var greeting = page.Find("[data-testid=greeting]").TextContent;
+        Assert.Contains("Welcome, Fran Finance", greeting);
+        Assert.Contains("Northwind Creative", greeting);
+        Assert.Contains("Finance", greeting);
+    }
+
+    [Fact]
+    public void Render_DatabaseUnreachable_DoesNotAskForThePerson()
+    {
+        UseStatus(new FakeDatabaseStatus(new SchemaStatus(false, null, null, 8, "refused")));
+
+        var page = Render<HomePage>();
+
+        Assert.Empty(page.FindAll("[data-testid=greeting]"));
+        Assert.Equal(0, _people.Calls);
+    }
+
+    private readonly FakePeopleQueries _people = new(new MeDto(Guid.NewGuid(), "Fran Finance", "finance", "Northwind Creative"));
+
+    private void UseStatus(IDatabaseStatus status)
+    {
+        Services.AddSingleton(status);
+        Services.AddSingleton<IPeopleQueries>(_people);
+    }
 }

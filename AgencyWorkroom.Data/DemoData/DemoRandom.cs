@@ -1,0 +1,26 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using Bogus;
+
+namespace AgencyWorkroom.Data.DemoData;
+
+/// <summary>
+/// One seeded Faker per tenant and stage. Each stage draws from its own sequence, so changing
+/// how one stage uses randomness leaves the others' data as it was. (string.GetHashCode differs
+/// between processes, hence the hash.)
+/// </summary>
+public static class DemoRandom
+{
+    public static Faker For(string tenantSlug, string stage)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{tenantSlug}/{stage}"));
+        return new Faker("en") { Random = new Randomizer(BinaryPrimitives.ReadInt32LittleEndian(hash)) };
+    }
+
+    /// <summary>A uniformly drawn number in [min, max).</summary>
+    public static double Between(this Randomizer random, double min, double max) => min + random.Double() * (max - min);
+
+    /// <summary>Hours rounded to the quarter hour that timesheets use.</summary>
+    public static decimal QuarterHours(double hours) => Math.Round((decimal)hours * 4, MidpointRounding.AwayFromZero) / 4;
+}

@@ -1,0 +1,17 @@
+namespace AgencyWorkroom.Data.Entities;
+
+/// <summary>agency.rate_cards: default rates by role. Only finance and leadership see them.</summary>
+public sealed class RateCard : AuditedEntity
+{
+    public string RoleName { get; set; } = "";
+
+    public decimal BillRate { get; set; }
+
+    public decimal CostRate { get; set; }
+
+    public string Currency { get; set; } = "USD";
+
+    public DateOnly EffectiveFrom { get; set; }
+
+    public DateOnly? EffectiveTo { get; set; }
+}

@@ -1,0 +1,16 @@
+namespace AgencyWorkroom.Data.Entities;
+
+/// <summary>agency.team_allocations: hours planned for one person on one campaign in one week.</summary>
+public sealed class TeamAllocation : AuditedEntity
+{
+    public Guid EmployeeId { get; set; }
+
+    public Guid CampaignId { get; set; }
+
+    /// <summary>Any day of the week; the database moves it to its Monday.</summary>
+    public DateOnly WeekStartDate { get; set; }
+
+    public decimal Hours { get; set; }
+
+    public string? Notes { get; set; }
+}

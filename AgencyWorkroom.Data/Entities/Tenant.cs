@@ -1,0 +1,13 @@
+namespace AgencyWorkroom.Data.Entities;
+
+/// <summary>agency.tenants. Its <see cref="TenantEntity.TenantId"/> is generated from <see cref="TenantEntity.Id"/>.</summary>
+public sealed class Tenant : AuditedEntity
+{
+    public string Slug { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public string DefaultCurrency { get; set; } = "USD";
+
+    public decimal UtilizationTarget { get; set; } = 0.750m;
+}

@@ -1,0 +1,31 @@
+namespace AgencyWorkroom.Data.Entities;
+
+/// <summary>agency.timesheet_entries: hours one person logged on one campaign on one day.</summary>
+public sealed class TimesheetEntry : AuditedEntity
+{
+    /// <summary>The session's person when left empty.</summary>
+    public Guid EmployeeId { get; set; }
+
+    public Guid CampaignId { get; set; }
+
+    public Guid? PhaseId { get; set; }
+
+    public DateOnly EntryDate { get; set; }
+
+    public decimal Hours { get; set; }
+
+    public bool Billable { get; set; } = true;
+
+    public string? Description { get; set; }
+
+    /// <summary>The Monday of <see cref="EntryDate"/>, kept by the set_week_start trigger; read only.</summary>
+    public DateOnly WeekStartDate { get; private set; }
+
+    public string Status { get; set; } = "draft";
+
+    public DateTimeOffset? SubmittedAt { get; set; }
+
+    public Guid? ApprovedBy { get; set; }
+
+    public DateTimeOffset? ApprovedAt { get; set; }
+}

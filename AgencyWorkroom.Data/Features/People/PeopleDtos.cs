@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AgencyWorkroom.Data.Features.People;
+
+/// <summary>The signed-in person as the database sees them now.</summary>
+public sealed record MeDto(Guid EmployeeId, string FullName, string Role, string TenantName);
+
+public sealed record PersonDto(
+    Guid Id, string FullName, string Email, string? Title, string? Department, string Role, bool Active, bool HasAccount);
+
+/// <summary>An admin's form for a new person with a sign-in account.</summary>
+public sealed class NewPersonForm
+{
+    [Required(ErrorMessage = "Enter the person's name.")]
+    [StringLength(200, ErrorMessage = "Keep the name under 200 characters.")]
+    public string FullName { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter an email address.")]
+    [EmailAddress(ErrorMessage = "Enter a valid email address.")]
+    public string Email { get; set; } = "";
+
+    public string? Title { get; set; }
+
+    public string? Department { get; set; }
+
+    [Required]
+    [AllowedValues("finance", "leadership", "pm", "admin", "account", "creative", ErrorMessage = "Choose a role.")]
+    public string Role { get; set; } = "creative";
+
+    [Required(ErrorMessage = "Set a first password.")]
+    [StringLength(100, MinimumLength = 10, ErrorMessage = "The password must be 10 to 100 characters long.")]
+    public string Password { get; set; } = "";
+}
+
+/// <summary>The agency roles, in the order the screens list them.</summary>
+public static class AgencyRoles
+{
+    public static readonly string[] All = ["finance", "leadership", "pm", "admin", "account", "creative"];
+
+    public static string Label(string role) => role switch
+    {
+        "pm" => "Project manager",
+        _ => char.ToUpperInvariant(role[0]) + role[1..],
+    };
+}

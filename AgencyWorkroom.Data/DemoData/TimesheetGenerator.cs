@@ -62,10 +62,11 @@ internal static class TimesheetGenerator
 
         // Now and then a shoot runs into Saturday.
         var saturday = week.AddDays(5);
-        var shoot = running.FirstOrDefault(r => IsOpen(r.Campaign, saturday, today) && r.Campaign.PhaseOn(saturday).PhaseType == "production");
-        if (shoot.Campaign is not null && f.Random.Bool(0.04f))
+        var shoot = running.Select(r => r.Campaign)
+            .FirstOrDefault(c => saturday >= member.Row.StartDate && IsOpen(c, saturday, today) && c.PhaseOn(saturday).PhaseType == "production");
+        if (shoot is not null && f.Random.Bool(0.04f))
         {
-            Book(data, member, saturday, f.Random.Between(2, 5), [shoot.Campaign], projectManagers, f, ids);
+            Book(data, member, saturday, f.Random.Between(2, 5), [shoot], projectManagers, f, ids);
         }
     }
 

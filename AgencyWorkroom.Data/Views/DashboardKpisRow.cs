@@ -14,7 +14,7 @@ public sealed class DashboardKpisRow
 
     public DateOnly WeekStartDate { get; init; }
 
-    public int ActiveCampaigns { get; init; }
+    public long ActiveCampaigns { get; init; }
 
     public long CampaignsAtRisk { get; init; }
 

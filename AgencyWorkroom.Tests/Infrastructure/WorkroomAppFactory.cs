@@ -9,8 +9,12 @@ namespace AgencyWorkroom.Tests.Infrastructure;
 /// <summary>The real app in memory, on the real test database, with real cookies.</summary>
 public sealed class WorkroomAppFactory(int signInAttemptsPerMinute = 1000) : WebApplicationFactory<Program>
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
         builder.UseSetting("Workroom:SignInAttemptsPerMinute", signInAttemptsPerMinute.ToString());
+        // Tests provoke refusals on purpose; EF's log of each failed command would bury the results.
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Critical");
+    }
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>
     public HttpClient Browser() => Browser(new CookieContainer());

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace AgencyWorkroom.Data.Features.People;
 
@@ -37,21 +38,18 @@ public sealed class PeopleCommands(UnitOfWork unitOfWork, ISessionContextSource 
             return passwordErrors;
         }
 
-        user.EmployeeId = await unitOfWork.RunAsync(async (db, ct) =>
+        try
         {
-            var person = new Employee
-            {
-                FullName = form.FullName.Trim(),
-                Email = email,
-                Title = Blank(form.Title),
-                Department = Blank(form.Department),
-                AgencyRole = form.Role,
-                UserId = user.Id,
-            };
-            db.Add(person);
-            await db.SaveChangesAsync(ct);
-            return person.Id;
-        }, cancellationToken);
+            user.EmployeeId = await InsertEmployeeAsync(form, email, user.Id, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.InsufficientPrivilege })
+        {
+            return ["Only admins can add people."];
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return ["Someone at this agency already has that email address."];
+        }
 
         var created = await users.CreateAsync(user, form.Password);
         if (!created.Succeeded)
@@ -63,6 +61,23 @@ public sealed class PeopleCommands(UnitOfWork unitOfWork, ISessionContextSource 
 
         return [];
     }
+
+    private Task<Guid> InsertEmployeeAsync(NewPersonForm form, string email, Guid accountId, CancellationToken cancellationToken) =>
+        unitOfWork.RunAsync(async (db, ct) =>
+        {
+            var person = new Employee
+            {
+                FullName = form.FullName.Trim(),
+                Email = email,
+                Title = Blank(form.Title),
+                Department = Blank(form.Department),
+                AgencyRole = form.Role,
+                UserId = accountId,
+            };
+            db.Add(person);
+            await db.SaveChangesAsync(ct);
+            return person.Id;
+        }, cancellationToken);
 
     /// <summary>Counts from the person's next operation: every unit of work reads the role afresh.</summary>
     public Task<bool> SetRoleAsync(Guid employeeId, string role, CancellationToken cancellationToken = default) =>

@@ -120,6 +120,21 @@ public sealed class SignInTests(TwoTenantWorld world) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Cookie_FromOneInstance_IsReadByAnother()
+    {
+        // Data Protection keys live in PostgreSQL, so a second instance of the app decrypts the first's cookie.
+        var jar = new CookieContainer();
+        Assert.True((await _app.Browser(jar).SignInAsync(world.A.Email("pm"), TwoTenantWorld.Password)).IsRedirectTo("/"));
+        await using var secondInstance = new WorkroomAppFactory();
+        var other = secondInstance.CreateDefaultClient(new Uri("http://localhost"));
+        other.DefaultRequestHeaders.Add("Cookie", $"workroom.auth={jar.GetCookies(new Uri("http://localhost"))["workroom.auth"]!.Value}");
+
+        var response = await other.GetAsync("/export/campaigns.csv");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Anonymous_IsSentToSignIn_HealthIsOpen()
     {
         var browser = _app.Browser();

@@ -77,7 +77,8 @@ public sealed record KnowledgeDocumentRow(
     Guid Id, Guid? ClientId, Guid? BrandId, Guid? CampaignId, string Title, string DocType, string SourceUri, string Content,
     string[] Tags, DateTime CreatedAt);
 
-public sealed record KnowledgeChunkRow(Guid Id, Guid DocumentId, int ChunkIndex, string Content, int TokenCount, float[] Embedding);
+/// <param name="TokenCount">Word pieces the embedding model read; NULL when the model does not say.</param>
+public sealed record KnowledgeChunkRow(Guid Id, Guid DocumentId, int ChunkIndex, string Content, int? TokenCount, float[] Embedding);
 
 /// <summary>A week a person is away: no time logged, nothing allocated.</summary>
 public sealed record HolidayWeek(Guid EmployeeId, DateOnly WeekStartDate);

@@ -9,8 +9,6 @@ public sealed class DemoTenantData(DemoTenantProfile profile, DemoCalendar calen
 
     public Guid TenantId => Profile.TenantId;
 
-    public decimal UtilizationTarget { get; init; } = 0.75m;
-
     public List<EmployeeRow> Employees { get; } = [];
 
     /// <summary>The one employee per agency role who signs in for the demo: <c>{role}@{slug}.demo</c>.</summary>
@@ -51,6 +49,9 @@ public sealed class DemoTenantData(DemoTenantProfile profile, DemoCalendar calen
     public List<CheckoutRow> Checkouts { get; } = [];
 
     public List<KnowledgeDocumentRow> KnowledgeDocuments { get; } = [];
+
+    /// <summary>Filled after generation: chunking and embedding are the seeder's, not the generator's.</summary>
+    public List<KnowledgeChunkRow> KnowledgeChunks { get; } = [];
 }
 
 /// <summary>A demo sign-in person: the integrating code creates their account.</summary>

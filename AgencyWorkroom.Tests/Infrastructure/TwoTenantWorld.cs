@@ -129,6 +129,12 @@ public sealed class TwoTenantWorld : IAsyncLifetime
             """,
             ("id", Id("te.expense_lines")), ("person", tenant.People["account"]), ("amount", ExpenseAmount),
             ("campaign", ids["agency.campaigns"]));
+        await Insert(
+            """
+            insert into agency.notifications (id, recipient_id, kind, campaign_id, threshold, title)
+            values (@id, @person, 'budget_alert', @campaign, 50, 'Spring launch has spent 50% of its budget')
+            """,
+            ("id", Id("agency.notifications")), ("person", tenant.People["finance"]), ("campaign", ids["agency.campaigns"]));
 
         await As("creative");
         await Insert(

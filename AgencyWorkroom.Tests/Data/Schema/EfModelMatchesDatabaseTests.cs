@@ -161,7 +161,7 @@ public sealed class EfModelMatchesDatabaseTests(TwoTenantWorld world)
             mappings.Add((entityType, storeObject, columns));
         }
 
-        Assert.Equal(28, mappings.Count);
+        Assert.Equal(29, mappings.Count);
         return mappings;
     }
 

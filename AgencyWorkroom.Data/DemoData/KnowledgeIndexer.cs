@@ -1,0 +1,124 @@
+using AgencyWorkroom.Data.Knowledge;
+using Microsoft.Extensions.AI;
+using Npgsql;
+
+namespace AgencyWorkroom.Data.DemoData;
+
+/// <summary>
+/// Turns a tenant's knowledge documents into embedded chunks: chunked with
+/// <see cref="MarkdownChunker"/> and embedded in batches. The scale tenant instead borrows the
+/// demo agencies' embedded passages from the database, text and vector together (the vector
+/// nudged a little so no two are identical), because embedding thousands of documents would
+/// dominate a benchmark load without making it any more realistic.
+/// </summary>
+internal sealed class KnowledgeIndexer(
+    IEmbeddingGenerator<string, Embedding<float>> embeddings, IProgress<DemoSeedProgress>? progress)
+{
+    private const int BatchSize = 32;
+    private const float Nudge = 0.005f;
+
+    private readonly MarkdownChunker _chunker = new();
+
+    /// <returns>A line for the person running the seed: what was embedded.</returns>
+    public async Task<string> EmbedAsync(DemoTenantData data, CancellationToken cancellationToken)
+    {
+        var ids = new DemoIds(data.Profile.Slug);
+        var passages = data.KnowledgeDocuments
+            .SelectMany(d => _chunker.Chunk(d.Content).Select(c => (Document: d, Chunk: c)))
+            .ToList();
+        var tokens = embeddings.GetService<MiniLmEmbeddingGenerator>();
+
+        for (var start = 0; start < passages.Count; start += BatchSize)
+        {
+            progress?.Report(new DemoSeedProgress(data.Profile.Slug, "embedding knowledge", start, passages.Count));
+            var batch = passages.Skip(start).Take(BatchSize).ToList();
+            var vectors = await embeddings.GenerateAsync(batch.Select(p => p.Chunk.Content), cancellationToken: cancellationToken);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var (document, chunk) = batch[i];
+                data.KnowledgeChunks.Add(new KnowledgeChunkRow(ids.Of("knowledge_chunk", data.KnowledgeChunks.Count), document.Id, chunk.ChunkIndex,
+                    chunk.Content, tokens?.CountTokens(chunk.Content), vectors[i].Vector.ToArray()));
+            }
+        }
+
+        progress?.Report(new DemoSeedProgress(data.Profile.Slug, "embedding knowledge", passages.Count, passages.Count));
+        return $"{data.KnowledgeDocuments.Count} documents, {passages.Count} passages embedded with {embeddings.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId}";
+    }
+
+    /// <summary>Knowledge for the scale tenant from the passages already embedded for the demo agencies.</summary>
+    public async Task<string> BorrowAsync(DemoTenantData data, NpgsqlDataSource maintenance, CancellationToken cancellationToken)
+    {
+        var sources = await ReadDemoDocumentsAsync(maintenance, cancellationToken);
+        if (sources.Count == 0)
+        {
+            throw new InvalidOperationException("The scale tenant borrows the demo agencies' embedded knowledge, and there is none: seed them first.");
+        }
+
+        var f = DemoRandom.For(data.Profile.Slug, "knowledge");
+        var ids = new DemoIds(data.Profile.Slug);
+        var brands = data.Brands;
+        var finished = data.Campaigns.Where(c => c.Status == "completed").ToList();
+        var documentCount = Math.Max(1, (int)Math.Round(sources.Count / (double)DemoTenantProfile.DemoAgencies.Count * data.Profile.Volume));
+        var passages = 0;
+        for (var i = 0; i < documentCount; i++)
+        {
+            var source = sources[i % sources.Count];
+            var brand = source.DocType == "brand_guidelines" ? brands[i % brands.Count] : null;
+            var campaign = source.DocType is "post_mortem" or "case_study" && finished.Count > 0 ? finished[i % finished.Count] : null;
+            var document = new KnowledgeDocumentRow(ids.Of("knowledge_document", i), brand?.ClientId ?? campaign?.ClientId, brand?.Id ?? campaign?.BrandId,
+                campaign?.Id, source.Title, source.DocType, $"https://intranet.{data.Profile.Slug}.example/knowledge/{i + 1}", source.Content,
+                source.Tags, data.Calendar.At(data.Calendar.HistoryStart.AddDays(f.Random.Int(0, DemoCalendar.HistoryWeeks * 7)), 12));
+            data.KnowledgeDocuments.Add(document);
+            foreach (var chunk in source.Chunks)
+            {
+                var vector = chunk.Embedding.Select(x => x + (float)f.Random.Between(-Nudge, Nudge)).ToArray();
+                var length = MathF.Sqrt(vector.Sum(x => x * x));
+                data.KnowledgeChunks.Add(new KnowledgeChunkRow(ids.Of("knowledge_chunk", data.KnowledgeChunks.Count), document.Id, chunk.Index,
+                    chunk.Content, chunk.TokenCount, vector.Select(x => x / length).ToArray()));
+                passages++;
+            }
+
+            if (i % 100 == 0)
+            {
+                progress?.Report(new DemoSeedProgress(data.Profile.Slug, "borrowing knowledge", i, documentCount));
+            }
+        }
+
+        return $"{documentCount} documents, {passages} passages reusing the {sources.Sum(s => s.Chunks.Count)} passages embedded for " +
+            $"{string.Join(" and ", DemoTenantProfile.DemoAgencies.Select(a => a.Slug))} (vectors nudged slightly); none embedded now";
+    }
+
+    private sealed record SourceChunk(int Index, string Content, int? TokenCount, float[] Embedding);
+
+    private sealed record SourceDocument(string Title, string DocType, string Content, string[] Tags, List<SourceChunk> Chunks);
+
+    private static async Task<List<SourceDocument>> ReadDemoDocumentsAsync(NpgsqlDataSource maintenance, CancellationToken cancellationToken)
+    {
+        await using var command = maintenance.CreateCommand(
+            """
+            select d.tenant_id, d.id, d.title, d.doc_type, d.content, d.tags, c.chunk_index, c.content, c.token_count, c.embedding
+            from agency.knowledge_documents d
+            join agency.knowledge_chunks c on c.tenant_id = d.tenant_id and c.document_id = d.id
+            where d.tenant_id = any(@tenants)
+            order by d.tenant_id, d.id, c.chunk_index
+            """);
+        command.Parameters.AddWithValue("tenants", DemoTenantProfile.DemoAgencies.Select(a => a.TenantId).ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var documents = new List<SourceDocument>();
+        (Guid, Guid) current = default;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var key = (reader.GetGuid(0), reader.GetGuid(1));
+            if (documents.Count == 0 || key != current)
+            {
+                documents.Add(new SourceDocument(reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetFieldValue<string[]>(5), []));
+                current = key;
+            }
+
+            documents[^1].Chunks.Add(new SourceChunk(reader.GetInt32(6), reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetInt32(8),
+                reader.GetFieldValue<Pgvector.Vector>(9).ToArray()));
+        }
+
+        return documents;
+    }
+}

@@ -1,0 +1,59 @@
+using AgencyWorkroom.Data.Entities;
+using AgencyWorkroom.Data.Session;
+using AgencyWorkroom.Data.Views;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgencyWorkroom.Data.Features.Notifications;
+
+public sealed record NotificationDto(Guid Id, string Title, Guid CampaignId, int Threshold, DateTimeOffset CreatedAt, bool Read);
+
+/// <param name="PendingApprovals">Timesheet weeks waiting for approval; counted for project managers, who approve them.</param>
+public sealed record NotificationsDto(IReadOnlyList<NotificationDto> Alerts, long PendingApprovals)
+{
+    public static readonly NotificationsDto None = new([], 0);
+
+    /// <summary>What the bell's badge counts.</summary>
+    public int Unread => Alerts.Count(a => !a.Read) + (PendingApprovals > 0 ? 1 : 0);
+}
+
+/// <summary>The notifications bell: the person's budget alerts and the approvals waiting for them.</summary>
+public interface INotificationFeed
+{
+    /// <summary>Raises the budget alerts now due (only finance and leadership can), then reads the person's own.</summary>
+    Task<NotificationsDto> GetAsync(CancellationToken cancellationToken = default);
+
+    Task MarkAllReadAsync(CancellationToken cancellationToken = default);
+}
+
+public sealed class NotificationFeed(UnitOfWork unitOfWork, ISessionContextSource session) : INotificationFeed
+{
+    public const int Shown = 20;
+
+    public Task<NotificationsDto> GetAsync(CancellationToken cancellationToken = default) =>
+        unitOfWork.RunAsync(async (db, ct) =>
+        {
+            // Raising and reading in one unit of work: a crossing seen now is in this answer.
+            await db.Database.ExecuteSqlAsync($"select agency.raise_budget_alerts()", ct);
+            var me = (await session.GetAsync(ct))!.EmployeeId;
+            var alerts = await db.Set<Notification>()
+                .Where(n => n.RecipientId == me)
+                .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Threshold)
+                .Take(Shown)
+                .Select(n => new NotificationDto(n.Id, n.Title, n.CampaignId, n.Threshold, n.CreatedAt, n.ReadAt != null))
+                .ToListAsync(ct);
+            var role = await db.Set<Employee>().Where(e => e.Id == me).Select(e => e.AgencyRole).SingleAsync(ct);
+            var pending = role == "pm"
+                ? await db.Set<DashboardKpisRow>().Select(k => k.PendingTimesheetApprovals).SingleAsync(ct)
+                : 0;
+            return new NotificationsDto(alerts, pending);
+        }, cancellationToken);
+
+    public Task MarkAllReadAsync(CancellationToken cancellationToken = default) =>
+        unitOfWork.RunAsync(async (db, ct) =>
+        {
+            var me = (await session.GetAsync(ct))!.EmployeeId;
+            await db.Set<Notification>()
+                .Where(n => n.RecipientId == me && n.ReadAt == null)
+                .ExecuteUpdateAsync(n => n.SetProperty(x => x.ReadAt, DateTimeOffset.UtcNow), ct);
+        }, cancellationToken);
+}

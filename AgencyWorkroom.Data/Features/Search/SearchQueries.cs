@@ -1,0 +1,53 @@
+using AgencyWorkroom.Data.Entities;
+using AgencyWorkroom.Data.Session;
+using AgencyWorkroom.Data.Views;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgencyWorkroom.Data.Features.Search;
+
+public interface ISearchQueries
+{
+    /// <summary>Clients, brands, campaigns and artifacts whose name or code contains the text, a few of each.</summary>
+    Task<IReadOnlyList<SearchHit>> SearchAsync(string text, int perKind = 5, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The app bar's global search. Row-level security decides what it can find, as everywhere.</summary>
+public sealed class SearchQueries(UnitOfWork unitOfWork) : ISearchQueries
+{
+    public const int MinimumLength = 2;
+
+    public Task<IReadOnlyList<SearchHit>> SearchAsync(string text, int perKind = 5, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Trim().Length < MinimumLength)
+        {
+            return Task.FromResult<IReadOnlyList<SearchHit>>([]);
+        }
+
+        var pattern = SearchPattern.Contains(text);
+        return unitOfWork.RunAsync<IReadOnlyList<SearchHit>>(async (db, ct) =>
+        {
+            var clients = await db.Set<Client>()
+                .Where(c => c.DeletedAt == null && (EF.Functions.ILike(c.Name, pattern) || EF.Functions.ILike(c.Code, pattern)))
+                .OrderBy(c => c.Name).Take(perKind)
+                .Select(c => new SearchHit(SearchKind.Client, c.Id, c.Name, c.Code, null))
+                .ToListAsync(ct);
+            var brands = await db.Set<Brand>()
+                .Where(b => b.DeletedAt == null && (EF.Functions.ILike(b.Name, pattern) || EF.Functions.ILike(b.Code, pattern)))
+                .Join(db.Set<Client>(), b => b.ClientId, c => c.Id, (b, c) => new { Brand = b, ClientName = c.Name })
+                .OrderBy(x => x.Brand.Name).Take(perKind)
+                .Select(x => new SearchHit(SearchKind.Brand, x.Brand.Id, x.Brand.Name, x.ClientName, x.Brand.ClientId))
+                .ToListAsync(ct);
+            var campaigns = await db.Set<CampaignOverviewRow>()
+                .Where(c => EF.Functions.ILike(c.Name, pattern) || EF.Functions.ILike(c.Code, pattern))
+                .OrderByDescending(c => c.StartDate).Take(perKind)
+                .Select(c => new SearchHit(SearchKind.Campaign, c.CampaignId, c.Name, c.Code + " · " + c.ClientName, null))
+                .ToListAsync(ct);
+            var artifacts = await db.Set<ArtifactLibraryRow>()
+                .Where(a => EF.Functions.ILike(a.Title, pattern))
+                .OrderByDescending(a => a.UpdatedAt).Take(perKind)
+                .Select(a => new SearchHit(SearchKind.Artifact, a.ArtifactId, a.Title, a.CampaignName, a.CampaignId))
+                .ToListAsync(ct);
+            return [.. clients, .. brands, .. campaigns, .. artifacts];
+        }, cancellationToken);
+    }
+}

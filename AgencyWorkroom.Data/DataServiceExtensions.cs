@@ -1,4 +1,8 @@
 using AgencyWorkroom.Data.Features.Campaigns;
+using AgencyWorkroom.Data.Features.Clients;
+using AgencyWorkroom.Data.Features.Dashboard;
+using AgencyWorkroom.Data.Features.Notifications;
+using AgencyWorkroom.Data.Features.Search;
 using AgencyWorkroom.Data.Features.People;
 using AgencyWorkroom.Data.Features.Status;
 using AgencyWorkroom.Data.Schema;
@@ -36,6 +40,12 @@ public static class DataServiceExtensions
         services.AddScoped<IPeopleQueries, PeopleQueries>();
         services.AddScoped<PeopleCommands>();
         services.AddScoped<ICampaignQueries, CampaignQueries>();
+        services.AddScoped<ICampaignCommands, CampaignCommands>();
+        services.AddScoped<IClientQueries, ClientQueries>();
+        services.AddScoped<IClientCommands, ClientCommands>();
+        services.AddScoped<IDashboardQueries, DashboardQueries>();
+        services.AddScoped<ISearchQueries, SearchQueries>();
+        services.AddScoped<INotificationFeed, NotificationFeed>();
 
         services.AddSingleton(_ => new SchemaMigrator());
         services.AddSingleton<IDatabaseStatus, DatabaseStatusService>();

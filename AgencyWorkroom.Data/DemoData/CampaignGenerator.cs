@@ -74,13 +74,11 @@ internal static class CampaignGenerator
         var f = DemoRandom.For(data.Profile.Slug, "campaigns");
         var ids = new DemoIds(data.Profile.Slug);
         var calendar = data.Calendar;
-        var clientChoices = clients.ToArray();
-        var weights = clients.Select(c => (float)c.Weight).ToArray();
         var campaigns = new List<CampaignPlan>();
 
         for (var i = 0; i < data.Profile.Scaled(150); i++)
         {
-            var client = f.Random.WeightedRandom(clientChoices, weights);
+            var client = f.Random.Weighted(clients, c => c.Weight);
             // One in ten is a corporate campaign for the client as a whole, not for a brand.
             (BrandRow Row, string Category, string Audience)? brand =
                 client.Brands.Count > 0 && f.Random.Bool(0.9f) ? f.Random.ListItem(client.Brands) : null;

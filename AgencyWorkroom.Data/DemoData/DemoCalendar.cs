@@ -25,10 +25,11 @@ public sealed record DemoCalendar(DateOnly Today, DateTime Now)
     /// <summary>Monday of the date's week, the same arithmetic as the schema's set_week_start_date.</summary>
     public static DateOnly MondayOf(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
 
-    public static bool IsWorkingDay(DateOnly date) => date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
-
     /// <summary>A UTC instant on a day, never later than <see cref="Now"/>.</summary>
     public DateTime At(DateOnly day, int hour, int minute = 0) => NotAfterNow(day.ToDateTime(new TimeOnly(hour, minute), DateTimeKind.Utc));
 
-    public DateTime NotAfterNow(DateTime instant) => instant > Now ? Now : instant;
+    /// <summary>The instant, or for one still to come, a moment in the six hours before now (how far
+    /// ahead it was decides which), so what happened "today" does not all share one timestamp.</summary>
+    public DateTime NotAfterNow(DateTime instant) =>
+        instant <= Now ? instant : Now.AddMinutes(-1 - (instant - Now).TotalMinutes % 360);
 }

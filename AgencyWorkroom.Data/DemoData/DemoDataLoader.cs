@@ -1,3 +1,4 @@
+using AgencyWorkroom.Data.Identity;
 using Npgsql;
 using NpgsqlTypes;
 using Pgvector;
@@ -15,7 +16,8 @@ internal sealed class DemoDataLoader(NpgsqlDataSource maintenance, IProgress<Dem
     // Children before parents; comments refer to each other, which one statement handles.
     private static readonly string[] TablesToClear =
     [
-        "agency.knowledge_chunks", "agency.knowledge_documents", "agency.ai_messages", "agency.ai_conversations",
+        // Sign-in accounts point at employees; they are recreated below with the same ids.
+        "identity.users", "agency.notifications", "agency.knowledge_chunks", "agency.knowledge_documents", "agency.ai_messages", "agency.ai_conversations",
         "agency.artifact_comments", "agency.artifact_versions", "agency.artifacts", "agency.timesheet_entries",
         "agency.team_allocations", "agency.employee_rates", "agency.rate_cards", "te.expense_lines", "gear.checkouts",
         "finance_ppm.projects", "agency.campaign_team", "agency.campaign_phases", "agency.campaigns",
@@ -23,6 +25,10 @@ internal sealed class DemoDataLoader(NpgsqlDataSource maintenance, IProgress<Dem
     ];
 
     private const int ProgressEvery = 5000;
+
+    // Foreign keys are checked when a COPY ends: a million rows keep the server busy well past
+    // Npgsql's default 30-second timeout before it answers.
+    private static readonly TimeSpan LoadTimeout = TimeSpan.FromMinutes(15);
 
     /// <returns>Rows loaded per table, in load order.</returns>
     public async Task<IReadOnlyList<TableCount>> LoadAsync(DemoTenantData data, CancellationToken cancellationToken)
@@ -182,6 +188,9 @@ internal sealed class DemoDataLoader(NpgsqlDataSource maintenance, IProgress<Dem
             });
 
         Report(data, "committing", 0, 1);
+        // The demo people's accounts land with their employees, in the same transaction.
+        await DemoAccounts.EnsureAsync(connection, transaction,
+            data.DemoPeople.Select(p => (p.TenantId, p.EmployeeId, p.Email)), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         Report(data, "committing", 1, 1);
         return counts;
@@ -192,7 +201,7 @@ internal sealed class DemoDataLoader(NpgsqlDataSource maintenance, IProgress<Dem
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, Guid tenant, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = (int)LoadTimeout.TotalSeconds };
         command.Parameters.AddWithValue("tenant", tenant);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -206,6 +215,7 @@ internal sealed class DemoDataLoader(NpgsqlDataSource maintenance, IProgress<Dem
         {
             await using var importer = await connection.BeginBinaryImportAsync(
                 $"copy {table} (tenant_id, {columns}) from stdin (format binary)", cancellationToken);
+            importer.Timeout = LoadTimeout;
             var writer = new RowWriter(importer, cancellationToken);
             for (var i = 0; i < rows.Count; i++)
             {

@@ -21,6 +21,25 @@ public static class DemoRandom
     /// <summary>A uniformly drawn number in [min, max).</summary>
     public static double Between(this Randomizer random, double min, double max) => min + random.Double() * (max - min);
 
+    /// <summary>
+    /// One item, drawn in proportion to its weight. (Bogus's WeightedRandom wants weights that
+    /// already sum to one; these need not.)
+    /// </summary>
+    public static T Weighted<T>(this Randomizer random, IReadOnlyList<T> items, Func<T, double> weight)
+    {
+        var draw = random.Double() * items.Sum(weight);
+        foreach (var item in items)
+        {
+            draw -= weight(item);
+            if (draw < 0)
+            {
+                return item;
+            }
+        }
+
+        return items[^1];
+    }
+
     /// <summary>Hours rounded to the quarter hour that timesheets use.</summary>
     public static decimal QuarterHours(double hours) => Math.Round((decimal)hours * 4, MidpointRounding.AwayFromZero) / 4;
 }

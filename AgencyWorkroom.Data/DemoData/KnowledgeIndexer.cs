@@ -42,7 +42,8 @@ internal sealed class KnowledgeIndexer(
         }
 
         progress?.Report(new DemoSeedProgress(data.Profile.Slug, "embedding knowledge", passages.Count, passages.Count));
-        return $"{data.KnowledgeDocuments.Count} documents, {passages.Count} passages embedded with {embeddings.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId}";
+        return FormattableString.Invariant(
+            $"{data.KnowledgeDocuments.Count:N0} documents, {passages.Count:N0} passages embedded with {embeddings.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId}");
     }
 
     /// <summary>Knowledge for the scale tenant from the passages already embedded for the demo agencies.</summary>
@@ -84,7 +85,8 @@ internal sealed class KnowledgeIndexer(
             }
         }
 
-        return $"{documentCount} documents, {passages} passages reusing the {sources.Sum(s => s.Chunks.Count)} passages embedded for " +
+        return FormattableString.Invariant(
+            $"{documentCount:N0} documents, {passages:N0} passages reusing the {sources.Sum(s => s.Chunks.Count):N0} passages embedded for ") +
             $"{string.Join(" and ", DemoTenantProfile.DemoAgencies.Select(a => a.Slug))} (vectors nudged slightly); none embedded now";
     }
 

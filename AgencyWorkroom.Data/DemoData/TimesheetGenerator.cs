@@ -42,7 +42,7 @@ internal static class TimesheetGenerator
         var days = Enumerable.Range(0, 5).Select(week.AddDays).Where(d => d >= member.Row.StartDate && d <= today).ToList();
         var running = member.Campaigns
             .Where(c => c.Row.Status != "planning" && c.StartDate <= week.AddDays(6) && c.LastWorkDay(today) >= week)
-            .Select(c => (Campaign: c, Weight: (float)f.Random.Between(0.5, 2.0)))
+            .Select(c => (Campaign: c, Weight: f.Random.Between(0.5, 2.0)))
             .ToList();
         var workDays = days.Where(d => running.Any(r => IsOpen(r.Campaign, d, today))).ToList();
         if (workDays.Count == 0)
@@ -73,13 +73,13 @@ internal static class TimesheetGenerator
     private static bool IsOpen(CampaignPlan campaign, DateOnly day, DateOnly today) =>
         campaign.StartDate <= day && day <= campaign.LastWorkDay(today);
 
-    private static List<CampaignPlan> Pick(Faker f, List<(CampaignPlan Campaign, float Weight)> choices, int count)
+    private static List<CampaignPlan> Pick(Faker f, List<(CampaignPlan Campaign, double Weight)> choices, int count)
     {
         var left = choices.ToList();
         var picked = new List<CampaignPlan>();
         while (picked.Count < count)
         {
-            var choice = f.Random.WeightedRandom(left.ToArray(), left.Select(c => c.Weight).ToArray());
+            var choice = f.Random.Weighted(left, c => c.Weight);
             picked.Add(choice.Campaign);
             left.Remove(choice);
         }
@@ -93,11 +93,15 @@ internal static class TimesheetGenerator
     {
         var total = Math.Max(0.5m, DemoRandom.QuarterHours(hours));
         var parts = Math.Max(1, Math.Min(campaigns.Count, (int)(total / 0.5m)));
-        var shares = Enumerable.Range(0, parts).Select(_ => f.Random.Between(0.5, 1.5)).ToArray();
+        var weights = Enumerable.Range(0, parts).Select(_ => f.Random.Between(0.5, 1.5)).ToArray();
         var left = total;
         for (var i = 0; i < parts; i++)
         {
-            var share = i == parts - 1 ? left : Math.Clamp(DemoRandom.QuarterHours((double)total * shares[i] / shares.Sum()), 0.5m, left - 0.5m * (parts - 1 - i));
+            // The last entry takes what is left; the others leave at least half an hour for each still to come.
+            var keepForRest = 0.5m * (parts - 1 - i);
+            var share = i == parts - 1
+                ? left
+                : Math.Clamp(DemoRandom.QuarterHours((double)total * weights[i] / weights.Sum()), 0.5m, left - keepForRest);
             left -= share;
             data.TimesheetEntries.Add(Entry(data, member, campaigns[i], day, share, projectManagers, f, ids));
         }
@@ -148,7 +152,7 @@ internal static class TimesheetGenerator
             {
                 var open = member.Campaigns
                     .Where(c => c.Row.Status is "active" or "planning" && c.Overlaps(week, week.AddDays(4)))
-                    .Select(c => (Campaign: c, Weight: (float)f.Random.Between(0.5, 2.0)))
+                    .Select(c => (Campaign: c, Weight: f.Random.Between(0.5, 2.0)))
                     .ToList();
                 if (open.Count == 0)
                 {

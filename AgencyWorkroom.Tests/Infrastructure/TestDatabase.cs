@@ -16,6 +16,7 @@ public sealed class TestDatabase : IAsyncLifetime
         OwnerConnectionString = Required("ConnectionStrings__WorkroomOwner");
         App = DataServiceExtensions.CreateDataSource(AppConnectionString);
         Owner = DataServiceExtensions.CreateDataSource(OwnerConnectionString);
+        Maintenance = DataServiceExtensions.CreateDataSource(Required("ConnectionStrings__WorkroomMaintenance"));
     }
 
     public string AppConnectionString { get; }
@@ -28,6 +29,9 @@ public sealed class TestDatabase : IAsyncLifetime
     /// <summary>Connects as the schema owner; FORCE ROW LEVEL SECURITY binds it too.</summary>
     public NpgsqlDataSource Owner { get; }
 
+    /// <summary>Connects as the maintenance role the bulk loader uses: BYPASSRLS, so queries name their tenant.</summary>
+    public NpgsqlDataSource Maintenance { get; }
+
     // Already migrated by ./workroom test; migrating again is a no-op and lets a plain
     // `dotnet test` run against a cluster brought up with `./workroom db up`.
     public async Task InitializeAsync() => await new SchemaMigrator().MigrateAsync(Owner);
@@ -36,6 +40,7 @@ public sealed class TestDatabase : IAsyncLifetime
     {
         await App.DisposeAsync();
         await Owner.DisposeAsync();
+        await Maintenance.DisposeAsync();
     }
 
     private static string Required(string variable) =>

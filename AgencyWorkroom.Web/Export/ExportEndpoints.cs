@@ -1,5 +1,6 @@
 using System.Globalization;
 using AgencyWorkroom.Data.Features.Campaigns;
+using AgencyWorkroom.Data.Features.Clients;
 using AgencyWorkroom.Data.Features.Paging;
 using AgencyWorkroom.Data.Views;
 using CsvHelper;
@@ -29,10 +30,30 @@ public static class ExportEndpoints
         exports.MapGet("/campaigns.csv", async ([AsParameters] CampaignListQuery query, ICampaignQueries campaigns, CancellationToken cancellationToken) =>
         {
             var rows = await campaigns.ExportAsync(query.ToFilter(), new PageRequest(SortBy: query.Sort, Descending: query.Desc), cancellationToken);
-            return Results.File(ToCsv(rows), "text/csv", $"campaigns-{DateTime.UtcNow:yyyy-MM-dd}.csv");
+            return Results.File(ToCsv(CampaignHeader, rows, CampaignRecord), "text/csv", $"campaigns-{DateTime.UtcNow:yyyy-MM-dd}.csv");
+        });
+        exports.MapGet("/clients.csv", async ([AsParameters] ClientListQuery query, IClientQueries clients, CancellationToken cancellationToken) =>
+        {
+            var rows = await clients.ExportAsync(query.ToFilter(), new PageRequest(SortBy: query.Sort, Descending: query.Desc), cancellationToken);
+            return Results.File(ToCsv(ClientHeader, rows, ClientRecord), "text/csv", $"clients-{DateTime.UtcNow:yyyy-MM-dd}.csv");
         });
         return app;
     }
+
+    private static readonly string[] ClientHeader =
+    [
+        "Code", "Name", "Sector", "Status", "Brands", "Campaigns", "Active campaigns", "Budget", "Spend", "Budget spent %",
+        "Hours", "Hours this quarter", "Last activity", "Revenue", "Cost", "Margin", "Margin %",
+    ];
+
+    private static string[] ClientRecord(Client360Row c) =>
+    [
+        c.Code, c.Name, c.Sector ?? "", c.Status, string.Join("; ", c.BrandNames), Number(c.CampaignCount), Number(c.ActiveCampaignCount),
+        Number(c.TotalBudget), Number(c.Spend), Number(c.BudgetSpentPct), Number(c.TotalHours), Number(c.HoursThisQuarter),
+        c.LastActivityAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        // Empty, not zero, where the person's role may not see money.
+        Number(c.Revenue), Number(c.Cost), Number(c.Margin), Number(c.MarginPct),
+    ];
 
     private static readonly string[] CampaignHeader =
     [
@@ -40,22 +61,24 @@ public static class ExportEndpoints
         "Revenue", "Total cost", "Margin", "Margin %", "Budget spent %", "Health",
     ];
 
-    private static byte[] ToCsv(IEnumerable<CampaignOverviewRow> rows)
+    private static string[] CampaignRecord(CampaignOverviewRow c) =>
+    [
+        c.Code, c.Name, c.ClientName, c.BrandName ?? "", c.Status, Date(c.StartDate), Date(c.EndDate),
+        Number(c.BudgetAmount), c.Currency, Number(c.TotalHours), Number(c.BillableHours),
+        // Empty, not zero, where the person's role may not see money.
+        Number(c.Revenue), Number(c.TotalCost), Number(c.Margin), Number(c.MarginPct), Number(c.BudgetSpentPct), c.Health,
+    ];
+
+    private static byte[] ToCsv<T>(string[] header, IEnumerable<T> rows, Func<T, string[]> record)
     {
         using var buffer = new MemoryStream();
-        // Cells starting with = + - @ are escaped, so a campaign name cannot become a spreadsheet formula.
+        // Cells starting with = + - @ are escaped, so a name cannot become a spreadsheet formula.
         using (var csv = CsvWriter.Create(buffer, new CsvWriterOptions { Injection = CsvInjection.Escape }, true))
         {
-            csv.WriteHeader(CampaignHeader);
-            foreach (var c in rows)
+            csv.WriteHeader(header);
+            foreach (var row in rows)
             {
-                csv.WriteRecord(
-                [
-                    c.Code, c.Name, c.ClientName, c.BrandName ?? "", c.Status, Date(c.StartDate), Date(c.EndDate),
-                    Number(c.BudgetAmount), c.Currency, Number(c.TotalHours), Number(c.BillableHours),
-                    // Empty, not zero, where the person's role may not see money.
-                    Number(c.Revenue), Number(c.TotalCost), Number(c.Margin), Number(c.MarginPct), Number(c.BudgetSpentPct), c.Health,
-                ]);
+                csv.WriteRecord(record(row));
             }
         }
 
@@ -65,6 +88,8 @@ public static class ExportEndpoints
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>The registry's filters as they appear in its URL query.</summary>
@@ -73,4 +98,10 @@ public sealed record CampaignListQuery(
     string? Sort, bool Desc = false)
 {
     public CampaignFilter ToFilter() => new(Search, Status, Client, Brand, Phase, From, To, Member);
+}
+
+/// <summary>The client list's filters as they appear in its URL query.</summary>
+public sealed record ClientListQuery(string? Q, string? Status, string? Sector, string? Sort, bool Desc = false)
+{
+    public ClientFilter ToFilter() => new(Q, Status, Sector);
 }

@@ -11,10 +11,19 @@ public interface ICampaignQueries
 
     /// <summary>Every row the filter selects, in the list's order, for export (capped).</summary>
     Task<List<CampaignOverviewRow>> ExportAsync(CampaignFilter filter, PageRequest order, CancellationToken cancellationToken = default);
+
+    /// <summary>The campaign page; null when there is no such campaign (or row-level security hides it).</summary>
+    Task<CampaignDetailDto?> GetAsync(Guid campaignId, CancellationToken cancellationToken = default);
+
+    /// <summary>The campaign as its edit form holds it; null when there is no such campaign.</summary>
+    Task<CampaignForm?> GetFormAsync(Guid campaignId, CancellationToken cancellationToken = default);
+
+    /// <summary>Clients, brands, people and earlier campaigns, for filters and forms.</summary>
+    Task<CampaignOptionsDto> GetOptionsAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>The campaign registry, from agency.v_campaign_overview under the caller's policies.</summary>
-public sealed class CampaignQueries(UnitOfWork unitOfWork) : ICampaignQueries
+public sealed partial class CampaignQueries(UnitOfWork unitOfWork) : ICampaignQueries
 {
     public const int ExportLimit = 50_000;
 

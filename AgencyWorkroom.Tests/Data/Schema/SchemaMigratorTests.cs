@@ -45,7 +45,9 @@ public sealed class SchemaMigratorTests(TwoTenantWorld world) : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _scratch.DisposeAsync();
-        await OnTestDatabaseAsync($"drop database if exists {_scratchName} with (force)");
+        // Without FORCE: our connections are closed (no pooling), and a plain drop stops autovacuum
+        // workers itself, where FORCE would need the right to signal them.
+        await OnTestDatabaseAsync($"drop database if exists {_scratchName}");
     }
 
     // create and drop database cannot run inside a transaction.

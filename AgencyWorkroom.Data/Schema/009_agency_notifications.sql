@@ -1,4 +1,4 @@
--- 010 notifications: what the bell in the app bar shows.
+-- 009 notifications: what the bell in the app bar shows.
 --
 -- Budget alerts are raised once per campaign, threshold and recipient (the unique key makes
 -- "once" true however often the check runs). Spend is hours at bill rates plus costs, so only
@@ -63,32 +63,40 @@ create policy notification_raise on agency.notifications as permissive for inser
 -- ------------------------------------------------------------------ raising budget alerts
 
 -- Raises the budget alerts the caller can see are due; returns how many it raised now.
+-- An INSERT that reads back what it inserts (RETURNING) or names an arbiter index
+-- (ON CONFLICT (columns)) needs the new row to pass the SELECT policies too, and an alert for
+-- another recipient is not the raiser's to read. So no RETURNING (the count comes from GET
+-- DIAGNOSTICS) and a bare ON CONFLICT DO NOTHING, which skips what the unique key
+-- (tenant, recipient, kind, campaign, threshold) already holds.
 create or replace function agency.raise_budget_alerts() returns integer
-language sql volatile set search_path = '' as $$
-  with crossed as (
+language plpgsql volatile set search_path = '' as $$
+declare
+  v_raised integer;
+begin
+  -- Spend is NULL for everyone else: nothing to compare, nothing to scan.
+  if not agency.can_see_financials() then
+    return 0;
+  end if;
+
+  insert into agency.notifications (tenant_id, recipient_id, kind, campaign_id, threshold, title)
+  select c.tenant_id, e.id, 'budget_alert', c.campaign_id, c.threshold,
+         left(c.name, 240) || ' has spent ' || c.threshold || '% of its budget'
+  from (
     select o.tenant_id, o.campaign_id, o.name, t.threshold
     from agency.v_campaign_overview o
     cross join lateral unnest(o.alert_thresholds) as t (threshold)
-    -- Once per statement: for everyone else nothing is scanned.
-    where (select agency.can_see_financials())
-      and o.status in ('planning', 'active', 'on_hold')
-      and o.budget_spent_pct * 100 >= t.threshold),
-  recipients as (
-    select c.tenant_id, c.campaign_id, c.name, c.threshold, e.id as recipient_id
-    from crossed c
-    join agency.employees e on e.tenant_id = c.tenant_id and e.active and e.deleted_at is null
-    where e.agency_role in ('finance', 'leadership')
-       or exists (select 1 from agency.campaign_team tm
-                  where tm.tenant_id = c.tenant_id and tm.campaign_id = c.campaign_id and tm.employee_id = e.id
-                    and tm.team_role in ('account_director', 'project_manager'))),
-  raised as (
-    insert into agency.notifications (tenant_id, recipient_id, kind, campaign_id, threshold, title)
-    select r.tenant_id, r.recipient_id, 'budget_alert', r.campaign_id, r.threshold,
-           left(r.name, 240) || ' has spent ' || r.threshold || '% of its budget'
-    from recipients r
-    on conflict (tenant_id, recipient_id, kind, campaign_id, threshold) do nothing
-    returning 1)
-  select count(*)::integer from raised
+    where o.status in ('planning', 'active', 'on_hold')
+      and o.budget_spent_pct * 100 >= t.threshold) c
+  join agency.employees e on e.tenant_id = c.tenant_id and e.active and e.deleted_at is null
+  where e.agency_role in ('finance', 'leadership')
+     or exists (select 1 from agency.campaign_team tm
+                where tm.tenant_id = c.tenant_id and tm.campaign_id = c.campaign_id and tm.employee_id = e.id
+                  and tm.team_role in ('account_director', 'project_manager'))
+  on conflict do nothing;
+
+  get diagnostics v_raised = row_count;
+  return v_raised;
+end
 $$;
 
 grant select, insert, update, delete on agency.notifications to agency_app;

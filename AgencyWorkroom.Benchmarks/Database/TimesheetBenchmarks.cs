@@ -1,0 +1,193 @@
+using AgencyWorkroom.Benchmarks.Harness;
+using Npgsql;
+
+namespace AgencyWorkroom.Benchmarks.Database;
+
+/// <summary>
+/// #2 utilization per person per week, #3 the timesheet list of one client, #4 saving a
+/// timesheet week: all as the app role under row-level security.
+/// </summary>
+public sealed class TimesheetBenchmarks(BenchDatabase db, Sampler sampler, BenchSettings settings)
+{
+    private const int Weeks = 12;
+    private const int PageSize = 50;
+
+    // Twelve weeks up to this one: the capacity screen's grid.
+    private const string WeekWindow = "between agency.current_week_start() - 7 * (12 - 1) and agency.current_week_start()";
+
+    private const string UtilizationSql =
+        $"select * from agency.v_employee_utilization where week_start_date {WeekWindow} order by full_name, employee_id, week_start_date";
+
+    private const string RawUtilizationSql =
+        $"""
+        select e.id, e.full_name, t.week_start_date, e.weekly_capacity_hours,
+               sum(t.hours) as total_hours, coalesce(sum(t.hours) filter (where t.billable), 0) as billable_hours,
+               round(sum(t.hours) / nullif(e.weekly_capacity_hours, 0), 4) as utilization_pct
+        from agency.timesheet_entries t
+        join agency.employees e on e.tenant_id = t.tenant_id and e.id = t.employee_id
+        where t.week_start_date {WeekWindow} and e.deleted_at is null
+        group by e.id, e.full_name, t.week_start_date, e.weekly_capacity_hours
+        order by e.full_name, e.id, t.week_start_date
+        """;
+
+    private const string ClientListSql =
+        """
+        select t.id, t.entry_date, t.hours, t.billable, t.status, t.description, e.full_name, c.code, c.name
+        from agency.timesheet_entries t
+        join agency.campaigns c on c.tenant_id = t.tenant_id and c.id = t.campaign_id
+        join agency.employees e on e.tenant_id = t.tenant_id and e.id = t.employee_id
+        where c.client_id = @client
+        order by t.entry_date desc, t.id
+        limit 50
+        """;
+
+    // One grid save: 8 rows (campaigns) x 7 days, each cell inserted or its hours updated.
+    private const string WeekSaveSql =
+        """
+        merge into agency.timesheet_entries t
+        using (select * from unnest(@campaigns, @dates, @hours) as c (campaign_id, entry_date, hours)) c
+        on t.employee_id = agency.current_user_id() and t.campaign_id = c.campaign_id and t.entry_date = c.entry_date
+           and t.status = 'draft'
+        when matched then update set hours = c.hours
+        when not matched then insert (campaign_id, entry_date, hours, description)
+          values (c.campaign_id, c.entry_date, c.hours, 'benchmark week')
+        """;
+
+    public async Task<BenchResult> UtilizationAsync()
+    {
+        const string name = "utilization per person per week";
+        const string target = "p95 ≤ 50 ms";
+        var people = await db.ScalarAsync<long>("select count(*) from agency.employees where tenant_id = @tenant and deleted_at is null");
+        var entries = await db.ScalarAsync<long>($"select count(*) from agency.timesheet_entries where tenant_id = @tenant and week_start_date {WeekWindow}");
+        int rows = 0, rawRows = 0;
+        var (measured, baseline) = await sampler.CompareAsync(
+            async _ => rows = await ReadAsync(UtilizationSql),
+            async _ => rawRows = await ReadAsync(RawUtilizationSql));
+        var m = Percentiles.Summarize(measured);
+        var check = new TargetCheck().AtMost("p95", m.P95, 50, " ms");
+        var notes = new List<string> { $"v_employee_utilization over {Weeks} weeks: {rows:N0} person-weeks (the raw aggregate: {rawRows:N0})" };
+        await ExplainIfMissedAsync(check, "2-utilization", UtilizationSql, _ => { }, notes);
+        return BenchResult.OfLatency("2", name, $"{people:N0} people × {Weeks} weeks, {entries:N0} entries", target, m, check, notes,
+            Percentiles.Summarize(baseline), "live aggregate");
+    }
+
+    public async Task<BenchResult> ClientListAsync()
+    {
+        const string target = "p95 ≤ 100 ms";
+        // The client with the most hours logged: the longest list.
+        var client = await db.ScalarAsync<Guid>(
+            """
+            select c.client_id from agency.timesheet_entries t
+            join agency.campaigns c on c.tenant_id = t.tenant_id and c.id = t.campaign_id
+            where t.tenant_id = @tenant group by c.client_id order by count(*) desc, c.client_id limit 1
+            """);
+        var entries = await db.ScalarAsync<long>(
+            """
+            select count(*) from agency.timesheet_entries t
+            join agency.campaigns c on c.tenant_id = t.tenant_id and c.id = t.campaign_id
+            where t.tenant_id = @tenant and c.client_id = @client
+            """, ("client", client));
+        void Parameters(NpgsqlParameterCollection p) => p.AddWithValue("client", client);
+        var rows = 0;
+        var samples = await sampler.TimeAsync(async _ => rows = await ReadAsync(ClientListSql, Parameters));
+        var m = Percentiles.Summarize(samples);
+        var check = new TargetCheck().AtMost("p95", m.P95, 100, " ms").That(rows == Math.Min(PageSize, entries), "a full first page");
+        var notes = new List<string> { $"first {PageSize} entries of the client with the most ({entries:N0}), newest first" };
+        await ExplainIfMissedAsync(check, "3-client-timesheets", ClientListSql, Parameters, notes);
+        return BenchResult.OfLatency("3", "timesheet list, one client, first page", $"{PageSize} of {entries:N0} entries", target, m, check, notes);
+    }
+
+    public async Task<BenchResult> WeekSaveAsync()
+    {
+        const string target = "p95 ≤ 100 ms";
+        var person = db.Tenant.Creative;
+        // A week far ahead, where the person has logged nothing: the benchmark's rows are the only ones.
+        var week = await db.ScalarAsync<DateTime>("select (agency.current_week_start() + 7 * 30)::timestamp");
+        var campaigns = await CampaignsOfAsync(person);
+        var cells = (from c in Enumerable.Range(0, campaigns.Length) from d in Enumerable.Range(0, 7) select (Campaign: c, Day: d)).ToArray();
+        var campaignIds = cells.Select(x => campaigns[x.Campaign]).ToArray();
+        var dates = cells.Select(x => DateOnly.FromDateTime(week).AddDays(x.Day)).ToArray();
+
+        async Task CleanAsync()
+        {
+            await using var delete = db.Maintenance.CreateCommand(
+                "delete from agency.timesheet_entries where tenant_id = @tenant and employee_id = @person and week_start_date = @week");
+            delete.Parameters.AddWithValue("tenant", db.Tenant.Id);
+            delete.Parameters.AddWithValue("person", person);
+            delete.Parameters.AddWithValue("week", DateOnly.FromDateTime(week));
+            await delete.ExecuteNonQueryAsync();
+        }
+
+        var saved = 0;
+        await CleanAsync();
+        try
+        {
+            // Every other save starts from an empty week (inserts); the ones between update the same cells.
+            var samples = await sampler.TimeAsync(
+                i => db.InUnitOfWorkAsync(db.App, person, async (connection, transaction) =>
+                {
+                    await using var merge = new NpgsqlCommand(WeekSaveSql, connection, transaction);
+                    merge.Parameters.AddWithValue("campaigns", campaignIds);
+                    merge.Parameters.AddWithValue("dates", dates);
+                    // A quarter to one hour a cell: at most 8 hours a day over the 8 rows.
+                    merge.Parameters.AddWithValue("hours", cells.Select((_, c) => 0.25m * (1 + (c + Math.Abs(i)) % 4)).ToArray());
+                    return saved = await merge.ExecuteNonQueryAsync();
+                }),
+                before: async i =>
+                {
+                    if (i % 2 == 0)
+                    {
+                        await CleanAsync();
+                    }
+                });
+            var m = Percentiles.Summarize(samples);
+            var check = new TargetCheck().AtMost("p95", m.P95, 100, " ms").That(saved == cells.Length, $"{cells.Length} cells saved");
+            return BenchResult.OfLatency("4", "timesheet week save", $"{campaigns.Length} rows × 7 days = {cells.Length} cells", target, m, check,
+                ["one unit of work as the person (a creative): MERGE of the week's cells and commit; inserts and updates alternate; the rows are deleted after"]);
+        }
+        finally
+        {
+            await CleanAsync();
+        }
+    }
+
+    private async Task<Guid[]> CampaignsOfAsync(Guid person)
+    {
+        await using var command = db.Maintenance.CreateCommand(
+            """
+            select c.id from agency.campaigns c
+            where c.tenant_id = @tenant and c.deleted_at is null
+            order by exists (select 1 from agency.campaign_team tm
+                             where tm.tenant_id = c.tenant_id and tm.campaign_id = c.id and tm.employee_id = @person) desc,
+                     c.end_date desc, c.id
+            limit 8
+            """);
+        command.Parameters.AddWithValue("tenant", db.Tenant.Id);
+        command.Parameters.AddWithValue("person", person);
+        var ids = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return [.. ids];
+    }
+
+    private Task<int> ReadAsync(string sql, Action<NpgsqlParameterCollection>? parameters = null) =>
+        db.InUnitOfWorkAsync(db.App, db.Tenant.Leadership, async (connection, transaction) =>
+        {
+            await using var command = new NpgsqlCommand(sql, connection, transaction);
+            parameters?.Invoke(command.Parameters);
+            return await BenchDatabase.DrainAsync(command);
+        });
+
+    private async Task ExplainIfMissedAsync(TargetCheck check, string id, string sql, Action<NpgsqlParameterCollection> parameters, List<string> notes)
+    {
+        if (check.Verdict == Verdict.Miss)
+        {
+            var file = Path.Combine(settings.OutputFolder, "plans", $"{id}.txt");
+            notes.Add($"plan: {file} ({await db.ExplainAsync(db.App, db.Tenant.Leadership, sql, parameters, file)})");
+        }
+    }
+}

@@ -1,0 +1,187 @@
+using System.Diagnostics;
+using System.Net;
+using AgencyWorkroom.Benchmarks.Database;
+using AgencyWorkroom.Benchmarks.Harness;
+using AgencyWorkroom.Data.Identity;
+using Microsoft.Playwright;
+
+namespace AgencyWorkroom.Benchmarks.Web;
+
+/// <summary>
+/// #9 the dashboard's server render for a signed-in person, and #10 the memory an idle
+/// signed-in dashboard circuit holds, both on the app running in this process, signed in as
+/// the scale tenant's leadership person (who sees every figure).
+/// </summary>
+public sealed class PageBenchmarks(BenchDatabase db, Sampler sampler, BenchSettings settings, BenchApp app)
+{
+    public const string DashboardTarget = "p95 ≤ 150 ms";
+    public const string CircuitTarget = "≤ 1 MB a circuit";
+    public const int Circuits = 50;
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    // A KPI tile: present once the dashboard's data is in the HTML.
+    private const string KpiMarker = "data-testid=\"kpi-active-campaigns\"";
+
+    // The empty page: the layout (navigation, search, bell) and a line of text, interactive like every page.
+    private const string EmptyPage = "/not-found";
+
+    private readonly CookieContainer _cookies = new();
+    private bool _signedIn;
+
+    public async Task<BenchResult> DashboardRenderAsync()
+    {
+        await EnsureSignedInAsync();
+        using var client = app.Client(_cookies);
+        var bytes = 0;
+        var samples = await sampler.TimeAsync(async _ =>
+        {
+            var html = await client.GetStringAsync("/");
+            if (!html.Contains(KpiMarker, StringComparison.Ordinal))
+            {
+                var file = Path.Combine(settings.OutputFolder, "dashboard-without-tiles.html");
+                await File.WriteAllTextAsync(file, html);
+                throw new InvalidOperationException($"The dashboard's HTML has no KPI tiles (kept in {file}): not signed in, or the page failed.");
+            }
+
+            bytes = html.Length;
+        });
+        var m = Percentiles.Summarize(samples);
+        return BenchResult.OfLatency("9", "dashboard page, server render, signed in", $"GET /, {bytes / 1024:N0} KB of HTML",
+            DashboardTarget, m, new TargetCheck().AtMost("p95", m.P95, 150, " ms"),
+            [$"prerendered HTML with the KPI tiles, read to its end, as {db.Tenant.LeadershipEmail}; the app runs in this process on Kestrel (Production, warnings-only logging)"]);
+    }
+
+    public async Task<BenchResult> CircuitMemoryAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            return BenchResult.Skipped("10", "memory per idle dashboard circuit", CircuitTarget,
+                $"no browser at {ChromiumPath} (./workroom test installs Debian's chromium)");
+        }
+
+        await EnsureSignedInAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run"],
+        });
+        await using var context = await browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
+        context.SetDefaultTimeout(120_000);
+        await context.AddCookiesAsync(_cookies.GetAllCookies().Select(c => new Microsoft.Playwright.Cookie
+        {
+            Name = c.Name, Value = c.Value, Url = app.BaseAddress.ToString(),
+        }));
+
+        var empty = await MeasureCircuitsAsync(context, EmptyPage, settled: null);
+        var loadsBefore = app.DashboardLoads.Completed;
+        var dashboard = await MeasureCircuitsAsync(context, "/", settled: () => app.DashboardLoads.Completed >= loadsBefore + 2 * Circuits);
+
+        const double mb = 1024 * 1024;
+        var perCircuit = dashboard.HeapBytes / mb;
+        var check = new TargetCheck().AtMost("MB a circuit", perCircuit, 1, " MB");
+        var result = new BenchResult
+        {
+            Id = "10",
+            Name = "memory per idle dashboard circuit",
+            Workload = $"{Circuits} signed-in circuits, after GC",
+            Target = CircuitTarget,
+            Samples = Circuits,
+            Measured = $"{perCircuit:0.00} MB heap",
+            Baseline = $"empty page's circuit: {empty.HeapBytes / mb:0.00} MB heap",
+            Ratio = empty.HeapBytes > 0 ? dashboard.HeapBytes / empty.HeapBytes : null,
+            Verdict = check.Verdict,
+            Metrics = new()
+            {
+                ["heap_mb_per_circuit"] = perCircuit,
+                ["working_set_mb_per_circuit"] = dashboard.WorkingSetBytes / mb,
+                ["empty_heap_mb_per_circuit"] = empty.HeapBytes / mb,
+                ["empty_working_set_mb_per_circuit"] = empty.WorkingSetBytes / mb,
+            },
+            Notes =
+            [
+                $"managed heap after full GC in the app's process (this one), growth over {Circuits} pages in headless Chromium ÷ {Circuits}; " +
+                $"working set grew {dashboard.WorkingSetBytes / mb:0.00} MB a dashboard circuit, {empty.WorkingSetBytes / mb:0.00} MB an empty page's ({EmptyPage})",
+                .. check.Missed is { } missed ? new[] { missed } : [],
+            ],
+        };
+        return result;
+    }
+
+    private sealed record CircuitCost(double HeapBytes, double WorkingSetBytes);
+
+    /// <summary>Opens <see cref="Circuits"/> pages on a path, waits until they are connected and idle, and measures what they added.</summary>
+    private async Task<CircuitCost> MeasureCircuitsAsync(IBrowserContext context, string path, Func<bool>? settled)
+    {
+        await WaitForAsync(() => app.Circuits.Open == 0, "the previous circuits to close");
+        var (heapBefore, setBefore) = MemoryAfterCollection();
+        var pages = new List<IPage>();
+        try
+        {
+            for (var i = 0; i < Circuits; i++)
+            {
+                var page = await context.NewPageAsync();
+                await page.GotoAsync(path);
+                pages.Add(page);
+            }
+
+            await WaitForAsync(() => app.Circuits.Open >= Circuits, $"{Circuits} circuits to connect");
+            if (settled is not null)
+            {
+                await WaitForAsync(settled, "every dashboard to load");
+            }
+
+            // Idle: nothing is rendering or loading any more.
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            var (heapAfter, setAfter) = MemoryAfterCollection();
+            return new CircuitCost((heapAfter - heapBefore) / (double)Circuits, (setAfter - setBefore) / (double)Circuits);
+        }
+        finally
+        {
+            foreach (var page in pages)
+            {
+                await page.CloseAsync(new() { RunBeforeUnload = true });
+            }
+        }
+    }
+
+    private static (long Heap, long WorkingSet) MemoryAfterCollection()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+        }
+
+        using var process = Process.GetCurrentProcess();
+        return (GC.GetTotalMemory(forceFullCollection: true), process.WorkingSet64);
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition, string what)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (watch.Elapsed > TimeSpan.FromMinutes(3))
+            {
+                throw new TimeoutException($"Waited 3 minutes for {what}.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task EnsureSignedInAsync()
+    {
+        if (_signedIn)
+        {
+            return;
+        }
+
+        await BenchAccount.EnsureAsync(db);
+        await app.SignInAsync(_cookies, db.Tenant.LeadershipEmail, DemoAccounts.Password);
+        _signedIn = true;
+    }
+}

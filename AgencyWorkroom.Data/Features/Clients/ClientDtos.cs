@@ -1,0 +1,76 @@
+using System.ComponentModel.DataAnnotations;
+using AgencyWorkroom.Data.Views;
+
+namespace AgencyWorkroom.Data.Features.Clients;
+
+/// <summary>What the client list can be narrowed by; every field optional.</summary>
+public sealed record ClientFilter(string? Search = null, string? Status = null, string? Sector = null);
+
+public sealed record BrandDto(Guid Id, string Code, string Name, string? Description, int CampaignCount);
+
+public sealed record KnowledgeDocumentDto(Guid Id, string Title, string DocType, DateTimeOffset UpdatedAt);
+
+/// <summary>A brand's campaigns summed; the money is null where the view returned null (roles without finance).</summary>
+public sealed record BrandProfitDto(Guid? BrandId, string BrandName, int CampaignCount, decimal? Revenue, decimal? Cost, decimal? Margin)
+{
+    public decimal? MarginPct => Revenue is > 0 && Margin is { } margin ? Math.Round(margin / Revenue.Value, 4) : null;
+}
+
+/// <summary>Everything the client page shows.</summary>
+public sealed record ClientDetailDto(
+    Client360Row Summary,
+    string? Notes,
+    IReadOnlyList<BrandDto> Brands,
+    IReadOnlyList<CampaignOverviewRow> Campaigns,
+    IReadOnlyList<ArtifactLibraryRow> Artifacts,
+    IReadOnlyList<KnowledgeDocumentDto> Knowledge,
+    IReadOnlyList<BrandProfitDto> ProfitByBrand);
+
+public sealed record OptionDto(Guid Id, string Name);
+
+/// <summary>The client statuses, in the order the screens list them.</summary>
+public static class ClientStatuses
+{
+    public static readonly string[] All = ["prospect", "active", "inactive", "archived"];
+}
+
+/// <summary>The create and edit form of a client; the database checks the same rules again.</summary>
+public sealed class ClientForm
+{
+    [Required(ErrorMessage = "Enter a code.")]
+    [RegularExpression("^[A-Z0-9][A-Z0-9-]{1,19}$", ErrorMessage = "Use 2 to 20 capital letters, digits or dashes, starting with a letter or digit.")]
+    public string Code { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter the client's name.")]
+    [StringLength(200, ErrorMessage = "Keep the name under 200 characters.")]
+    public string Name { get; set; } = "";
+
+    public string? Sector { get; set; }
+
+    [AllowedValues("prospect", "active", "inactive", "archived", ErrorMessage = "Choose a status.")]
+    public string Status { get; set; } = "active";
+
+    [Url(ErrorMessage = "Enter a full web address, starting with https://.")]
+    public string? Website { get; set; }
+
+    public string? PrimaryContactName { get; set; }
+
+    [EmailAddress(ErrorMessage = "Enter a valid email address.")]
+    public string? PrimaryContactEmail { get; set; }
+
+    public string? Notes { get; set; }
+}
+
+/// <summary>The create and edit form of a brand.</summary>
+public sealed class BrandForm
+{
+    [Required(ErrorMessage = "Enter a code.")]
+    [RegularExpression("^[A-Z0-9][A-Z0-9-]{1,19}$", ErrorMessage = "Use 2 to 20 capital letters, digits or dashes, starting with a letter or digit.")]
+    public string Code { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter the brand's name.")]
+    [StringLength(200, ErrorMessage = "Keep the name under 200 characters.")]
+    public string Name { get; set; } = "";
+
+    public string? Description { get; set; }
+}

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace AgencyWorkroom.Data.Features.Common;
+
+/// <summary>
+/// Turns the database's refusals into what a form shows: a unique key into a message next to
+/// its field, a row-level security refusal into a plain "you may not". Anything else (the
+/// database unreachable, say) is not a refusal and is left to the screen's error handling.
+/// </summary>
+public sealed class WriteErrors
+{
+    private readonly Dictionary<string, (string Field, string Message)> _constraints = new(StringComparer.Ordinal);
+
+    public WriteErrors(string refused) => Refused = refused;
+
+    /// <summary>What a person whose role may not write is told.</summary>
+    public string Refused { get; }
+
+    /// <summary>Shows a violation of the named constraint next to a field, or above the form when the field is empty.</summary>
+    public WriteErrors On(string constraint, string field, string message)
+    {
+        _constraints[constraint] = (field, message);
+        return this;
+    }
+
+    /// <summary>Runs the write; a write that changed no row (hidden or not allowed) counts as refused.</summary>
+    public async Task<SaveResult> RunAsync(Func<Task<Guid?>> write)
+    {
+        try
+        {
+            return await write() is { } id ? SaveResult.Saved(id) : SaveResult.Refused(Refused);
+        }
+        catch (Exception ex) when (Translate(ex) is { } result)
+        {
+            return result;
+        }
+    }
+
+    private SaveResult? Translate(Exception ex)
+    {
+        // An update that row-level security let read but not write changes no row.
+        if (ex is DbUpdateConcurrencyException)
+        {
+            return SaveResult.Refused(Refused);
+        }
+
+        var postgres = ex as PostgresException ?? (ex as DbUpdateException)?.InnerException as PostgresException;
+        return postgres switch
+        {
+            { SqlState: PostgresErrorCodes.InsufficientPrivilege } => SaveResult.Refused(Refused),
+            { ConstraintName: { } name } when _constraints.TryGetValue(name, out var field) =>
+                field.Field.Length == 0 ? SaveResult.Refused(field.Message) : SaveResult.Field(field.Field, field.Message),
+            { SqlState: PostgresErrorCodes.CheckViolation or PostgresErrorCodes.ForeignKeyViolation or PostgresErrorCodes.UniqueViolation } =>
+                SaveResult.Refused($"The database refused the change ({postgres.ConstraintName}). Check the values and try again."),
+            _ => null,
+        };
+    }
+}

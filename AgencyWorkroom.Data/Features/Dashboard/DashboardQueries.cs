@@ -1,0 +1,60 @@
+using AgencyWorkroom.Data.Entities;
+using AgencyWorkroom.Data.Session;
+using AgencyWorkroom.Data.Views;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgencyWorkroom.Data.Features.Dashboard;
+
+public interface IDashboardQueries
+{
+    Task<DashboardDto> GetAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>The home screen, from agency.v_dashboard_kpis, v_campaign_overview and get_recent_activity.</summary>
+public sealed class DashboardQueries(UnitOfWork unitOfWork, ISessionContextSource session) : IDashboardQueries
+{
+    public const int HealthShown = 8;
+    public const int ActivityShown = 15;
+
+    private static readonly string[] OpenStatuses = ["planning", "active", "on_hold"];
+
+    public Task<DashboardDto> GetAsync(CancellationToken cancellationToken = default) =>
+        unitOfWork.RunAsync(async (db, ct) =>
+        {
+            var me = (await session.GetAsync(ct))!.EmployeeId;
+            var kpis = await db.Set<DashboardKpisRow>().AsNoTracking().SingleAsync(ct);
+            var health = await db.Set<CampaignOverviewRow>().AsNoTracking()
+                .Where(c => OpenStatuses.Contains(c.Status))
+                .OrderBy(c => c.Health == "off_track" ? 0 : c.Health == "at_risk" ? 1 : 2)
+                .ThenBy(c => c.EndDate).ThenBy(c => c.CampaignId)
+                .Take(HealthShown)
+                .ToListAsync(ct);
+            // Column names follow the snake_case convention, as for the mapped views.
+            var activity = await db.Database.SqlQuery<ActivityRow>($"""
+                select * from agency.get_recent_activity({ActivityShown}, null)
+                """).ToListAsync(ct);
+            return new DashboardDto(kpis, health, activity, await PersonalAsync(db, me, kpis.WeekStartDate, ct));
+        }, cancellationToken);
+
+    private static async Task<PersonalPanelDto> PersonalAsync(WorkroomDbContext db, Guid me, DateOnly week, CancellationToken ct)
+    {
+        var myWeek = await db.Set<TimesheetEntry>()
+            .Where(t => t.EmployeeId == me && t.WeekStartDate == week)
+            .GroupBy(t => t.Status)
+            .Select(g => new TimesheetStatusDto(g.Key, g.Sum(t => t.Hours)))
+            .ToListAsync(ct);
+        var inReview = await db.Set<ArtifactLibraryRow>().AsNoTracking()
+            .Where(a => a.OwnerId == me && a.Status == "in_review")
+            .OrderByDescending(a => a.UpdatedAt)
+            .Take(5)
+            .ToListAsync(ct);
+        var allocations = await db.Set<TeamAllocation>()
+            .Where(a => a.EmployeeId == me && a.WeekStartDate >= week)
+            .Join(db.Set<Campaign>(), a => a.CampaignId, c => c.Id, (a, c) => new { a, c.Name })
+            .OrderBy(x => x.a.WeekStartDate).ThenBy(x => x.Name)
+            .Take(8)
+            .Select(x => new AllocationDto(x.a.CampaignId, x.Name, x.a.WeekStartDate, x.a.Hours))
+            .ToListAsync(ct);
+        return new PersonalPanelDto(myWeek, inReview, allocations);
+    }
+}

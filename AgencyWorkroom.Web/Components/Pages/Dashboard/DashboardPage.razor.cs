@@ -1,0 +1,58 @@
+using AgencyWorkroom.Data.Features.Dashboard;
+using AgencyWorkroom.Data.Features.People;
+using AgencyWorkroom.Data.Features.Status;
+using AgencyWorkroom.Data.Schema;
+using Microsoft.AspNetCore.Components;
+
+namespace AgencyWorkroom.Web.Components.Pages.Dashboard;
+
+/// <summary>
+/// The home screen: greeting, KPI tiles, project health, activity and the person's own week.
+/// It asks the database's status first and reads nothing from a database that is not ready.
+/// </summary>
+public sealed partial class DashboardPage
+{
+    private SchemaStatus? _status;
+    private MeDto? _me;
+    private DashboardDto? _dashboard;
+
+    [Inject]
+    private IDatabaseStatus DatabaseStatus { get; set; } = default!;
+
+    [Inject]
+    private IPeopleQueries People { get; set; } = default!;
+
+    [Inject]
+    private IDashboardQueries Dashboard { get; set; } = default!;
+
+    protected override Task OnInitializedAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        _status = null;
+        _status = await DatabaseStatus.GetStatusAsync();
+        if (_status.UpToDate)
+        {
+            _me = await People.GetMeAsync();
+            _dashboard = await Dashboard.GetAsync();
+        }
+    }
+
+    public static string ActivityVerb(string activityType) => activityType switch
+    {
+        "artifact_created" => "created",
+        "artifact_edited" => "edited",
+        "comment_added" => "commented on",
+        "timesheet_approved" => "approved timesheets:",
+        "campaign_updated" => "updated",
+        _ => "changed",
+    };
+
+    /// <summary>Artifacts open on their campaign's page until artifacts have a screen of their own.</summary>
+    public static string ActivityHref(ActivityRow activity) => activity.EntityType switch
+    {
+        "campaign" => $"/campaigns/{activity.EntityId}",
+        "timesheet" => "/timesheets",
+        _ => activity.CampaignId is { } campaign ? $"/campaigns/{campaign}" : "/artifacts",
+    };
+}

@@ -39,7 +39,7 @@ public static class MicroBenchmarkRunner
         var results = new List<BenchResult>();
         foreach (var report in summary.Reports)
         {
-            var method = report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo;
+            var method = report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo.Trim('\'');
             var isEmbedding = report.BenchmarkCase.Descriptor.WorkloadMethod.Name == nameof(EmbeddingMicroBenchmarks.EmbedQuestion);
             var id = isEmbedding ? "7" : "7b";
             var target = isEmbedding ? EmbeddingTarget : "(no target)";

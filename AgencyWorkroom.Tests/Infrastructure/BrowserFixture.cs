@@ -32,6 +32,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         App.UseKestrel(0);
         App.StartServer();
         BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        // One request before any test, so no test pays for the app's first render.
+        using (var warmUp = new HttpClient { BaseAddress = new Uri(BaseUrl) })
+        {
+            (await warmUp.GetAsync("/Account/Login")).EnsureSuccessStatusCode();
+        }
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
@@ -56,7 +61,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = 1366, Height = 900 } });
-        context.SetDefaultTimeout(15_000);
+        // Generous: the first sign-in of a run also warms the app's JIT and the database's caches,
+        // and CI shares two cores with the database and Chromium.
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(45_000);
         return await context.NewPageAsync();
     }
 

@@ -29,7 +29,7 @@ public sealed class DemoScreensTests(DemoSeedFixture demo, BrowserFixture browse
         await AssertMoneyAsync(page.GetByTestId("kpi-margin-value"), seesMoney);
         await CheckScreenAsync(page, $"dashboard-{role}");
 
-        await page.GotoAsync($"/campaigns/{campaign.Id}");
+        await BrowserFixture.OpenAsync(page, $"/campaigns/{campaign.Id}");
         await Expect(page.GetByTestId("campaign-code")).ToHaveTextAsync(campaign.Code);
         await AssertMoneyAsync(page.GetByTestId("campaign-revenue"), seesMoney);
         await CheckScreenAsync(page, $"campaign-{role}");
@@ -40,11 +40,11 @@ public sealed class DemoScreensTests(DemoSeedFixture demo, BrowserFixture browse
     {
         var page = await SignInAsync("northwind", "account");
 
-        await page.GotoAsync("/campaigns");
+        await BrowserFixture.OpenAsync(page, "/campaigns");
         await Expect(page.GetByTestId("campaign-row").First).ToBeVisibleAsync();
         await CheckScreenAsync(page, "campaigns");
 
-        await page.GotoAsync("/clients");
+        await BrowserFixture.OpenAsync(page, "/clients");
         await Expect(page.GetByTestId("client-row").First).ToBeVisibleAsync();
         await CheckScreenAsync(page, "clients");
 
@@ -57,8 +57,7 @@ public sealed class DemoScreensTests(DemoSeedFixture demo, BrowserFixture browse
     public async Task NewCampaign_EndBeforeStart_ShowsTheMessageNextToTheField()
     {
         var page = await SignInAsync("northwind", "pm");
-        await page.GotoAsync("/campaigns/new");
-        await BrowserFixture.WaitForInteractiveAsync(page);
+        await BrowserFixture.OpenAsync(page, "/campaigns/new");
 
         await page.GetByTestId("field-code").Locator("input").FillAsync("BT-DATES");
         await page.GetByTestId("field-name").Locator("input").FillAsync("Dates the wrong way round");
@@ -77,8 +76,7 @@ public sealed class DemoScreensTests(DemoSeedFixture demo, BrowserFixture browse
     public async Task CampaignExport_HoldsExactlyTheFilteredRows()
     {
         var page = await SignInAsync("northwind", "finance");
-        await page.GotoAsync("/campaigns?status=active");
-        await BrowserFixture.WaitForInteractiveAsync(page);
+        await BrowserFixture.OpenAsync(page, "/campaigns?status=active");
         await Expect(page.GetByTestId("campaign-row").First).ToBeVisibleAsync();
         // The registry's code cell carries the row's test id.
         var firstCode = await page.GetByTestId("campaign-row").First.InnerTextAsync();

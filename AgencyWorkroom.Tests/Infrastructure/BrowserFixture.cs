@@ -76,9 +76,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
+        // Commit, not the load event: the live-circuit marker below is the proof that matters, and a
+        // load event missed during the redirect once stalled this wait for its whole timeout.
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"), new() { WaitUntil = WaitUntilState.Commit });
         await WaitForInteractiveAsync(page);
         return page;
+    }
+
+    /// <summary>Opens a screen of the app and waits for its live circuit.</summary>
+    public static async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Commit });
+        await WaitForInteractiveAsync(page);
     }
 
     /// <summary>Waits until the circuit is live: typing into prerendered HTML would be lost.</summary>

@@ -24,6 +24,16 @@ public sealed class DemoDataConsistencyTests(DemoSeedFixture fixture)
         Assert.Equal(0, outside);
     }
 
+    [Fact]
+    public async Task CampaignSummaries_AfterTheBulkLoad_EqualARecount()
+    {
+        // The loader's COPY fires the statement triggers with every entry of a tenant at once.
+        await using var s = await fixture.MaintenanceSessionAsync();
+
+        Assert.True(await s.ScalarAsync<long>("select count(*) from agency.campaign_week_hours") > 1000);
+        Assert.Equal(0L, await s.ScalarAsync<long>(Schema.CampaignSummaryTests.Drift));
+    }
+
     [Theory]
     [MemberData(nameof(Tenants))]
     public async Task TimesheetEntries_MostlyOnWorkingDays(string slug)

@@ -117,15 +117,24 @@ public sealed class SchemaTests(TwoTenantWorld world)
     }
 
     [Fact]
-    public async Task Linter_NoFunctionWithMutableSearchPathOrSecurityDefiner()
+    public async Task Linter_NoFunctionWithMutableSearchPath_AndDefinerRightsOnlyForSummaries()
     {
+        // The summary triggers (011) are the one place that runs with other rights: as
+        // agency_summaries, a NOLOGIN role that can read entries and rates and nothing else.
         await using var s = await OwnerAsync();
 
         Assert.Empty(await NamesAsync(s, $"""
             select p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace
             where n.nspname in {OurSchemas}
-              and (p.prosecdef or not exists (select from unnest(p.proconfig) c where c like 'search_path=%'))
+              and ((p.prosecdef and pg_get_userbyid(p.proowner) <> 'agency_summaries')
+                   or not exists (select from unnest(p.proconfig) c where c like 'search_path=%'))
             """));
+        Assert.Equal(
+            ["agency.keep_campaign_summaries()", "agency.rebuild_campaign_summaries()", "agency.reprice_campaign_summaries()"],
+            await NamesAsync(s, $"""
+                select p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+                where n.nspname in {OurSchemas} and p.prosecdef order by 1
+                """));
     }
 
     [Fact]

@@ -1,0 +1,168 @@
+using AgencyWorkroom.Tests.Infrastructure;
+
+namespace AgencyWorkroom.Tests.Data.Schema;
+
+/// <summary>
+/// The per-campaign, per-week summaries of 011: kept by triggers through every kind of write,
+/// equal at all times to counting the entries again, read-only to the app, and readable by
+/// exactly those who may read the entries (hours) or the rates (money).
+/// </summary>
+[Collection(DatabaseCollection.Name)]
+public sealed class CampaignSummaryTests(TwoTenantWorld world)
+{
+    /// <summary>Buckets where the summaries and a fresh count over the entries disagree (as a role
+    /// that reads every entry and every rate). Zero means the summaries are right.</summary>
+    internal const string Drift = """
+        with counted as (
+          select t.campaign_id, t.week_start_date, date_trunc('month', t.entry_date)::date as month_start_date,
+                 sum(t.hours) as total_hours, coalesce(sum(t.hours) filter (where t.billable), 0) as billable_hours,
+                 count(*)::integer as entry_count, max(t.entry_date) as last_entry_date,
+                 coalesce(sum(t.revenue), 0) as revenue, coalesce(sum(t.labor_cost), 0) as labor_cost
+          from agency.timesheet_costs t
+          group by 1, 2, 3),
+        kept as (
+          select h.campaign_id, h.week_start_date, h.month_start_date, h.total_hours, h.billable_hours,
+                 h.entry_count, h.last_entry_date, m.revenue, m.labor_cost
+          from agency.campaign_week_hours h
+          left join agency.campaign_week_money m using (tenant_id, campaign_id, week_start_date, month_start_date))
+        select count(*) from ((table counted except table kept) union all (table kept except table counted)) x
+        """;
+
+    [Fact]
+    public async Task Summaries_FollowInsertsUpdatesAndDeletes_AcrossMonthEnds()
+    {
+        await using var s = await world.AppSessionAsync(world.A, "creative");
+        var campaign = world.A.Rows["agency.campaigns"];
+
+        // Six weeks up to today, and the week of 29 December 2025, which is two buckets (two months).
+        await s.ExecuteAsync(
+            """
+            insert into agency.timesheet_entries (campaign_id, entry_date, hours, billable)
+            select @campaign, current_date - g, 1 + g % 5, g % 4 <> 0 from generate_series(1, 42) g
+            union all
+            select @campaign, d::date, 6, true from generate_series('2025-12-27'::date, '2026-01-06'::date, interval '1 day') d
+            """, ("campaign", campaign));
+        await s.ExecuteAsync("update agency.timesheet_entries set hours = hours + 1, billable = not billable where entry_date > current_date - 10");
+        await s.ExecuteAsync("update agency.timesheet_entries set entry_date = entry_date - 7 where entry_date between current_date - 20 and current_date - 15");
+        await s.ExecuteAsync("delete from agency.timesheet_entries where entry_date in (current_date - 3, current_date - 30)");
+        await s.SetContextAsync(world.A.Id, "finance", world.A.People["finance"]);
+
+        Assert.Equal(0L, await s.ScalarAsync<long>(Drift));
+        Assert.Equal(2L, await s.ScalarAsync<long>("select count(*) from agency.campaign_week_hours where week_start_date = '2025-12-29'"));
+        var overview = (await s.QueryAsync(
+            "select total_hours, revenue, last_entry_date from agency.v_campaign_overview where campaign_id = @id", ("id", campaign))).Single();
+        var live = (await s.QueryAsync(
+            "select sum(hours) as total_hours, sum(revenue) as revenue, max(entry_date) as last_entry_date from agency.timesheet_costs where campaign_id = @id",
+            ("id", campaign))).Single();
+        Assert.Equal(live, overview);
+    }
+
+    [Fact]
+    public async Task Summaries_LoseABucketWhoseLastEntryGoes()
+    {
+        await using var s = await world.AppSessionAsync(world.A, "creative");
+        await s.ExecuteAsync("insert into agency.timesheet_entries (campaign_id, entry_date, hours) values (@c, '2024-02-14', 3)",
+            ("c", world.A.Rows["agency.campaigns"]));
+        await s.ExecuteAsync("delete from agency.timesheet_entries where entry_date = '2024-02-14'");
+        await s.SetContextAsync(world.A.Id, "finance", world.A.People["finance"]);
+
+        Assert.Equal(0L, await s.ScalarAsync<long>("select count(*) from agency.campaign_week_hours where week_start_date = '2024-02-12'"));
+        Assert.Equal(0L, await s.ScalarAsync<long>("select count(*) from agency.campaign_week_money where week_start_date = '2024-02-12'"));
+        Assert.Equal(0L, await s.ScalarAsync<long>(Drift));
+    }
+
+    [Fact]
+    public async Task RateChange_RepricesTheEntriesItCovers()
+    {
+        await using var s = await world.AppSessionAsync(world.A, "creative");
+        await s.ExecuteAsync(
+            "insert into agency.timesheet_entries (campaign_id, entry_date, hours) select @c, current_date - g, 2 from generate_series(1, 20) g",
+            ("c", world.A.Rows["agency.campaigns"]));
+        await s.SetContextAsync(world.A.Id, "finance", world.A.People["finance"]);
+        var before = await s.ScalarAsync<decimal>("select revenue from agency.v_campaign_overview where campaign_id = @id", ("id", world.A.Rows["agency.campaigns"]));
+
+        // A raise from ten days ago: the old rate ends where the new one starts.
+        await s.ExecuteAsync("update agency.employee_rates set effective_to = current_date - 10 where id = @id", ("id", world.A.Rows["agency.employee_rates"]));
+        await s.ExecuteAsync(
+            "insert into agency.employee_rates (employee_id, bill_rate, cost_rate, effective_from) values (@p, @bill, 70, current_date - 10)",
+            ("p", world.A.People["creative"]), ("bill", TwoTenantWorld.BillRate + 50));
+
+        var after = await s.ScalarAsync<decimal>("select revenue from agency.v_campaign_overview where campaign_id = @id", ("id", world.A.Rows["agency.campaigns"]));
+        Assert.Equal(0L, await s.ScalarAsync<long>(Drift));
+        // Ten days at 2 h, plus today's seeded entry, moved up by 50 an hour.
+        Assert.Equal(before + (10 * 2 + TwoTenantWorld.LoggedHours) * 50, after);
+    }
+
+    [Fact]
+    public async Task Rebuild_CountsTheSameAsTheTriggers()
+    {
+        await using var s = await TestSession.BeginAsync(world.Database.Owner, world.A.Id, "creative", world.A.People["creative"]);
+        await s.ExecuteAsync(
+            "insert into agency.timesheet_entries (campaign_id, entry_date, hours) select @c, current_date - g * 3, 4 from generate_series(1, 30) g",
+            ("c", world.A.Rows["agency.campaigns"]));
+        await s.SetContextAsync(world.A.Id, "finance", world.A.People["finance"]);
+        const string Snapshot = "select string_agg(h::text || coalesce(m::text, ''), ';' order by h.week_start_date, h.month_start_date) " +
+                                "from agency.campaign_week_hours h left join agency.campaign_week_money m using (tenant_id, campaign_id, week_start_date, month_start_date)";
+        var kept = await s.ScalarAsync<string>(Snapshot);
+
+        await s.ExecuteAsync("select agency.rebuild_campaign_summaries()");
+
+        Assert.Equal(kept, await s.ScalarAsync<string>(Snapshot));
+    }
+
+    [Theory]
+    [InlineData("finance")]
+    [InlineData("creative")]
+    public async Task Summaries_AreReadOnlyToTheApp(string role)
+    {
+        await using var s = await world.AppSessionAsync(world.A, role);
+
+        var insert = await s.FailureAsync(
+            "insert into agency.campaign_week_hours values (@t, @c, '2024-01-01', '2024-01-01', 1000, 1000, 1, '2024-01-01')",
+            ("t", world.A.Id), ("c", world.A.Rows["agency.campaigns"]));
+        var update = await s.FailureAsync("update agency.campaign_week_money set revenue = revenue * 2");
+        var rebuild = await s.FailureAsync("select agency.rebuild_campaign_summaries()");
+
+        Assert.All(new[] { insert, update, rebuild }, e => Assert.Equal("42501", e.SqlState));
+    }
+
+    [Theory]
+    [InlineData("finance", true, true)]
+    [InlineData("leadership", true, true)]
+    [InlineData("pm", true, false)]
+    [InlineData("account", false, false)]
+    [InlineData("admin", false, false)]
+    [InlineData("creative", false, false)]
+    public async Task Summaries_AreReadByThoseWhoMayReadTheEntriesAndRates(string role, bool readsHours, bool readsMoney)
+    {
+        await using var s = await world.AppSessionAsync(world.A, role);
+
+        Assert.Equal(readsHours, await s.ScalarAsync<long>("select count(*) from agency.campaign_week_hours") > 0);
+        Assert.Equal(readsMoney, await s.ScalarAsync<long>("select count(*) from agency.campaign_week_money") > 0);
+        // Whatever the source, the campaign hours a role sees are the hours of the entries it may read.
+        Assert.Equal(
+            await s.ScalarAsync<decimal?>("select sum(hours) from agency.timesheet_entries"),
+            await s.ScalarAsync<decimal?>("select sum(total_hours) from agency.visible_campaign_hours"));
+    }
+
+    [Fact]
+    public async Task Summaries_WithoutATenant_ShowNothing()
+    {
+        await using var s = await TestSession.BeginAsync(world.Database.App, null, "finance", world.A.People["finance"]);
+
+        Assert.Equal(0L, await s.ScalarAsync<long>("select count(*) from agency.campaign_week_hours"));
+        Assert.Equal(0L, await s.ScalarAsync<long>("select count(*) from agency.campaign_week_money"));
+    }
+
+    [Fact]
+    public async Task Summaries_OfOneTenant_AreInvisibleToAnother()
+    {
+        await using var s = await world.AppSessionAsync(world.B, "finance");
+
+        Assert.Equal(0L, await s.ScalarAsync<long>(
+            "select count(*) from agency.campaign_week_hours where campaign_id = @c", ("c", world.A.Rows["agency.campaigns"])));
+        Assert.Equal(0L, await s.ScalarAsync<long>(
+            "select count(*) from agency.campaign_week_money where tenant_id = @t", ("t", world.A.Id)));
+        Assert.True(await s.ScalarAsync<long>("select count(*) from agency.campaign_week_money") > 0);
+    }
+}

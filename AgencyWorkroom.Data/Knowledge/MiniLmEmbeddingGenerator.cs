@@ -14,9 +14,6 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     public const int Dimensions = 384;
     public const string ModelId = "all-MiniLM-L6-v2";
 
-    // The encoder pads a batch to its longest text; batches of 16 passages ran fastest here.
-    private const int BatchSize = 16;
-
     private readonly SentenceEncoder _encoder = new();
     private readonly MiniLMTokenizer _tokenizer = new();
 
@@ -35,13 +32,13 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 
         var texts = values.ToArray();
         var embeddings = new GeneratedEmbeddings<Embedding<float>>(texts.Length);
-        foreach (var batch in texts.Chunk(BatchSize))
+        // One text a run: the encoder pads a batch to its longest text and attends over the padding.
+        // 64 passages of 40-240 words on this machine's two cores, quiet: 24 ms a passage one at
+        // a time, 38 ms in batches of 16 (27 ms sorted by length), 46 ms in batches of 64.
+        foreach (var text in texts)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var vector in _encoder.Encode(batch, cancellationToken))
-            {
-                embeddings.Add(new Embedding<float>(vector) { ModelId = ModelId });
-            }
+            embeddings.Add(new Embedding<float>(_encoder.Encode([text], cancellationToken)[0]) { ModelId = ModelId });
         }
 
         return Task.FromResult(embeddings);

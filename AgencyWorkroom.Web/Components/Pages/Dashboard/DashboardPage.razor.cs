@@ -12,6 +12,9 @@ namespace AgencyWorkroom.Web.Components.Pages.Dashboard;
 /// </summary>
 public sealed partial class DashboardPage
 {
+    // What MudLink renders, for the links in repeated rows (plain anchors there, see the markup).
+    private const string LinkClass = "mud-typography mud-link mud-primary-text mud-link-underline-hover";
+
     private SchemaStatus? _status;
     private MeDto? _me;
     private DashboardDto? _dashboard;

@@ -3,7 +3,7 @@ using AgencyWorkroom.Tests.Infrastructure;
 namespace AgencyWorkroom.Tests.Data.Schema;
 
 /// <summary>
-/// The per-campaign, per-week summaries of 011: kept by triggers through every kind of write,
+/// The per-week summaries of 011 (campaigns' hours and money, people's hours): kept by triggers through every kind of write,
 /// equal at all times to counting the entries again, read-only to the app, and readable by
 /// exactly those who may read the entries (hours) or the rates (money).
 /// </summary>
@@ -24,8 +24,17 @@ public sealed class CampaignSummaryTests(TwoTenantWorld world)
           select h.campaign_id, h.week_start_date, h.month_start_date, h.total_hours, h.billable_hours,
                  h.entry_count, h.last_entry_date, m.revenue, m.labor_cost
           from agency.campaign_week_hours h
-          left join agency.campaign_week_money m using (tenant_id, campaign_id, week_start_date, month_start_date))
-        select count(*) from ((table counted except table kept) union all (table kept except table counted)) x
+          left join agency.campaign_week_money m using (tenant_id, campaign_id, week_start_date, month_start_date)),
+        people_counted as (
+          select t.employee_id, t.week_start_date, sum(t.hours) as total_hours,
+                 coalesce(sum(t.hours) filter (where t.billable), 0) as billable_hours, count(*)::integer as entry_count
+          from agency.timesheet_entries t
+          group by 1, 2),
+        people_kept as (
+          select p.employee_id, p.week_start_date, p.total_hours, p.billable_hours, p.entry_count
+          from agency.employee_week_hours p)
+        select (select count(*) from ((table counted except table kept) union all (table kept except table counted)) x)
+             + (select count(*) from ((table people_counted except table people_kept) union all (table people_kept except table people_counted)) y)
         """;
 
     [Fact]
@@ -68,6 +77,7 @@ public sealed class CampaignSummaryTests(TwoTenantWorld world)
 
         Assert.Equal(0L, await s.ScalarAsync<long>("select count(*) from agency.campaign_week_hours where week_start_date = '2024-02-12'"));
         Assert.Equal(0L, await s.ScalarAsync<long>("select count(*) from agency.campaign_week_money where week_start_date = '2024-02-12'"));
+        Assert.Equal(0L, await s.ScalarAsync<long>("select count(*) from agency.employee_week_hours where week_start_date = '2024-02-12'"));
         Assert.Equal(0L, await s.ScalarAsync<long>(Drift));
     }
 
@@ -102,6 +112,7 @@ public sealed class CampaignSummaryTests(TwoTenantWorld world)
             ("c", world.A.Rows["agency.campaigns"]));
         await s.SetContextAsync(world.A.Id, "finance", world.A.People["finance"]);
         const string Snapshot = "select string_agg(h::text || coalesce(m::text, ''), ';' order by h.week_start_date, h.month_start_date) " +
+                                "|| (select string_agg(p::text, ';' order by p.employee_id, p.week_start_date) from agency.employee_week_hours p) " +
                                 "from agency.campaign_week_hours h left join agency.campaign_week_money m using (tenant_id, campaign_id, week_start_date, month_start_date)";
         var kept = await s.ScalarAsync<string>(Snapshot);
 
@@ -139,10 +150,15 @@ public sealed class CampaignSummaryTests(TwoTenantWorld world)
 
         Assert.Equal(readsHours, await s.ScalarAsync<long>("select count(*) from agency.campaign_week_hours") > 0);
         Assert.Equal(readsMoney, await s.ScalarAsync<long>("select count(*) from agency.campaign_week_money") > 0);
+        Assert.Equal(readsHours, await s.ScalarAsync<long>("select count(*) from agency.employee_week_hours") > 0);
         // Whatever the source, the campaign hours a role sees are the hours of the entries it may read.
         Assert.Equal(
             await s.ScalarAsync<decimal?>("select sum(hours) from agency.timesheet_entries"),
             await s.ScalarAsync<decimal?>("select sum(total_hours) from agency.visible_campaign_hours"));
+        // People's weeks with only allocations count 0 logged hours there.
+        Assert.Equal(
+            await s.ScalarAsync<decimal>("select coalesce(sum(hours), 0) from agency.timesheet_entries"),
+            await s.ScalarAsync<decimal>("select coalesce(sum(total_hours), 0) from agency.v_employee_utilization"));
     }
 
     [Fact]
@@ -152,6 +168,7 @@ public sealed class CampaignSummaryTests(TwoTenantWorld world)
 
         Assert.Equal(0L, await s.ScalarAsync<long>("select count(*) from agency.campaign_week_hours"));
         Assert.Equal(0L, await s.ScalarAsync<long>("select count(*) from agency.campaign_week_money"));
+        Assert.Equal(0L, await s.ScalarAsync<long>("select count(*) from agency.employee_week_hours"));
     }
 
     [Fact]

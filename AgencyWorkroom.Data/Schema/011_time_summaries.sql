@@ -1,11 +1,14 @@
--- 011 campaign summaries, from what ./workroom bench measured (issue 6). v_campaign_overview,
+-- 011 summaries of logged time, from what ./workroom bench measured (issue 6). v_campaign_overview,
 -- v_client_360 and v_dashboard_kpis priced every timesheet entry of the tenant at its rate on
--- every call (326-392 ms p95 at x1 for a first page; the dashboard paid it three times). Now
--- the hours and the money of each campaign are kept per week (split at month ends, so a month
--- or a quarter is a sum of whole buckets) by statement triggers, and the views read those.
+-- every call (326-392 ms p95 at x1 for a first page, 5.5 s at x20; the dashboard paid it three
+-- times), and v_employee_utilization summed every entry of the weeks asked for (157 ms for
+-- 1,270 people x 12 weeks at x20). Now statement triggers keep, per campaign and week (split at
+-- month ends, so a month or a quarter is a sum of whole buckets), the hours and the money, and
+-- per person and week the hours; the views read those.
 --
 -- Who sees what does not change:
---   campaign_week_hours  every entry's hours: pm, finance and leadership, who may read every entry.
+--   campaign_week_hours, employee_week_hours  every entry's hours: pm, finance and leadership,
+--                        who may read every entry.
 --   campaign_week_money  revenue and labour cost: finance and leadership, who may read the rates.
 --   Everyone else still aggregates, live, the entries they may read (their own), as before.
 -- Nobody in the app writes a summary: the triggers run as agency_summaries (NOLOGIN), which
@@ -48,6 +51,17 @@ create table if not exists agency.campaign_week_money (
   primary key (tenant_id, campaign_id, week_start_date, month_start_date)
 );
 
+create table if not exists agency.employee_week_hours (
+  tenant_id uuid not null references agency.tenants (id),
+  employee_id uuid not null,
+  week_start_date date not null,
+  total_hours numeric not null,
+  billable_hours numeric not null,
+  entry_count integer not null,
+  primary key (tenant_id, employee_id, week_start_date)
+);
+
+create index if not exists employee_week_hours_week_idx on agency.employee_week_hours (tenant_id, week_start_date);
 create index if not exists campaign_week_hours_week_idx on agency.campaign_week_hours (tenant_id, week_start_date);
 create index if not exists campaign_week_money_month_idx on agency.campaign_week_money (tenant_id, month_start_date);
 
@@ -60,7 +74,8 @@ $$;
 do $$
 declare t regclass;
 begin
-  foreach t in array array['agency.campaign_week_hours'::regclass, 'agency.campaign_week_money'::regclass] loop
+  foreach t in array array['agency.campaign_week_hours'::regclass, 'agency.campaign_week_money'::regclass,
+                           'agency.employee_week_hours'::regclass] loop
     execute format('alter table %s enable row level security', t);
     execute format('alter table %s force row level security', t);
     execute format('drop policy if exists tenant_isolation on %s', t);
@@ -78,6 +93,8 @@ $$;
 
 drop policy if exists hours_read on agency.campaign_week_hours;
 create policy hours_read on agency.campaign_week_hours for select using ((select agency.sees_all_timesheets()));
+drop policy if exists hours_read on agency.employee_week_hours;
+create policy hours_read on agency.employee_week_hours for select using ((select agency.sees_all_timesheets()));
 drop policy if exists money_read on agency.campaign_week_money;
 create policy money_read on agency.campaign_week_money for select using ((select agency.can_see_financials()));
 
@@ -147,7 +164,25 @@ begin
             labor_cost = s.labor_cost + excluded.labor_cost$q$, changes)
       using tenant;
 
+    execute format($q$
+      insert into agency.employee_week_hours as s (tenant_id, employee_id, week_start_date, total_hours, billable_hours, entry_count)
+      select c.tenant_id, c.employee_id, c.week_start_date,
+             sum(c.sign * c.hours), coalesce(sum(c.sign * c.hours) filter (where c.billable), 0), sum(c.sign)
+      from (%s) c
+      where c.tenant_id = $1
+      group by 1, 2, 3
+      on conflict (tenant_id, employee_id, week_start_date) do update
+        set total_hours = s.total_hours + excluded.total_hours,
+            billable_hours = s.billable_hours + excluded.billable_hours,
+            entry_count = s.entry_count + excluded.entry_count$q$, changes)
+      using tenant;
+
     if removed is not null then
+      execute format($q$
+        delete from agency.employee_week_hours s
+        where s.tenant_id = $1 and s.entry_count <= 0
+          and (s.employee_id, s.week_start_date) in (select r.employee_id, r.week_start_date from (%s) r)$q$, removed)
+        using tenant;
       -- Buckets left without entries go; the rest re-read their latest day, which may have left.
       execute format($q$
         with emptied as (
@@ -236,6 +271,12 @@ begin
   end if;
   delete from agency.campaign_week_hours where tenant_id = tenant;
   delete from agency.campaign_week_money where tenant_id = tenant;
+  delete from agency.employee_week_hours where tenant_id = tenant;
+  insert into agency.employee_week_hours (tenant_id, employee_id, week_start_date, total_hours, billable_hours, entry_count)
+  select tenant, t.employee_id, t.week_start_date, sum(t.hours), coalesce(sum(t.hours) filter (where t.billable), 0), count(*)
+  from agency.timesheet_entries t
+  where t.tenant_id = tenant
+  group by 2, 3;
   insert into agency.campaign_week_hours
     (tenant_id, campaign_id, week_start_date, month_start_date, total_hours, billable_hours, entry_count, last_entry_date)
   select tenant, t.campaign_id, t.week_start_date, date_trunc('month', t.entry_date)::date,
@@ -300,17 +341,62 @@ group by 1, 2, 3, 4;
 
 grant select on agency.visible_campaign_hours to agency_app;
 
+-- The same for people's weeks.
+create or replace view agency.visible_employee_week_hours with (security_invoker = true) as
+select s.tenant_id, s.employee_id, s.week_start_date, s.total_hours, s.billable_hours
+from agency.employee_week_hours s
+where (select agency.sees_all_timesheets())
+union all
+select t.tenant_id, t.employee_id, t.week_start_date, sum(t.hours), coalesce(sum(t.hours) filter (where t.billable), 0)
+from agency.timesheet_entries t
+where not (select agency.sees_all_timesheets()) and t.employee_id = (select agency.current_user_id())
+group by 1, 2, 3;
+
+grant select on agency.visible_employee_week_hours to agency_app;
+
+-- 010's view with the logged hours from the people's weeks: same columns, same rows.
+create or replace view agency.v_employee_utilization with (security_invoker = true) as
+select e.tenant_id, e.id as employee_id, e.full_name, e.title, e.department, e.agency_role, e.active,
+       w.week_start_date,
+       e.weekly_capacity_hours as capacity_hours,
+       w.total_hours,
+       w.billable_hours,
+       w.allocated_hours,
+       round(w.total_hours / nullif(e.weekly_capacity_hours, 0), 4) as utilization_pct,
+       round(w.billable_hours / nullif(e.weekly_capacity_hours, 0), 4) as billable_utilization_pct,
+       round(w.allocated_hours / nullif(e.weekly_capacity_hours, 0), 4) as allocation_pct
+from (
+  select x.tenant_id, x.employee_id, x.week_start_date,
+         coalesce(sum(x.logged), 0) as total_hours,
+         coalesce(sum(x.billable), 0) as billable_hours,
+         coalesce(sum(x.allocated), 0) as allocated_hours
+  from (
+    select h.tenant_id, h.employee_id, h.week_start_date, h.total_hours as logged, h.billable_hours as billable,
+           null::numeric as allocated
+    from agency.visible_employee_week_hours h
+    union all
+    select a.tenant_id, a.employee_id, a.week_start_date, null, null, a.hours
+    from agency.team_allocations a) x
+  group by x.tenant_id, x.employee_id, x.week_start_date) w
+join agency.employees e on e.tenant_id = w.tenant_id and e.id = w.employee_id
+where e.deleted_at is null;
+
 -- The three views of 006 with the same columns and rows, now over the summaries. Helpers are
 -- called as (select agency.f()), once per query: called bare, each row paid for several calls
 -- of a function that cannot be inlined (its SET search_path), 0.9 s over 3,000 campaigns.
 -- Every figure is looked up per campaign (LATERAL, by index), not aggregated for the whole
 -- tenant and then joined: a page of 25 campaigns in index order computes 25 campaigns' figures
--- and stops, where the 006 shape computed all 3,000 before sorting.
+-- and stops, where the 006 shape computed all 3,000 before sorting. LEFT JOIN ... ON true (each
+-- gives one row either way) lets the planner drop the lookups a query does not use: the
+-- dashboard's counts and the budget alerts read no hours, team or artifacts.
 create or replace view agency.v_campaign_overview with (security_invoker = true) as
 select c.tenant_id, c.id as campaign_id, c.code, c.name, c.description, c.status, c.budget_type,
        c.client_id, cl.name as client_name, c.brand_id, b.name as brand_name,
        c.start_date, c.end_date, c.duration_weeks, c.budget_amount, c.currency, c.tags, c.alert_thresholds,
-       c.procure_quote_id, ph.current_phase,
+       c.procure_quote_id,
+       (select p.name from agency.campaign_phases p
+        where p.tenant_id = c.tenant_id and p.campaign_id = c.id and current_date between p.start_date and p.end_date
+        order by p.sort_order limit 1) as current_phase,
        coalesce(h.total_hours, 0) as total_hours,
        coalesce(h.billable_hours, 0) as billable_hours,
        coalesce(h.hours_this_week, 0) as hours_this_week,
@@ -333,38 +419,34 @@ from agency.campaigns c
 join agency.clients cl on cl.tenant_id = c.tenant_id and cl.id = c.client_id
 left join agency.brands b on b.tenant_id = c.tenant_id and b.id = c.brand_id
 left join procure.project_quotes pq on pq.tenant_id = c.tenant_id and pq.id = c.procure_quote_id and pq.status = 'approved'
-cross join lateral (
+left join lateral (
   select sum(v.total_hours) as total_hours,
          sum(v.billable_hours) as billable_hours,
          sum(v.total_hours) filter (where v.week_start_date = (select agency.current_week_start())) as hours_this_week,
          max(v.last_entry_date) as last_entry_date
   from agency.visible_campaign_hours v
-  where v.tenant_id = c.tenant_id and v.campaign_id = c.id) h
-cross join lateral (
+  where v.tenant_id = c.tenant_id and v.campaign_id = c.id) h on true
+left join lateral (
   select sum(w.revenue) as revenue, sum(w.labor_cost) as labor_cost
   from agency.campaign_week_money w
-  where w.tenant_id = c.tenant_id and w.campaign_id = c.id) m
-cross join lateral (
+  where w.tenant_id = c.tenant_id and w.campaign_id = c.id) m on true
+left join lateral (
   select sum(e.amount) as expense_cost
   from te.expense_lines e
-  where e.tenant_id = c.tenant_id and e.agency_campaign_id = c.id and e.status <> 'rejected') x
-cross join lateral (
+  where e.tenant_id = c.tenant_id and e.agency_campaign_id = c.id and e.status <> 'rejected') x on true
+left join lateral (
   select sum(g.daily_rate * greatest(1, ceil(extract(epoch from coalesce(g.returned_at, now()) - g.checked_out_at) / 86400)))
            as equipment_cost
   from gear.checkouts g
-  where g.tenant_id = c.tenant_id and g.agency_campaign_id = c.id) q
-cross join lateral (
+  where g.tenant_id = c.tenant_id and g.agency_campaign_id = c.id) q on true
+left join lateral (
   select count(distinct t.employee_id) as team_size
   from agency.campaign_team t
-  where t.tenant_id = c.tenant_id and t.campaign_id = c.id) tm
-cross join lateral (
+  where t.tenant_id = c.tenant_id and t.campaign_id = c.id) tm on true
+left join lateral (
   select count(*) as artifact_count
   from agency.artifacts r
-  where r.tenant_id = c.tenant_id and r.campaign_id = c.id and r.deleted_at is null) a
-cross join lateral (
-  select (select p.name from agency.campaign_phases p
-          where p.tenant_id = c.tenant_id and p.campaign_id = c.id and current_date between p.start_date and p.end_date
-          order by p.sort_order limit 1) as current_phase) ph
+  where r.tenant_id = c.tenant_id and r.campaign_id = c.id and r.deleted_at is null) a on true
 cross join lateral (
   select coalesce(x.expense_cost, 0) + coalesce(q.equipment_cost, 0) + coalesce(pq.amount, 0) as direct_cost,
          -- Spend against budget: time at bill rates plus pass-through costs.

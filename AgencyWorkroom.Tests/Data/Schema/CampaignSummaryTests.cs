@@ -26,12 +26,17 @@ public sealed class CampaignSummaryTests(TwoTenantWorld world)
           from agency.campaign_week_hours h
           left join agency.campaign_week_money m using (tenant_id, campaign_id, week_start_date, month_start_date)),
         people_counted as (
-          select t.employee_id, t.week_start_date, sum(t.hours) as total_hours,
-                 coalesce(sum(t.hours) filter (where t.billable), 0) as billable_hours, count(*)::integer as entry_count
-          from agency.timesheet_entries t
-          group by 1, 2),
+          select employee_id, week_start_date, coalesce(t.total_hours, 0) as total_hours,
+                 coalesce(t.billable_hours, 0) as billable_hours, coalesce(t.entry_count, 0) as entry_count,
+                 coalesce(a.allocated_hours, 0) as allocated_hours, coalesce(a.allocation_count, 0) as allocation_count
+          from (select employee_id, week_start_date, sum(hours) as total_hours,
+                       coalesce(sum(hours) filter (where billable), 0) as billable_hours, count(*)::integer as entry_count
+                from agency.timesheet_entries group by 1, 2) t
+          full join (select employee_id, week_start_date, sum(hours) as allocated_hours, count(*)::integer as allocation_count
+                     from agency.team_allocations group by 1, 2) a using (employee_id, week_start_date)),
         people_kept as (
-          select p.employee_id, p.week_start_date, p.total_hours, p.billable_hours, p.entry_count
+          select p.employee_id, p.week_start_date, p.total_hours, p.billable_hours, p.entry_count,
+                 p.allocated_hours, p.allocation_count
           from agency.employee_week_hours p)
         select (select count(*) from ((table counted except table kept) union all (table kept except table counted)) x)
              + (select count(*) from ((table people_counted except table people_kept) union all (table people_kept except table people_counted)) y)
@@ -101,6 +106,27 @@ public sealed class CampaignSummaryTests(TwoTenantWorld world)
         Assert.Equal(0L, await s.ScalarAsync<long>(Drift));
         // Ten days at 2 h, plus today's seeded entry, moved up by 50 an hour.
         Assert.Equal(before + (10 * 2 + TwoTenantWorld.LoggedHours) * 50, after);
+    }
+
+    [Fact]
+    public async Task PeoplesWeeks_FollowAllocations()
+    {
+        await using var s = await world.AppSessionAsync(world.A, "pm");
+        var person = world.A.People["creative"];
+        await s.ExecuteAsync(
+            """
+            insert into agency.team_allocations (employee_id, campaign_id, week_start_date, hours)
+            select @person, @campaign, '2025-01-06'::date + 7 * g, 10 + g from generate_series(0, 5) g
+            """, ("person", person), ("campaign", world.A.Rows["agency.campaigns"]));
+        await s.ExecuteAsync("update agency.team_allocations set hours = hours * 2 where week_start_date = '2025-01-13'");
+        await s.ExecuteAsync("delete from agency.team_allocations where week_start_date = '2025-01-20'");
+
+        const string Planned = "select allocated_hours from agency.v_employee_utilization where employee_id = @p and week_start_date = @w";
+        Assert.Equal(22m, await s.ScalarAsync<decimal>(Planned, ("p", person), ("w", new DateOnly(2025, 1, 13))));
+        Assert.Equal(0L, await s.ScalarAsync<long>(
+            "select count(*) from agency.v_employee_utilization where employee_id = @p and week_start_date = '2025-01-20'", ("p", person)));
+        await s.SetContextAsync(world.A.Id, "finance", world.A.People["finance"]);
+        Assert.Equal(0L, await s.ScalarAsync<long>(Drift));
     }
 
     [Fact]

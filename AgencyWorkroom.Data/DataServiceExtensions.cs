@@ -74,10 +74,23 @@ public static class DataServiceExtensions
         }
     }
 
-    /// <summary>A data source that knows the pgvector <c>vector</c> type.</summary>
+    /// <summary>
+    /// A data source that knows the pgvector <c>vector</c> type and prepares the statements it
+    /// repeats (unless the connection string sets Max Auto Prepare itself): planning a screen's view under its
+    /// policies costs more than running it (2-3 ms against 0.3 ms for a page of the artifact
+    /// library at x20). Prepared statements survive the pool's reset; session state does not.
+    /// </summary>
     public static NpgsqlDataSource CreateDataSource(string connectionString, ILoggerFactory? loggerFactory = null)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
+        // Npgsql's own builder knows every keyword; the plain one holds just those written.
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!written.ContainsKey("Max Auto Prepare") && !written.ContainsKey("MaxAutoPrepare"))
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 128;
+            builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+        }
+
         builder.UseVector();
         if (loggerFactory is not null)
         {

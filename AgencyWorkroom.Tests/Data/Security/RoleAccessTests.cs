@@ -113,6 +113,25 @@ public sealed class RoleAccessTests(TwoTenantWorld world)
         }
     }
 
+    [Theory]
+    [InlineData("creative", 1)] // the owner, on the campaign's team
+    [InlineData("leadership", 1)]
+    [InlineData("admin", 1)]
+    [InlineData("pm", 0)]
+    [InlineData("finance", 0)]
+    [InlineData("account", 0)]
+    public async Task ArtifactCommentsAndVersions_FollowTheirArtifact(string role, int visible)
+    {
+        // 014 lets leadership and admin skip the per-row check; every role still sees a comment
+        // or a version exactly when it sees the artifact.
+        await using var s = await world.AppSessionAsync(world.A, role);
+        var artifact = ("a", (object?)world.A.Rows["agency.artifacts"]);
+
+        Assert.Equal(visible, await s.ScalarAsync<long>("select count(*) from agency.artifacts where id = @a", artifact));
+        Assert.Equal(visible, await s.ScalarAsync<long>("select count(*) from agency.artifact_comments where artifact_id = @a", artifact));
+        Assert.Equal(visible, await s.ScalarAsync<long>("select count(*) from agency.artifact_versions where artifact_id = @a", artifact));
+    }
+
     [Fact]
     public async Task Views_AggregateOnlyWhatTheCallerMaySee()
     {

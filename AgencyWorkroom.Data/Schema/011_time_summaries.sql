@@ -112,14 +112,18 @@ create policy summaries_read on agency.employee_rates for select to agency_summa
 grant select on agency.timesheet_entries, agency.employee_rates, agency.team_allocations to agency_summaries;
 
 -- ------------------------------------------------------------------ keeping them
--- A statement's entries, signed (+1 added, -1 taken away), move their buckets by the sum of
--- their changes: additions compose under concurrent writers (the upsert's row lock orders
--- them), where a recount from one snapshot would lose the other writer's rows. The transition
--- tables are visible only to this function's own statements, hence one function for all three.
-create or replace function agency.keep_campaign_summaries() returns trigger
+-- A statement's entries or allocations, signed (+1 added, -1 taken away), move their buckets
+-- by the sum of their changes: additions compose under concurrent writers (the upsert's row
+-- lock orders them), where a recount from one snapshot would lose the other writer's rows. The
+-- transition tables are visible only to the trigger function's own statements, hence one
+-- function for both tables and all three events.
+create or replace function agency.keep_time_summaries() returns trigger
 language plpgsql security definer set search_path = pg_catalog, pg_temp as $fn$
 declare
-  cols constant text := 'tenant_id, campaign_id, employee_id, entry_date, week_start_date, hours, billable';
+  entries constant boolean := tg_table_name = 'timesheet_entries';
+  cols constant text := case when entries
+                             then 'tenant_id, campaign_id, employee_id, entry_date, week_start_date, hours, billable'
+                             else 'tenant_id, employee_id, week_start_date, hours' end;
   added constant text := format('select %s, 1 as sign from new_rows', cols);
   removed constant text := case when tg_op <> 'INSERT' then format('select %s, -1 as sign from old_rows', cols) end;
   changes constant text := case tg_op when 'INSERT' then added when 'DELETE' then removed
@@ -132,119 +136,98 @@ begin
   for tenant in execute format('select distinct tenant_id from (%s) c', changes) loop
     perform set_config('app.current_tenant', tenant::text, true);
 
-    execute format($q$
-      insert into agency.campaign_week_hours as s
-        (tenant_id, campaign_id, week_start_date, month_start_date, total_hours, billable_hours, entry_count, last_entry_date)
-      select c.tenant_id, c.campaign_id, c.week_start_date, date_trunc('month', c.entry_date)::date,
-             sum(c.sign * c.hours), coalesce(sum(c.sign * c.hours) filter (where c.billable), 0), sum(c.sign),
-             coalesce(max(c.entry_date) filter (where c.sign > 0), min(c.entry_date))
-      from (%s) c
-      where c.tenant_id = $1
-      group by 1, 2, 3, 4
-      on conflict (tenant_id, campaign_id, week_start_date, month_start_date) do update
-        set total_hours = s.total_hours + excluded.total_hours,
-            billable_hours = s.billable_hours + excluded.billable_hours,
-            entry_count = s.entry_count + excluded.entry_count,
-            last_entry_date = greatest(s.last_entry_date, excluded.last_entry_date)$q$, changes)
-      using tenant;
-
-    -- Priced at the rate in force on the entry's day, as agency.timesheet_costs prices it.
-    execute format($q$
-      insert into agency.campaign_week_money as s
-        (tenant_id, campaign_id, week_start_date, month_start_date, revenue, labor_cost)
-      select c.tenant_id, c.campaign_id, c.week_start_date, date_trunc('month', c.entry_date)::date,
-             coalesce(sum(c.sign * case when c.billable then c.hours * r.bill_rate else 0 end), 0),
-             coalesce(sum(c.sign * c.hours * r.cost_rate), 0)
-      from (%s) c
-      left join lateral (
-        select er.bill_rate, er.cost_rate
-        from agency.employee_rates er
-        where er.tenant_id = c.tenant_id and er.employee_id = c.employee_id
-          and er.effective_from <= c.entry_date and (er.effective_to is null or er.effective_to > c.entry_date)
-        order by er.effective_from desc
-        limit 1) r on true
-      where c.tenant_id = $1
-      group by 1, 2, 3, 4
-      on conflict (tenant_id, campaign_id, week_start_date, month_start_date) do update
-        set revenue = s.revenue + excluded.revenue,
-            labor_cost = s.labor_cost + excluded.labor_cost$q$, changes)
-      using tenant;
-
-    execute format($q$
-      insert into agency.employee_week_hours as s (tenant_id, employee_id, week_start_date, total_hours, billable_hours, entry_count)
-      select c.tenant_id, c.employee_id, c.week_start_date,
-             sum(c.sign * c.hours), coalesce(sum(c.sign * c.hours) filter (where c.billable), 0), sum(c.sign)
-      from (%s) c
-      where c.tenant_id = $1
-      group by 1, 2, 3
-      on conflict (tenant_id, employee_id, week_start_date) do update
-        set total_hours = s.total_hours + excluded.total_hours,
-            billable_hours = s.billable_hours + excluded.billable_hours,
-            entry_count = s.entry_count + excluded.entry_count$q$, changes)
-      using tenant;
-
-    if removed is not null then
+    if entries then
       execute format($q$
-        delete from agency.employee_week_hours s
-        where s.tenant_id = $1 and s.entry_count <= 0 and s.allocation_count <= 0
-          and (s.employee_id, s.week_start_date) in (select r.employee_id, r.week_start_date from (%s) r)$q$, removed)
+        insert into agency.campaign_week_hours as s
+          (tenant_id, campaign_id, week_start_date, month_start_date, total_hours, billable_hours, entry_count, last_entry_date)
+        select c.tenant_id, c.campaign_id, c.week_start_date, date_trunc('month', c.entry_date)::date,
+               sum(c.sign * c.hours), coalesce(sum(c.sign * c.hours) filter (where c.billable), 0), sum(c.sign),
+               coalesce(max(c.entry_date) filter (where c.sign > 0), min(c.entry_date))
+        from (%s) c
+        where c.tenant_id = $1
+        group by 1, 2, 3, 4
+        on conflict (tenant_id, campaign_id, week_start_date, month_start_date) do update
+          set total_hours = s.total_hours + excluded.total_hours,
+              billable_hours = s.billable_hours + excluded.billable_hours,
+              entry_count = s.entry_count + excluded.entry_count,
+              last_entry_date = greatest(s.last_entry_date, excluded.last_entry_date)$q$, changes)
         using tenant;
-      -- Buckets left without entries go; the rest re-read their latest day, which may have left.
+
+      -- Priced at the rate in force on the entry's day, as agency.timesheet_costs prices it.
       execute format($q$
-        with emptied as (
-          delete from agency.campaign_week_hours s
-          where s.tenant_id = $1 and s.entry_count <= 0
+        insert into agency.campaign_week_money as s
+          (tenant_id, campaign_id, week_start_date, month_start_date, revenue, labor_cost)
+        select c.tenant_id, c.campaign_id, c.week_start_date, date_trunc('month', c.entry_date)::date,
+               coalesce(sum(c.sign * case when c.billable then c.hours * r.bill_rate else 0 end), 0),
+               coalesce(sum(c.sign * c.hours * r.cost_rate), 0)
+        from (%s) c
+        left join lateral (
+          select er.bill_rate, er.cost_rate
+          from agency.employee_rates er
+          where er.tenant_id = c.tenant_id and er.employee_id = c.employee_id
+            and er.effective_from <= c.entry_date and (er.effective_to is null or er.effective_to > c.entry_date)
+          order by er.effective_from desc
+          limit 1) r on true
+        where c.tenant_id = $1
+        group by 1, 2, 3, 4
+        on conflict (tenant_id, campaign_id, week_start_date, month_start_date) do update
+          set revenue = s.revenue + excluded.revenue,
+              labor_cost = s.labor_cost + excluded.labor_cost$q$, changes)
+        using tenant;
+
+      execute format($q$
+        insert into agency.employee_week_hours as s (tenant_id, employee_id, week_start_date, total_hours, billable_hours, entry_count)
+        select c.tenant_id, c.employee_id, c.week_start_date,
+               sum(c.sign * c.hours), coalesce(sum(c.sign * c.hours) filter (where c.billable), 0), sum(c.sign)
+        from (%s) c
+        where c.tenant_id = $1
+        group by 1, 2, 3
+        on conflict (tenant_id, employee_id, week_start_date) do update
+          set total_hours = s.total_hours + excluded.total_hours,
+              billable_hours = s.billable_hours + excluded.billable_hours,
+              entry_count = s.entry_count + excluded.entry_count$q$, changes)
+        using tenant;
+
+      if removed is not null then
+        -- Buckets left without entries go; the rest re-read their latest day, which may have left.
+        execute format($q$
+          with emptied as (
+            delete from agency.campaign_week_hours s
+            where s.tenant_id = $1 and s.entry_count <= 0
+              and (s.campaign_id, s.week_start_date, s.month_start_date) in
+                  (select r.campaign_id, r.week_start_date, date_trunc('month', r.entry_date)::date from (%s) r)
+            returning s.campaign_id, s.week_start_date, s.month_start_date)
+          delete from agency.campaign_week_money m
+          using emptied e
+          where m.tenant_id = $1 and m.campaign_id = e.campaign_id and m.week_start_date = e.week_start_date
+            and m.month_start_date = e.month_start_date$q$, removed)
+          using tenant;
+        execute format($q$
+          update agency.campaign_week_hours s
+          set last_entry_date = (
+            select max(t.entry_date) from agency.timesheet_entries t
+            where t.tenant_id = s.tenant_id and t.campaign_id = s.campaign_id
+              and t.entry_date between greatest(s.week_start_date, s.month_start_date) and s.week_start_date + 6
+              and t.entry_date < (s.month_start_date + interval '1 month')::date)
+          where s.tenant_id = $1
             and (s.campaign_id, s.week_start_date, s.month_start_date) in
-                (select r.campaign_id, r.week_start_date, date_trunc('month', r.entry_date)::date from (%s) r)
-          returning s.campaign_id, s.week_start_date, s.month_start_date)
-        delete from agency.campaign_week_money m
-        using emptied e
-        where m.tenant_id = $1 and m.campaign_id = e.campaign_id and m.week_start_date = e.week_start_date
-          and m.month_start_date = e.month_start_date$q$, removed)
-        using tenant;
+                (select r.campaign_id, r.week_start_date, date_trunc('month', r.entry_date)::date from (%s) r)$q$, removed)
+          using tenant;
+      end if;
+    else
       execute format($q$
-        update agency.campaign_week_hours s
-        set last_entry_date = (
-          select max(t.entry_date) from agency.timesheet_entries t
-          where t.tenant_id = s.tenant_id and t.campaign_id = s.campaign_id
-            and t.entry_date between greatest(s.week_start_date, s.month_start_date) and s.week_start_date + 6
-            and t.entry_date < (s.month_start_date + interval '1 month')::date)
-        where s.tenant_id = $1
-          and (s.campaign_id, s.week_start_date, s.month_start_date) in
-              (select r.campaign_id, r.week_start_date, date_trunc('month', r.entry_date)::date from (%s) r)$q$, removed)
+        insert into agency.employee_week_hours as s (tenant_id, employee_id, week_start_date, allocated_hours, allocation_count)
+        select c.tenant_id, c.employee_id, c.week_start_date, sum(c.sign * c.hours), sum(c.sign)
+        from (%s) c
+        where c.tenant_id = $1
+        group by 1, 2, 3
+        on conflict (tenant_id, employee_id, week_start_date) do update
+          set allocated_hours = s.allocated_hours + excluded.allocated_hours,
+              allocation_count = s.allocation_count + excluded.allocation_count$q$, changes)
         using tenant;
     end if;
-  end loop;
 
-  perform set_config('app.current_tenant', coalesce(caller_tenant, ''), true);
-  return null;
-end
-$fn$;
-
--- Allocations move the planned side of the people's weeks the same way.
-create or replace function agency.keep_allocation_summaries() returns trigger
-language plpgsql security definer set search_path = pg_catalog, pg_temp as $fn$
-declare
-  cols constant text := 'tenant_id, employee_id, week_start_date, hours';
-  added constant text := format('select %s, 1 as sign from new_rows', cols);
-  removed constant text := case when tg_op <> 'INSERT' then format('select %s, -1 as sign from old_rows', cols) end;
-  changes constant text := case tg_op when 'INSERT' then added when 'DELETE' then removed
-                                      else added || ' union all ' || removed end;
-  caller_tenant constant text := current_setting('app.current_tenant', true);
-  tenant uuid;
-begin
-  for tenant in execute format('select distinct tenant_id from (%s) c', changes) loop
-    perform set_config('app.current_tenant', tenant::text, true);
-    execute format($q$
-      insert into agency.employee_week_hours as s (tenant_id, employee_id, week_start_date, allocated_hours, allocation_count)
-      select c.tenant_id, c.employee_id, c.week_start_date, sum(c.sign * c.hours), sum(c.sign)
-      from (%s) c
-      where c.tenant_id = $1
-      group by 1, 2, 3
-      on conflict (tenant_id, employee_id, week_start_date) do update
-        set allocated_hours = s.allocated_hours + excluded.allocated_hours,
-            allocation_count = s.allocation_count + excluded.allocation_count$q$, changes)
-      using tenant;
+    -- A person's week goes when it has neither entries nor allocations left.
     if removed is not null then
       execute format($q$
         delete from agency.employee_week_hours s
@@ -344,36 +327,34 @@ $fn$;
 
 -- A new owner needs CREATE on the schema at the moment of the handover, and only then.
 grant create on schema agency to agency_summaries;
-alter function agency.keep_campaign_summaries() owner to agency_summaries;
-alter function agency.keep_allocation_summaries() owner to agency_summaries;
+alter function agency.keep_time_summaries() owner to agency_summaries;
 alter function agency.reprice_campaign_summaries() owner to agency_summaries;
 alter function agency.rebuild_campaign_summaries() owner to agency_summaries;
 revoke create on schema agency from agency_summaries;
-revoke execute on function agency.keep_campaign_summaries() from public;
-revoke execute on function agency.keep_allocation_summaries() from public;
+revoke execute on function agency.keep_time_summaries() from public;
 revoke execute on function agency.reprice_campaign_summaries() from public;
 revoke execute on function agency.rebuild_campaign_summaries() from public;
 grant select on agency.timesheet_costs to agency_summaries;
 
 drop trigger if exists keep_summaries_insert on agency.timesheet_entries;
 create trigger keep_summaries_insert after insert on agency.timesheet_entries
-  referencing new table as new_rows for each statement execute function agency.keep_campaign_summaries();
+  referencing new table as new_rows for each statement execute function agency.keep_time_summaries();
 drop trigger if exists keep_summaries_update on agency.timesheet_entries;
 create trigger keep_summaries_update after update on agency.timesheet_entries
-  referencing old table as old_rows new table as new_rows for each statement execute function agency.keep_campaign_summaries();
+  referencing old table as old_rows new table as new_rows for each statement execute function agency.keep_time_summaries();
 drop trigger if exists keep_summaries_delete on agency.timesheet_entries;
 create trigger keep_summaries_delete after delete on agency.timesheet_entries
-  referencing old table as old_rows for each statement execute function agency.keep_campaign_summaries();
+  referencing old table as old_rows for each statement execute function agency.keep_time_summaries();
 
 drop trigger if exists keep_summaries_insert on agency.team_allocations;
 create trigger keep_summaries_insert after insert on agency.team_allocations
-  referencing new table as new_rows for each statement execute function agency.keep_allocation_summaries();
+  referencing new table as new_rows for each statement execute function agency.keep_time_summaries();
 drop trigger if exists keep_summaries_update on agency.team_allocations;
 create trigger keep_summaries_update after update on agency.team_allocations
-  referencing old table as old_rows new table as new_rows for each statement execute function agency.keep_allocation_summaries();
+  referencing old table as old_rows new table as new_rows for each statement execute function agency.keep_time_summaries();
 drop trigger if exists keep_summaries_delete on agency.team_allocations;
 create trigger keep_summaries_delete after delete on agency.team_allocations
-  referencing old table as old_rows for each statement execute function agency.keep_allocation_summaries();
+  referencing old table as old_rows for each statement execute function agency.keep_time_summaries();
 
 drop trigger if exists reprice_summaries_insert on agency.employee_rates;
 create trigger reprice_summaries_insert after insert on agency.employee_rates

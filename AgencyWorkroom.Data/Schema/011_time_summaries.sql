@@ -4,7 +4,7 @@
 -- times), and v_employee_utilization summed every entry of the weeks asked for (157 ms for
 -- 1,270 people x 12 weeks at x20). Now statement triggers keep, per campaign and week (split at
 -- month ends, so a month or a quarter is a sum of whole buckets), the hours and the money, and
--- per person and week the hours; the views read those.
+-- per person and week the logged and the allocated hours; the views read those.
 --
 -- Who sees what does not change:
 --   campaign_week_hours, employee_week_hours  every entry's hours: pm, finance and leadership,
@@ -288,13 +288,13 @@ $fn$;
 
 -- The current tenant's summaries counted again from its entries: for the data that was there
 -- before this migration, and for a repair should anyone ever doubt them.
-create or replace function agency.rebuild_campaign_summaries() returns void
+create or replace function agency.rebuild_time_summaries() returns void
 language plpgsql security definer set search_path = pg_catalog, pg_temp as $fn$
 declare
   tenant constant uuid := agency.current_tenant_id();
 begin
   if tenant is null then
-    raise exception 'rebuild_campaign_summaries needs a tenant context' using errcode = '42501';
+    raise exception 'rebuild_time_summaries needs a tenant context' using errcode = '42501';
   end if;
   delete from agency.campaign_week_hours where tenant_id = tenant;
   delete from agency.campaign_week_money where tenant_id = tenant;
@@ -329,11 +329,11 @@ $fn$;
 grant create on schema agency to agency_summaries;
 alter function agency.keep_time_summaries() owner to agency_summaries;
 alter function agency.reprice_campaign_summaries() owner to agency_summaries;
-alter function agency.rebuild_campaign_summaries() owner to agency_summaries;
+alter function agency.rebuild_time_summaries() owner to agency_summaries;
 revoke create on schema agency from agency_summaries;
 revoke execute on function agency.keep_time_summaries() from public;
 revoke execute on function agency.reprice_campaign_summaries() from public;
-revoke execute on function agency.rebuild_campaign_summaries() from public;
+revoke execute on function agency.rebuild_time_summaries() from public;
 grant select on agency.timesheet_costs to agency_summaries;
 
 drop trigger if exists keep_summaries_insert on agency.timesheet_entries;
@@ -635,7 +635,7 @@ declare t uuid;
 begin
   for t in select id from agency.tenants loop
     perform set_config('app.current_tenant', t::text, true);
-    perform agency.rebuild_campaign_summaries();
+    perform agency.rebuild_time_summaries();
   end loop;
   perform set_config('app.current_tenant', '', true);
 end

@@ -31,7 +31,7 @@ public sealed class DemoDataConsistencyTests(DemoSeedFixture fixture)
         await using var s = await fixture.MaintenanceSessionAsync();
 
         Assert.True(await s.ScalarAsync<long>("select count(*) from agency.campaign_week_hours") > 1000);
-        Assert.Equal(0L, await s.ScalarAsync<long>(Schema.CampaignSummaryTests.Drift));
+        Assert.Equal(0L, await s.ScalarAsync<long>(Schema.TimeSummaryTests.Drift));
     }
 
     [Theory]

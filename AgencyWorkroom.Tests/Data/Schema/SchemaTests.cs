@@ -130,7 +130,7 @@ public sealed class SchemaTests(TwoTenantWorld world)
                    or not exists (select from unnest(p.proconfig) c where c like 'search_path=%'))
             """));
         Assert.Equal(
-            ["agency.keep_time_summaries()", "agency.rebuild_campaign_summaries()", "agency.reprice_campaign_summaries()"],
+            ["agency.keep_time_summaries()", "agency.rebuild_time_summaries()", "agency.reprice_campaign_summaries()"],
             await NamesAsync(s, $"""
                 select p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace
                 where n.nspname in {OurSchemas} and p.prosecdef order by 1

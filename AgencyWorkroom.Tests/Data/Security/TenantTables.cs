@@ -38,7 +38,7 @@ public static class TenantTables
         ["agency.notifications"] = new("finance"),
     };
 
-    /// <summary>Kept by triggers and written by no app role; CampaignSummaryTests attacks them.</summary>
+    /// <summary>Kept by triggers and written by no app role; TimeSummaryTests attacks them.</summary>
     public static readonly IReadOnlyList<string> Summaries = ["agency.campaign_week_hours", "agency.campaign_week_money", "agency.employee_week_hours"];
 
     public static TheoryData<string> All => [.. Writers.Keys];

@@ -8,7 +8,7 @@ namespace AgencyWorkroom.Tests.Data.Schema;
 /// exactly those who may read the entries (hours) or the rates (money).
 /// </summary>
 [Collection(DatabaseCollection.Name)]
-public sealed class CampaignSummaryTests(TwoTenantWorld world)
+public sealed class TimeSummaryTests(TwoTenantWorld world)
 {
     /// <summary>Buckets where the summaries and a fresh count over the entries disagree (as a role
     /// that reads every entry and every rate). Zero means the summaries are right.</summary>
@@ -142,7 +142,7 @@ public sealed class CampaignSummaryTests(TwoTenantWorld world)
                                 "from agency.campaign_week_hours h left join agency.campaign_week_money m using (tenant_id, campaign_id, week_start_date, month_start_date)";
         var kept = await s.ScalarAsync<string>(Snapshot);
 
-        await s.ExecuteAsync("select agency.rebuild_campaign_summaries()");
+        await s.ExecuteAsync("select agency.rebuild_time_summaries()");
 
         Assert.Equal(kept, await s.ScalarAsync<string>(Snapshot));
     }
@@ -158,7 +158,7 @@ public sealed class CampaignSummaryTests(TwoTenantWorld world)
             "insert into agency.campaign_week_hours values (@t, @c, '2024-01-01', '2024-01-01', 1000, 1000, 1, '2024-01-01')",
             ("t", world.A.Id), ("c", world.A.Rows["agency.campaigns"]));
         var update = await s.FailureAsync("update agency.campaign_week_money set revenue = revenue * 2");
-        var rebuild = await s.FailureAsync("select agency.rebuild_campaign_summaries()");
+        var rebuild = await s.FailureAsync("select agency.rebuild_time_summaries()");
 
         Assert.All(new[] { insert, update, rebuild }, e => Assert.Equal("42501", e.SqlState));
     }

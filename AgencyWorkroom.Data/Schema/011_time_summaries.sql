@@ -559,6 +559,19 @@ cross join lateral (
   where b.tenant_id = cl.tenant_id and b.client_id = cl.id and b.deleted_at is null) bc
 where cl.deleted_at is null;
 
+-- Timesheet weeks (a person's week) submitted and waiting for approval, as the caller may see
+-- them: the dashboard's tile and a project manager's bell. Distinct pairs by hashing, then
+-- counted: count(distinct (a, b)) sorted records (22 ms at x20).
+create or replace function agency.pending_timesheet_approvals() returns bigint
+language sql stable set search_path = '' as $$
+  select count(*)
+  from (select distinct t.employee_id, t.week_start_date
+        from agency.timesheet_entries t
+        where t.tenant_id = agency.current_tenant_id() and t.status = 'submitted') x
+$$;
+
+grant execute on function agency.pending_timesheet_approvals() to agency_app;
+
 create or replace view agency.v_dashboard_kpis with (security_invoker = true) as
 with week_hours as (
   select h.tenant_id,
@@ -590,14 +603,7 @@ month_expenses as (
   select e.tenant_id, sum(e.amount) as expense_cost
   from te.expense_lines e
   where e.expense_date >= date_trunc('month', current_date)::date and e.status <> 'rejected'
-  group by e.tenant_id),
-approvals as (
-  -- Distinct pairs by hashing, then counted: count(distinct (a, b)) sorted records (22 ms at x20).
-  select x.tenant_id, count(*) as pending_timesheet_approvals
-  from (select distinct t.tenant_id, t.employee_id, t.week_start_date
-        from agency.timesheet_entries t
-        where t.status = 'submitted') x
-  group by x.tenant_id)
+  group by e.tenant_id)
 select tn.tenant_id, tn.name as tenant_name, tn.utilization_target,
        (select agency.current_week_start()) as week_start_date,
        coalesce(cc.active_campaigns, 0) as active_campaigns,
@@ -606,7 +612,7 @@ select tn.tenant_id, tn.name as tenant_name, tn.utilization_target,
        coalesce(wh.billable_hours_this_week, 0) as billable_hours_this_week,
        coalesce(cap.capacity_hours, 0) as capacity_hours_this_week,
        round(coalesce(wh.billable_hours_this_week, 0) / nullif(cap.capacity_hours, 0), 4) as billable_utilization_this_week,
-       coalesce(ap.pending_timesheet_approvals, 0) as pending_timesheet_approvals,
+       (select agency.pending_timesheet_approvals()) as pending_timesheet_approvals,
        case when (select agency.can_see_financials()) then coalesce(mm.revenue, 0) end as revenue_this_month,
        case when (select agency.can_see_financials()) then coalesce(mm.labor_cost, 0) + coalesce(me.expense_cost, 0) end
          as cost_this_month,
@@ -618,8 +624,7 @@ left join week_hours wh on wh.tenant_id = tn.tenant_id
 left join capacity cap on cap.tenant_id = tn.tenant_id
 left join campaign_counts cc on cc.tenant_id = tn.tenant_id
 left join month_money mm on mm.tenant_id = tn.tenant_id
-left join month_expenses me on me.tenant_id = tn.tenant_id
-left join approvals ap on ap.tenant_id = tn.tenant_id;
+left join month_expenses me on me.tenant_id = tn.tenant_id;
 
 -- CREATE OR REPLACE keeps 007's grants; said again so that the views never depend on that.
 grant select on agency.v_campaign_overview, agency.v_client_360, agency.v_dashboard_kpis, agency.v_employee_utilization

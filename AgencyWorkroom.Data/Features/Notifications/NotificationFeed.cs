@@ -1,6 +1,5 @@
 using AgencyWorkroom.Data.Entities;
 using AgencyWorkroom.Data.Session;
-using AgencyWorkroom.Data.Views;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgencyWorkroom.Data.Features.Notifications;
@@ -41,10 +40,11 @@ public sealed class NotificationFeed(UnitOfWork unitOfWork, ISessionContextSourc
                 .Take(Shown)
                 .Select(n => new NotificationDto(n.Id, n.Title, n.CampaignId, n.Threshold, n.CreatedAt, n.ReadAt != null))
                 .ToListAsync(ct);
-            var role = await db.Set<Employee>().Where(e => e.Id == me).Select(e => e.AgencyRole).SingleAsync(ct);
-            var pending = role == "pm"
-                ? await db.Set<DashboardKpisRow>().Select(k => k.PendingTimesheetApprovals).SingleAsync(ct)
-                : 0;
+            // The role the unit of work just read; the same count as the dashboard's tile, without
+            // the rest of its figures (the bell is on every page).
+            var pending = await db.Database.SqlQuery<long>(
+                $"select case when agency.has_role('pm') then agency.pending_timesheet_approvals() else 0 end as \"Value\"")
+                .SingleAsync(ct);
             return new NotificationsDto(alerts, pending);
         }, cancellationToken);
 

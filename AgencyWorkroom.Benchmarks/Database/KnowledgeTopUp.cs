@@ -49,7 +49,7 @@ public sealed class KnowledgeTopUp(BenchDatabase db)
         var needed = chunks - existing;
         progress($"topping up the scale tenant's knowledge: {existing:N0} chunks, copying {needed:N0} more (kept for later runs)");
         var added = await CopyAsync(sources, needed, progress);
-        await AnalyzeAsync();
+        await VacuumAnalyzeAsync();
         return Describe(existing + added, copies + added, added);
     }
 
@@ -206,7 +206,7 @@ public sealed class KnowledgeTopUp(BenchDatabase db)
     // Statistics for the planner after a bulk load: ANALYZE is the owner's to run.
     // Vacuumed too, as after any bulk load: otherwise autovacuum walks the new HNSW index while
     // the search benchmarks run, and measured them at three times their latency.
-    private async Task AnalyzeAsync()
+    private async Task VacuumAnalyzeAsync()
     {
         if (db.Owner is null)
         {

@@ -15,8 +15,15 @@ public sealed class TimesheetBenchmarks(BenchDatabase db, Sampler sampler, Bench
     // Twelve weeks up to this one: the capacity screen's grid.
     private const string WeekWindow = "between agency.current_week_start() - 7 * (12 - 1) and agency.current_week_start()";
 
+    // What the grid shows in a cell (logged, billable and planned hours against capacity) and in
+    // its row header. "select *" also shipped each person's title, department and role twelve
+    // times and two more percentages: 51 ms p50 against 31 ms at x20, a third of it numeric division.
     private const string UtilizationSql =
-        $"select * from agency.v_employee_utilization where week_start_date {WeekWindow} order by full_name, employee_id, week_start_date";
+        $"""
+        select employee_id, full_name, week_start_date, capacity_hours, total_hours, billable_hours, allocated_hours, utilization_pct
+        from agency.v_employee_utilization where week_start_date {WeekWindow}
+        order by full_name, employee_id, week_start_date
+        """;
 
     private const string RawUtilizationSql =
         $"""

@@ -121,13 +121,16 @@ public sealed class SchemaTests(TwoTenantWorld world)
     {
         // The summary triggers (011) are the one place that runs with other rights: as
         // agency_summaries, a NOLOGIN role that can read entries and rates and nothing else.
+        // A function either pins its search_path or has a SQL-standard body, whose names were
+        // bound when it was created (015: the policy helpers, so that they can be inlined).
         await using var s = await OwnerAsync();
 
         Assert.Empty(await NamesAsync(s, $"""
             select p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace
             where n.nspname in {OurSchemas}
               and ((p.prosecdef and pg_get_userbyid(p.proowner) <> 'agency_summaries')
-                   or not exists (select from unnest(p.proconfig) c where c like 'search_path=%'))
+                   or not (exists (select from unnest(p.proconfig) c where c like 'search_path=%')
+                           or p.prosqlbody is not null and not p.prosecdef))
             """));
         Assert.Equal(
             ["agency.keep_time_summaries()", "agency.rebuild_time_summaries()", "agency.reprice_campaign_summaries()"],
@@ -149,6 +152,22 @@ public sealed class SchemaTests(TwoTenantWorld world)
               and (regexp_replace(coalesce(qual, '') || coalesce(with_check, ''), '\(\s*SELECT\s+agency\.\w+\([^)]*\)', '', 'gi')
                    ~ 'agency\.(current_\w+|has_\w+)\(')
             """));
+    }
+
+    [Fact]
+    public async Task PolicyHelpers_AreInlinedIntoThePlan()
+    {
+        // A helper that is called rather than inlined costs a function call, and with SET
+        // search_path a settings switch, in every InitPlan of every policy (015).
+        await using var s = await world.AppSessionAsync(world.A, "creative");
+
+        var plan = string.Join("\n", (await s.QueryAsync(
+            "explain (verbose, costs off) select count(*) from agency.artifact_comments c join agency.v_employee_utilization u on u.employee_id = c.author_id"))
+            .Select(r => r.Values.Single()));
+
+        Assert.Contains("current_setting('app.current_tenant'", plan);
+        Assert.Contains("current_setting('app.current_role'", plan);
+        Assert.DoesNotMatch(@"agency\.(current_\w+|has_\w+|sees_\w+|can_\w+)\(", plan);
     }
 
     [Fact]

@@ -119,8 +119,8 @@ public sealed class SchemaTests(TwoTenantWorld world)
     [Fact]
     public async Task Linter_NoFunctionWithMutableSearchPath_AndDefinerRightsOnlyForSummaries()
     {
-        // The summary triggers (011) are the one place that runs with other rights: as
-        // agency_summaries, a NOLOGIN role that can read entries and rates and nothing else.
+        // The summary triggers (011, 016) are the one place that runs with other rights: as
+        // agency_summaries, a NOLOGIN role that reads entries and rates and keeps summaries.
         // A function either pins its search_path or has a SQL-standard body, whose names were
         // bound when it was created (015: the policy helpers, so that they can be inlined).
         await using var s = await OwnerAsync();
@@ -133,7 +133,8 @@ public sealed class SchemaTests(TwoTenantWorld world)
                            or p.prosqlbody is not null and not p.prosecdef))
             """));
         Assert.Equal(
-            ["agency.keep_time_summaries()", "agency.rebuild_time_summaries()", "agency.reprice_campaign_summaries()"],
+            ["agency.keep_knowledge_chunk_counts()", "agency.keep_time_summaries()", "agency.rebuild_time_summaries()",
+             "agency.reprice_campaign_summaries()"],
             await NamesAsync(s, $"""
                 select p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace
                 where n.nspname in {OurSchemas} and p.prosecdef order by 1

@@ -18,23 +18,33 @@ public sealed class DashboardQueries(UnitOfWork unitOfWork, ISessionContextSourc
 
     private static readonly string[] OpenStatuses = ["planning", "active", "on_hold"];
 
-    public Task<DashboardDto> GetAsync(CancellationToken cancellationToken = default) =>
-        unitOfWork.RunAsync(async (db, ct) =>
+    /// <remarks>
+    /// Three units of work at once, each on its own connection: the figures, the health list and
+    /// the feed do not wait for each other (at x20 they took 85 ms one after another, and the
+    /// health list alone 45 ms). Each reads its own snapshot; a dashboard is a glance, not a ledger.
+    /// </remarks>
+    public async Task<DashboardDto> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var figures = unitOfWork.RunAsync(async (db, ct) =>
         {
             var me = (await session.GetAsync(ct))!.EmployeeId;
             var kpis = await db.Set<DashboardKpisRow>().AsNoTracking().SingleAsync(ct);
-            var health = await db.Set<CampaignOverviewRow>().AsNoTracking()
-                .Where(c => OpenStatuses.Contains(c.Status))
-                .OrderBy(c => c.Health == "off_track" ? 0 : c.Health == "at_risk" ? 1 : 2)
-                .ThenBy(c => c.EndDate).ThenBy(c => c.CampaignId)
-                .Take(HealthShown)
-                .ToListAsync(ct);
-            // Column names follow the snake_case convention, as for the mapped views.
-            var activity = await db.Database.SqlQuery<ActivityRow>($"""
-                select * from agency.get_recent_activity({ActivityShown}, null)
-                """).ToListAsync(ct);
-            return new DashboardDto(kpis, health, activity, await PersonalAsync(db, me, kpis.WeekStartDate, ct));
+            return (Kpis: kpis, Personal: await PersonalAsync(db, me, kpis.WeekStartDate, ct));
         }, cancellationToken);
+        var health = unitOfWork.RunAsync((db, ct) => db.Set<CampaignOverviewRow>().AsNoTracking()
+            .Where(c => OpenStatuses.Contains(c.Status))
+            .OrderBy(c => c.Health == "off_track" ? 0 : c.Health == "at_risk" ? 1 : 2)
+            .ThenBy(c => c.EndDate).ThenBy(c => c.CampaignId)
+            .Take(HealthShown)
+            .ToListAsync(ct), cancellationToken);
+        // Column names follow the snake_case convention, as for the mapped views.
+        var activity = unitOfWork.RunAsync((db, ct) => db.Database.SqlQuery<ActivityRow>($"""
+            select * from agency.get_recent_activity({ActivityShown}, null)
+            """).ToListAsync(ct), cancellationToken);
+        await Task.WhenAll(figures, health, activity);
+        var (kpis, personal) = await figures;
+        return new DashboardDto(kpis, await health, await activity, personal);
+    }
 
     private static async Task<PersonalPanelDto> PersonalAsync(WorkroomDbContext db, Guid me, DateOnly week, CancellationToken ct)
     {

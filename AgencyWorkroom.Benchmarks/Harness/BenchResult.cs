@@ -12,7 +12,7 @@ public enum Verdict
     /// <summary>Measured, and at least one condition of the target does not hold.</summary>
     Miss,
 
-    /// <summary>A variant measured for comparison; it has no target of its own.</summary>
+    /// <summary>Measured for context (the chunker beside query embedding); it has no target of its own.</summary>
     Info,
 
     /// <summary>Not measured this run; the notes say why.</summary>
@@ -25,7 +25,7 @@ public enum Verdict
 /// <summary>One row of the table: a benchmark's figures, its target and its in-run baseline.</summary>
 public sealed record BenchResult
 {
-    /// <summary>The number, with a letter for each view or variant (1a, 6b, ...).</summary>
+    /// <summary>The number, with a letter for each view or companion measurement (1a, 7b, ...).</summary>
     public required string Id { get; init; }
 
     public required string Name { get; init; }

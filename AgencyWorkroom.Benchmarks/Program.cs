@@ -93,7 +93,7 @@ public static class BenchmarksProgram
 
         var timesheets = new TimesheetBenchmarks(db, sampler, settings);
         await RunAsync(1, "views", async () => await new ViewPageBenchmarks(db, sampler, settings).RunAsync());
-        await RunAsync(2, "utilization", async () => [await timesheets.UtilizationAsync()]);
+        await RunAsync(2, "utilization", async () => await timesheets.UtilizationAsync());
         await RunAsync(3, "timesheet-list", async () => [await timesheets.ClientListAsync()]);
         await RunAsync(4, "timesheet-save", async () => [await timesheets.WeekSaveAsync()]);
 

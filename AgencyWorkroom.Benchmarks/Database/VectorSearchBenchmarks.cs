@@ -75,12 +75,7 @@ public sealed class VectorSearchBenchmarks(BenchDatabase db, Sampler sampler, IE
         var approximate = new Dictionary<int, List<Guid>>();
         Query Of(int i) => queries[(i % queries.Count + queries.Count) % queries.Count];
         var iterations = Math.Max(queries.Count, 30);
-        // Every question once, untimed, beyond the harness's three warm-ups: its walk through the
-        // index reads pages no other benchmark touches (cold after a restart: p95 20 ms, not 8).
-        foreach (var query in queries)
-        {
-            await SearchAsync(query, "");
-        }
+        await WarmUpAsync();
 
         // One series after the other, not alternating as elsewhere: each exact scan reads every
         // passage (360 MB at 100,000) and pushed the index out of the caches the next search
@@ -104,6 +99,31 @@ public sealed class VectorSearchBenchmarks(BenchDatabase db, Sampler sampler, IE
         result.Metrics["recall_at_10"] = recall;
         result.Metrics["full_k_share"] = full;
         return [result with { Measured = $"recall {recall:0.000}, k rows {full:P0}" }];
+    }
+
+    /// <summary>
+    /// The index as on a server that answers searches all day: searches for some of the corpus's
+    /// own passages, not for the questions timed, which would then repeat walks made moments
+    /// before. Cold after a restart, the first walks read the index from disk (p95 20 ms, not 8).
+    /// </summary>
+    private async Task WarmUpAsync()
+    {
+        var passages = new List<Vector>();
+        await using (var command = db.Maintenance.CreateCommand(
+            "select embedding from agency.knowledge_chunks where tenant_id = @tenant order by id limit 200"))
+        {
+            command.Parameters.AddWithValue("tenant", db.Tenant.Id);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                passages.Add(reader.GetFieldValue<Vector>(0));
+            }
+        }
+
+        foreach (var passage in passages)
+        {
+            await SearchAsync(new Query("(warm-up)", passage, "{}"), "");
+        }
     }
 
     private Task<List<Guid>> SearchAsync(Query query, string settings) =>

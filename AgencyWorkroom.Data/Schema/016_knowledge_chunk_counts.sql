@@ -21,9 +21,11 @@ create policy counts_read on agency.knowledge_chunk_counts for select using (tru
 drop policy if exists summaries_maintain on agency.knowledge_chunk_counts;
 create policy summaries_maintain on agency.knowledge_chunk_counts for all to agency_summaries using (true);
 grant select on agency.knowledge_chunk_counts to agency_app;
-grant select, insert, update on agency.knowledge_chunk_counts to agency_summaries;
+grant select, insert, update, truncate on agency.knowledge_chunk_counts to agency_summaries;
 
--- A statement's passages, added (+1) or taken away (-1), move their tenants' counts.
+-- A statement's passages, added (+1) or taken away (-1), move their tenants' counts, in the order
+-- of the tenants (two loads naming several wait for each other rather than deadlock). A TRUNCATE,
+-- which only the owner and maintenance may do, leaves no tenant any passage.
 create or replace function agency.keep_knowledge_chunk_counts() returns trigger
 language plpgsql security definer set search_path = pg_catalog, pg_temp as $fn$
 declare
@@ -35,7 +37,11 @@ declare
   tenant uuid;
   delta bigint;
 begin
-  for tenant, delta in execute format('select tenant_id, sum(sign) from (%s) c group by tenant_id', changes) loop
+  if tg_op = 'TRUNCATE' then
+    truncate agency.knowledge_chunk_counts;
+    return null;
+  end if;
+  for tenant, delta in execute format('select tenant_id, sum(sign) from (%s) c group by tenant_id order by tenant_id', changes) loop
     continue when delta = 0;
     perform set_config('app.current_tenant', tenant::text, true);
     insert into agency.knowledge_chunk_counts as k (tenant_id, chunk_count) values (tenant, delta)
@@ -61,6 +67,9 @@ create trigger keep_counts_update after update on agency.knowledge_chunks
 drop trigger if exists keep_counts_delete on agency.knowledge_chunks;
 create trigger keep_counts_delete after delete on agency.knowledge_chunks
   referencing old table as old_rows for each statement execute function agency.keep_knowledge_chunk_counts();
+drop trigger if exists keep_counts_truncate on agency.knowledge_chunks;
+create trigger keep_counts_truncate after truncate on agency.knowledge_chunks
+  for each statement execute function agency.keep_knowledge_chunk_counts();
 
 -- The passages already stored, counted inside each tenant's isolation (as 011 counts hours).
 alter table agency.tenants no force row level security;
@@ -162,10 +171,10 @@ begin
   -- The passages' text and documents: a statement the session plans once and keeps.
   return query
   select c.id, c.document_id, c.chunk_index, c.content, d.title, d.doc_type, d.client_id, d.campaign_id, 1 - n.distance
-  from unnest(v_ids, v_distances) as n (id, distance)
+  from unnest(v_ids, v_distances) with ordinality as n (id, distance, rank)
   join agency.knowledge_chunks c on c.tenant_id = agency.current_tenant_id() and c.id = n.id
   join agency.knowledge_documents d on d.tenant_id = c.tenant_id and d.id = c.document_id
   where 1 - n.distance >= match_threshold
-  order by n.distance;
+  order by n.rank;
 end
 $fn$;

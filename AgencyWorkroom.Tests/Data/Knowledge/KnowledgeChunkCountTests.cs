@@ -61,9 +61,24 @@ public sealed class KnowledgeChunkCountTests(TwoTenantWorld world)
         finally
         {
             await using var undo = await TestSession.BeginWithoutContextAsync(world.Database.Maintenance);
-            await undo.ExecuteAsync("delete from agency.knowledge_chunks where chunk_index > 200");
+            await undo.ExecuteAsync(
+                "delete from agency.knowledge_chunks where chunk_index > 200 and document_id in (@docA, @docB)",
+                ("docA", world.A.Rows["agency.knowledge_documents"]), ("docB", world.B.Rows["agency.knowledge_documents"]));
             await undo.CommitAsync();
         }
+    }
+
+    [Fact]
+    public async Task Count_AfterATruncate_IsNothing()
+    {
+        // Only the owner and maintenance may truncate; no rows pass through the row triggers.
+        await using var s = await TestSession.BeginAsync(world.Database.Owner, world.A.Id, "admin", world.A.People["admin"]);
+        Assert.True(await s.ScalarAsync<long>(Kept) > 0);
+
+        await s.ExecuteAsync("truncate agency.knowledge_chunks");
+
+        Assert.Equal(0L, await s.ScalarAsync<long>(Kept));
+        Assert.Equal(0L, await s.ScalarAsync<long>("select count(*) from agency.knowledge_chunk_counts"));
     }
 
     [Fact]

@@ -14,7 +14,17 @@ public interface IPeopleQueries
 
 public sealed class PeopleQueries(UnitOfWork unitOfWork, ISessionContextSource session) : IPeopleQueries
 {
+    private Task<MeDto>? _me;
+
+    /// <remarks>
+    /// Read once per scope (a circuit, or a request): the layout and every page ask for it, and
+    /// the layout shows it for the circuit's life already. A read that failed or was cancelled is
+    /// tried again. Rights do not depend on it: each unit of work reads the role afresh.
+    /// </remarks>
     public Task<MeDto> GetMeAsync(CancellationToken cancellationToken = default) =>
+        _me is { IsFaulted: false, IsCanceled: false } me ? me : _me = ReadMeAsync(cancellationToken);
+
+    private Task<MeDto> ReadMeAsync(CancellationToken cancellationToken) =>
         unitOfWork.RunAsync(async (db, ct) =>
         {
             var employeeId = (await session.GetAsync(ct))!.EmployeeId;

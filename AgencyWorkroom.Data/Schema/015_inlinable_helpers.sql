@@ -47,13 +47,14 @@ returns table (approved_at timestamptz, approved_by uuid, employee_id uuid, week
 language plpgsql stable set search_path = '' as $$
 declare
   -- The newest first through the index, stopping after a few weeks: a cursor is planned for its
-  -- first rows, where a FOR over the query would be planned (and sorted) for all of them.
+  -- first rows, where a FOR over the query would be planned (and sorted) for all of them. Weeks
+  -- approved at the same moment come in the order of their group, the same on every call.
   newest_first cursor for
     select t.approved_at, t.approved_by, t.employee_id, t.week_start_date
     from agency.timesheet_entries t
     where t.tenant_id = agency.current_tenant_id() and t.status = 'approved' and t.approved_at is not null
       and (p_user_id is null or t.approved_by = p_user_id)
-    order by t.approved_at desc;
+    order by t.approved_at desc, t.approved_by, t.employee_id, t.week_start_date;
   seen text[] := '{}';
   group_key text;
 begin

@@ -32,6 +32,25 @@ public sealed class RecentActivityTests(TwoTenantWorld world)
     }
 
     [Fact]
+    public async Task RecentApprovals_OfTheSameMoment_ComeInTheSameOrderEveryTime()
+    {
+        await using var s = await world.AppSessionAsync(world.A, "pm");
+        // Three weeks approved in one go, inserted latest week first.
+        await s.ExecuteAsync(
+            """
+            insert into agency.timesheet_entries (employee_id, campaign_id, entry_date, hours, status, approved_by, approved_at)
+            select @person, @campaign, monday, 3, 'approved', @pm, '2030-01-01 12:00+00'
+            from unnest(array['2024-06-17', '2024-06-03', '2024-06-10']::date[]) monday
+            """,
+            ("person", world.A.People["creative"]), ("campaign", world.A.Rows["agency.campaigns"]), ("pm", world.A.People["pm"]));
+
+        var weeks = await s.QueryAsync("select week_start_date from agency.recent_timesheet_approvals(3)");
+
+        Assert.Equal([new DateOnly(2024, 6, 3), new DateOnly(2024, 6, 10), new DateOnly(2024, 6, 17)],
+            weeks.Select(w => (DateOnly)w["week_start_date"]!));
+    }
+
+    [Fact]
     public async Task RecentActivity_ForOnePerson_ShowsOnlyTheirApprovals()
     {
         await using var s = await world.AppSessionAsync(world.A, "pm");

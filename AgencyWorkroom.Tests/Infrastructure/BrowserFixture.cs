@@ -76,9 +76,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        // Commit, not the load event: the live-circuit marker below is the proof that matters, and a
-        // load event missed during the redirect once stalled this wait for its whole timeout.
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"), new() { WaitUntil = WaitUntilState.Commit });
+        // The page's own location, polled: a navigation event awaited here can have passed already
+        // when the redirect is quick, and then the wait stalled for its whole timeout (twice: for
+        // the load event, then for commit). The live-circuit marker is the proof that matters.
+        await page.WaitForFunctionAsync("() => !location.pathname.startsWith('/Account/Login')");
         await WaitForInteractiveAsync(page);
         return page;
     }

@@ -108,18 +108,8 @@ public sealed class VectorSearchBenchmarks(BenchDatabase db, Sampler sampler, IE
     /// </summary>
     private async Task WarmUpAsync()
     {
-        var passages = new List<Vector>();
-        await using (var command = db.Maintenance.CreateCommand(
-            "select embedding from agency.knowledge_chunks where tenant_id = @tenant order by id limit 200"))
-        {
-            command.Parameters.AddWithValue("tenant", db.Tenant.Id);
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                passages.Add(reader.GetFieldValue<Vector>(0));
-            }
-        }
-
+        var passages = await db.ScalarAsync<Vector[]>(
+            "select array_agg(embedding) from (select embedding from agency.knowledge_chunks where tenant_id = @tenant order by id limit 200) p");
         foreach (var passage in passages)
         {
             await SearchAsync(new Query("(warm-up)", passage, "{}"), "");

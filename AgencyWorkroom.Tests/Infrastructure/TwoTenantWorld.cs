@@ -38,7 +38,7 @@ public sealed class TwoTenantWorld : IAsyncLifetime
 
     /// <summary>A session as the given tenant's person in that role.</summary>
     public Task<TestSession> AppSessionAsync(SeededTenant tenant, string role) =>
-        TestSession.BeginAsync(Database.App, tenant.Id, role, tenant.People[role]);
+        TestSession.BeginAsync(Database.App, tenant.Id, role, tenant.Person(role));
 
     /// <summary>A unit vector along one axis: cosine similarity 1 with itself, 0 with the others.</summary>
     public static Vector Axis(int axis, float lean = 0f, int towards = 1)
@@ -129,12 +129,16 @@ public sealed class TwoTenantWorld : IAsyncLifetime
             """,
             ("id", Id("te.expense_lines")), ("person", tenant.People["account"]), ("amount", ExpenseAmount),
             ("campaign", ids["agency.campaigns"]));
+        // Alerts are raised by the system actor of background jobs (018), never by a person.
+        await s.SetContextAsync(tenant.Id.ToString(), "system", null);
         await Insert(
             """
             insert into agency.notifications (id, recipient_id, kind, campaign_id, threshold, title)
             values (@id, @person, 'budget_alert', @campaign, 50, 'Spring launch has spent 50% of its budget')
             """,
             ("id", Id("agency.notifications")), ("person", tenant.People["finance"]), ("campaign", ids["agency.campaigns"]));
+        await Insert("insert into agency.jobs (id, kind, created_by) values (@id, 'embed_document', @person)",
+            ("id", Id("agency.jobs")), ("person", tenant.People["creative"]));
 
         await As("creative");
         await Insert(
@@ -189,4 +193,7 @@ public sealed record SeededTenant(Guid Id, Dictionary<string, Guid> People)
     public string Email(string role) => $"{role}@t{Id:N}.test";
 
     public Dictionary<string, Guid> Rows { get; } = [];
+
+    /// <summary>The person acting in a role; none for the system actor of background jobs (018).</summary>
+    public Guid? Person(string role) => role == "system" ? null : People[role];
 }

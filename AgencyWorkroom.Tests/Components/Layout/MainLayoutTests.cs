@@ -48,7 +48,6 @@ public sealed class MainLayoutTests : ComponentTestContext
 
         var layout = Show("pm", feed);
 
-        Assert.Equal(2, feed.Unread);
         Assert.Contains("2", layout.Find("[data-testid=notifications-count]").TextContent);
         Assert.Equal("Notifications, 2 new", layout.Find("[data-testid=notifications-label]").TextContent);
     }

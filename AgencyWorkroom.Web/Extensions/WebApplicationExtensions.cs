@@ -1,7 +1,9 @@
 using AgencyWorkroom.Data;
 using AgencyWorkroom.Web.Components;
+using AgencyWorkroom.Web.Components.Shared;
 using AgencyWorkroom.Web.Export;
 using AgencyWorkroom.Web.Health;
+using Microsoft.AspNetCore.Components.Web;
 using MudBlazor.Services;
 
 namespace AgencyWorkroom.Web.Extensions;
@@ -16,6 +18,7 @@ public static class WebApplicationExtensions
 
         builder.Services.Configure<WorkroomOptions>(builder.Configuration.GetSection(WorkroomOptions.Section));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddScoped<IErrorBoundaryLogger, FriendlyErrorBoundaryLogger>();
         builder.Services.AddMudServices();
         builder.Services.AddWorkroomData(builder.Configuration);
         builder.AddWorkroomSignIn();

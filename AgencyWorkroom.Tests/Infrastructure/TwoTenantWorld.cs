@@ -1,3 +1,4 @@
+using AgencyWorkroom.Data.Features.Common;
 using AgencyWorkroom.Data.Identity;
 using Pgvector;
 
@@ -18,8 +19,6 @@ public sealed class TwoTenantWorld : IAsyncLifetime
     public const decimal ExpenseAmount = 250m;
     /// <summary>Every seeded person can sign in with their email and this password.</summary>
     public const string Password = "Test-password-1";
-
-    public static readonly string[] Roles = ["finance", "leadership", "pm", "admin", "account", "creative"];
 
     public TestDatabase Database { get; } = new();
 
@@ -51,7 +50,7 @@ public sealed class TwoTenantWorld : IAsyncLifetime
 
     private async Task<SeededTenant> SeedTenantAsync(string label)
     {
-        var tenant = new SeededTenant(Guid.NewGuid(), Roles.ToDictionary(r => r, _ => Guid.NewGuid()));
+        var tenant = new SeededTenant(Guid.NewGuid(), AgencyRoles.All.ToDictionary(r => r, _ => Guid.NewGuid()));
         var suffix = tenant.Id.ToString("N")[..8].ToUpperInvariant();
         var ids = tenant.Rows;
         Guid Id(string table) => ids[table] = Guid.NewGuid();
@@ -65,7 +64,7 @@ public sealed class TwoTenantWorld : IAsyncLifetime
         ids["agency.tenants"] = tenant.Id;
         await Insert("insert into agency.tenants (id, slug, name) values (@id, @slug, @name)",
             ("id", tenant.Id), ("slug", $"test-{label}-{suffix.ToLowerInvariant()}"), ("name", $"Tenant {label.ToUpperInvariant()}"));
-        foreach (var role in Roles)
+        foreach (var role in AgencyRoles.All)
         {
             await Insert(
                 "insert into agency.employees (id, full_name, email, title, agency_role) values (@id, @name, @email, @title, @role)",
@@ -75,7 +74,7 @@ public sealed class TwoTenantWorld : IAsyncLifetime
 
         ids["agency.employees"] = tenant.People["creative"];
         await SignInAccounts.UpsertAsync(s.Connection, s.Transaction,
-            Roles.Select(role => (tenant.Id, tenant.People[role], tenant.Email(role))), Password);
+            AgencyRoles.All.Select(role => (tenant.Id, tenant.People[role], tenant.Email(role))), Password);
 
         await As("account");
         await Insert("insert into agency.clients (id, code, name, sector, account_lead_id) values (@id, @code, 'Acme Foods', 'Food', @lead)",
@@ -101,7 +100,7 @@ public sealed class TwoTenantWorld : IAsyncLifetime
         await Insert(
             "insert into agency.rate_cards (id, role_name, bill_rate, cost_rate, effective_from) values (@id, 'Designer', @bill, @cost, '2020-01-01')",
             ("id", Id("agency.rate_cards")), ("bill", BillRate), ("cost", CostRate));
-        foreach (var role in Roles)
+        foreach (var role in AgencyRoles.All)
         {
             var rateId = Guid.NewGuid();
             if (role == "creative")

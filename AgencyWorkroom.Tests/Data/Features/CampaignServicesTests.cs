@@ -96,6 +96,27 @@ public sealed class CampaignServicesTests(TwoTenantWorld world)
         Assert.DoesNotContain(afterItEnds.Items, c => c.CampaignId == world.A.Rows["agency.campaigns"]);
     }
 
+    [Theory]
+    [InlineData("_")]
+    [InlineData("%")]
+    [InlineData(@"\")]
+    public async Task ListAsync_SearchForAWildcardCharacter_FindsOnlyNamesContainingItLiterally(string character)
+    {
+        var tenant = await ScratchTenant.CreateAsync(world);
+        await using var pm = tenant.As(world, "pm");
+        var commands = pm.Get<ICampaignCommands>();
+        foreach (var (code, name) in new[] { ("SNAKE", "Snake_case launch"), ("JUICE", "100% juice"), ("SLASH", @"Back\slash"), ("PLAIN", "Plain launch") })
+        {
+            var form = Form(tenant, code, new DateTime(2026, 1, 5), new DateTime(2026, 2, 5));
+            form.Name = name;
+            Assert.True((await commands.CreateAsync(form)).Succeeded);
+        }
+
+        var found = await pm.Get<ICampaignQueries>().ListAsync(new CampaignFilter(Search: character), new PageRequest());
+
+        Assert.Contains(character, Assert.Single(found.Items).Name, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task CreateAsync_FromATemplate_CopiesPhasesMovedToTheNewDatesAndTheTeam()
     {

@@ -1,3 +1,4 @@
+using AgencyWorkroom.Data.Features.Common;
 using AgencyWorkroom.Data;
 using AgencyWorkroom.Data.Entities;
 using AgencyWorkroom.Tests.Infrastructure;
@@ -96,7 +97,7 @@ public sealed class EfModelMatchesDatabaseTests(TwoTenantWorld world)
         // person's alone (assistant conversations, notifications), money only finance's.
         var failures = new List<string>();
         var seen = new HashSet<Type>();
-        foreach (var role in TwoTenantWorld.Roles)
+        foreach (var role in AgencyRoles.All)
         {
             await SetSessionAsync(db, tenant.Id, role, tenant.People[role]);
             foreach (var (entityType, _, _) in mappings)

@@ -1,3 +1,4 @@
+using AgencyWorkroom.Data.Features.Common;
 using AgencyWorkroom.Tests.Infrastructure;
 
 namespace AgencyWorkroom.Tests.Data.Security;
@@ -88,7 +89,7 @@ public sealed class RoleAccessTests(TwoTenantWorld world)
         await using var s = await world.AppSessionAsync(world.A, role);
 
         Assert.Equal(visible, await s.ScalarAsync<long>("select count(*) from agency.rate_cards"));
-        Assert.Equal(visible * TwoTenantWorld.Roles.Length, await s.ScalarAsync<long>("select count(*) from agency.employee_rates"));
+        Assert.Equal(visible * AgencyRoles.All.Count, await s.ScalarAsync<long>("select count(*) from agency.employee_rates"));
         Assert.Equal(visible, await s.ExecuteAsync("update agency.rate_cards set bill_rate = 1"));
     }
 
@@ -102,7 +103,7 @@ public sealed class RoleAccessTests(TwoTenantWorld world)
             Assert.Equal(1, await owner.ExecuteAsync("update agency.ai_conversations set title = 'Mine' where id = @id", ("id", conversation)));
         }
 
-        foreach (var role in TwoTenantWorld.Roles.Where(r => r != "creative"))
+        foreach (var role in AgencyRoles.All.Where(r => r != "creative"))
         {
             await using var other = await world.AppSessionAsync(world.A, role);
             Assert.Equal(0L, await other.ScalarAsync<long>("select count(*) from agency.ai_conversations"));

@@ -5,6 +5,7 @@ using AgencyWorkroom.Data.Features.Notifications;
 using AgencyWorkroom.Data.Features.Search;
 using AgencyWorkroom.Data.Features.People;
 using AgencyWorkroom.Data.Features.Status;
+using AgencyWorkroom.Data.Identity;
 using AgencyWorkroom.Data.Schema;
 using AgencyWorkroom.Data.Session;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,8 @@ public static class DataServiceExtensions
         services.AddScoped<UnitOfWork>();
         services.AddSingleton<UnitOfWorkFactory>();
         services.AddScoped<IPeopleQueries, PeopleQueries>();
-        services.AddScoped<PeopleCommands>();
+        services.AddScoped<IPeopleCommands, PeopleCommands>();
+        services.AddScoped<IAccountStore, IdentityAccountStore>();
         services.AddScoped<ICampaignQueries, CampaignQueries>();
         services.AddScoped<ICampaignCommands, CampaignCommands>();
         services.AddScoped<IClientQueries, ClientQueries>();

@@ -5,6 +5,7 @@ using AgencyWorkroom.Data.Features.Notifications;
 using AgencyWorkroom.Data.Features.Search;
 using AgencyWorkroom.Data.Features.People;
 using AgencyWorkroom.Data.Features.Status;
+using AgencyWorkroom.Data.Identity;
 using AgencyWorkroom.Data.Schema;
 using AgencyWorkroom.Data.Session;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +43,8 @@ public static class DataServiceExtensions
         services.AddSingleton<BudgetWatch>();
         services.AddHostedService(provider => provider.GetRequiredService<BudgetWatch>());
         services.AddScoped<IPeopleQueries, PeopleQueries>();
-        services.AddScoped<PeopleCommands>();
+        services.AddScoped<IPeopleCommands, PeopleCommands>();
+        services.AddScoped<IAccountStore, IdentityAccountStore>();
         services.AddScoped<ICampaignQueries, CampaignQueries>();
         services.AddScoped<ICampaignCommands, CampaignCommands>();
         services.AddScoped<IClientQueries, ClientQueries>();

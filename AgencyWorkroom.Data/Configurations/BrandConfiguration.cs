@@ -6,5 +6,5 @@ namespace AgencyWorkroom.Data.Configurations;
 
 public sealed class BrandConfiguration : IEntityTypeConfiguration<Brand>
 {
-    public void Configure(EntityTypeBuilder<Brand> builder) => builder.MapAgencyTable("brands");
+    public void Configure(EntityTypeBuilder<Brand> builder) => builder.MapAgencyTable("brands").HasRowVersion();
 }

@@ -8,7 +8,7 @@ public sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
 {
     public void Configure(EntityTypeBuilder<Campaign> builder)
     {
-        builder.MapAgencyTable("campaigns");
+        builder.MapAgencyTable("campaigns").HasRowVersion();
         builder.Property(c => c.Currency).IsCurrencyCode();
         // generated always as ((end_date - start_date + 7) / 7) stored
         builder.Property(c => c.DurationWeeks).ValueGeneratedOnAddOrUpdate();

@@ -6,5 +6,5 @@ namespace AgencyWorkroom.Data.Configurations;
 
 public sealed class CampaignPhaseConfiguration : IEntityTypeConfiguration<CampaignPhase>
 {
-    public void Configure(EntityTypeBuilder<CampaignPhase> builder) => builder.MapAgencyTable("campaign_phases");
+    public void Configure(EntityTypeBuilder<CampaignPhase> builder) => builder.MapAgencyTable("campaign_phases").HasRowVersion();
 }

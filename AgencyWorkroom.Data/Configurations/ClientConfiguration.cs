@@ -6,5 +6,5 @@ namespace AgencyWorkroom.Data.Configurations;
 
 public sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
 {
-    public void Configure(EntityTypeBuilder<Client> builder) => builder.MapAgencyTable("clients");
+    public void Configure(EntityTypeBuilder<Client> builder) => builder.MapAgencyTable("clients").HasRowVersion();
 }

@@ -40,6 +40,15 @@ internal static class TenantEntityMapping
         return builder;
     }
 
+    /// <summary>The row's <c>xmin</c> as its version: read with it, and checked by every update EF sends.</summary>
+    public static EntityTypeBuilder<T> HasRowVersion<T>(this EntityTypeBuilder<T> builder)
+        where T : class, IVersionedEntity
+    {
+        // Named here: the snake_case convention would otherwise look for a column "version".
+        builder.Property(e => e.Version).IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
+        return builder;
+    }
+
     /// <summary>A <c>char(3)</c> ISO 4217 code.</summary>
     public static PropertyBuilder<string> IsCurrencyCode(this PropertyBuilder<string> property) =>
         property.HasColumnType("character(3)");

@@ -1,8 +1,10 @@
 namespace AgencyWorkroom.Data.Entities;
 
 /// <summary>agency.brands: a brand of one client.</summary>
-public sealed class Brand : AuditedEntity
+public sealed class Brand : AuditedEntity, IVersionedEntity
 {
+    public uint Version { get; set; }
+
     public Guid ClientId { get; set; }
 
     public string Code { get; set; } = "";

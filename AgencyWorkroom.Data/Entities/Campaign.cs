@@ -1,8 +1,10 @@
 namespace AgencyWorkroom.Data.Entities;
 
 /// <summary>agency.campaigns.</summary>
-public sealed class Campaign : AuditedEntity
+public sealed class Campaign : AuditedEntity, IVersionedEntity
 {
+    public uint Version { get; set; }
+
     public Guid ClientId { get; set; }
 
     /// <summary>When set, a brand of <see cref="ClientId"/> (the database's foreign key checks it).</summary>

@@ -1,8 +1,10 @@
 namespace AgencyWorkroom.Data.Entities;
 
 /// <summary>agency.campaign_phases: strategy, creative, production, post.</summary>
-public sealed class CampaignPhase : AuditedEntity
+public sealed class CampaignPhase : AuditedEntity, IVersionedEntity
 {
+    public uint Version { get; set; }
+
     public Guid CampaignId { get; set; }
 
     public string PhaseType { get; set; } = "";

@@ -1,8 +1,10 @@
 namespace AgencyWorkroom.Data.Entities;
 
 /// <summary>agency.clients.</summary>
-public sealed class Client : AuditedEntity
+public sealed class Client : AuditedEntity, IVersionedEntity
 {
+    public uint Version { get; set; }
+
     public string Code { get; set; } = "";
 
     public string Name { get; set; } = "";

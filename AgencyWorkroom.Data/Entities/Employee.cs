@@ -20,6 +20,9 @@ public sealed class Employee : AuditedEntity
 
     public bool Active { get; set; } = true;
 
+    /// <summary>Set while the person's sign-in account is still being made (never active meanwhile).</summary>
+    public DateTimeOffset? AccountPendingSince { get; set; }
+
     public DateOnly? StartDate { get; set; }
 
     public DateTimeOffset? DeletedAt { get; set; }

@@ -12,7 +12,7 @@ public interface ICampaignCommands
 
     Task<SaveResult> UpdateAsync(Guid campaignId, CampaignForm form, CancellationToken cancellationToken = default);
 
-    /// <summary>Adds the phase, or changes it when the form carries its id.</summary>
+    /// <summary>Adds the phase when the form is new, or changes it when the form carries the version it was read at.</summary>
     Task<SaveResult> SavePhaseAsync(Guid campaignId, PhaseForm form, CancellationToken cancellationToken = default);
 
     Task<SaveResult> DeletePhaseAsync(Guid campaignId, Guid phaseId, CancellationToken cancellationToken = default);
@@ -38,33 +38,16 @@ public sealed class CampaignCommands(UnitOfWork unitOfWork) : ICampaignCommands
         .On("timesheet_entries_tenant_id_campaign_id_phase_id_fkey", "", "Hours are logged against this phase, so it can't be deleted.");
 
     public Task<SaveResult> CreateAsync(CampaignForm form, Guid? templateId = null, CancellationToken cancellationToken = default) =>
-        unitOfWork.InsertAsync(Errors, Apply(form, new Campaign()), cancellationToken,
+        unitOfWork.InsertAsync(Errors, form, Apply(form, new Campaign()), cancellationToken,
             templateId is { } template ? (db, campaign, ct) => CopyAsync(db, template, campaign, ct) : null);
 
     public Task<SaveResult> UpdateAsync(Guid campaignId, CampaignForm form, CancellationToken cancellationToken = default) =>
-        unitOfWork.UpdateAsync<Campaign>(Errors, c => c.Id == campaignId && c.DeletedAt == null, c => Apply(form, c), cancellationToken);
+        unitOfWork.UpdateAsync<Campaign>(Errors, c => c.Id == campaignId && c.DeletedAt == null, form.Version, c => Apply(form, c), cancellationToken);
 
     public Task<SaveResult> SavePhaseAsync(Guid campaignId, PhaseForm form, CancellationToken cancellationToken = default) =>
-        Errors.RunAsync(() => unitOfWork.RunAsync<Guid?>(async (db, ct) =>
-        {
-            var phase = form.Id is { } id
-                ? await db.Set<CampaignPhase>().SingleOrDefaultAsync(p => p.Id == id && p.CampaignId == campaignId, ct)
-                : db.Add(new CampaignPhase { CampaignId = campaignId }).Entity;
-            if (phase is null)
-            {
-                return null;
-            }
-
-            phase.PhaseType = form.PhaseType;
-            phase.Name = form.Name.Trim();
-            phase.Status = form.Status;
-            phase.SortOrder = Array.IndexOf(CampaignVocabulary.PhaseTypes, form.PhaseType) + 1;
-            phase.StartDate = DateOnly.FromDateTime(form.StartDate!.Value);
-            phase.EndDate = DateOnly.FromDateTime(form.EndDate!.Value);
-            phase.BudgetAmount = form.BudgetAmount;
-            await db.SaveChangesAsync(ct);
-            return phase.Id;
-        }, cancellationToken));
+        form.IsNew
+            ? unitOfWork.InsertAsync(Errors, form, Apply(form, new CampaignPhase { CampaignId = campaignId }), cancellationToken)
+            : unitOfWork.UpdateAsync<CampaignPhase>(Errors, p => p.Id == form.Id && p.CampaignId == campaignId, form.Version, p => Apply(form, p), cancellationToken);
 
     public Task<SaveResult> DeletePhaseAsync(Guid campaignId, Guid phaseId, CancellationToken cancellationToken = default) =>
         Errors.RunAsync(() => unitOfWork.RunAsync<Guid?>(async (db, ct) =>
@@ -94,6 +77,18 @@ public sealed class CampaignCommands(UnitOfWork unitOfWork) : ICampaignCommands
         var team = await db.Set<CampaignTeamMember>().AsNoTracking().Where(t => t.CampaignId == templateId).ToListAsync(ct);
         db.AddRange(team.Select(t => new CampaignTeamMember { CampaignId = campaign.Id, EmployeeId = t.EmployeeId, TeamRole = t.TeamRole }));
         await db.SaveChangesAsync(ct);
+    }
+
+    private static CampaignPhase Apply(PhaseForm form, CampaignPhase phase)
+    {
+        phase.PhaseType = form.PhaseType;
+        phase.Name = form.Name.Trim();
+        phase.Status = form.Status;
+        phase.SortOrder = Array.IndexOf(CampaignVocabulary.PhaseTypes, form.PhaseType) + 1;
+        phase.StartDate = DateOnly.FromDateTime(form.StartDate!.Value);
+        phase.EndDate = DateOnly.FromDateTime(form.EndDate!.Value);
+        phase.BudgetAmount = form.BudgetAmount;
+        return phase;
     }
 
     private static Campaign Apply(CampaignForm form, Campaign campaign)

@@ -3,8 +3,9 @@ using AgencyWorkroom.Data.Views;
 
 namespace AgencyWorkroom.Data.Features.Campaigns;
 
+/// <summary>A phase of a campaign; <see cref="Version"/> goes into its edit form.</summary>
 public sealed record PhaseDto(
-    Guid Id, string PhaseType, string Name, int SortOrder, string Status, DateOnly StartDate, DateOnly EndDate, decimal BudgetAmount);
+    Guid Id, string PhaseType, string Name, int SortOrder, string Status, DateOnly StartDate, DateOnly EndDate, decimal BudgetAmount, uint Version);
 
 public sealed record TeamMemberDto(Guid EmployeeId, string FullName, string? Title, string TeamRole);
 

@@ -26,7 +26,7 @@ public sealed partial class CampaignQueries
             var phases = await db.Set<CampaignPhase>()
                 .Where(p => p.CampaignId == campaignId)
                 .OrderBy(p => p.SortOrder).ThenBy(p => p.StartDate)
-                .Select(p => new PhaseDto(p.Id, p.PhaseType, p.Name, p.SortOrder, p.Status, p.StartDate, p.EndDate, p.BudgetAmount))
+                .Select(p => new PhaseDto(p.Id, p.PhaseType, p.Name, p.SortOrder, p.Status, p.StartDate, p.EndDate, p.BudgetAmount, p.Version))
                 .ToListAsync(ct);
             var team = await db.Set<CampaignTeamMember>()
                 .Where(t => t.CampaignId == campaignId)
@@ -67,6 +67,8 @@ public sealed partial class CampaignQueries
             var campaign = await db.Set<Campaign>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId && c.DeletedAt == null, ct);
             return campaign is null ? null : new CampaignForm
             {
+                Id = campaign.Id,
+                Version = campaign.Version,
                 ClientId = campaign.ClientId,
                 BrandId = campaign.BrandId,
                 Code = campaign.Code,

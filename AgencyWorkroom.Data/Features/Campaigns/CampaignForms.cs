@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using AgencyWorkroom.Data.Features.Common;
 
 namespace AgencyWorkroom.Data.Features.Campaigns;
 
 /// <summary>The create and edit form of a campaign; the database checks the same rules again.</summary>
-public sealed class CampaignForm
+public sealed class CampaignForm : RowForm
 {
     [Required(ErrorMessage = "Choose the client.")]
     public Guid? ClientId { get; set; }
@@ -65,10 +66,8 @@ public sealed class CampaignForm
 }
 
 /// <summary>The create and edit form of one phase of a campaign.</summary>
-public sealed class PhaseForm
+public sealed class PhaseForm : RowForm
 {
-    public Guid? Id { get; set; }
-
     [AllowedValues("strategy", "creative", "production", "post", ErrorMessage = "Choose strategy, creative, production or post.")]
     public string PhaseType { get; set; } = "strategy";
 

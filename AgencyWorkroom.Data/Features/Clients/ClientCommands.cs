@@ -41,22 +41,22 @@ public sealed class ClientCommands(UnitOfWork unitOfWork) : IClientCommands
         .On("brands_code_check", nameof(BrandForm.Code), "Use 2 to 20 capital letters, digits or dashes.");
 
     public Task<SaveResult> CreateAsync(ClientForm form, CancellationToken cancellationToken = default) =>
-        unitOfWork.InsertAsync(ClientErrors, Apply(form, new Client()), cancellationToken);
+        unitOfWork.InsertAsync(ClientErrors, form, Apply(form, new Client()), cancellationToken);
 
     public Task<SaveResult> UpdateAsync(Guid clientId, ClientForm form, CancellationToken cancellationToken = default) =>
-        unitOfWork.UpdateAsync<Client>(ClientErrors, c => c.Id == clientId && c.DeletedAt == null, c => Apply(form, c), cancellationToken);
+        unitOfWork.UpdateAsync<Client>(ClientErrors, c => c.Id == clientId && c.DeletedAt == null, form.Version, c => Apply(form, c), cancellationToken);
 
     public Task<SaveResult> ArchiveAsync(Guid clientId, CancellationToken cancellationToken = default) =>
-        unitOfWork.UpdateAsync<Client>(ClientErrors, c => c.Id == clientId && c.DeletedAt == null, c => c.Status = "archived", cancellationToken);
+        unitOfWork.UpdateAsync<Client>(ClientErrors, c => c.Id == clientId && c.DeletedAt == null, null, c => c.Status = "archived", cancellationToken);
 
     public Task<SaveResult> CreateBrandAsync(Guid clientId, BrandForm form, CancellationToken cancellationToken = default) =>
-        unitOfWork.InsertAsync(BrandErrors, Apply(form, new Brand { ClientId = clientId }), cancellationToken);
+        unitOfWork.InsertAsync(BrandErrors, form, Apply(form, new Brand { ClientId = clientId }), cancellationToken);
 
     public Task<SaveResult> UpdateBrandAsync(Guid brandId, BrandForm form, CancellationToken cancellationToken = default) =>
-        unitOfWork.UpdateAsync<Brand>(BrandErrors, b => b.Id == brandId && b.DeletedAt == null, b => Apply(form, b), cancellationToken);
+        unitOfWork.UpdateAsync<Brand>(BrandErrors, b => b.Id == brandId && b.DeletedAt == null, form.Version, b => Apply(form, b), cancellationToken);
 
     public Task<SaveResult> ArchiveBrandAsync(Guid brandId, CancellationToken cancellationToken = default) =>
-        unitOfWork.UpdateAsync<Brand>(BrandErrors, b => b.Id == brandId && b.DeletedAt == null, b => b.DeletedAt = DateTimeOffset.UtcNow, cancellationToken);
+        unitOfWork.UpdateAsync<Brand>(BrandErrors, b => b.Id == brandId && b.DeletedAt == null, null, b => b.DeletedAt = DateTimeOffset.UtcNow, cancellationToken);
 
     private static Client Apply(ClientForm form, Client client)
     {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AgencyWorkroom.Data.Features.Common;
 using AgencyWorkroom.Data.Views;
 
 namespace AgencyWorkroom.Data.Features.Clients;
@@ -6,7 +7,8 @@ namespace AgencyWorkroom.Data.Features.Clients;
 /// <summary>What the client list can be narrowed by; every field optional.</summary>
 public sealed record ClientFilter(string? Search = null, string? Status = null, string? Sector = null);
 
-public sealed record BrandDto(Guid Id, string Code, string Name, string? Description, int CampaignCount);
+/// <summary>A brand of a client; <see cref="Version"/> goes into its edit form.</summary>
+public sealed record BrandDto(Guid Id, string Code, string Name, string? Description, int CampaignCount, uint Version);
 
 public sealed record KnowledgeDocumentDto(Guid Id, string Title, string DocType, DateTimeOffset UpdatedAt);
 
@@ -35,7 +37,7 @@ public static class ClientStatuses
 }
 
 /// <summary>The create and edit form of a client; the database checks the same rules again.</summary>
-public sealed class ClientForm
+public sealed class ClientForm : RowForm
 {
     [Required(ErrorMessage = "Enter a code.")]
     [RegularExpression("^[A-Z0-9][A-Z0-9-]{1,19}$", ErrorMessage = "Use 2 to 20 capital letters, digits or dashes, starting with a letter or digit.")]
@@ -62,7 +64,7 @@ public sealed class ClientForm
 }
 
 /// <summary>The create and edit form of a brand.</summary>
-public sealed class BrandForm
+public sealed class BrandForm : RowForm
 {
     [Required(ErrorMessage = "Enter a code.")]
     [RegularExpression("^[A-Z0-9][A-Z0-9-]{1,19}$", ErrorMessage = "Use 2 to 20 capital letters, digits or dashes, starting with a letter or digit.")]

@@ -70,7 +70,7 @@ public sealed class ClientQueries(UnitOfWork unitOfWork) : IClientQueries
             var brands = await db.Set<Brand>()
                 .Where(b => b.ClientId == clientId && b.DeletedAt == null)
                 .OrderBy(b => b.Name)
-                .Select(b => new BrandDto(b.Id, b.Code, b.Name, b.Description, 0))
+                .Select(b => new BrandDto(b.Id, b.Code, b.Name, b.Description, 0, b.Version))
                 .ToListAsync(ct);
             var artifacts = await db.Set<ArtifactLibraryRow>().AsNoTracking()
                 .Where(a => a.ClientId == clientId)
@@ -97,6 +97,8 @@ public sealed class ClientQueries(UnitOfWork unitOfWork) : IClientQueries
             .Where(c => c.Id == clientId && c.DeletedAt == null)
             .Select(c => new ClientForm
             {
+                Id = c.Id,
+                Version = c.Version,
                 Code = c.Code,
                 Name = c.Name,
                 Sector = c.Sector,

@@ -25,11 +25,15 @@ public sealed class WriteErrors
     }
 
     /// <summary>Runs the write; a write that changed no row (hidden or not allowed) counts as refused.</summary>
-    public async Task<SaveResult> RunAsync(Func<Task<Guid?>> write)
+    public Task<SaveResult> RunAsync(Func<Task<Guid?>> write) =>
+        RunAsync(async () => await write() is { } id ? SaveResult.Saved(id) : SaveResult.Refused(Refused));
+
+    /// <summary>Runs a write that decides its own result; the database's refusals are translated as above.</summary>
+    public async Task<SaveResult> RunAsync(Func<Task<SaveResult>> write)
     {
         try
         {
-            return await write() is { } id ? SaveResult.Saved(id) : SaveResult.Refused(Refused);
+            return await write();
         }
         catch (Exception ex) when (Translate(ex) is { } result)
         {
@@ -39,7 +43,8 @@ public sealed class WriteErrors
 
     private SaveResult? Translate(Exception ex)
     {
-        // An update that row-level security let read but not write changes no row.
+        // An update that row-level security let read but not write changes no row (EntityWrites
+        // tells a newer version, someone else's save, apart from this first).
         if (ex is DbUpdateConcurrencyException)
         {
             return SaveResult.Refused(Refused);

@@ -1,70 +1,129 @@
+using System.Linq.Expressions;
 using AgencyWorkroom.Data.Entities;
+using AgencyWorkroom.Data.Features.Common;
 using AgencyWorkroom.Data.Identity;
 using AgencyWorkroom.Data.Session;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace AgencyWorkroom.Data.Features.People;
 
-/// <summary>An admin's changes to the tenant's people. Row-level security admits only admins.</summary>
-public sealed class PeopleCommands(UnitOfWork unitOfWork, ISessionContextSource session, IServiceScopeFactory scopes)
+/// <summary>An admin's changes to the tenant's people; an interface so the People page can be tested without a database.</summary>
+public interface IPeopleCommands
 {
-    /// <summary>Creates the employee and their sign-in account; returns the errors to show, if any.</summary>
-    public async Task<IReadOnlyList<string>> CreateAsync(NewPersonForm form, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Adds the person and their sign-in account; returns the employee's id, or the messages to
+    /// show. Sent again with the email of a pending person, it finishes adding them.
+    /// </summary>
+    Task<SaveResult> CreateAsync(NewPersonForm form, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts from the person's next operation: every unit of work reads the role afresh.</summary>
+    Task<bool> SetRoleAsync(Guid employeeId, string role, CancellationToken cancellationToken = default);
+
+    /// <summary>A deactivated person cannot sign in and their open sessions stop working; their history stays.</summary>
+    Task<bool> SetActiveAsync(Guid employeeId, bool active, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// Row-level security admits only admins. Adding a person spans two stores, so it goes in steps
+/// that a retry can finish (019): the employee row as pending (not active, so no sign-in), then
+/// the account under the id the row already names, then the row active.
+/// </summary>
+public sealed class PeopleCommands(UnitOfWork unitOfWork, ISessionContextSource session, IAccountStore accounts) : IPeopleCommands
+{
+    public const string RefusedMessage = "Only admins can add people.";
+
+    public const string EmailAtThisAgency = "Someone at this agency already has that email address.";
+
+    public const string EmailSignsIn = "Someone already signs in with that email address.";
+
+    public async Task<SaveResult> CreateAsync(NewPersonForm form, CancellationToken cancellationToken = default)
     {
-        // A circuit lives for hours; Identity's store is a DbContext, so it gets a scope per operation.
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var tenantId = (await session.GetAsync(cancellationToken) ?? throw new NoSessionContextException()).TenantId;
         var email = form.Email.Trim();
-        if (await users.FindByEmailAsync(email) is not null)
-        {
-            return ["Someone already signs in with that email address."];
-        }
-
-        var user = new ApplicationUser { Id = Guid.NewGuid(), TenantId = tenantId, UserName = email, Email = email, EmailConfirmed = true };
-        var passwordErrors = new List<string>();
-        foreach (var validator in users.PasswordValidators)
-        {
-            var result = await validator.ValidateAsync(users, user, form.Password);
-            passwordErrors.AddRange(result.Errors.Select(e => e.Description));
-        }
-
+        var passwordErrors = await accounts.ValidatePasswordAsync(new ApplicationUser { UserName = email, Email = email }, form.Password);
         if (passwordErrors.Count > 0)
         {
-            return passwordErrors;
+            return SaveResult.Field(nameof(NewPersonForm.Password), string.Join(" ", passwordErrors));
         }
 
+        var accountId = await accounts.FindIdByEmailAsync(email);
+        Pending? person;
+        SaveResult? answer;
         try
         {
-            user.EmployeeId = await InsertEmployeeAsync(form, email, user.Id, cancellationToken);
+            (person, answer) = await FindOrAddPendingAsync(form, email, accountId is null, cancellationToken);
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.InsufficientPrivilege })
         {
-            return ["Only admins can add people."];
+            return SaveResult.Refused(RefusedMessage);
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return ["Someone at this agency already has that email address."];
+            return SaveResult.Field(nameof(NewPersonForm.Email), EmailAtThisAgency);
         }
 
-        var created = await users.CreateAsync(user, form.Password);
-        if (!created.Succeeded)
+        if (person is null)
         {
-            // Keep people and accounts in step: no employee row claims an account that does not exist.
-            await unitOfWork.RunAsync((db, ct) => db.Set<Employee>().Where(e => e.Id == user.EmployeeId).ExecuteDeleteAsync(ct), cancellationToken);
-            return [.. created.Errors.Select(e => e.Description)];
+            return answer ?? SaveResult.Refused(RefusedMessage);
         }
 
-        return [];
+        if (accountId is null)
+        {
+            var user = new ApplicationUser
+            {
+                Id = person.AccountId, TenantId = tenantId, EmployeeId = person.Id, UserName = email, Email = email, EmailConfirmed = true,
+            };
+            var accountErrors = await accounts.CreateAsync(user, form.Password);
+            if (accountErrors.Count > 0)
+            {
+                // The person stays pending, to be finished once the account can be made.
+                return SaveResult.Refused(string.Join(" ", accountErrors));
+            }
+        }
+        else if (accountId != person.AccountId)
+        {
+            return SaveResult.Field(nameof(NewPersonForm.Email), EmailSignsIn);
+        }
+
+        await unitOfWork.RunAsync((db, ct) => db.Set<Employee>()
+            .Where(e => e.Id == person.Id && e.AccountPendingSince != null)
+            .ExecuteUpdateAsync(e => e.SetProperty(p => p.Active, true).SetProperty(p => p.AccountPendingSince, (DateTimeOffset?)null), ct), cancellationToken);
+        return SaveResult.Saved(person.Id);
     }
 
-    private Task<Guid> InsertEmployeeAsync(NewPersonForm form, string email, Guid accountId, CancellationToken cancellationToken) =>
-        unitOfWork.RunAsync(async (db, ct) =>
+    public Task<bool> SetRoleAsync(Guid employeeId, string role, CancellationToken cancellationToken = default) =>
+        UpdateAsync(e => e.Id == employeeId, e => e.SetProperty(p => p.AgencyRole, role), cancellationToken);
+
+    /// <remarks>A pending person is left as they are: they become active by being finished, not here.</remarks>
+    public Task<bool> SetActiveAsync(Guid employeeId, bool active, CancellationToken cancellationToken = default) =>
+        UpdateAsync(e => e.Id == employeeId && e.AccountPendingSince == null, e => e.SetProperty(p => p.Active, active), cancellationToken);
+
+    /// <summary>
+    /// The pending employee of that email (a retry), or a new pending one when no account signs in
+    /// with the email (<paramref name="emailIsFree"/>); otherwise the message to show instead.
+    /// </summary>
+    private Task<(Pending? Person, SaveResult? Answer)> FindOrAddPendingAsync(NewPersonForm form, string email, bool emailIsFree, CancellationToken cancellationToken) =>
+        unitOfWork.RunAsync<(Pending?, SaveResult?)>(async (db, ct) =>
         {
+            var existing = await db.Set<Employee>()
+                .Where(e => e.Email == email)
+                .Select(e => new { e.Id, e.UserId, e.AccountPendingSince })
+                .SingleOrDefaultAsync(ct);
+            if (existing is { AccountPendingSince: not null, UserId: { } accountId })
+            {
+                // Marks the retry, and is refused (no row changed) for anyone but an admin.
+                var touched = await db.Set<Employee>().Where(e => e.Id == existing.Id)
+                    .ExecuteUpdateAsync(e => e.SetProperty(p => p.AccountPendingSince, DateTimeOffset.UtcNow), ct);
+                return touched == 1 ? (new Pending(existing.Id, accountId), null) : (null, SaveResult.Refused(RefusedMessage));
+            }
+
+            if (existing is not null || !emailIsFree)
+            {
+                return (null, SaveResult.Field(nameof(NewPersonForm.Email), existing is not null ? EmailAtThisAgency : EmailSignsIn));
+            }
+
             var person = new Employee
             {
                 FullName = form.FullName.Trim(),
@@ -72,27 +131,23 @@ public sealed class PeopleCommands(UnitOfWork unitOfWork, ISessionContextSource 
                 Title = Blank(form.Title),
                 Department = Blank(form.Department),
                 AgencyRole = form.Role,
-                UserId = accountId,
+                UserId = Guid.CreateVersion7(),
+                Active = false,
+                AccountPendingSince = DateTimeOffset.UtcNow,
             };
             db.Add(person);
             await db.SaveChangesAsync(ct);
-            return person.Id;
+            return (new Pending(person.Id, person.UserId.Value), null);
         }, cancellationToken);
 
-    /// <summary>Counts from the person's next operation: every unit of work reads the role afresh.</summary>
-    public Task<bool> SetRoleAsync(Guid employeeId, string role, CancellationToken cancellationToken = default) =>
-        UpdateAsync(employeeId, e => e.SetProperty(p => p.AgencyRole, role), cancellationToken);
-
-    /// <summary>A deactivated person cannot sign in and their open sessions stop working; their history stays.</summary>
-    public Task<bool> SetActiveAsync(Guid employeeId, bool active, CancellationToken cancellationToken = default) =>
-        UpdateAsync(employeeId, e => e.SetProperty(p => p.Active, active), cancellationToken);
-
     private Task<bool> UpdateAsync(
-        Guid employeeId,
+        Expression<Func<Employee, bool>> match,
         Action<UpdateSettersBuilder<Employee>> setters,
         CancellationToken cancellationToken) =>
-        unitOfWork.RunAsync(async (db, ct) =>
-            await db.Set<Employee>().Where(e => e.Id == employeeId).ExecuteUpdateAsync(setters, ct) == 1, cancellationToken);
+        unitOfWork.RunAsync(async (db, ct) => await db.Set<Employee>().Where(match).ExecuteUpdateAsync(setters, ct) == 1, cancellationToken);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>A person written but not finished: their employee id and the account id the row names.</summary>
+    private sealed record Pending(Guid Id, Guid AccountId);
 }

@@ -6,8 +6,9 @@ namespace AgencyWorkroom.Data.Features.People;
 /// <summary>The signed-in person as the database sees them now.</summary>
 public sealed record MeDto(Guid EmployeeId, string FullName, string Role, string TenantName);
 
+/// <summary>A person of the tenant; <see cref="Pending"/> while their sign-in account is still to be made (never active then).</summary>
 public sealed record PersonDto(
-    Guid Id, string FullName, string Email, string? Title, string? Department, string Role, bool Active, bool HasAccount);
+    Guid Id, string FullName, string Email, string? Title, string? Department, string Role, bool Active, bool HasAccount, bool Pending);
 
 /// <summary>An admin's form for a new person with a sign-in account.</summary>
 public sealed class NewPersonForm

@@ -40,6 +40,6 @@ public sealed class PeopleQueries(UnitOfWork unitOfWork, ISessionContextSource s
         unitOfWork.RunAsync((db, ct) => db.Set<Employee>()
             .Where(e => e.DeletedAt == null)
             .OrderBy(e => e.FullName)
-            .Select(e => new PersonDto(e.Id, e.FullName, e.Email, e.Title, e.Department, e.AgencyRole, e.Active, e.UserId != null))
+            .Select(e => new PersonDto(e.Id, e.FullName, e.Email, e.Title, e.Department, e.AgencyRole, e.Active, e.UserId != null && e.AccountPendingSince == null, e.AccountPendingSince != null))
             .ToListAsync(ct), cancellationToken);
 }

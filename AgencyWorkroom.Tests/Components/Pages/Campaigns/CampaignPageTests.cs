@@ -87,7 +87,7 @@ public sealed class CampaignPageTests : ComponentTestContext
         };
         return new CampaignDetailDto(
             overview,
-            [new PhaseDto(Guid.NewGuid(), "creative", "Creative", 2, "in_progress", start, start.AddDays(30), 4_000m)],
+            [new PhaseDto(Guid.NewGuid(), "creative", "Creative", 2, "in_progress", start, start.AddDays(30), 4_000m, 1)],
             [new TeamMemberDto(Guid.NewGuid(), "Cam Creative", "Designer", "designer")],
             [new ExpenseCategoryRow { Category = "travel", LineCount = 1, TotalAmount = M(250m), Currency = "USD" }],
             [new EquipmentRow { EquipmentName = "Camera", AssetTag = "CAM-1", DaysOut = 2, EquipmentCost = M(200m) }],

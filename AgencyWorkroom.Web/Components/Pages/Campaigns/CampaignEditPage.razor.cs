@@ -49,7 +49,7 @@ public sealed partial class CampaignEditPage
         _state = _form is null ? null : new FormState(_form);
     }
 
-    /// <summary>An earlier campaign's settings for a new one: a fresh code and name, starting today for as long.</summary>
+    /// <summary>An earlier campaign's settings for a new one: a new row's id, a fresh code and name, starting today for as long.</summary>
     public static CampaignForm FromTemplate(CampaignForm? template, DateTime? today = null)
     {
         if (template is null)
@@ -59,6 +59,8 @@ public sealed partial class CampaignEditPage
 
         var start = (today ?? DateTime.Today).Date;
         var days = (template.EndDate!.Value - template.StartDate!.Value).Days;
+        template.Id = Guid.CreateVersion7();
+        template.Version = null;
         template.Code = "";
         template.Name = $"Copy of {template.Name}";
         template.Status = "planning";

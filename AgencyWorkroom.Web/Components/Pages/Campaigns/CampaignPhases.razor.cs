@@ -40,7 +40,7 @@ public sealed partial class CampaignPhases
             ? new PhaseForm { StartDate = Detail.Overview.StartDate.ToDateTime(TimeOnly.MinValue), EndDate = Detail.Overview.EndDate.ToDateTime(TimeOnly.MinValue) }
             : new PhaseForm
             {
-                Id = phase.Id, PhaseType = phase.PhaseType, Name = phase.Name, Status = phase.Status, BudgetAmount = phase.BudgetAmount,
+                Id = phase.Id, Version = phase.Version, PhaseType = phase.PhaseType, Name = phase.Name, Status = phase.Status, BudgetAmount = phase.BudgetAmount,
                 StartDate = phase.StartDate.ToDateTime(TimeOnly.MinValue), EndDate = phase.EndDate.ToDateTime(TimeOnly.MinValue),
             };
         var parameters = new DialogParameters<PhaseEditDialog> { { d => d.CampaignId, Detail.Overview.CampaignId }, { d => d.Form, form } };

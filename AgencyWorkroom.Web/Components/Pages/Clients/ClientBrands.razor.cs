@@ -27,12 +27,10 @@ public sealed partial class ClientBrands
 
     private async Task EditAsync(BrandDto? brand)
     {
-        var parameters = new DialogParameters<BrandEditDialog>
-        {
-            { d => d.ClientId, Detail.Summary.ClientId },
-            { d => d.BrandId, brand?.Id },
-            { d => d.Form, new BrandForm { Code = brand?.Code ?? "", Name = brand?.Name ?? "", Description = brand?.Description } },
-        };
+        var form = brand is null
+            ? new BrandForm()
+            : new BrandForm { Id = brand.Id, Version = brand.Version, Code = brand.Code, Name = brand.Name, Description = brand.Description };
+        var parameters = new DialogParameters<BrandEditDialog> { { d => d.ClientId, Detail.Summary.ClientId }, { d => d.Form, form } };
         var dialog = await Dialogs.ShowAsync<BrandEditDialog>(brand is null ? "Add a brand" : $"Edit {brand.Name}", parameters);
         if (await dialog.Result is { Canceled: false })
         {

@@ -93,6 +93,36 @@ COMMENT ON EXTENSION vector IS 'vector data type and ivfflat and hnsw access met
 
 
 --
+-- Name: campaign_spend_lines(uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.campaign_spend_lines(p_tenant_id uuid, p_campaign_id uuid) RETURNS TABLE(source text, week_start_date date, amount numeric)
+    LANGUAGE sql STABLE PARALLEL SAFE
+    SET search_path TO ''
+    AS $$
+  select 'time', w.week_start_date, w.revenue
+  from agency.campaign_week_money w
+  where w.tenant_id = p_tenant_id and w.campaign_id = p_campaign_id
+  union all
+  select 'expense', e.expense_date - (extract(isodow from e.expense_date)::integer - 1), e.amount
+  from te.expense_lines e
+  where e.tenant_id = p_tenant_id and e.agency_campaign_id = p_campaign_id and e.status <> 'rejected'
+  union all
+  select 'equipment', g.checked_out_at::date - (extract(isodow from g.checked_out_at)::integer - 1),
+         agency.checkout_cost(g.daily_rate, g.checked_out_at, g.returned_at)
+  from gear.checkouts g
+  where g.tenant_id = p_tenant_id and g.agency_campaign_id = p_campaign_id
+  union all
+  select 'quote', c.start_date - (extract(isodow from c.start_date)::integer - 1), q.amount
+  from agency.campaigns c
+  join procure.project_quotes q on q.tenant_id = c.tenant_id and q.id = c.procure_quote_id and q.status = 'approved'
+  where c.tenant_id = p_tenant_id and c.id = p_campaign_id
+$$;
+
+
+ALTER FUNCTION agency.campaign_spend_lines(p_tenant_id uuid, p_campaign_id uuid) OWNER TO workroom_owner;
+
+--
 -- Name: current_user_role(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -126,6 +156,105 @@ CREATE FUNCTION agency.can_see_financials() RETURNS boolean
 ALTER FUNCTION agency.can_see_financials() OWNER TO workroom_owner;
 
 --
+-- Name: checkout_days(timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.checkout_days(p_checked_out_at timestamp with time zone, p_returned_at timestamp with time zone) RETURNS integer
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN (GREATEST((1)::numeric, ceil((EXTRACT(epoch FROM (COALESCE(p_returned_at, now()) - p_checked_out_at)) / (86400)::numeric))))::integer;
+
+
+ALTER FUNCTION agency.checkout_days(p_checked_out_at timestamp with time zone, p_returned_at timestamp with time zone) OWNER TO workroom_owner;
+
+--
+-- Name: checkout_cost(numeric, timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.checkout_cost(p_daily_rate numeric, p_checked_out_at timestamp with time zone, p_returned_at timestamp with time zone) RETURNS numeric
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN (p_daily_rate * (agency.checkout_days(p_checked_out_at, p_returned_at))::numeric);
+
+
+ALTER FUNCTION agency.checkout_cost(p_daily_rate numeric, p_checked_out_at timestamp with time zone, p_returned_at timestamp with time zone) OWNER TO workroom_owner;
+
+--
+-- Name: current_tenant_id(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.current_tenant_id() RETURNS uuid
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN (NULLIF(current_setting('app.current_tenant'::text, true), ''::text))::uuid;
+
+
+ALTER FUNCTION agency.current_tenant_id() OWNER TO workroom_owner;
+
+--
+-- Name: current_user_id(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.current_user_id() RETURNS uuid
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN (NULLIF(current_setting('app.current_user_id'::text, true), ''::text))::uuid;
+
+
+ALTER FUNCTION agency.current_user_id() OWNER TO workroom_owner;
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: jobs; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.jobs (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    kind text NOT NULL,
+    payload jsonb DEFAULT '{}'::jsonb NOT NULL,
+    status text DEFAULT 'queued'::text NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    run_after timestamp with time zone DEFAULT now() NOT NULL,
+    leased_until timestamp with time zone,
+    last_error text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    CONSTRAINT jobs_attempts_check CHECK ((attempts >= 0)),
+    CONSTRAINT jobs_kind_check CHECK ((kind ~ '^[a-z][a-z_]{0,62}$'::text)),
+    CONSTRAINT jobs_status_check CHECK ((status = ANY (ARRAY['queued'::text, 'running'::text, 'done'::text, 'failed'::text])))
+);
+
+ALTER TABLE ONLY agency.jobs FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.jobs OWNER TO workroom_owner;
+
+--
+-- Name: claim_jobs(text, integer, interval); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.claim_jobs(p_kind text, p_limit integer DEFAULT 1, p_lease interval DEFAULT '00:05:00'::interval) RETURNS SETOF agency.jobs
+    LANGUAGE sql
+    SET search_path TO ''
+    AS $$
+  update agency.jobs j
+  set status = 'running', attempts = j.attempts + 1, leased_until = pg_catalog.now() + p_lease
+  where j.tenant_id = agency.current_tenant_id()
+    and j.id in (select q.id from agency.jobs q
+                 where q.tenant_id = agency.current_tenant_id() and q.kind = p_kind and q.run_after <= pg_catalog.now()
+                   and (q.status = 'queued' or q.status = 'running' and q.leased_until < pg_catalog.now())
+                 order by q.run_after, q.id
+                 limit greatest(p_limit, 0)
+                 for update skip locked)
+  returning j.*
+$$;
+
+
+ALTER FUNCTION agency.claim_jobs(p_kind text, p_limit integer, p_lease interval) OWNER TO workroom_owner;
+
+--
 -- Name: create_artifact_version(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -153,28 +282,6 @@ $$;
 ALTER FUNCTION agency.create_artifact_version() OWNER TO workroom_owner;
 
 --
--- Name: current_tenant_id(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
---
-
-CREATE FUNCTION agency.current_tenant_id() RETURNS uuid
-    LANGUAGE sql STABLE PARALLEL SAFE
-    RETURN (NULLIF(current_setting('app.current_tenant'::text, true), ''::text))::uuid;
-
-
-ALTER FUNCTION agency.current_tenant_id() OWNER TO workroom_owner;
-
---
--- Name: current_user_id(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
---
-
-CREATE FUNCTION agency.current_user_id() RETURNS uuid
-    LANGUAGE sql STABLE PARALLEL SAFE
-    RETURN (NULLIF(current_setting('app.current_user_id'::text, true), ''::text))::uuid;
-
-
-ALTER FUNCTION agency.current_user_id() OWNER TO workroom_owner;
-
---
 -- Name: current_week_start(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -186,6 +293,27 @@ CREATE FUNCTION agency.current_week_start() RETURNS date
 ALTER FUNCTION agency.current_week_start() OWNER TO workroom_owner;
 
 --
+-- Name: finish_job(uuid, text); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.finish_job(p_job uuid, p_error text DEFAULT NULL::text) RETURNS text
+    LANGUAGE sql
+    SET search_path TO ''
+    AS $$
+  update agency.jobs j
+  set status = case when p_error is null then 'done' when j.attempts >= 5 then 'failed' else 'queued' end,
+      last_error = left(p_error, 2000),
+      leased_until = null,
+      run_after = case when p_error is null then j.run_after
+                       else pg_catalog.now() + pg_catalog.make_interval(mins => (2 ^ j.attempts)::integer) end
+  where j.tenant_id = agency.current_tenant_id() and j.id = p_job and j.status = 'running'
+  returning j.status
+$$;
+
+
+ALTER FUNCTION agency.finish_job(p_job uuid, p_error text) OWNER TO workroom_owner;
+
+--
 -- Name: get_campaign_equipment(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -194,11 +322,9 @@ CREATE FUNCTION agency.get_campaign_equipment(p_campaign_id uuid) RETURNS TABLE(
     SET search_path TO ''
     AS $$
   select g.id, g.equipment_name, g.asset_tag, g.checked_out_by, g.checked_out_at, g.due_back_at, g.returned_at,
-         d.days::integer,
-         case when agency.has_any_role(array['finance', 'leadership']) then g.daily_rate * d.days end
+         agency.checkout_days(g.checked_out_at, g.returned_at),
+         case when agency.can_see_financials() then agency.checkout_cost(g.daily_rate, g.checked_out_at, g.returned_at) end
   from gear.checkouts g
-  cross join lateral (select greatest(1, ceil(extract(epoch from
-    coalesce(g.returned_at, pg_catalog.now()) - g.checked_out_at) / 86400)) as days) d
   where g.tenant_id = agency.current_tenant_id()
     and g.agency_campaign_id = p_campaign_id
   order by g.checked_out_at
@@ -286,6 +412,52 @@ CREATE FUNCTION agency.has_role(p_role text) RETURNS boolean
 
 
 ALTER FUNCTION agency.has_role(p_role text) OWNER TO workroom_owner;
+
+--
+-- Name: keep_campaign_health(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
+--
+
+CREATE FUNCTION agency.keep_campaign_health() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  campaign_column constant text := case tg_table_name
+    when 'campaign_week_money' then 'campaign_id'
+    when 'campaigns' then 'id'
+    else 'agency_campaign_id' end;
+  touched text;
+  caller_tenant constant text := current_setting('app.current_tenant', true);
+  tenant uuid;
+  campaigns uuid[];
+begin
+  if tg_table_name = 'project_quotes' then
+    -- A quote counts through the campaigns that name it.
+    touched := 'select c.tenant_id, c.id as campaign_id from agency.campaigns c join (select tenant_id, id from '
+      || case tg_op when 'DELETE' then 'old_rows' else 'new_rows' end
+      || ') q on q.tenant_id = c.tenant_id and q.id = c.procure_quote_id';
+  else
+    touched := case tg_op
+      when 'INSERT' then format('select tenant_id, %I as campaign_id from new_rows', campaign_column)
+      when 'DELETE' then format('select tenant_id, %I as campaign_id from old_rows', campaign_column)
+      else format('select tenant_id, %1$I as campaign_id from new_rows union select tenant_id, %1$I from old_rows', campaign_column) end;
+  end if;
+
+  for tenant, campaigns in execute format(
+    'select tenant_id, array_agg(distinct campaign_id) from (%s) t where campaign_id is not null group by tenant_id order by tenant_id',
+    touched)
+  loop
+    perform set_config('app.current_tenant', tenant::text, true);
+    perform agency.refresh_campaign_health(campaigns);
+  end loop;
+
+  perform set_config('app.current_tenant', coalesce(caller_tenant, ''), true);
+  return null;
+end
+$_$;
+
+
+ALTER FUNCTION agency.keep_campaign_health() OWNER TO agency_summaries;
 
 --
 -- Name: keep_knowledge_chunk_counts(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
@@ -484,21 +656,22 @@ CREATE FUNCTION agency.raise_budget_alerts() RETURNS integer
 declare
   v_raised integer;
 begin
-  -- Spend is NULL for everyone else: nothing to compare, nothing to scan.
-  if not agency.can_see_financials() then
+  if not agency.has_role('system') then
     return 0;
   end if;
 
   insert into agency.notifications (tenant_id, recipient_id, kind, campaign_id, threshold, title)
   with due as (
-    select o.tenant_id, o.campaign_id, o.name, t.threshold
-    from agency.v_campaign_overview o
-    cross join lateral unnest(o.alert_thresholds) as t (threshold)
-    where o.status in ('planning', 'active', 'on_hold')
-      and o.budget_spent_pct * 100 >= t.threshold
+    select c.tenant_id, c.id as campaign_id, c.name, t.threshold
+    from agency.campaigns c
+    join agency.campaign_budget_use u on u.tenant_id = c.tenant_id and u.campaign_id = c.id
+    cross join lateral unnest(c.alert_thresholds) as t (threshold)
+    where c.tenant_id = agency.current_tenant_id() and c.deleted_at is null
+      and c.status in ('planning', 'active', 'on_hold')
+      and u.budget_spent_pct * 100 >= t.threshold
       and not exists (select 1 from agency.notifications n
-                      where n.tenant_id = o.tenant_id and n.recipient_id = (select agency.current_user_id())
-                        and n.kind = 'budget_alert' and n.campaign_id = o.campaign_id and n.threshold = t.threshold)),
+                      where n.tenant_id = c.tenant_id and n.kind = 'budget_alert'
+                        and n.campaign_id = c.id and n.threshold = t.threshold)),
   recipients as (
     select d.tenant_id, d.campaign_id, d.name, d.threshold, e.id as recipient_id
     from due d
@@ -617,6 +790,82 @@ $$;
 ALTER FUNCTION agency.recent_timesheet_approvals(p_limit integer, p_user_id uuid) OWNER TO workroom_owner;
 
 --
+-- Name: refresh_campaign_health(uuid[]); Type: FUNCTION; Schema: agency; Owner: agency_summaries
+--
+
+CREATE FUNCTION agency.refresh_campaign_health(p_campaigns uuid[]) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  tenant constant uuid := agency.current_tenant_id();
+  judged integer;
+begin
+  if tenant is null then
+    raise exception 'refresh_campaign_health needs a tenant context' using errcode = '42501';
+  end if;
+
+  with judgement as (
+    select c.id as campaign_id, s.spent_pct as budget_spent_pct,
+           case
+             when c.status in ('completed', 'cancelled') then 'on_track'
+             when c.end_date < current_date then 'off_track'
+             when s.spent_pct > 1 then 'off_track'
+             when s.spent_pct > agency.schedule_elapsed(c.start_date, c.end_date) + 0.15 then 'at_risk'
+             else 'on_track' end as health,
+           case
+             when c.status in ('completed', 'cancelled') then null
+             when c.end_date < current_date then 'Past its end date and still ' || replace(c.status, '_', ' ')
+             when s.spent_pct > 1 then 'Over budget'
+             when s.spent_pct > agency.schedule_elapsed(c.start_date, c.end_date) + 0.15 then 'Budget burning ahead of schedule'
+           end as health_reason
+    from agency.campaigns c
+    cross join lateral (
+      select case when c.budget_amount > 0 then coalesce(sum(l.amount), 0) / c.budget_amount end as spent_pct
+      from agency.campaign_spend_lines(c.tenant_id, c.id) l) s
+    where c.tenant_id = tenant and (p_campaigns is null or c.id = any (p_campaigns))),
+  health as (
+    insert into agency.campaign_health as h (tenant_id, campaign_id, health, health_reason, refreshed_at)
+    select tenant, j.campaign_id, j.health, j.health_reason, now() from judgement j
+    on conflict (tenant_id, campaign_id) do update
+      set health = excluded.health, health_reason = excluded.health_reason, refreshed_at = excluded.refreshed_at)
+  insert into agency.campaign_budget_use as u (tenant_id, campaign_id, budget_spent_pct, refreshed_at)
+  select tenant, j.campaign_id, j.budget_spent_pct, now() from judgement j
+  on conflict (tenant_id, campaign_id) do update
+    set budget_spent_pct = excluded.budget_spent_pct, refreshed_at = excluded.refreshed_at;
+  get diagnostics judged = row_count;
+  return judged;
+end
+$$;
+
+
+ALTER FUNCTION agency.refresh_campaign_health(p_campaigns uuid[]) OWNER TO agency_summaries;
+
+--
+-- Name: refresh_stale_campaign_health(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
+--
+
+CREATE FUNCTION agency.refresh_stale_campaign_health() RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if not agency.has_role('system') then
+    raise exception 'only the system actor refreshes health on a clock' using errcode = '42501';
+  end if;
+  return agency.refresh_campaign_health(array(
+    select h.campaign_id
+    from agency.campaign_health h
+    join agency.campaigns c on c.tenant_id = h.tenant_id and c.id = h.campaign_id
+    where h.tenant_id = agency.current_tenant_id() and h.refreshed_at < now() - interval '1 hour'
+      and c.status in ('planning', 'active', 'on_hold') and c.deleted_at is null));
+end
+$$;
+
+
+ALTER FUNCTION agency.refresh_stale_campaign_health() OWNER TO agency_summaries;
+
+--
 -- Name: reprice_campaign_summaries(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
 --
 
@@ -664,6 +913,17 @@ $_$;
 
 
 ALTER FUNCTION agency.reprice_campaign_summaries() OWNER TO agency_summaries;
+
+--
+-- Name: schedule_elapsed(date, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.schedule_elapsed(p_start date, p_end date) RETURNS numeric
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN LEAST(1.0, GREATEST(0.0, ((((CURRENT_DATE - p_start) + 1))::numeric / (NULLIF(((p_end - p_start) + 1), 0))::numeric)));
+
+
+ALTER FUNCTION agency.schedule_elapsed(p_start date, p_end date) OWNER TO workroom_owner;
 
 --
 -- Name: search_knowledge(public.vector, double precision, integer, jsonb); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -789,6 +1049,29 @@ $$;
 ALTER FUNCTION agency.set_week_start_date() OWNER TO workroom_owner;
 
 --
+-- Name: start_system_unit_of_work(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.start_system_unit_of_work(p_tenant uuid) RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  perform pg_catalog.set_config('app.current_tenant', coalesce(p_tenant::text, ''), true);
+  perform pg_catalog.set_config('app.current_user_id', '', true);
+  perform pg_catalog.set_config('app.current_role', '', true);
+  if not exists (select from agency.tenants t where t.id = p_tenant) then
+    raise exception 'no tenant %', p_tenant using errcode = '42501';
+  end if;
+  perform pg_catalog.set_config('app.current_role', 'system', true);
+  return 'system';
+end
+$$;
+
+
+ALTER FUNCTION agency.start_system_unit_of_work(p_tenant uuid) OWNER TO workroom_owner;
+
+--
 -- Name: start_unit_of_work(uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -833,10 +1116,6 @@ $$;
 
 
 ALTER FUNCTION agency.update_updated_at_column() OWNER TO workroom_owner;
-
-SET default_tablespace = '';
-
-SET default_table_access_method = heap;
 
 --
 -- Name: ai_conversations; Type: TABLE; Schema: agency; Owner: workroom_owner
@@ -991,6 +1270,40 @@ ALTER TABLE ONLY agency.brands FORCE ROW LEVEL SECURITY;
 
 
 ALTER TABLE agency.brands OWNER TO workroom_owner;
+
+--
+-- Name: campaign_budget_use; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.campaign_budget_use (
+    tenant_id uuid NOT NULL,
+    campaign_id uuid NOT NULL,
+    budget_spent_pct numeric,
+    refreshed_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY agency.campaign_budget_use FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.campaign_budget_use OWNER TO workroom_owner;
+
+--
+-- Name: campaign_health; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.campaign_health (
+    tenant_id uuid NOT NULL,
+    campaign_id uuid NOT NULL,
+    health text NOT NULL,
+    health_reason text,
+    refreshed_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT campaign_health_health_check CHECK ((health = ANY (ARRAY['on_track'::text, 'at_risk'::text, 'off_track'::text])))
+);
+
+ALTER TABLE ONLY agency.campaign_health FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.campaign_health OWNER TO workroom_owner;
 
 --
 -- Name: campaign_phases; Type: TABLE; Schema: agency; Owner: workroom_owner
@@ -1225,9 +1538,11 @@ CREATE TABLE agency.employees (
     created_by uuid DEFAULT agency.current_user_id(),
     updated_by uuid,
     deleted_at timestamp with time zone,
+    account_pending_since timestamp with time zone,
     CONSTRAINT employees_agency_role_check CHECK ((agency_role = ANY (ARRAY['finance'::text, 'leadership'::text, 'pm'::text, 'admin'::text, 'account'::text, 'creative'::text]))),
     CONSTRAINT employees_email_check CHECK ((email ~ '^[^@\s]+@[^@\s]+$'::text)),
     CONSTRAINT employees_full_name_check CHECK (((length(btrim(full_name)) >= 1) AND (length(btrim(full_name)) <= 200))),
+    CONSTRAINT employees_pending_check CHECK (((account_pending_since IS NULL) OR ((NOT active) AND (user_id IS NOT NULL)))),
     CONSTRAINT employees_weekly_capacity_hours_check CHECK (((weekly_capacity_hours >= (0)::numeric) AND (weekly_capacity_hours <= (80)::numeric)))
 );
 
@@ -1514,112 +1829,6 @@ CREATE VIEW agency.v_artifact_library WITH (security_invoker='true') AS
 ALTER TABLE agency.v_artifact_library OWNER TO workroom_owner;
 
 --
--- Name: visible_campaign_hours; Type: VIEW; Schema: agency; Owner: workroom_owner
---
-
-CREATE VIEW agency.visible_campaign_hours WITH (security_invoker='true') AS
- SELECT s.tenant_id,
-    s.campaign_id,
-    s.week_start_date,
-    s.month_start_date,
-    s.total_hours,
-    s.billable_hours,
-    s.last_entry_date
-   FROM agency.campaign_week_hours s
-  WHERE ( SELECT agency.sees_all_timesheets() AS sees_all_timesheets)
-UNION ALL
- SELECT t.tenant_id,
-    t.campaign_id,
-    t.week_start_date,
-    (date_trunc('month'::text, (t.entry_date)::timestamp with time zone))::date AS month_start_date,
-    sum(t.hours) AS total_hours,
-    COALESCE(sum(t.hours) FILTER (WHERE t.billable), (0)::numeric) AS billable_hours,
-    max(t.entry_date) AS last_entry_date
-   FROM agency.timesheet_entries t
-  WHERE ((NOT ( SELECT agency.sees_all_timesheets() AS sees_all_timesheets)) AND (t.employee_id = ( SELECT agency.current_user_id() AS current_user_id)))
-  GROUP BY t.tenant_id, t.campaign_id, t.week_start_date, ((date_trunc('month'::text, (t.entry_date)::timestamp with time zone))::date);
-
-
-ALTER TABLE agency.visible_campaign_hours OWNER TO workroom_owner;
-
---
--- Name: checkouts; Type: TABLE; Schema: gear; Owner: workroom_owner
---
-
-CREATE TABLE gear.checkouts (
-    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    equipment_name text NOT NULL,
-    asset_tag text NOT NULL,
-    checked_out_by uuid NOT NULL,
-    checked_out_at timestamp with time zone NOT NULL,
-    due_back_at timestamp with time zone,
-    returned_at timestamp with time zone,
-    daily_rate numeric(10,2) DEFAULT 0 NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    agency_campaign_id uuid,
-    CONSTRAINT checkouts_check CHECK (((returned_at IS NULL) OR (returned_at >= checked_out_at))),
-    CONSTRAINT checkouts_daily_rate_check CHECK ((daily_rate >= (0)::numeric))
-);
-
-ALTER TABLE ONLY gear.checkouts FORCE ROW LEVEL SECURITY;
-
-
-ALTER TABLE gear.checkouts OWNER TO workroom_owner;
-
---
--- Name: project_quotes; Type: TABLE; Schema: procure; Owner: workroom_owner
---
-
-CREATE TABLE procure.project_quotes (
-    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    quote_number text NOT NULL,
-    vendor_name text NOT NULL,
-    description text,
-    amount numeric(14,2) NOT NULL,
-    currency character(3) DEFAULT 'USD'::bpchar NOT NULL,
-    status text DEFAULT 'draft'::text NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT project_quotes_amount_check CHECK ((amount >= (0)::numeric)),
-    CONSTRAINT project_quotes_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'submitted'::text, 'approved'::text, 'rejected'::text])))
-);
-
-ALTER TABLE ONLY procure.project_quotes FORCE ROW LEVEL SECURITY;
-
-
-ALTER TABLE procure.project_quotes OWNER TO workroom_owner;
-
---
--- Name: expense_lines; Type: TABLE; Schema: te; Owner: workroom_owner
---
-
-CREATE TABLE te.expense_lines (
-    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    employee_id uuid NOT NULL,
-    expense_date date NOT NULL,
-    category text NOT NULL,
-    description text,
-    amount numeric(12,2) NOT NULL,
-    currency character(3) DEFAULT 'USD'::bpchar NOT NULL,
-    status text DEFAULT 'submitted'::text NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    agency_campaign_id uuid,
-    CONSTRAINT expense_lines_amount_check CHECK ((amount >= (0)::numeric)),
-    CONSTRAINT expense_lines_category_check CHECK ((category = ANY (ARRAY['travel'::text, 'meals'::text, 'lodging'::text, 'production'::text, 'talent'::text, 'media'::text, 'software'::text, 'other'::text]))),
-    CONSTRAINT expense_lines_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'submitted'::text, 'approved'::text, 'reimbursed'::text, 'rejected'::text])))
-);
-
-ALTER TABLE ONLY te.expense_lines FORCE ROW LEVEL SECURITY;
-
-
-ALTER TABLE te.expense_lines OWNER TO workroom_owner;
-
---
 -- Name: v_campaign_overview; Type: VIEW; Schema: agency; Owner: workroom_owner
 --
 
@@ -1654,7 +1863,7 @@ CREATE VIEW agency.v_campaign_overview WITH (security_invoker='true') AS
     h.last_entry_date,
     tm.team_size,
     a.artifact_count,
-    round(f.schedule_elapsed_pct, 4) AS schedule_elapsed_pct,
+    round(agency.schedule_elapsed(c.start_date, c.end_date), 4) AS schedule_elapsed_pct,
         CASE
             WHEN ( SELECT agency.can_see_financials() AS can_see_financials) THEN m.revenue
             ELSE NULL::numeric
@@ -1664,75 +1873,52 @@ CREATE VIEW agency.v_campaign_overview WITH (security_invoker='true') AS
             ELSE NULL::numeric
         END AS labor_cost,
         CASE
-            WHEN ( SELECT agency.can_see_financials() AS can_see_financials) THEN f.direct_cost
+            WHEN ( SELECT agency.can_see_financials() AS can_see_financials) THEN COALESCE(sp.direct_cost, (0)::numeric)
             ELSE NULL::numeric
         END AS direct_cost,
         CASE
-            WHEN ( SELECT agency.can_see_financials() AS can_see_financials) THEN (COALESCE(m.labor_cost, (0)::numeric) + f.direct_cost)
+            WHEN ( SELECT agency.can_see_financials() AS can_see_financials) THEN (COALESCE(m.labor_cost, (0)::numeric) + COALESCE(sp.direct_cost, (0)::numeric))
             ELSE NULL::numeric
         END AS total_cost,
         CASE
-            WHEN ( SELECT agency.can_see_financials() AS can_see_financials) THEN ((COALESCE(m.revenue, (0)::numeric) - COALESCE(m.labor_cost, (0)::numeric)) - f.direct_cost)
+            WHEN ( SELECT agency.can_see_financials() AS can_see_financials) THEN ((COALESCE(m.revenue, (0)::numeric) - COALESCE(m.labor_cost, (0)::numeric)) - COALESCE(sp.direct_cost, (0)::numeric))
             ELSE NULL::numeric
         END AS margin,
         CASE
-            WHEN (( SELECT agency.can_see_financials() AS can_see_financials) AND (m.revenue > (0)::numeric)) THEN round((((m.revenue - COALESCE(m.labor_cost, (0)::numeric)) - f.direct_cost) / m.revenue), 4)
+            WHEN (( SELECT agency.can_see_financials() AS can_see_financials) AND (m.revenue > (0)::numeric)) THEN round((((m.revenue - COALESCE(m.labor_cost, (0)::numeric)) - COALESCE(sp.direct_cost, (0)::numeric)) / m.revenue), 4)
             ELSE NULL::numeric
         END AS margin_pct,
         CASE
-            WHEN ( SELECT agency.can_see_financials() AS can_see_financials) THEN f.spend
+            WHEN ( SELECT agency.can_see_financials() AS can_see_financials) THEN COALESCE(sp.spend, (0)::numeric)
             ELSE NULL::numeric
         END AS spend,
-        CASE
-            WHEN (( SELECT agency.can_see_financials() AS can_see_financials) AND (c.budget_amount > (0)::numeric)) THEN round((f.spend / c.budget_amount), 4)
-            ELSE NULL::numeric
-        END AS budget_spent_pct,
-    hl.health,
+    round(bu.budget_spent_pct, 4) AS budget_spent_pct,
+    COALESCE(hl.health, 'on_track'::text) AS health,
     hl.health_reason
-   FROM (((((((((((agency.campaigns c
+   FROM (((((((((agency.campaigns c
      JOIN agency.clients cl ON (((cl.tenant_id = c.tenant_id) AND (cl.id = c.client_id))))
      LEFT JOIN agency.brands b ON (((b.tenant_id = c.tenant_id) AND (b.id = c.brand_id))))
-     LEFT JOIN procure.project_quotes pq ON (((pq.tenant_id = c.tenant_id) AND (pq.id = c.procure_quote_id) AND (pq.status = 'approved'::text))))
+     LEFT JOIN agency.campaign_health hl ON (((hl.tenant_id = c.tenant_id) AND (hl.campaign_id = c.id))))
+     LEFT JOIN agency.campaign_budget_use bu ON (((bu.tenant_id = c.tenant_id) AND (bu.campaign_id = c.id))))
      LEFT JOIN LATERAL ( SELECT sum(v.total_hours) AS total_hours,
             sum(v.billable_hours) AS billable_hours,
             sum(v.total_hours) FILTER (WHERE (v.week_start_date = ( SELECT agency.current_week_start() AS current_week_start))) AS hours_this_week,
             max(v.last_entry_date) AS last_entry_date
-           FROM agency.visible_campaign_hours v
+           FROM agency.campaign_week_hours v
           WHERE ((v.tenant_id = c.tenant_id) AND (v.campaign_id = c.id))) h ON (true))
      LEFT JOIN LATERAL ( SELECT sum(w.revenue) AS revenue,
             sum(w.labor_cost) AS labor_cost
            FROM agency.campaign_week_money w
           WHERE ((w.tenant_id = c.tenant_id) AND (w.campaign_id = c.id))) m ON (true))
-     LEFT JOIN LATERAL ( SELECT sum(e.amount) AS expense_cost
-           FROM te.expense_lines e
-          WHERE ((e.tenant_id = c.tenant_id) AND (e.agency_campaign_id = c.id) AND (e.status <> 'rejected'::text))) x ON (true))
-     LEFT JOIN LATERAL ( SELECT sum((g.daily_rate * GREATEST((1)::numeric, ceil((EXTRACT(epoch FROM (COALESCE(g.returned_at, now()) - g.checked_out_at)) / (86400)::numeric))))) AS equipment_cost
-           FROM gear.checkouts g
-          WHERE ((g.tenant_id = c.tenant_id) AND (g.agency_campaign_id = c.id))) q ON (true))
+     LEFT JOIN LATERAL ( SELECT sum(s.amount) AS spend,
+            sum(s.amount) FILTER (WHERE (s.source <> 'time'::text)) AS direct_cost
+           FROM agency.campaign_spend_lines(c.tenant_id, c.id) s(source, week_start_date, amount)) sp ON (true))
      LEFT JOIN LATERAL ( SELECT count(DISTINCT t.employee_id) AS team_size
            FROM agency.campaign_team t
           WHERE ((t.tenant_id = c.tenant_id) AND (t.campaign_id = c.id))) tm ON (true))
      LEFT JOIN LATERAL ( SELECT count(*) AS artifact_count
            FROM agency.artifacts r
           WHERE ((r.tenant_id = c.tenant_id) AND (r.campaign_id = c.id) AND (r.deleted_at IS NULL))) a ON (true))
-     CROSS JOIN LATERAL ( SELECT ((COALESCE(x.expense_cost, (0)::numeric) + COALESCE(q.equipment_cost, (0)::numeric)) + COALESCE(pq.amount, (0)::numeric)) AS direct_cost,
-            (((COALESCE(m.revenue, (0)::numeric) + COALESCE(x.expense_cost, (0)::numeric)) + COALESCE(q.equipment_cost, (0)::numeric)) + COALESCE(pq.amount, (0)::numeric)) AS spend,
-            LEAST(1.0, GREATEST(0.0, ((((CURRENT_DATE - c.start_date) + 1))::numeric / (NULLIF(((c.end_date - c.start_date) + 1), 0))::numeric))) AS schedule_elapsed_pct) f)
-     CROSS JOIN LATERAL ( SELECT
-                CASE
-                    WHEN (c.status = ANY (ARRAY['completed'::text, 'cancelled'::text])) THEN 'on_track'::text
-                    WHEN (c.end_date < CURRENT_DATE) THEN 'off_track'::text
-                    WHEN (( SELECT agency.can_see_financials() AS can_see_financials) AND (c.budget_amount > (0)::numeric) AND (f.spend > c.budget_amount)) THEN 'off_track'::text
-                    WHEN (( SELECT agency.can_see_financials() AS can_see_financials) AND (c.budget_amount > (0)::numeric) AND ((f.spend / c.budget_amount) > (f.schedule_elapsed_pct + 0.15))) THEN 'at_risk'::text
-                    ELSE 'on_track'::text
-                END AS health,
-                CASE
-                    WHEN (c.status = ANY (ARRAY['completed'::text, 'cancelled'::text])) THEN NULL::text
-                    WHEN (c.end_date < CURRENT_DATE) THEN ('Past its end date and still '::text || replace(c.status, '_'::text, ' '::text))
-                    WHEN (( SELECT agency.can_see_financials() AS can_see_financials) AND (c.budget_amount > (0)::numeric) AND (f.spend > c.budget_amount)) THEN 'Over budget'::text
-                    WHEN (( SELECT agency.can_see_financials() AS can_see_financials) AND (c.budget_amount > (0)::numeric) AND ((f.spend / c.budget_amount) > (f.schedule_elapsed_pct + 0.15))) THEN 'Budget burning ahead of schedule'::text
-                    ELSE NULL::text
-                END AS health_reason) hl)
   WHERE (c.deleted_at IS NULL);
 
 
@@ -1783,7 +1969,7 @@ CREATE VIEW agency.v_client_360 WITH (security_invoker='true') AS
             ELSE NULL::numeric
         END AS spend,
         CASE
-            WHEN (( SELECT agency.can_see_financials() AS can_see_financials) AND (ct.total_budget > (0)::numeric)) THEN round((ct.spend / ct.total_budget), 4)
+            WHEN (ct.total_budget > (0)::numeric) THEN round((ct.budgeted_spend / ct.total_budget), 4)
             ELSE NULL::numeric
         END AS budget_spent_pct
    FROM ((((agency.clients cl
@@ -1795,13 +1981,15 @@ CREATE VIEW agency.v_client_360 WITH (security_invoker='true') AS
             sum(o.revenue) AS revenue,
             sum(o.total_cost) AS cost,
             sum(o.spend) AS spend,
+            sum((u.budget_spent_pct * o.budget_amount)) AS budgeted_spend,
             max(GREATEST((o.last_entry_date)::timestamp with time zone, (o.start_date)::timestamp with time zone)) AS last_campaign_activity
-           FROM agency.v_campaign_overview o
+           FROM (agency.v_campaign_overview o
+             LEFT JOIN agency.campaign_budget_use u ON (((u.tenant_id = o.tenant_id) AND (u.campaign_id = o.campaign_id))))
           WHERE ((o.tenant_id = cl.tenant_id) AND (o.client_id = cl.id))) ct)
      CROSS JOIN LATERAL ( SELECT sum(q.hours) AS hours_this_quarter
            FROM (agency.campaigns c
              CROSS JOIN LATERAL ( SELECT sum(h.total_hours) AS hours
-                   FROM agency.visible_campaign_hours h
+                   FROM agency.campaign_week_hours h
                   WHERE ((h.tenant_id = c.tenant_id) AND (h.campaign_id = c.id) AND (h.month_start_date >= (date_trunc('quarter'::text, (CURRENT_DATE)::timestamp with time zone))::date))) q)
           WHERE ((c.tenant_id = cl.tenant_id) AND (c.client_id = cl.id))) qh)
      CROSS JOIN LATERAL ( SELECT count(*) AS brand_count,
@@ -1814,6 +2002,33 @@ CREATE VIEW agency.v_client_360 WITH (security_invoker='true') AS
 ALTER TABLE agency.v_client_360 OWNER TO workroom_owner;
 
 --
+-- Name: expense_lines; Type: TABLE; Schema: te; Owner: workroom_owner
+--
+
+CREATE TABLE te.expense_lines (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    employee_id uuid NOT NULL,
+    expense_date date NOT NULL,
+    category text NOT NULL,
+    description text,
+    amount numeric(12,2) NOT NULL,
+    currency character(3) DEFAULT 'USD'::bpchar NOT NULL,
+    status text DEFAULT 'submitted'::text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    agency_campaign_id uuid,
+    CONSTRAINT expense_lines_amount_check CHECK ((amount >= (0)::numeric)),
+    CONSTRAINT expense_lines_category_check CHECK ((category = ANY (ARRAY['travel'::text, 'meals'::text, 'lodging'::text, 'production'::text, 'talent'::text, 'media'::text, 'software'::text, 'other'::text]))),
+    CONSTRAINT expense_lines_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'submitted'::text, 'approved'::text, 'reimbursed'::text, 'rejected'::text])))
+);
+
+ALTER TABLE ONLY te.expense_lines FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE te.expense_lines OWNER TO workroom_owner;
+
+--
 -- Name: v_dashboard_kpis; Type: VIEW; Schema: agency; Owner: workroom_owner
 --
 
@@ -1822,7 +2037,7 @@ CREATE VIEW agency.v_dashboard_kpis WITH (security_invoker='true') AS
          SELECT h.tenant_id,
             COALESCE(sum(h.total_hours), (0)::numeric) AS hours_this_week,
             COALESCE(sum(h.billable_hours), (0)::numeric) AS billable_hours_this_week
-           FROM agency.visible_campaign_hours h
+           FROM agency.campaign_week_hours h
           WHERE (h.week_start_date = ( SELECT agency.current_week_start() AS current_week_start))
           GROUP BY h.tenant_id
         ), capacity AS (
@@ -1832,12 +2047,13 @@ CREATE VIEW agency.v_dashboard_kpis WITH (security_invoker='true') AS
           WHERE (e.active AND (e.deleted_at IS NULL))
           GROUP BY e.tenant_id
         ), campaign_counts AS (
-         SELECT o.tenant_id,
-            count(*) FILTER (WHERE (o.status = 'active'::text)) AS active_campaigns,
-            count(*) FILTER (WHERE ((o.status = ANY (ARRAY['planning'::text, 'active'::text, 'on_hold'::text])) AND (o.health <> 'on_track'::text))) AS campaigns_at_risk
-           FROM agency.v_campaign_overview o
-          WHERE (o.status = ANY (ARRAY['planning'::text, 'active'::text, 'on_hold'::text]))
-          GROUP BY o.tenant_id
+         SELECT c.tenant_id,
+            count(*) FILTER (WHERE (c.status = 'active'::text)) AS active_campaigns,
+            count(*) FILTER (WHERE (hl.health <> 'on_track'::text)) AS campaigns_at_risk
+           FROM (agency.campaigns c
+             LEFT JOIN agency.campaign_health hl ON (((hl.tenant_id = c.tenant_id) AND (hl.campaign_id = c.id))))
+          WHERE ((c.status = ANY (ARRAY['planning'::text, 'active'::text, 'on_hold'::text])) AND (c.deleted_at IS NULL))
+          GROUP BY c.tenant_id
         ), month_money AS (
          SELECT m.tenant_id,
             sum(m.revenue) AS revenue,
@@ -2002,6 +2218,32 @@ ALTER TABLE ONLY finance_ppm.projects FORCE ROW LEVEL SECURITY;
 ALTER TABLE finance_ppm.projects OWNER TO workroom_owner;
 
 --
+-- Name: checkouts; Type: TABLE; Schema: gear; Owner: workroom_owner
+--
+
+CREATE TABLE gear.checkouts (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    equipment_name text NOT NULL,
+    asset_tag text NOT NULL,
+    checked_out_by uuid NOT NULL,
+    checked_out_at timestamp with time zone NOT NULL,
+    due_back_at timestamp with time zone,
+    returned_at timestamp with time zone,
+    daily_rate numeric(10,2) DEFAULT 0 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    agency_campaign_id uuid,
+    CONSTRAINT checkouts_check CHECK (((returned_at IS NULL) OR (returned_at >= checked_out_at))),
+    CONSTRAINT checkouts_daily_rate_check CHECK ((daily_rate >= (0)::numeric))
+);
+
+ALTER TABLE ONLY gear.checkouts FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE gear.checkouts OWNER TO workroom_owner;
+
+--
 -- Name: data_protection_keys; Type: TABLE; Schema: identity; Owner: workroom_owner
 --
 
@@ -2127,6 +2369,30 @@ CREATE TABLE meta.schema_migrations (
 ALTER TABLE meta.schema_migrations OWNER TO workroom_owner;
 
 --
+-- Name: project_quotes; Type: TABLE; Schema: procure; Owner: workroom_owner
+--
+
+CREATE TABLE procure.project_quotes (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    quote_number text NOT NULL,
+    vendor_name text NOT NULL,
+    description text,
+    amount numeric(14,2) NOT NULL,
+    currency character(3) DEFAULT 'USD'::bpchar NOT NULL,
+    status text DEFAULT 'draft'::text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT project_quotes_amount_check CHECK ((amount >= (0)::numeric)),
+    CONSTRAINT project_quotes_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'submitted'::text, 'approved'::text, 'rejected'::text])))
+);
+
+ALTER TABLE ONLY procure.project_quotes FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE procure.project_quotes OWNER TO workroom_owner;
+
+--
 -- Name: ai_conversations ai_conversations_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -2196,6 +2462,22 @@ ALTER TABLE ONLY agency.brands
 
 ALTER TABLE ONLY agency.brands
     ADD CONSTRAINT brands_tenant_id_code_key UNIQUE (tenant_id, code);
+
+
+--
+-- Name: campaign_budget_use campaign_budget_use_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaign_budget_use
+    ADD CONSTRAINT campaign_budget_use_pkey PRIMARY KEY (tenant_id, campaign_id);
+
+
+--
+-- Name: campaign_health campaign_health_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaign_health
+    ADD CONSTRAINT campaign_health_pkey PRIMARY KEY (tenant_id, campaign_id);
 
 
 --
@@ -2332,6 +2614,14 @@ ALTER TABLE ONLY agency.employees
 
 ALTER TABLE ONLY agency.employees
     ADD CONSTRAINT employees_user_id_key UNIQUE (user_id);
+
+
+--
+-- Name: jobs jobs_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.jobs
+    ADD CONSTRAINT jobs_pkey PRIMARY KEY (tenant_id, id);
 
 
 --
@@ -2664,6 +2954,13 @@ CREATE INDEX brands_client_idx ON agency.brands USING btree (tenant_id, client_i
 
 
 --
+-- Name: campaign_health_refreshed_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX campaign_health_refreshed_idx ON agency.campaign_health USING btree (tenant_id, refreshed_at);
+
+
+--
 -- Name: campaign_phases_campaign_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
@@ -2787,6 +3084,20 @@ CREATE INDEX employees_active_idx ON agency.employees USING btree (tenant_id) WH
 --
 
 CREATE INDEX employees_user_idx ON agency.employees USING btree (user_id);
+
+
+--
+-- Name: jobs_created_by_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX jobs_created_by_idx ON agency.jobs USING btree (tenant_id, created_by);
+
+
+--
+-- Name: jobs_due_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX jobs_due_idx ON agency.jobs USING btree (tenant_id, kind, run_after) WHERE (status = ANY (ARRAY['queued'::text, 'running'::text]));
 
 
 --
@@ -3035,6 +3346,41 @@ CREATE TRIGGER keep_counts_update AFTER UPDATE ON agency.knowledge_chunks REFERE
 
 
 --
+-- Name: campaign_week_money keep_health_delete; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_health_delete AFTER DELETE ON agency.campaign_week_money REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_campaign_health();
+
+
+--
+-- Name: campaign_week_money keep_health_insert; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_health_insert AFTER INSERT ON agency.campaign_week_money REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_campaign_health();
+
+
+--
+-- Name: campaigns keep_health_insert; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_health_insert AFTER INSERT ON agency.campaigns REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_campaign_health();
+
+
+--
+-- Name: campaign_week_money keep_health_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_health_update AFTER UPDATE ON agency.campaign_week_money REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_campaign_health();
+
+
+--
+-- Name: campaigns keep_health_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_health_update AFTER UPDATE ON agency.campaigns REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_campaign_health();
+
+
+--
 -- Name: team_allocations keep_summaries_delete; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -3182,6 +3528,13 @@ CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.employees FOR EACH ROW EXE
 
 
 --
+-- Name: jobs set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.jobs FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
 -- Name: knowledge_chunks set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -3242,6 +3595,62 @@ CREATE TRIGGER set_week_start BEFORE INSERT OR UPDATE OF week_start_date ON agen
 --
 
 CREATE TRIGGER set_week_start BEFORE INSERT OR UPDATE OF entry_date, week_start_date ON agency.timesheet_entries FOR EACH ROW EXECUTE FUNCTION agency.set_week_start_date();
+
+
+--
+-- Name: checkouts keep_health_delete; Type: TRIGGER; Schema: gear; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_health_delete AFTER DELETE ON gear.checkouts REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_campaign_health();
+
+
+--
+-- Name: checkouts keep_health_insert; Type: TRIGGER; Schema: gear; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_health_insert AFTER INSERT ON gear.checkouts REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_campaign_health();
+
+
+--
+-- Name: checkouts keep_health_update; Type: TRIGGER; Schema: gear; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_health_update AFTER UPDATE ON gear.checkouts REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_campaign_health();
+
+
+--
+-- Name: project_quotes keep_health_delete; Type: TRIGGER; Schema: procure; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_health_delete AFTER DELETE ON procure.project_quotes REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_campaign_health();
+
+
+--
+-- Name: project_quotes keep_health_update; Type: TRIGGER; Schema: procure; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_health_update AFTER UPDATE ON procure.project_quotes REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_campaign_health();
+
+
+--
+-- Name: expense_lines keep_health_delete; Type: TRIGGER; Schema: te; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_health_delete AFTER DELETE ON te.expense_lines REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_campaign_health();
+
+
+--
+-- Name: expense_lines keep_health_insert; Type: TRIGGER; Schema: te; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_health_insert AFTER INSERT ON te.expense_lines REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_campaign_health();
+
+
+--
+-- Name: expense_lines keep_health_update; Type: TRIGGER; Schema: te; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_health_update AFTER UPDATE ON te.expense_lines REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_campaign_health();
 
 
 --
@@ -3362,6 +3771,38 @@ ALTER TABLE ONLY agency.brands
 
 ALTER TABLE ONLY agency.brands
     ADD CONSTRAINT brands_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: campaign_budget_use campaign_budget_use_tenant_id_campaign_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaign_budget_use
+    ADD CONSTRAINT campaign_budget_use_tenant_id_campaign_id_fkey FOREIGN KEY (tenant_id, campaign_id) REFERENCES agency.campaigns(tenant_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: campaign_budget_use campaign_budget_use_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaign_budget_use
+    ADD CONSTRAINT campaign_budget_use_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: campaign_health campaign_health_tenant_id_campaign_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaign_health
+    ADD CONSTRAINT campaign_health_tenant_id_campaign_id_fkey FOREIGN KEY (tenant_id, campaign_id) REFERENCES agency.campaigns(tenant_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: campaign_health campaign_health_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaign_health
+    ADD CONSTRAINT campaign_health_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
 
 
 --
@@ -3506,6 +3947,22 @@ ALTER TABLE ONLY agency.employee_week_hours
 
 ALTER TABLE ONLY agency.employees
     ADD CONSTRAINT employees_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: jobs jobs_tenant_id_created_by_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.jobs
+    ADD CONSTRAINT jobs_tenant_id_created_by_fkey FOREIGN KEY (tenant_id, created_by) REFERENCES agency.employees(tenant_id, id);
+
+
+--
+-- Name: jobs jobs_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.jobs
+    ADD CONSTRAINT jobs_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
 
 
 --
@@ -3871,6 +4328,25 @@ CREATE POLICY brand_read ON agency.brands FOR SELECT USING (true);
 ALTER TABLE agency.brands ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: campaign_budget_use budget_use_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY budget_use_read ON agency.campaign_budget_use FOR SELECT USING (( SELECT agency.has_any_role(ARRAY['finance'::text, 'leadership'::text, 'pm'::text, 'account'::text, 'system'::text]) AS has_any_role));
+
+
+--
+-- Name: campaign_budget_use; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.campaign_budget_use ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: campaign_health; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.campaign_health ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: campaigns campaign_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -4034,10 +4510,17 @@ ALTER TABLE agency.employee_week_hours ENABLE ROW LEVEL SECURITY;
 ALTER TABLE agency.employees ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: campaign_health health_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY health_read ON agency.campaign_health FOR SELECT USING (true);
+
+
+--
 -- Name: campaign_week_hours hours_read; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
-CREATE POLICY hours_read ON agency.campaign_week_hours FOR SELECT USING (( SELECT agency.sees_all_timesheets() AS sees_all_timesheets));
+CREATE POLICY hours_read ON agency.campaign_week_hours FOR SELECT USING (true);
 
 
 --
@@ -4046,6 +4529,33 @@ CREATE POLICY hours_read ON agency.campaign_week_hours FOR SELECT USING (( SELEC
 
 CREATE POLICY hours_read ON agency.employee_week_hours FOR SELECT USING (( SELECT agency.sees_all_timesheets() AS sees_all_timesheets));
 
+
+--
+-- Name: jobs job_enqueue; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY job_enqueue ON agency.jobs FOR INSERT WITH CHECK (((created_by = ( SELECT agency.current_user_id() AS current_user_id)) AND (status = 'queued'::text) AND (attempts = 0)));
+
+
+--
+-- Name: jobs job_follow; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY job_follow ON agency.jobs FOR SELECT USING ((created_by = ( SELECT agency.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: jobs job_work; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY job_work ON agency.jobs USING (( SELECT agency.has_role('system'::text) AS has_role)) WITH CHECK (( SELECT agency.has_role('system'::text) AS has_role));
+
+
+--
+-- Name: jobs; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.jobs ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: knowledge_chunk_counts; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
@@ -4115,7 +4625,14 @@ CREATE POLICY notification_mark ON agency.notifications FOR UPDATE USING ((recip
 -- Name: notifications notification_raise; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
-CREATE POLICY notification_raise ON agency.notifications FOR INSERT WITH CHECK (( SELECT agency.has_any_role(ARRAY['finance'::text, 'leadership'::text]) AS has_any_role));
+CREATE POLICY notification_raise ON agency.notifications FOR INSERT WITH CHECK (( SELECT agency.has_role('system'::text) AS has_role));
+
+
+--
+-- Name: notifications notification_raised; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY notification_raised ON agency.notifications FOR SELECT USING (( SELECT agency.has_role('system'::text) AS has_role));
 
 
 --
@@ -4159,6 +4676,20 @@ CREATE POLICY rate_card_finance ON agency.rate_cards USING (( SELECT agency.has_
 ALTER TABLE agency.rate_cards ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: campaign_budget_use summaries_maintain; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY summaries_maintain ON agency.campaign_budget_use TO agency_summaries USING (true);
+
+
+--
+-- Name: campaign_health summaries_maintain; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY summaries_maintain ON agency.campaign_health TO agency_summaries USING (true);
+
+
+--
 -- Name: campaign_week_hours summaries_maintain; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -4184,6 +4715,13 @@ CREATE POLICY summaries_maintain ON agency.employee_week_hours TO agency_summari
 --
 
 CREATE POLICY summaries_maintain ON agency.knowledge_chunk_counts TO agency_summaries USING (true);
+
+
+--
+-- Name: campaigns summaries_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY summaries_read ON agency.campaigns FOR SELECT TO agency_summaries USING (true);
 
 
 --
@@ -4270,6 +4808,20 @@ CREATE POLICY tenant_isolation ON agency.brands AS RESTRICTIVE USING ((tenant_id
 
 
 --
+-- Name: campaign_budget_use tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.campaign_budget_use AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: campaign_health tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.campaign_health AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
 -- Name: campaign_phases tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -4330,6 +4882,13 @@ CREATE POLICY tenant_isolation ON agency.employee_week_hours AS RESTRICTIVE USIN
 --
 
 CREATE POLICY tenant_isolation ON agency.employees AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: jobs tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.jobs AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
 
 
 --
@@ -4480,6 +5039,13 @@ CREATE POLICY checkout_read ON gear.checkouts FOR SELECT USING (true);
 ALTER TABLE gear.checkouts ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: checkouts summaries_read; Type: POLICY; Schema: gear; Owner: workroom_owner
+--
+
+CREATE POLICY summaries_read ON gear.checkouts FOR SELECT TO agency_summaries USING (true);
+
+
+--
 -- Name: checkouts tenant_isolation; Type: POLICY; Schema: gear; Owner: workroom_owner
 --
 
@@ -4507,6 +5073,13 @@ CREATE POLICY quote_read ON procure.project_quotes FOR SELECT USING (( SELECT ag
 
 
 --
+-- Name: project_quotes summaries_read; Type: POLICY; Schema: procure; Owner: workroom_owner
+--
+
+CREATE POLICY summaries_read ON procure.project_quotes FOR SELECT TO agency_summaries USING (true);
+
+
+--
 -- Name: project_quotes tenant_isolation; Type: POLICY; Schema: procure; Owner: workroom_owner
 --
 
@@ -4524,6 +5097,13 @@ ALTER TABLE te.expense_lines ENABLE ROW LEVEL SECURITY;
 --
 
 CREATE POLICY expense_own_or_finance ON te.expense_lines USING (((employee_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.has_any_role(ARRAY['finance'::text, 'leadership'::text]) AS has_any_role))) WITH CHECK (((employee_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.has_any_role(ARRAY['finance'::text, 'leadership'::text]) AS has_any_role)));
+
+
+--
+-- Name: expense_lines summaries_read; Type: POLICY; Schema: te; Owner: workroom_owner
+--
+
+CREATE POLICY summaries_read ON te.expense_lines FOR SELECT TO agency_summaries USING (true);
 
 
 --
@@ -4553,6 +5133,7 @@ GRANT USAGE ON SCHEMA finance_ppm TO agency_app;
 --
 
 GRANT USAGE ON SCHEMA gear TO agency_app;
+GRANT USAGE ON SCHEMA gear TO agency_summaries;
 
 
 --
@@ -4574,6 +5155,7 @@ GRANT USAGE ON SCHEMA meta TO agency_app;
 --
 
 GRANT USAGE ON SCHEMA procure TO agency_app;
+GRANT USAGE ON SCHEMA procure TO agency_summaries;
 
 
 --
@@ -4581,6 +5163,14 @@ GRANT USAGE ON SCHEMA procure TO agency_app;
 --
 
 GRANT USAGE ON SCHEMA te TO agency_app;
+GRANT USAGE ON SCHEMA te TO agency_summaries;
+
+
+--
+-- Name: FUNCTION campaign_spend_lines(p_tenant_id uuid, p_campaign_id uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.campaign_spend_lines(p_tenant_id uuid, p_campaign_id uuid) TO agency_app;
 
 
 --
@@ -4605,10 +5195,17 @@ GRANT ALL ON FUNCTION agency.can_see_financials() TO agency_app;
 
 
 --
--- Name: FUNCTION create_artifact_version(); Type: ACL; Schema: agency; Owner: workroom_owner
+-- Name: FUNCTION checkout_days(p_checked_out_at timestamp with time zone, p_returned_at timestamp with time zone); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
-GRANT ALL ON FUNCTION agency.create_artifact_version() TO agency_app;
+GRANT ALL ON FUNCTION agency.checkout_days(p_checked_out_at timestamp with time zone, p_returned_at timestamp with time zone) TO agency_app;
+
+
+--
+-- Name: FUNCTION checkout_cost(p_daily_rate numeric, p_checked_out_at timestamp with time zone, p_returned_at timestamp with time zone); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.checkout_cost(p_daily_rate numeric, p_checked_out_at timestamp with time zone, p_returned_at timestamp with time zone) TO agency_app;
 
 
 --
@@ -4626,10 +5223,38 @@ GRANT ALL ON FUNCTION agency.current_user_id() TO agency_app;
 
 
 --
+-- Name: TABLE jobs; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.jobs TO agency_app;
+
+
+--
+-- Name: FUNCTION claim_jobs(p_kind text, p_limit integer, p_lease interval); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.claim_jobs(p_kind text, p_limit integer, p_lease interval) TO agency_app;
+
+
+--
+-- Name: FUNCTION create_artifact_version(); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.create_artifact_version() TO agency_app;
+
+
+--
 -- Name: FUNCTION current_week_start(); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
 GRANT ALL ON FUNCTION agency.current_week_start() TO agency_app;
+
+
+--
+-- Name: FUNCTION finish_job(p_job uuid, p_error text); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.finish_job(p_job uuid, p_error text) TO agency_app;
 
 
 --
@@ -4658,6 +5283,13 @@ GRANT ALL ON FUNCTION agency.get_recent_activity(p_limit integer, p_user_id uuid
 --
 
 GRANT ALL ON FUNCTION agency.has_role(p_role text) TO agency_app;
+
+
+--
+-- Name: FUNCTION keep_campaign_health(); Type: ACL; Schema: agency; Owner: agency_summaries
+--
+
+REVOKE ALL ON FUNCTION agency.keep_campaign_health() FROM PUBLIC;
 
 
 --
@@ -4703,10 +5335,32 @@ GRANT ALL ON FUNCTION agency.recent_timesheet_approvals(p_limit integer, p_user_
 
 
 --
+-- Name: FUNCTION refresh_campaign_health(p_campaigns uuid[]); Type: ACL; Schema: agency; Owner: agency_summaries
+--
+
+REVOKE ALL ON FUNCTION agency.refresh_campaign_health(p_campaigns uuid[]) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION refresh_stale_campaign_health(); Type: ACL; Schema: agency; Owner: agency_summaries
+--
+
+REVOKE ALL ON FUNCTION agency.refresh_stale_campaign_health() FROM PUBLIC;
+GRANT ALL ON FUNCTION agency.refresh_stale_campaign_health() TO agency_app;
+
+
+--
 -- Name: FUNCTION reprice_campaign_summaries(); Type: ACL; Schema: agency; Owner: agency_summaries
 --
 
 REVOKE ALL ON FUNCTION agency.reprice_campaign_summaries() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION schedule_elapsed(p_start date, p_end date); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.schedule_elapsed(p_start date, p_end date) TO agency_app;
 
 
 --
@@ -4721,6 +5375,13 @@ GRANT ALL ON FUNCTION agency.search_knowledge(query_embedding public.vector, mat
 --
 
 GRANT ALL ON FUNCTION agency.set_week_start_date() TO agency_app;
+
+
+--
+-- Name: FUNCTION start_system_unit_of_work(p_tenant uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.start_system_unit_of_work(p_tenant uuid) TO agency_app;
 
 
 --
@@ -4780,6 +5441,22 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.brands TO agency_app;
 
 
 --
+-- Name: TABLE campaign_budget_use; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT ON TABLE agency.campaign_budget_use TO agency_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_budget_use TO agency_summaries;
+
+
+--
+-- Name: TABLE campaign_health; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT ON TABLE agency.campaign_health TO agency_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_health TO agency_summaries;
+
+
+--
 -- Name: TABLE campaign_phases; Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -4814,6 +5491,7 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_week_money TO agency_
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaigns TO agency_app;
+GRANT SELECT ON TABLE agency.campaigns TO agency_summaries;
 
 
 --
@@ -4921,34 +5599,6 @@ GRANT SELECT ON TABLE agency.v_artifact_library TO agency_app;
 
 
 --
--- Name: TABLE visible_campaign_hours; Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-GRANT SELECT ON TABLE agency.visible_campaign_hours TO agency_app;
-
-
---
--- Name: TABLE checkouts; Type: ACL; Schema: gear; Owner: workroom_owner
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE gear.checkouts TO agency_app;
-
-
---
--- Name: TABLE project_quotes; Type: ACL; Schema: procure; Owner: workroom_owner
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE procure.project_quotes TO agency_app;
-
-
---
--- Name: TABLE expense_lines; Type: ACL; Schema: te; Owner: workroom_owner
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE te.expense_lines TO agency_app;
-
-
---
 -- Name: TABLE v_campaign_overview; Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -4960,6 +5610,14 @@ GRANT SELECT ON TABLE agency.v_campaign_overview TO agency_app;
 --
 
 GRANT SELECT ON TABLE agency.v_client_360 TO agency_app;
+
+
+--
+-- Name: TABLE expense_lines; Type: ACL; Schema: te; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE te.expense_lines TO agency_app;
+GRANT SELECT ON TABLE te.expense_lines TO agency_summaries;
 
 
 --
@@ -4988,6 +5646,14 @@ GRANT SELECT ON TABLE agency.v_timesheet_summary_by_campaign TO agency_app;
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE finance_ppm.projects TO agency_app;
+
+
+--
+-- Name: TABLE checkouts; Type: ACL; Schema: gear; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE gear.checkouts TO agency_app;
+GRANT SELECT ON TABLE gear.checkouts TO agency_summaries;
 
 
 --
@@ -5030,6 +5696,14 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE identity.users TO agency_app;
 --
 
 GRANT SELECT ON TABLE meta.schema_migrations TO agency_app;
+
+
+--
+-- Name: TABLE project_quotes; Type: ACL; Schema: procure; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE procure.project_quotes TO agency_app;
+GRANT SELECT ON TABLE procure.project_quotes TO agency_summaries;
 
 
 --

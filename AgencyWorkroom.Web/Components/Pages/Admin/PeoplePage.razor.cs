@@ -1,3 +1,4 @@
+using AgencyWorkroom.Data.Features.Common;
 using AgencyWorkroom.Data.Features.People;
 using AgencyWorkroom.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;

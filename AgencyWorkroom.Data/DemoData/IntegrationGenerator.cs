@@ -1,3 +1,4 @@
+using AgencyWorkroom.Data.Features.Common;
 using Bogus;
 
 namespace AgencyWorkroom.Data.DemoData;
@@ -42,7 +43,7 @@ internal static class IntegrationGenerator
         }
 
         // Agency overheads booked to no campaign.
-        var office = staff.Where(s => s.Title.AgencyRole is "admin" or "finance").ToList();
+        var office = staff.Where(s => s.Title.AgencyRole is AgencyRoles.Admin or AgencyRoles.Finance).ToList();
         for (var i = 0; i < data.Profile.Scaled(40); i++)
         {
             var day = data.Calendar.HistoryStart.AddDays(f.Random.Int(0, data.Calendar.Today.DayNumber - data.Calendar.HistoryStart.DayNumber));

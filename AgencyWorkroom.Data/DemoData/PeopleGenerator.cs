@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AgencyWorkroom.Data.Features.Common;
 using Bogus;
 
 namespace AgencyWorkroom.Data.DemoData;
@@ -28,7 +29,7 @@ internal sealed class StaffMember(EmployeeRow row, StaffTitle title)
     public bool LogsTime => Title.Staffing != Staffing.None;
 
     /// <summary>Leadership bills part of its week; everyone else on teams most of it.</summary>
-    public (double Low, double High) WeeklyUtilization => Title.AgencyRole == "leadership" ? (0.35, 0.55) : (0.64, 0.90);
+    public (double Low, double High) WeeklyUtilization => Title.AgencyRole == AgencyRoles.Leadership ? (0.35, 0.55) : (0.64, 0.90);
 
     public string TeamRole => Title.Staffing switch
     {
@@ -45,42 +46,42 @@ internal static partial class PeopleGenerator
     // A demo agency of about 65; each tenant scales it by a factor of its own (50 to 80 people).
     private static readonly StaffTitle[] OrgChart =
     [
-        new("Leadership", "Managing Director", "leadership", Staffing.None, null, 1, 325, 140, "leadership"),
-        new("Leadership", "Executive Creative Director", "leadership", Staffing.CreativeDirector, null, 1, 300, 130),
-        new("Leadership", "Head of Strategy", "leadership", Staffing.Crew, "strategist", 1, 275, 120),
-        new("Leadership", "Client Services Director", "leadership", Staffing.AccountDirector, null, 1, 275, 120),
-        new("Finance", "Finance Director", "finance", Staffing.None, null, 1, 0, 95, "finance"),
-        new("Finance", "Financial Controller", "finance", Staffing.None, null, 1, 0, 70),
-        new("Finance", "Billing Coordinator", "finance", Staffing.None, null, 1, 0, 45),
-        new("Operations", "Operations Manager", "admin", Staffing.None, null, 1, 0, 65, "admin"),
-        new("Operations", "Office Manager", "admin", Staffing.None, null, 1, 0, 40),
-        new("Operations", "IT Administrator", "admin", Staffing.None, null, 1, 0, 55),
-        new("Account Management", "Account Director", "account", Staffing.AccountDirector, null, 3, 210, 90, "account"),
-        new("Account Management", "Group Account Director", "account", Staffing.AccountDirector, null, 1, 250, 105),
-        new("Account Management", "Account Manager", "account", Staffing.Crew, "other", 4, 165, 70),
-        new("Account Management", "Account Executive", "account", Staffing.Crew, "other", 3, 125, 50),
-        new("Delivery", "Senior Project Manager", "pm", Staffing.ProjectManager, null, 2, 175, 75, "pm"),
-        new("Delivery", "Head of Delivery", "pm", Staffing.ProjectManager, null, 1, 200, 85),
-        new("Delivery", "Project Manager", "pm", Staffing.ProjectManager, null, 4, 150, 65),
-        new("Delivery", "Project Coordinator", "pm", Staffing.Crew, "other", 1, 110, 45),
-        new("Strategy", "Strategy Director", "creative", Staffing.Crew, "strategist", 1, 240, 100),
-        new("Strategy", "Senior Strategist", "creative", Staffing.Crew, "strategist", 2, 190, 80),
-        new("Strategy", "Strategist", "creative", Staffing.Crew, "strategist", 2, 150, 65),
-        new("Creative", "Creative Director", "creative", Staffing.CreativeDirector, null, 3, 260, 110, "creative"),
-        new("Creative", "Associate Creative Director", "creative", Staffing.CreativeDirector, null, 2, 225, 95),
-        new("Creative", "Senior Art Director", "creative", Staffing.Crew, "designer", 2, 190, 80),
-        new("Creative", "Art Director", "creative", Staffing.Crew, "designer", 3, 160, 65),
-        new("Creative", "Senior Copywriter", "creative", Staffing.Crew, "copywriter", 2, 180, 75),
-        new("Creative", "Copywriter", "creative", Staffing.Crew, "copywriter", 3, 145, 60),
-        new("Creative", "Senior Designer", "creative", Staffing.Crew, "designer", 2, 170, 70),
-        new("Creative", "Designer", "creative", Staffing.Crew, "designer", 3, 135, 55),
-        new("Creative", "Motion Designer", "creative", Staffing.Crew, "designer", 2, 155, 65),
-        new("Production", "Head of Production", "creative", Staffing.Crew, "producer", 1, 210, 90),
-        new("Production", "Senior Producer", "creative", Staffing.Crew, "producer", 1, 180, 75),
-        new("Production", "Producer", "creative", Staffing.Crew, "producer", 3, 150, 65),
-        new("Production", "Editor", "creative", Staffing.Crew, "editor", 2, 145, 60),
-        new("Production", "Animator", "creative", Staffing.Crew, "editor", 1, 140, 60),
-        new("Production", "Sound Designer", "creative", Staffing.Crew, "other", 1, 140, 60),
+        new("Leadership", "Managing Director", AgencyRoles.Leadership, Staffing.None, null, 1, 325, 140, AgencyRoles.Leadership),
+        new("Leadership", "Executive Creative Director", AgencyRoles.Leadership, Staffing.CreativeDirector, null, 1, 300, 130),
+        new("Leadership", "Head of Strategy", AgencyRoles.Leadership, Staffing.Crew, "strategist", 1, 275, 120),
+        new("Leadership", "Client Services Director", AgencyRoles.Leadership, Staffing.AccountDirector, null, 1, 275, 120),
+        new("Finance", "Finance Director", AgencyRoles.Finance, Staffing.None, null, 1, 0, 95, AgencyRoles.Finance),
+        new("Finance", "Financial Controller", AgencyRoles.Finance, Staffing.None, null, 1, 0, 70),
+        new("Finance", "Billing Coordinator", AgencyRoles.Finance, Staffing.None, null, 1, 0, 45),
+        new("Operations", "Operations Manager", AgencyRoles.Admin, Staffing.None, null, 1, 0, 65, AgencyRoles.Admin),
+        new("Operations", "Office Manager", AgencyRoles.Admin, Staffing.None, null, 1, 0, 40),
+        new("Operations", "IT Administrator", AgencyRoles.Admin, Staffing.None, null, 1, 0, 55),
+        new("Account Management", "Account Director", AgencyRoles.Account, Staffing.AccountDirector, null, 3, 210, 90, AgencyRoles.Account),
+        new("Account Management", "Group Account Director", AgencyRoles.Account, Staffing.AccountDirector, null, 1, 250, 105),
+        new("Account Management", "Account Manager", AgencyRoles.Account, Staffing.Crew, "other", 4, 165, 70),
+        new("Account Management", "Account Executive", AgencyRoles.Account, Staffing.Crew, "other", 3, 125, 50),
+        new("Delivery", "Senior Project Manager", AgencyRoles.Pm, Staffing.ProjectManager, null, 2, 175, 75, AgencyRoles.Pm),
+        new("Delivery", "Head of Delivery", AgencyRoles.Pm, Staffing.ProjectManager, null, 1, 200, 85),
+        new("Delivery", "Project Manager", AgencyRoles.Pm, Staffing.ProjectManager, null, 4, 150, 65),
+        new("Delivery", "Project Coordinator", AgencyRoles.Pm, Staffing.Crew, "other", 1, 110, 45),
+        new("Strategy", "Strategy Director", AgencyRoles.Creative, Staffing.Crew, "strategist", 1, 240, 100),
+        new("Strategy", "Senior Strategist", AgencyRoles.Creative, Staffing.Crew, "strategist", 2, 190, 80),
+        new("Strategy", "Strategist", AgencyRoles.Creative, Staffing.Crew, "strategist", 2, 150, 65),
+        new("Creative", "Creative Director", AgencyRoles.Creative, Staffing.CreativeDirector, null, 3, 260, 110, AgencyRoles.Creative),
+        new("Creative", "Associate Creative Director", AgencyRoles.Creative, Staffing.CreativeDirector, null, 2, 225, 95),
+        new("Creative", "Senior Art Director", AgencyRoles.Creative, Staffing.Crew, "designer", 2, 190, 80),
+        new("Creative", "Art Director", AgencyRoles.Creative, Staffing.Crew, "designer", 3, 160, 65),
+        new("Creative", "Senior Copywriter", AgencyRoles.Creative, Staffing.Crew, "copywriter", 2, 180, 75),
+        new("Creative", "Copywriter", AgencyRoles.Creative, Staffing.Crew, "copywriter", 3, 145, 60),
+        new("Creative", "Senior Designer", AgencyRoles.Creative, Staffing.Crew, "designer", 2, 170, 70),
+        new("Creative", "Designer", AgencyRoles.Creative, Staffing.Crew, "designer", 3, 135, 55),
+        new("Creative", "Motion Designer", AgencyRoles.Creative, Staffing.Crew, "designer", 2, 155, 65),
+        new("Production", "Head of Production", AgencyRoles.Creative, Staffing.Crew, "producer", 1, 210, 90),
+        new("Production", "Senior Producer", AgencyRoles.Creative, Staffing.Crew, "producer", 1, 180, 75),
+        new("Production", "Producer", AgencyRoles.Creative, Staffing.Crew, "producer", 3, 150, 65),
+        new("Production", "Editor", AgencyRoles.Creative, Staffing.Crew, "editor", 2, 145, 60),
+        new("Production", "Animator", AgencyRoles.Creative, Staffing.Crew, "editor", 1, 140, 60),
+        new("Production", "Sound Designer", AgencyRoles.Creative, Staffing.Crew, "other", 1, 140, 60),
     ];
 
     public static List<StaffMember> Generate(DemoTenantData data)

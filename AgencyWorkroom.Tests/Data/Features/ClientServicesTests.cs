@@ -35,6 +35,24 @@ public sealed class ClientServicesTests(TwoTenantWorld world)
         Assert.Equal(0, page.TotalCount);
     }
 
+    [Theory]
+    [InlineData("_")]
+    [InlineData("%")]
+    [InlineData(@"\")]
+    public async Task ListAsync_SearchForAWildcardCharacter_FindsOnlyNamesContainingItLiterally(string character)
+    {
+        var tenant = await ScratchTenant.CreateAsync(world);
+        await using var account = tenant.As(world, "account");
+        foreach (var (code, name) in new[] { ("SNAKE", "Snake_case Ltd"), ("JUICE", "100% Juice"), ("SLASH", @"Back\slash Inc") })
+        {
+            Assert.True((await account.Get<IClientCommands>().CreateAsync(new ClientForm { Code = code, Name = name })).Succeeded);
+        }
+
+        var found = await account.Get<IClientQueries>().ListAsync(new ClientFilter(character), new PageRequest());
+
+        Assert.Contains(character, Assert.Single(found.Items).Name, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ListAsync_PagesAndSorts_OnTheServer()
     {

@@ -38,6 +38,10 @@ public static class DataServiceExtensions
         // Every read and write goes through a unit of work that sets the signed-in person's context.
         services.AddScoped<UnitOfWork>();
         services.AddSingleton<UnitOfWorkFactory>();
+        // Background work runs as each tenant's system actor, never as a person.
+        services.AddSingleton<SystemUnitOfWork>();
+        services.AddSingleton<BudgetWatch>();
+        services.AddHostedService(provider => provider.GetRequiredService<BudgetWatch>());
         services.AddScoped<IPeopleQueries, PeopleQueries>();
         services.AddScoped<IPeopleCommands, PeopleCommands>();
         services.AddScoped<IAccountStore, IdentityAccountStore>();

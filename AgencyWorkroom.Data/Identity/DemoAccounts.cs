@@ -1,3 +1,4 @@
+using AgencyWorkroom.Data.Features.Common;
 using Npgsql;
 
 namespace AgencyWorkroom.Data.Identity;
@@ -12,10 +13,8 @@ public static class DemoAccounts
 
     public static readonly string[] TenantSlugs = ["northwind", "bluebird"];
 
-    public static readonly string[] Roles = ["finance", "leadership", "pm", "admin", "account", "creative"];
-
     public static IEnumerable<string> Emails =>
-        TenantSlugs.SelectMany(slug => Roles.Select(role => EmailOf(role, slug)));
+        TenantSlugs.SelectMany(slug => AgencyRoles.All.Select(role => EmailOf(role, slug)));
 
     public static string EmailOf(string role, string tenantSlug) => $"{role}@{tenantSlug}.demo";
 

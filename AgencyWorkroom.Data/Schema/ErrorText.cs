@@ -1,6 +1,9 @@
 namespace AgencyWorkroom.Data.Schema;
 
-/// <summary>One line for a person: the message and its causes, without a stack trace.</summary>
+/// <summary>
+/// One line for a person at a terminal (migrate, seed, bench): the message and its causes, without a
+/// stack trace. Never for a page: the causes name hosts, roles and SQL (pages use Failures).
+/// </summary>
 public static class ErrorText
 {
     // Npgsql says "Failed to connect to host:port" and keeps the reason ("Connection refused") inside;

@@ -116,7 +116,7 @@ public sealed class SchemaMigrator
 
     /// <summary>
     /// Reports whether the database is reachable and how far it is migrated. Never throws for
-    /// database trouble: a connection failure comes back as <c>Connected = false</c> with its message.
+    /// database trouble: a connection failure comes back as <c>Connected = false</c> with its exception.
     /// </summary>
     /// <param name="anyRole">Any role that may read <c>meta.schema_migrations</c>, e.g. the app's.</param>
     public async Task<SchemaStatus> GetStatusAsync(NpgsqlDataSource anyRole, CancellationToken cancellationToken = default)
@@ -129,7 +129,7 @@ public sealed class SchemaMigrator
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Whatever stops the connection (refused, unknown host, bad password, timeout) means "not reachable".
-            return new SchemaStatus(false, null, null, ExpectedLevel, ErrorText.Of(ex));
+            return new SchemaStatus(false, null, null, ExpectedLevel, ex);
         }
 
         await using (connection)
@@ -146,7 +146,7 @@ public sealed class SchemaMigrator
             }
             catch (NpgsqlException ex)
             {
-                return new SchemaStatus(true, null, null, ExpectedLevel, ErrorText.Of(ex));
+                return new SchemaStatus(true, null, null, ExpectedLevel, ex);
             }
         }
     }

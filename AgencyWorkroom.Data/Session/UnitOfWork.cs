@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -27,12 +26,7 @@ public sealed class UnitOfWork(
             ["EmployeeId"] = context.EmployeeId,
         });
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await StartAsync(db, transaction, context, cancellationToken);
-        var result = await work(db, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+        return await Transactions.RunAsync(contexts, (command, ct) => StartAsync(command, context, ct), work, cancellationToken);
     }
 
     public Task RunAsync(Func<WorkroomDbContext, CancellationToken, Task> work, CancellationToken cancellationToken = default) =>
@@ -42,10 +36,8 @@ public sealed class UnitOfWork(
             return true;
         }, cancellationToken);
 
-    private static async Task StartAsync(WorkroomDbContext db, IDbContextTransaction transaction, SessionContext context, CancellationToken cancellationToken)
+    private static async Task StartAsync(DbCommand command, SessionContext context, CancellationToken cancellationToken)
     {
-        await using DbCommand command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = transaction.GetDbTransaction();
         command.CommandText = "select agency.start_unit_of_work(@tenant, @employee)";
         command.Parameters.Add(new NpgsqlParameter<Guid>("tenant", context.TenantId));
         command.Parameters.Add(new NpgsqlParameter<Guid>("employee", context.EmployeeId));

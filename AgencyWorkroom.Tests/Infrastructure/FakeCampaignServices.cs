@@ -17,6 +17,9 @@ public sealed class FakeCampaignQueries : ICampaignQueries
 
     public CampaignForm? Form { get; init; }
 
+    /// <summary>When set, reading the campaign page fails with it.</summary>
+    public Exception? Failure { get; init; }
+
     public List<CampaignFilter> Filters { get; } = [];
 
     public Task<Page<CampaignOverviewRow>> ListAsync(CampaignFilter filter, PageRequest page, CancellationToken cancellationToken = default)
@@ -28,7 +31,8 @@ public sealed class FakeCampaignQueries : ICampaignQueries
     public Task<List<CampaignOverviewRow>> ExportAsync(CampaignFilter filter, PageRequest order, CancellationToken cancellationToken = default) =>
         Task.FromResult(Rows);
 
-    public Task<CampaignDetailDto?> GetAsync(Guid campaignId, CancellationToken cancellationToken = default) => Task.FromResult(Detail);
+    public Task<CampaignDetailDto?> GetAsync(Guid campaignId, CancellationToken cancellationToken = default) =>
+        Failure is null ? Task.FromResult(Detail) : Task.FromException<CampaignDetailDto?>(Failure);
 
     public Task<CampaignForm?> GetFormAsync(Guid campaignId, CancellationToken cancellationToken = default) => Task.FromResult(Form);
 

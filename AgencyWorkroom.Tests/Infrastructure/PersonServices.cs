@@ -1,3 +1,4 @@
+using AgencyWorkroom.Data.Features.Common;
 using AgencyWorkroom.Data;
 using AgencyWorkroom.Data.Session;
 using Microsoft.Extensions.Configuration;
@@ -52,7 +53,7 @@ public sealed record ScratchTenant(Guid Id, Dictionary<string, Guid> People, Gui
     public static async Task<ScratchTenant> CreateAsync(TwoTenantWorld world)
     {
         var tenant = new ScratchTenant(
-            Guid.NewGuid(), TwoTenantWorld.Roles.ToDictionary(r => r, _ => Guid.NewGuid()), Guid.NewGuid(), Guid.NewGuid());
+            Guid.NewGuid(), AgencyRoles.All.ToDictionary(r => r, _ => Guid.NewGuid()), Guid.NewGuid(), Guid.NewGuid());
         var tag = tenant.Id.ToString("N")[..8];
         await using var s = await TestSession.BeginWithoutContextAsync(world.Database.Owner);
         await s.SetContextAsync(tenant.Id, "admin", tenant.People["admin"]);

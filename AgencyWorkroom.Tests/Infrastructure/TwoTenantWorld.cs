@@ -1,3 +1,4 @@
+using AgencyWorkroom.Data.Features.Common;
 using AgencyWorkroom.Data.Identity;
 using Pgvector;
 
@@ -19,8 +20,6 @@ public sealed class TwoTenantWorld : IAsyncLifetime
     /// <summary>Every seeded person can sign in with their email and this password.</summary>
     public const string Password = "Test-password-1";
 
-    public static readonly string[] Roles = ["finance", "leadership", "pm", "admin", "account", "creative"];
-
     public TestDatabase Database { get; } = new();
 
     public SeededTenant A { get; private set; } = null!;
@@ -38,7 +37,7 @@ public sealed class TwoTenantWorld : IAsyncLifetime
 
     /// <summary>A session as the given tenant's person in that role.</summary>
     public Task<TestSession> AppSessionAsync(SeededTenant tenant, string role) =>
-        TestSession.BeginAsync(Database.App, tenant.Id, role, tenant.People[role]);
+        TestSession.BeginAsync(Database.App, tenant.Id, role, tenant.Person(role));
 
     /// <summary>A unit vector along one axis: cosine similarity 1 with itself, 0 with the others.</summary>
     public static Vector Axis(int axis, float lean = 0f, int towards = 1)
@@ -51,7 +50,7 @@ public sealed class TwoTenantWorld : IAsyncLifetime
 
     private async Task<SeededTenant> SeedTenantAsync(string label)
     {
-        var tenant = new SeededTenant(Guid.NewGuid(), Roles.ToDictionary(r => r, _ => Guid.NewGuid()));
+        var tenant = new SeededTenant(Guid.NewGuid(), AgencyRoles.All.ToDictionary(r => r, _ => Guid.NewGuid()));
         var suffix = tenant.Id.ToString("N")[..8].ToUpperInvariant();
         var ids = tenant.Rows;
         Guid Id(string table) => ids[table] = Guid.NewGuid();
@@ -65,7 +64,7 @@ public sealed class TwoTenantWorld : IAsyncLifetime
         ids["agency.tenants"] = tenant.Id;
         await Insert("insert into agency.tenants (id, slug, name) values (@id, @slug, @name)",
             ("id", tenant.Id), ("slug", $"test-{label}-{suffix.ToLowerInvariant()}"), ("name", $"Tenant {label.ToUpperInvariant()}"));
-        foreach (var role in Roles)
+        foreach (var role in AgencyRoles.All)
         {
             await Insert(
                 "insert into agency.employees (id, full_name, email, title, agency_role) values (@id, @name, @email, @title, @role)",
@@ -75,7 +74,7 @@ public sealed class TwoTenantWorld : IAsyncLifetime
 
         ids["agency.employees"] = tenant.People["creative"];
         await SignInAccounts.UpsertAsync(s.Connection, s.Transaction,
-            Roles.Select(role => (tenant.Id, tenant.People[role], tenant.Email(role))), Password);
+            AgencyRoles.All.Select(role => (tenant.Id, tenant.People[role], tenant.Email(role))), Password);
 
         await As("account");
         await Insert("insert into agency.clients (id, code, name, sector, account_lead_id) values (@id, @code, 'Acme Foods', 'Food', @lead)",
@@ -101,7 +100,7 @@ public sealed class TwoTenantWorld : IAsyncLifetime
         await Insert(
             "insert into agency.rate_cards (id, role_name, bill_rate, cost_rate, effective_from) values (@id, 'Designer', @bill, @cost, '2020-01-01')",
             ("id", Id("agency.rate_cards")), ("bill", BillRate), ("cost", CostRate));
-        foreach (var role in Roles)
+        foreach (var role in AgencyRoles.All)
         {
             var rateId = Guid.NewGuid();
             if (role == "creative")
@@ -129,12 +128,16 @@ public sealed class TwoTenantWorld : IAsyncLifetime
             """,
             ("id", Id("te.expense_lines")), ("person", tenant.People["account"]), ("amount", ExpenseAmount),
             ("campaign", ids["agency.campaigns"]));
+        // Alerts are raised by the system actor of background jobs (018), never by a person.
+        await s.SetContextAsync(tenant.Id.ToString(), "system", null);
         await Insert(
             """
             insert into agency.notifications (id, recipient_id, kind, campaign_id, threshold, title)
             values (@id, @person, 'budget_alert', @campaign, 50, 'Spring launch has spent 50% of its budget')
             """,
             ("id", Id("agency.notifications")), ("person", tenant.People["finance"]), ("campaign", ids["agency.campaigns"]));
+        await Insert("insert into agency.jobs (id, kind, created_by) values (@id, 'embed_document', @person)",
+            ("id", Id("agency.jobs")), ("person", tenant.People["creative"]));
 
         await As("creative");
         await Insert(
@@ -189,4 +192,7 @@ public sealed record SeededTenant(Guid Id, Dictionary<string, Guid> People)
     public string Email(string role) => $"{role}@t{Id:N}.test";
 
     public Dictionary<string, Guid> Rows { get; } = [];
+
+    /// <summary>The person acting in a role; none for the system actor of background jobs (018).</summary>
+    public Guid? Person(string role) => role == "system" ? null : People[role];
 }

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using AgencyWorkroom.Data.Identity;
 using AgencyWorkroom.Data.Session;
 using AgencyWorkroom.Web.Components.Account;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -24,7 +25,10 @@ public static class SignInExtensions
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<ISessionContextSource, AuthenticationSessionSource>();
-        services.AddAuthorization();
+        // Private by default: a page or endpoint without [AllowAnonymous] / AllowAnonymous() needs a signed-in
+        // person, whether or not it says [Authorize] (docs/decisions/008-private-by-default.md).
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = IdentityConstants.ApplicationScheme;

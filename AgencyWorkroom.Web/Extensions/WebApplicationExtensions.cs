@@ -1,13 +1,18 @@
 using AgencyWorkroom.Data;
 using AgencyWorkroom.Web.Components;
+using AgencyWorkroom.Web.Components.Shared;
 using AgencyWorkroom.Web.Export;
 using AgencyWorkroom.Web.Health;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Web;
 using MudBlazor.Services;
 
 namespace AgencyWorkroom.Web.Extensions;
 
 public static class WebApplicationExtensions
 {
+    private const string BlazorHubPath = "_blazor";
+
     public static WebApplicationBuilder AddWorkroomWeb(this WebApplicationBuilder builder)
     {
         // Serve package assets (MudBlazor's css and js) from a build, not only a publish, in any
@@ -16,6 +21,7 @@ public static class WebApplicationExtensions
 
         builder.Services.Configure<WorkroomOptions>(builder.Configuration.GetSection(WorkroomOptions.Section));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddScoped<IErrorBoundaryLogger, FriendlyErrorBoundaryLogger>();
         builder.Services.AddMudServices();
         builder.Services.AddWorkroomData(builder.Configuration);
         builder.AddWorkroomSignIn();
@@ -37,11 +43,20 @@ public static class WebApplicationExtensions
         app.UseRateLimiter();
         app.UseAntiforgery();
 
-        app.MapStaticAssets();
+        // Public, and only these (docs/decisions/008-private-by-default.md): the files every page loads (the
+        // sign-in page too), the health probe, and Blazor's circuit hub. The hub opens no data: each page
+        // keeps its [Authorize] inside the circuit, and the unit of work refuses to run without a person.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapWorkroomSignIn();
         app.MapWorkroomExports();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().Add(endpoint =>
+        {
+            if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && route.TrimStart('/').StartsWith(BlazorHubPath, StringComparison.Ordinal))
+            {
+                endpoint.Metadata.Add(new AllowAnonymousAttribute());
+            }
+        });
         return app;
     }
 }

@@ -12,7 +12,7 @@ public sealed class DatabaseHealthCheck(IDatabaseStatus status) : IHealthCheck
         var data = new Dictionary<string, object> { ["level"] = current.Level ?? 0, ["expected"] = current.Expected };
         if (!current.Connected)
         {
-            return HealthCheckResult.Unhealthy($"Database not reachable: {current.Error}", data: data);
+            return HealthCheckResult.Unhealthy("Database not reachable", data: data);
         }
 
         return current.UpToDate

@@ -24,7 +24,7 @@ public sealed class CampaignCommands(UnitOfWork unitOfWork) : ICampaignCommands
     public const string RefusedMessage = "Only project managers, account managers and admins can change campaigns. You can still view them.";
 
     /// <summary>The roles the campaign_manage and phase_manage policies admit. The database decides; this only spares the others a form they cannot send.</summary>
-    public static readonly string[] Writers = ["pm", "account", "admin"];
+    public static readonly string[] Writers = [AgencyRoles.Pm, AgencyRoles.Account, AgencyRoles.Admin];
 
     private static readonly WriteErrors Errors = new WriteErrors(RefusedMessage)
         .On("campaigns_tenant_id_code_key", nameof(CampaignForm.Code), "Another campaign already uses this code.")

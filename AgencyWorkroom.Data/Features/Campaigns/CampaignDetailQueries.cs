@@ -111,32 +111,14 @@ public sealed partial class CampaignQueries
             return new CampaignOptionsDto(clients, brands, people, templates);
         }, cancellationToken);
 
-    // Spend by week, from the same sources and rules as v_campaign_overview.spend: time at bill
-    // rates, T&E that was not rejected, equipment by the day, and the approved quote at the start.
+    // Spend by week, cumulative: the lines agency.campaign_spend_lines counts, the one definition
+    // v_campaign_overview.spend and the health summary use too.
     private static Task<List<BurnPointRow>> BurnAsync(WorkroomDbContext db, Guid campaignId, CancellationToken ct) =>
         db.Database.SqlQuery<BurnPointRow>($"""
-            with spend (week, amount) as (
-              select t.week_start_date, t.revenue
-              from agency.v_timesheet_summary_by_campaign t
-              where t.campaign_id = {campaignId}
-              union all
-              select e.expense_date - (extract(isodow from e.expense_date)::integer - 1), e.amount
-              from te.expense_lines e
-              where e.agency_campaign_id = {campaignId} and e.status <> 'rejected'
-              union all
-              select g.checked_out_at::date - (extract(isodow from g.checked_out_at)::integer - 1),
-                     g.daily_rate * greatest(1, ceil(extract(epoch from coalesce(g.returned_at, now()) - g.checked_out_at) / 86400))
-              from gear.checkouts g
-              where g.agency_campaign_id = {campaignId}
-              union all
-              select c.start_date - (extract(isodow from c.start_date)::integer - 1), q.amount
-              from agency.campaigns c
-              join procure.project_quotes q on q.tenant_id = c.tenant_id and q.id = c.procure_quote_id and q.status = 'approved'
-              where c.id = {campaignId})
-            select week as week_start,
-                   case when agency.can_see_financials() then sum(sum(amount)) over (order by week) end as cumulative_spend
-            from spend
-            group by week
-            order by week
+            select l.week_start_date as week_start,
+                   case when agency.can_see_financials() then sum(sum(l.amount)) over (order by l.week_start_date) end as cumulative_spend
+            from agency.campaign_spend_lines(agency.current_tenant_id(), {campaignId}) l
+            group by l.week_start_date
+            order by l.week_start_date
             """).ToListAsync(ct);
 }

@@ -1,3 +1,4 @@
+using AgencyWorkroom.Data.Features.Common;
 using AgencyWorkroom.Data.Features.Paging;
 using AgencyWorkroom.Data.Session;
 using AgencyWorkroom.Data.Views;
@@ -55,8 +56,8 @@ public sealed partial class CampaignQueries(UnitOfWork unitOfWork) : ICampaignQu
         var query = db.Set<CampaignOverviewRow>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            var pattern = $"%{filter.Search.Trim()}%";
-            query = query.Where(c => EF.Functions.ILike(c.Name, pattern) || EF.Functions.ILike(c.Code, pattern) || EF.Functions.ILike(c.ClientName, pattern));
+            var pattern = SearchPattern.Contains(filter.Search);
+            query = query.Where(c => EF.Functions.ILike(c.Name, pattern, SearchPattern.Escape) || EF.Functions.ILike(c.Code, pattern, SearchPattern.Escape) || EF.Functions.ILike(c.ClientName, pattern, SearchPattern.Escape));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Status))

@@ -30,7 +30,7 @@ public sealed class ClientCommands(UnitOfWork unitOfWork) : IClientCommands
     public const string RefusedMessage = "Only admins and account managers can change clients and brands. You can still view them.";
 
     /// <summary>The roles the client_manage and brand_manage policies admit. The database decides; this only spares the others a form they cannot send.</summary>
-    public static readonly string[] Writers = ["admin", "account"];
+    public static readonly string[] Writers = [AgencyRoles.Admin, AgencyRoles.Account];
 
     private static readonly WriteErrors ClientErrors = new WriteErrors(RefusedMessage)
         .On("clients_tenant_id_code_key", nameof(ClientForm.Code), "Another client already uses this code.")

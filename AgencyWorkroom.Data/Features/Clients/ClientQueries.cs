@@ -1,7 +1,6 @@
 using AgencyWorkroom.Data.Entities;
 using AgencyWorkroom.Data.Features.Common;
 using AgencyWorkroom.Data.Features.Paging;
-using AgencyWorkroom.Data.Features.Search;
 using AgencyWorkroom.Data.Session;
 using AgencyWorkroom.Data.Views;
 using Microsoft.EntityFrameworkCore;
@@ -136,7 +135,7 @@ public sealed class ClientQueries(UnitOfWork unitOfWork) : IClientQueries
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var pattern = SearchPattern.Contains(filter.Search);
-            query = query.Where(c => EF.Functions.ILike(c.Name, pattern) || EF.Functions.ILike(c.Code, pattern));
+            query = query.Where(c => EF.Functions.ILike(c.Name, pattern, SearchPattern.Escape) || EF.Functions.ILike(c.Code, pattern, SearchPattern.Escape));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Status))

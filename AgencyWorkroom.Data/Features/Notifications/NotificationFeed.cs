@@ -18,7 +18,7 @@ public sealed record NotificationsDto(IReadOnlyList<NotificationDto> Alerts, lon
 /// <summary>The notifications bell: the person's budget alerts and the approvals waiting for them.</summary>
 public interface INotificationFeed
 {
-    /// <summary>Raises the budget alerts now due (only finance and leadership can), then reads the person's own.</summary>
+    /// <summary>The person's own alerts and, for project managers, the weeks waiting for approval. Reads only: the budget watch raises alerts.</summary>
     Task<NotificationsDto> GetAsync(CancellationToken cancellationToken = default);
 
     Task MarkAllReadAsync(CancellationToken cancellationToken = default);
@@ -31,8 +31,6 @@ public sealed class NotificationFeed(UnitOfWork unitOfWork, ISessionContextSourc
     public Task<NotificationsDto> GetAsync(CancellationToken cancellationToken = default) =>
         unitOfWork.RunAsync(async (db, ct) =>
         {
-            // Raising and reading in one unit of work: a crossing seen now is in this answer.
-            await db.Database.ExecuteSqlAsync($"select agency.raise_budget_alerts()", ct);
             var me = (await session.GetAsync(ct))!.EmployeeId;
             var alerts = await db.Set<Notification>()
                 .Where(n => n.RecipientId == me)

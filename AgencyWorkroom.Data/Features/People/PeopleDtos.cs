@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AgencyWorkroom.Data.Features.Common;
 
 namespace AgencyWorkroom.Data.Features.People;
 
@@ -25,22 +26,10 @@ public sealed class NewPersonForm
     public string? Department { get; set; }
 
     [Required]
-    [AllowedValues("finance", "leadership", "pm", "admin", "account", "creative", ErrorMessage = "Choose a role.")]
-    public string Role { get; set; } = "creative";
+    [AgencyRole(ErrorMessage = "Choose a role.")]
+    public string Role { get; set; } = AgencyRoles.Creative;
 
     [Required(ErrorMessage = "Set a first password.")]
     [StringLength(100, MinimumLength = 10, ErrorMessage = "The password must be 10 to 100 characters long.")]
     public string Password { get; set; } = "";
-}
-
-/// <summary>The agency roles, in the order the screens list them.</summary>
-public static class AgencyRoles
-{
-    public static readonly string[] All = ["finance", "leadership", "pm", "admin", "account", "creative"];
-
-    public static string Label(string role) => role switch
-    {
-        "pm" => "Project manager",
-        _ => char.ToUpperInvariant(role[0]) + role[1..],
-    };
 }

@@ -12,10 +12,3 @@ public enum SearchKind
 /// <param name="Id">The hit's own id.</param>
 /// <param name="ParentId">The client of a brand, the campaign of an artifact; null otherwise.</param>
 public sealed record SearchHit(SearchKind Kind, Guid Id, string Title, string? Detail, Guid? ParentId = null);
-
-/// <summary>A person's search text as an ILIKE pattern that matches it anywhere, wildcards taken literally.</summary>
-public static class SearchPattern
-{
-    public static string Contains(string text) =>
-        "%" + text.Trim().Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
-}

@@ -1,4 +1,5 @@
 using AgencyWorkroom.Data.Entities;
+using AgencyWorkroom.Data.Features.Common;
 using AgencyWorkroom.Data.Session;
 using AgencyWorkroom.Data.Views;
 using Microsoft.EntityFrameworkCore;
@@ -27,23 +28,23 @@ public sealed class SearchQueries(UnitOfWork unitOfWork) : ISearchQueries
         return unitOfWork.RunAsync<IReadOnlyList<SearchHit>>(async (db, ct) =>
         {
             var clients = await db.Set<Client>()
-                .Where(c => c.DeletedAt == null && (EF.Functions.ILike(c.Name, pattern) || EF.Functions.ILike(c.Code, pattern)))
+                .Where(c => c.DeletedAt == null && (EF.Functions.ILike(c.Name, pattern, SearchPattern.Escape) || EF.Functions.ILike(c.Code, pattern, SearchPattern.Escape)))
                 .OrderBy(c => c.Name).Take(perKind)
                 .Select(c => new SearchHit(SearchKind.Client, c.Id, c.Name, c.Code, null))
                 .ToListAsync(ct);
             var brands = await db.Set<Brand>()
-                .Where(b => b.DeletedAt == null && (EF.Functions.ILike(b.Name, pattern) || EF.Functions.ILike(b.Code, pattern)))
+                .Where(b => b.DeletedAt == null && (EF.Functions.ILike(b.Name, pattern, SearchPattern.Escape) || EF.Functions.ILike(b.Code, pattern, SearchPattern.Escape)))
                 .Join(db.Set<Client>(), b => b.ClientId, c => c.Id, (b, c) => new { Brand = b, ClientName = c.Name })
                 .OrderBy(x => x.Brand.Name).Take(perKind)
                 .Select(x => new SearchHit(SearchKind.Brand, x.Brand.Id, x.Brand.Name, x.ClientName, x.Brand.ClientId))
                 .ToListAsync(ct);
             var campaigns = await db.Set<CampaignOverviewRow>()
-                .Where(c => EF.Functions.ILike(c.Name, pattern) || EF.Functions.ILike(c.Code, pattern))
+                .Where(c => EF.Functions.ILike(c.Name, pattern, SearchPattern.Escape) || EF.Functions.ILike(c.Code, pattern, SearchPattern.Escape))
                 .OrderByDescending(c => c.StartDate).Take(perKind)
                 .Select(c => new SearchHit(SearchKind.Campaign, c.CampaignId, c.Name, c.Code + " · " + c.ClientName, null))
                 .ToListAsync(ct);
             var artifacts = await db.Set<ArtifactLibraryRow>()
-                .Where(a => EF.Functions.ILike(a.Title, pattern))
+                .Where(a => EF.Functions.ILike(a.Title, pattern, SearchPattern.Escape))
                 .OrderByDescending(a => a.UpdatedAt).Take(perKind)
                 .Select(a => new SearchHit(SearchKind.Artifact, a.ArtifactId, a.Title, a.CampaignName, a.CampaignId))
                 .ToListAsync(ct);

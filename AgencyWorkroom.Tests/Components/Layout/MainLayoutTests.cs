@@ -1,11 +1,15 @@
+using AgencyWorkroom.Data.Features.Campaigns;
 using AgencyWorkroom.Data.Features.Notifications;
 using AgencyWorkroom.Data.Features.People;
 using AgencyWorkroom.Data.Features.Search;
 using AgencyWorkroom.Tests.Infrastructure;
 using AgencyWorkroom.Web.Components.Layout;
+using AgencyWorkroom.Web.Components.Pages.Campaigns;
+using AgencyWorkroom.Web.Components.Shared;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace AgencyWorkroom.Tests.Components.Layout;
 
@@ -48,7 +52,6 @@ public sealed class MainLayoutTests : ComponentTestContext
 
         var layout = Show("pm", feed);
 
-        Assert.Equal(2, feed.Unread);
         Assert.Contains("2", layout.Find("[data-testid=notifications-count]").TextContent);
         Assert.Equal("Notifications, 2 new", layout.Find("[data-testid=notifications-label]").TextContent);
     }
@@ -68,6 +71,27 @@ public sealed class MainLayoutTests : ComponentTestContext
         Assert.Contains("We can't reach the database right now", layout.Find("[data-testid=friendly-error]").TextContent);
         Assert.NotNull(layout.Find("[data-testid=retry]"));
         Assert.DoesNotContain("at AgencyWorkroom", layout.Markup);
+    }
+
+    [Fact]
+    public void Render_PageServiceThrowsPostgresException_ShowsAFriendlyErrorWithoutTheDatabasesText()
+    {
+        const string secret = "relation \"agency.salaries_2026\" does not exist (host db-internal.northwind:5432, role workroom_app)";
+        Services.AddSingleton<ICampaignQueries>(new FakeCampaignQueries { Failure = new PostgresException(secret, "ERROR", "ERROR", PostgresErrorCodes.UndefinedTable) });
+        Services.AddSingleton<ICampaignCommands>(new FakeCampaignCommands());
+        Services.AddSingleton<IPeopleQueries>(new FakePeopleQueries(Me("pm")));
+        AddShellServices(NotificationsDto.None);
+
+        var layout = Render<MainLayout>(p => p.Add(l => l.Body, builder =>
+        {
+            builder.OpenComponent<CampaignPage>(0);
+            builder.AddComponentParameter(1, nameof(CampaignPage.CampaignId), Guid.NewGuid());
+            builder.CloseComponent();
+        }));
+
+        layout.WaitForAssertion(() => Assert.Contains(Failures.Unexpected, layout.Find("[data-testid=friendly-error]").TextContent));
+        Assert.DoesNotContain("salaries", layout.Markup);
+        Assert.DoesNotContain("workroom_app", layout.Markup);
     }
 
     private IRenderedComponent<MainLayout> Show(string role, NotificationsDto? feed = null)

@@ -2,6 +2,8 @@ using AgencyWorkroom.Data.Schema;
 using AgencyWorkroom.Tests.Infrastructure;
 using AgencyWorkroom.Web.Components.Shared;
 using Bunit;
+using Npgsql;
+using System.Net.Sockets;
 
 namespace AgencyWorkroom.Tests.Components.Shared;
 
@@ -9,13 +11,28 @@ namespace AgencyWorkroom.Tests.Components.Shared;
 public sealed class DatabaseStatusLineTests : ComponentTestContext
 {
     [Fact]
-    public void Render_DatabaseUnreachable_ShowsNotReachableWithError()
+    public void Render_DatabaseUnreachable_ShowsAPlainSentenceAndNoExceptionText()
     {
-        var line = Show(new SchemaStatus(false, null, null, 7, "Failed to connect to 127.0.0.1:55432: Connection refused"));
+        var failure = new NpgsqlException("Failed to connect to 10.1.2.3:55432", new SocketException((int)SocketError.ConnectionRefused));
+
+        var line = Show(new SchemaStatus(false, null, null, 7, failure));
 
         Assert.Equal("Database not reachable", line.Find("[data-testid=status-chip]").TextContent.Trim());
-        Assert.Equal("Failed to connect to 127.0.0.1:55432: Connection refused", line.Find("[data-testid=status-error]").TextContent.Trim());
+        Assert.Equal(DatabaseStatusLine.Unreachable, line.Find("[data-testid=status-error]").TextContent.Trim());
         Assert.Empty(line.FindAll("[data-testid=status-level]"));
+        Assert.DoesNotContain("10.1.2.3", line.Markup);
+        Assert.DoesNotContain("refused", line.Markup, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Render_LedgerUnreadable_SaysSoWithoutTheDatabasesText()
+    {
+        var failure = new PostgresException("permission denied for schema meta", "ERROR", "ERROR", PostgresErrorCodes.InsufficientPrivilege);
+
+        var line = Show(new SchemaStatus(true, null, null, 7, failure));
+
+        Assert.Equal(DatabaseStatusLine.LevelUnread, line.Find("[data-testid=status-error]").TextContent.Trim());
+        Assert.DoesNotContain("schema meta", line.Markup);
     }
 
     [Fact]

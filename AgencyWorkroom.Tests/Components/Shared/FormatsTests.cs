@@ -42,12 +42,4 @@ public sealed class FormatsTests : ComponentTestContext
         Assert.Equal($"/campaigns/{campaign}", GlobalSearch.Href(new SearchHit(SearchKind.Campaign, campaign, "Spring", null)));
         Assert.Equal($"/campaigns/{campaign}", GlobalSearch.Href(new SearchHit(SearchKind.Artifact, artifact, "Brief", "Spring", campaign)));
     }
-
-    [Fact]
-    public void Failures_DescribeInWordsNeverAStackTrace()
-    {
-        Assert.Equal(Failures.Unreachable, Failures.Describe(new InvalidOperationException("x", new Npgsql.NpgsqlException("refused"))));
-        Assert.Equal(Failures.Revoked, Failures.Describe(new AgencyWorkroom.Data.Session.AccessRevokedException(new(Guid.NewGuid(), Guid.NewGuid()))));
-        Assert.Equal(Failures.Unexpected, Failures.Describe(new InvalidOperationException("boom")));
-    }
 }

@@ -34,7 +34,12 @@ public sealed class CampaignServicesTests(TwoTenantWorld world)
         var time = TwoTenantWorld.LoggedHours * TwoTenantWorld.BillRate;
         Assert.Equal(time, campaign.Overview.Revenue);
         Assert.Equal(TwoTenantWorld.ExpenseAmount, campaign.ExpenseTotal);
-        Assert.True(campaign.EquipmentTotal >= 200m);
+        // The seeded camera went out two days before the world was made and is still out: every
+        // day or part of a day since counts, at 100 a day.
+        var camera = campaign.Equipment.Single();
+        var daysOut = Math.Max(1, (int)Math.Ceiling((DateTimeOffset.UtcNow - camera.CheckedOutAt).TotalDays));
+        Assert.InRange(camera.DaysOut, daysOut - 1, daysOut);
+        Assert.Equal(100m * camera.DaysOut, campaign.EquipmentTotal);
         Assert.Equal("draft", campaign.Quote!.Status);
         Assert.Null(campaign.QuoteCounted);
         Assert.Equal(time + campaign.ExpenseTotal + campaign.EquipmentTotal, campaign.Overview.Spend);
@@ -89,6 +94,27 @@ public sealed class CampaignServicesTests(TwoTenantWorld world)
         Assert.DoesNotContain(byOtherMember.Items, c => c.CampaignId == world.A.Rows["agency.campaigns"]);
         Assert.Contains(byPhase.Items, c => c.CampaignId == world.A.Rows["agency.campaigns"]);
         Assert.DoesNotContain(afterItEnds.Items, c => c.CampaignId == world.A.Rows["agency.campaigns"]);
+    }
+
+    [Theory]
+    [InlineData("_")]
+    [InlineData("%")]
+    [InlineData(@"\")]
+    public async Task ListAsync_SearchForAWildcardCharacter_FindsOnlyNamesContainingItLiterally(string character)
+    {
+        var tenant = await ScratchTenant.CreateAsync(world);
+        await using var pm = tenant.As(world, "pm");
+        var commands = pm.Get<ICampaignCommands>();
+        foreach (var (code, name) in new[] { ("SNAKE", "Snake_case launch"), ("JUICE", "100% juice"), ("SLASH", @"Back\slash"), ("PLAIN", "Plain launch") })
+        {
+            var form = Form(tenant, code, new DateTime(2026, 1, 5), new DateTime(2026, 2, 5));
+            form.Name = name;
+            Assert.True((await commands.CreateAsync(form)).Succeeded);
+        }
+
+        var found = await pm.Get<ICampaignQueries>().ListAsync(new CampaignFilter(Search: character), new PageRequest());
+
+        Assert.Contains(character, Assert.Single(found.Items).Name, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using AgencyWorkroom.Data.Features.Dashboard;
 using AgencyWorkroom.Data.Features.Notifications;
 using AgencyWorkroom.Data.Features.Search;
+using AgencyWorkroom.Data.Session;
 using AgencyWorkroom.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace AgencyWorkroom.Tests.Data.Features;
 
@@ -49,35 +51,45 @@ public sealed class SearchAndNotificationTests(TwoTenantWorld world)
     }
 
     [Fact]
-    public async Task NotificationFeed_Finance_RaisesEachCrossedThresholdOnceForItsRecipients()
+    public async Task BudgetWatch_RaisesEachCrossedThresholdOnceForItsRecipients()
     {
         var tenant = await ScratchTenant.CreateAsync(world);
         var campaign = await OverspentCampaignAsync(tenant);
-
         await using var finance = tenant.As(world, "finance");
-        var first = await finance.Get<INotificationFeed>().GetAsync();
-        var again = await finance.Get<INotificationFeed>().GetAsync();
-        await using var pm = tenant.As(world, "pm");
-        var pmFeed = await pm.Get<INotificationFeed>().GetAsync();
-        await using var creative = tenant.As(world, "creative");
-        var creativeFeed = await creative.Get<INotificationFeed>().GetAsync();
+        var watch = finance.Get<BudgetWatch>();
 
-        Assert.Equal([100, 90, 75, 50], first.Alerts.Where(a => a.CampaignId == campaign).Select(a => a.Threshold));
-        Assert.Equal(4, again.Alerts.Count(a => a.CampaignId == campaign));
-        Assert.Equal(4, pmFeed.Alerts.Count(a => a.CampaignId == campaign));
-        Assert.Empty(creativeFeed.Alerts);
+        var first = await watch.RunAsync(tenant.Id);
+        var again = await watch.RunAsync(tenant.Id);
+
+        // Finance, leadership and the campaign's project manager, each told of 100, 90, 75 and 50 %.
+        Assert.Equal(12, first.AlertsRaised);
+        Assert.Equal(0, again.AlertsRaised);
+        var financeFeed = await finance.Get<INotificationFeed>().GetAsync();
+        Assert.Equal([100, 90, 75, 50], financeFeed.Alerts.Where(a => a.CampaignId == campaign).Select(a => a.Threshold));
+        await using var pm = tenant.As(world, "pm");
+        Assert.Equal(4, (await pm.Get<INotificationFeed>().GetAsync()).Alerts.Count(a => a.CampaignId == campaign));
+        await using var creative = tenant.As(world, "creative");
+        Assert.Empty((await creative.Get<INotificationFeed>().GetAsync()).Alerts);
     }
 
-    [Fact]
-    public async Task NotificationFeed_WithoutFinance_RaisesNothing()
+    [Theory]
+    [InlineData("finance")]
+    [InlineData("leadership")]
+    [InlineData("pm")]
+    public async Task NotificationFeed_GetAsync_OnlyReads(string role)
     {
         var tenant = await ScratchTenant.CreateAsync(world);
         await OverspentCampaignAsync(tenant);
+        await using var person = tenant.As(world, role);
 
-        await using var pm = tenant.As(world, "pm");
-        var feed = await pm.Get<INotificationFeed>().GetAsync();
+        var feed = await person.Get<INotificationFeed>().GetAsync();
+        var raisedByAPerson = await person.Get<UnitOfWork>().RunAsync((db, ct) =>
+            db.Database.SqlQuery<int>($"select agency.raise_budget_alerts() as \"Value\"").SingleAsync(ct));
+        await using var finance = tenant.As(world, "finance");
 
         Assert.Empty(feed.Alerts);
+        Assert.Equal(0, raisedByAPerson);
+        Assert.Empty((await finance.Get<INotificationFeed>().GetAsync()).Alerts);
     }
 
     [Fact]
@@ -87,7 +99,7 @@ public sealed class SearchAndNotificationTests(TwoTenantWorld world)
         await OverspentCampaignAsync(tenant);
         await using var finance = tenant.As(world, "finance");
         await using var leadership = tenant.As(world, "leadership");
-        await finance.Get<INotificationFeed>().GetAsync();
+        await finance.Get<BudgetWatch>().RunAsync(tenant.Id);
 
         await finance.Get<INotificationFeed>().MarkAllReadAsync();
 

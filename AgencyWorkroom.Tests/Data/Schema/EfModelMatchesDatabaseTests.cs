@@ -1,3 +1,4 @@
+using AgencyWorkroom.Data.Features.Common;
 using AgencyWorkroom.Data;
 using AgencyWorkroom.Data.Entities;
 using AgencyWorkroom.Tests.Infrastructure;
@@ -96,7 +97,7 @@ public sealed class EfModelMatchesDatabaseTests(TwoTenantWorld world)
         // person's alone (assistant conversations, notifications), money only finance's.
         var failures = new List<string>();
         var seen = new HashSet<Type>();
-        foreach (var role in TwoTenantWorld.Roles)
+        foreach (var role in AgencyRoles.All)
         {
             await SetSessionAsync(db, tenant.Id, role, tenant.People[role]);
             foreach (var (entityType, _, _) in mappings)
@@ -136,19 +137,19 @@ public sealed class EfModelMatchesDatabaseTests(TwoTenantWorld world)
         await db.Database.ExecuteSqlAsync(
             $"select set_config('app.current_tenant', {tenantId.ToString()}, true), set_config('app.current_role', {"admin"}, true)");
 
-        db.Tenants.Add(new Tenant { Id = tenantId, Slug = $"ef-{tenantId:N}"[..20], Name = "EF round trip" });
+        db.Set<Tenant>().Add(new Tenant { Id = tenantId, Slug = $"ef-{tenantId:N}"[..20], Name = "EF round trip" });
         await db.SaveChangesAsync();
         var employee = new Employee { FullName = "Round Trip", Email = "round.trip@example.test" };
-        db.Employees.Add(employee);
+        db.Set<Employee>().Add(employee);
         await db.SaveChangesAsync();
         Assert.Equal(tenantId, employee.TenantId);
         db.ChangeTracker.Clear();
 
-        var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantId);
+        var tenant = await db.Set<Tenant>().SingleAsync(t => t.Id == tenantId);
         Assert.Equal(tenantId, tenant.TenantId);
         Assert.Equal("USD", tenant.DefaultCurrency);
         Assert.Equal(0.750m, tenant.UtilizationTarget);
-        var saved = await db.Employees.SingleAsync(e => e.Id == employee.Id);
+        var saved = await db.Set<Employee>().SingleAsync(e => e.Id == employee.Id);
         Assert.Equal(tenantId, saved.TenantId);
         Assert.NotEqual(Guid.Empty, saved.Id);
         Assert.Equal("creative", saved.AgencyRole);

@@ -122,7 +122,7 @@ public sealed class SchemaMigratorTests(TwoTenantWorld world) : IAsyncLifetime
         Assert.True(status.Connected);
         Assert.Equal(migrator.ExpectedLevel, status.Level);
         Assert.False(unreachable.Connected);
-        Assert.False(string.IsNullOrEmpty(unreachable.Error));
+        Assert.IsAssignableFrom<NpgsqlException>(unreachable.Failure);
     }
 
     private async Task<string> FingerprintAsync()

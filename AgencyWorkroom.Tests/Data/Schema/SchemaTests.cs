@@ -119,7 +119,7 @@ public sealed class SchemaTests(TwoTenantWorld world)
     [Fact]
     public async Task Linter_NoFunctionWithMutableSearchPath_AndDefinerRightsOnlyForSummaries()
     {
-        // The summary triggers (011, 016) are the one place that runs with other rights: as
+        // The summary triggers (011, 016, 017) are the one place that runs with other rights: as
         // agency_summaries, a NOLOGIN role that reads entries and rates and keeps summaries.
         // A function either pins its search_path or has a SQL-standard body, whose names were
         // bound when it was created (015: the policy helpers, so that they can be inlined).
@@ -133,7 +133,8 @@ public sealed class SchemaTests(TwoTenantWorld world)
                            or p.prosqlbody is not null and not p.prosecdef))
             """));
         Assert.Equal(
-            ["agency.keep_knowledge_chunk_counts()", "agency.keep_time_summaries()", "agency.rebuild_time_summaries()",
+            ["agency.keep_campaign_health()", "agency.keep_knowledge_chunk_counts()", "agency.keep_time_summaries()",
+             "agency.rebuild_time_summaries()", "agency.refresh_campaign_health(uuid[])", "agency.refresh_stale_campaign_health()",
              "agency.reprice_campaign_summaries()"],
             await NamesAsync(s, $"""
                 select p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace

@@ -170,17 +170,18 @@ public sealed class TimeSummaryTests(TwoTenantWorld world)
     [InlineData("account", false, false)]
     [InlineData("admin", false, false)]
     [InlineData("creative", false, false)]
-    public async Task Summaries_AreReadByThoseWhoMayReadTheEntriesAndRates(string role, bool readsHours, bool readsMoney)
+    public async Task Summaries_CampaignHoursForEveryone_PeoplesWeeksAndMoneyAsTheEntriesAndRates(
+        string role, bool readsEveryEntry, bool readsMoney)
     {
         await using var s = await world.AppSessionAsync(world.A, role);
+        await using var finance = await world.AppSessionAsync(world.A, "finance");
 
-        Assert.Equal(readsHours, await s.ScalarAsync<long>("select count(*) from agency.campaign_week_hours") > 0);
-        Assert.Equal(readsMoney, await s.ScalarAsync<long>("select count(*) from agency.campaign_week_money") > 0);
-        Assert.Equal(readsHours, await s.ScalarAsync<long>("select count(*) from agency.employee_week_hours") > 0);
-        // Whatever the source, the campaign hours a role sees are the hours of the entries it may read.
+        // Campaign hours are what account staff browse for (decision 006): every entry's, for every role.
         Assert.Equal(
-            await s.ScalarAsync<decimal?>("select sum(hours) from agency.timesheet_entries"),
-            await s.ScalarAsync<decimal?>("select sum(total_hours) from agency.visible_campaign_hours"));
+            await finance.ScalarAsync<decimal?>("select sum(hours) from agency.timesheet_entries"),
+            await s.ScalarAsync<decimal?>("select sum(total_hours) from agency.campaign_week_hours"));
+        Assert.Equal(readsMoney, await s.ScalarAsync<long>("select count(*) from agency.campaign_week_money") > 0);
+        Assert.Equal(readsEveryEntry, await s.ScalarAsync<long>("select count(*) from agency.employee_week_hours") > 0);
         // People's weeks with only allocations count 0 logged hours there.
         Assert.Equal(
             await s.ScalarAsync<decimal>("select coalesce(sum(hours), 0) from agency.timesheet_entries"),

@@ -1,3 +1,4 @@
+using AgencyWorkroom.Data.Features.Common;
 using AgencyWorkroom.Tests.Infrastructure;
 
 namespace AgencyWorkroom.Tests.Data.Security;
@@ -17,7 +18,7 @@ public sealed class RoleAccessTests(TwoTenantWorld world)
         await using var s = await world.AppSessionAsync(world.A, role);
 
         var campaign = await CampaignRowAsync(s);
-        foreach (var column in new[] { "revenue", "labor_cost", "total_cost", "margin", "margin_pct", "spend", "budget_spent_pct" })
+        foreach (var column in new[] { "revenue", "labor_cost", "direct_cost", "total_cost", "margin", "margin_pct", "spend" })
         {
             Assert.True(campaign[column] is null, $"v_campaign_overview.{column} is {campaign[column]} for {role}");
         }
@@ -30,6 +31,30 @@ public sealed class RoleAccessTests(TwoTenantWorld world)
         Assert.Null(await s.ScalarAsync<decimal?>("select sum(revenue) from agency.v_timesheet_summary_by_campaign"));
         Assert.Null(await s.ScalarAsync<decimal?>("select total_amount from agency.get_campaign_expenses(@id)",
             ("id", world.A.Rows["agency.campaigns"])));
+    }
+
+    [Theory]
+    [InlineData("finance", true)]
+    [InlineData("leadership", true)]
+    [InlineData("pm", true)]
+    [InlineData("account", true)]
+    [InlineData("admin", false)]
+    [InlineData("creative", false)]
+    public async Task BudgetSpent_IsReadByThoseWhoRunCampaigns(string role, bool readsBudgetUse)
+    {
+        await using var s = await world.AppSessionAsync(world.A, role);
+        await using var finance = await world.AppSessionAsync(world.A, "finance");
+
+        var campaign = await CampaignRowAsync(s);
+        var financesCampaign = await CampaignRowAsync(finance);
+        var client = await s.ScalarAsync<decimal?>("select budget_spent_pct from agency.v_client_360 where client_id = @id",
+            ("id", world.A.Rows["agency.clients"]));
+
+        // Decision 006: a share, never an amount; the same figure finance reads, or none.
+        Assert.NotNull(financesCampaign["budget_spent_pct"]);
+        Assert.Equal(readsBudgetUse ? financesCampaign["budget_spent_pct"] : null, campaign["budget_spent_pct"]);
+        Assert.Equal(readsBudgetUse, client is not null);
+        Assert.Equal(readsBudgetUse, await s.ScalarAsync<long>("select count(*) from agency.campaign_budget_use") > 0);
     }
 
     [Theory]
@@ -64,7 +89,7 @@ public sealed class RoleAccessTests(TwoTenantWorld world)
         await using var s = await world.AppSessionAsync(world.A, role);
 
         Assert.Equal(visible, await s.ScalarAsync<long>("select count(*) from agency.rate_cards"));
-        Assert.Equal(visible * TwoTenantWorld.Roles.Length, await s.ScalarAsync<long>("select count(*) from agency.employee_rates"));
+        Assert.Equal(visible * AgencyRoles.All.Count, await s.ScalarAsync<long>("select count(*) from agency.employee_rates"));
         Assert.Equal(visible, await s.ExecuteAsync("update agency.rate_cards set bill_rate = 1"));
     }
 
@@ -78,7 +103,7 @@ public sealed class RoleAccessTests(TwoTenantWorld world)
             Assert.Equal(1, await owner.ExecuteAsync("update agency.ai_conversations set title = 'Mine' where id = @id", ("id", conversation)));
         }
 
-        foreach (var role in TwoTenantWorld.Roles.Where(r => r != "creative"))
+        foreach (var role in AgencyRoles.All.Where(r => r != "creative"))
         {
             await using var other = await world.AppSessionAsync(world.A, role);
             Assert.Equal(0L, await other.ScalarAsync<long>("select count(*) from agency.ai_conversations"));
@@ -132,14 +157,27 @@ public sealed class RoleAccessTests(TwoTenantWorld world)
         Assert.Equal(visible, await s.ScalarAsync<long>("select count(*) from agency.artifact_versions where artifact_id = @a", artifact));
     }
 
-    [Fact]
-    public async Task Views_AggregateOnlyWhatTheCallerMaySee()
+    [Theory]
+    [InlineData("leadership")]
+    [InlineData("pm")]
+    [InlineData("admin")]
+    [InlineData("account")]
+    [InlineData("creative")]
+    public async Task CampaignHoursAndHealth_AreFinancesFiguresForEveryRole(string role)
     {
-        await using var creative = await world.AppSessionAsync(world.A, "creative");
-        await using var account = await world.AppSessionAsync(world.A, "account");
+        // Decision 006: hours and health are what account staff browse for; entries stay private.
+        await using var s = await world.AppSessionAsync(world.A, role);
+        await using var finance = await world.AppSessionAsync(world.A, "finance");
 
-        Assert.Equal(TwoTenantWorld.LoggedHours, (await CampaignRowAsync(creative))["total_hours"]);
-        Assert.Equal(0m, (await CampaignRowAsync(account))["total_hours"]);
+        var theirs = await CampaignRowAsync(s);
+        var finances = await CampaignRowAsync(finance);
+        var kpis = (await s.QueryAsync("select campaigns_at_risk, hours_this_week from agency.v_dashboard_kpis")).Single();
+        var financeKpis = (await finance.QueryAsync("select campaigns_at_risk, hours_this_week from agency.v_dashboard_kpis")).Single();
+
+        Assert.Equal(TwoTenantWorld.LoggedHours, finances["total_hours"]);
+        Assert.Equal(finances["total_hours"], theirs["total_hours"]);
+        Assert.Equal(finances["health"], theirs["health"]);
+        Assert.Equal(financeKpis, kpis);
     }
 
     private async Task<Dictionary<string, object?>> CampaignRowAsync(TestSession s) =>

@@ -112,7 +112,8 @@ public sealed class TenantIsolationTests(TwoTenantWorld world)
         var foreignKeys = await ForeignKeysAsync();
         Assert.NotEmpty(foreignKeys);
 
-        foreach (var (table, column, target) in foreignKeys)
+        // Summaries are written by their triggers only (CampaignHealthTests shows the app cannot write them).
+        foreach (var (table, column, target) in foreignKeys.Where(k => !TenantTables.Summaries.Contains(k.Table)))
         {
             var writer = TenantTables.Writers[table];
             await using var s = await world.AppSessionAsync(world.A, writer.Role);
@@ -163,7 +164,7 @@ public sealed class TenantIsolationTests(TwoTenantWorld world)
     private async Task<RowCopy> CopyOfRowAsync(SeededTenant source, string table, (string Column, Guid Value)? change = null)
     {
         var writer = TenantTables.Writers[table].Role;
-        await using var s = await TestSession.BeginAsync(world.Database.Owner, source.Id, writer, source.People[writer]);
+        await using var s = await TestSession.BeginAsync(world.Database.Owner, source.Id, writer, source.Person(writer));
         var json = await s.ScalarAsync<string>(
             $"select (to_jsonb(x) || jsonb_build_object('id', gen_random_uuid(), 'version_number', 99))::text from {table} x where id = @id",
             ("id", source.Rows[table]));

@@ -31,7 +31,7 @@ public sealed class CampaignListPageTests : ComponentTestContext
     }
 
     [Fact]
-    public void Render_Rows_ShowMarginOrADashAndTheEmptyState()
+    public void Render_Rows_ShowMarginOrADash()
     {
         var page = Show("finance", new FakeCampaignQueries
         {
@@ -46,6 +46,15 @@ public sealed class CampaignListPageTests : ComponentTestContext
         Assert.Empty(page.FindAll("[data-testid=campaigns-empty]"));
         Assert.NotNull(page.Find("[data-testid=read-only]"));
         Assert.Empty(page.FindAll("[data-testid=new-campaign]"));
+    }
+
+    [Fact]
+    public void Render_NoRows_ShowsTheEmptyState()
+    {
+        var page = Show("pm", new FakeCampaignQueries { Rows = [] });
+
+        page.WaitForAssertion(() => Assert.Equal("No campaigns match these filters.", page.Find("[data-testid=campaigns-empty]").TextContent.Trim()));
+        Assert.Empty(page.FindAll("[data-testid=campaign-margin]"));
     }
 
     private IRenderedComponent<CampaignListPage> Show(string role, FakeCampaignQueries queries, string url = "/campaigns")

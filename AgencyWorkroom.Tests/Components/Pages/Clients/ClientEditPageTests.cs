@@ -103,7 +103,7 @@ public sealed class ClientEditPageTests : ComponentTestContext
     [Fact]
     public void Submit_DatabaseUnreachable_ShowsAFriendlyErrorAndKeepsTheForm()
     {
-        _commands.Save = _ => Task.FromException<SaveResult>(new Npgsql.NpgsqlException("Connection refused"));
+        _commands.Save = _ => Task.FromException<SaveResult>(new Npgsql.NpgsqlException("Failed to connect", new System.Net.Sockets.SocketException(111)));
         var page = Show("account");
 
         Type(page, "field-code", "ACME");

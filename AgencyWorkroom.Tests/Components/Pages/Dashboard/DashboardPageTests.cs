@@ -5,6 +5,7 @@ using AgencyWorkroom.Data.Schema;
 using AgencyWorkroom.Data.Views;
 using AgencyWorkroom.Tests.Infrastructure;
 using AgencyWorkroom.Web.Components.Pages.Dashboard;
+using AgencyWorkroom.Web.Components.Shared;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,10 +34,10 @@ public sealed class DashboardPageTests : ComponentTestContext
     {
         var dashboard = new FakeDashboardQueries(Dashboard(Money(1m)));
 
-        var page = Show(new FakeDatabaseStatus(new SchemaStatus(false, null, null, 10, "refused")), dashboard);
+        var page = Show(new FakeDatabaseStatus(new SchemaStatus(false, null, null, 10, new Npgsql.NpgsqlException("Failed to connect to 10.1.2.3:5432"))), dashboard);
 
         Assert.NotNull(page.Find("[data-testid=dashboard-unavailable]"));
-        Assert.Equal("refused", page.Find("[data-testid=status-error]").TextContent.Trim());
+        Assert.Equal(DatabaseStatusLine.Unreachable, page.Find("[data-testid=status-error]").TextContent.Trim());
         Assert.Empty(page.FindAll("[data-testid=greeting]"));
         Assert.Equal(0, _people.Calls);
         Assert.Equal(0, dashboard.Calls);

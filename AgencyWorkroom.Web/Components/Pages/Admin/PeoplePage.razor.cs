@@ -1,3 +1,4 @@
+using AgencyWorkroom.Data.Features.Common;
 using AgencyWorkroom.Data.Features.People;
 using AgencyWorkroom.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
@@ -31,7 +32,7 @@ public sealed partial class PeoplePage
     {
         StartOver();
         _me = await People.GetMeAsync();
-        if (_me.Role == "admin")
+        if (_me.Role == AgencyRoles.Admin)
         {
             _people = await People.ListAsync();
         }

@@ -1,0 +1,45 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace AgencyWorkroom.Data.Session;
+
+/// <summary>
+/// Units of work for background jobs, which no person runs: as the tenant's system actor
+/// (<c>agency.start_system_unit_of_work</c>: the tenant set, the role <c>system</c>, no person).
+/// What that actor may do is written in 018 and decision 007, and nowhere else.
+/// </summary>
+public sealed class SystemUnitOfWork(IDbContextFactory<WorkroomDbContext> contexts, ILogger<SystemUnitOfWork> logger)
+{
+    public async Task<T> RunAsync<T>(Guid tenantId, Func<WorkroomDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["TenantId"] = tenantId, ["Actor"] = "system" });
+        return await Transactions.RunAsync(contexts, (command, ct) => StartAsync(command, tenantId, ct), work, cancellationToken);
+    }
+
+    /// <summary>
+    /// The tenants that have members, from the sign-in accounts: the one table read before any
+    /// tenant is known (008), so the one place a job can learn which tenants to visit.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> TenantsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Database.SqlQuery<Guid>($"select distinct tenant_id as \"Value\" from identity.users order by 1")
+            .ToListAsync(cancellationToken);
+    }
+
+    private static async Task StartAsync(DbCommand command, Guid tenantId, CancellationToken cancellationToken)
+    {
+        command.CommandText = "select agency.start_system_unit_of_work(@tenant)";
+        command.Parameters.Add(new NpgsqlParameter<Guid>("tenant", tenantId));
+        try
+        {
+            await command.ExecuteScalarAsync(cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            throw new InvalidOperationException($"No tenant {tenantId}: a system unit of work needs an existing tenant.", ex);
+        }
+    }
+}

@@ -1,0 +1,5713 @@
+--
+-- PostgreSQL database dump
+--
+
+
+
+SET statement_timeout = 0;
+SET lock_timeout = 0;
+SET idle_in_transaction_session_timeout = 0;
+SET client_encoding = 'UTF8';
+SET standard_conforming_strings = on;
+SELECT pg_catalog.set_config('search_path', '', false);
+SET check_function_bodies = false;
+SET xmloption = content;
+SET client_min_messages = warning;
+SET row_security = off;
+
+--
+-- Name: agency; Type: SCHEMA; Schema: -; Owner: workroom_owner
+--
+
+CREATE SCHEMA agency;
+
+
+ALTER SCHEMA agency OWNER TO workroom_owner;
+
+--
+-- Name: finance_ppm; Type: SCHEMA; Schema: -; Owner: workroom_owner
+--
+
+CREATE SCHEMA finance_ppm;
+
+
+ALTER SCHEMA finance_ppm OWNER TO workroom_owner;
+
+--
+-- Name: gear; Type: SCHEMA; Schema: -; Owner: workroom_owner
+--
+
+CREATE SCHEMA gear;
+
+
+ALTER SCHEMA gear OWNER TO workroom_owner;
+
+--
+-- Name: identity; Type: SCHEMA; Schema: -; Owner: workroom_owner
+--
+
+CREATE SCHEMA identity;
+
+
+ALTER SCHEMA identity OWNER TO workroom_owner;
+
+--
+-- Name: meta; Type: SCHEMA; Schema: -; Owner: workroom_owner
+--
+
+CREATE SCHEMA meta;
+
+
+ALTER SCHEMA meta OWNER TO workroom_owner;
+
+--
+-- Name: procure; Type: SCHEMA; Schema: -; Owner: workroom_owner
+--
+
+CREATE SCHEMA procure;
+
+
+ALTER SCHEMA procure OWNER TO workroom_owner;
+
+--
+-- Name: te; Type: SCHEMA; Schema: -; Owner: workroom_owner
+--
+
+CREATE SCHEMA te;
+
+
+ALTER SCHEMA te OWNER TO workroom_owner;
+
+--
+-- Name: vector; Type: EXTENSION; Schema: -; Owner: -
+--
+
+CREATE EXTENSION IF NOT EXISTS vector WITH SCHEMA public;
+
+
+--
+-- Name: EXTENSION vector; Type: COMMENT; Schema: -; Owner: 
+--
+
+COMMENT ON EXTENSION vector IS 'vector data type and ivfflat and hnsw access methods';
+
+
+--
+-- Name: campaign_spend_lines(uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.campaign_spend_lines(p_tenant_id uuid, p_campaign_id uuid) RETURNS TABLE(source text, week_start_date date, amount numeric)
+    LANGUAGE sql STABLE PARALLEL SAFE
+    SET search_path TO ''
+    AS $$
+  select 'time', w.week_start_date, w.revenue
+  from agency.campaign_week_money w
+  where w.tenant_id = p_tenant_id and w.campaign_id = p_campaign_id
+  union all
+  select 'expense', e.expense_date - (extract(isodow from e.expense_date)::integer - 1), e.amount
+  from te.expense_lines e
+  where e.tenant_id = p_tenant_id and e.agency_campaign_id = p_campaign_id and e.status <> 'rejected'
+  union all
+  select 'equipment', g.checked_out_at::date - (extract(isodow from g.checked_out_at)::integer - 1),
+         agency.checkout_cost(g.daily_rate, g.checked_out_at, g.returned_at)
+  from gear.checkouts g
+  where g.tenant_id = p_tenant_id and g.agency_campaign_id = p_campaign_id
+  union all
+  select 'quote', c.start_date - (extract(isodow from c.start_date)::integer - 1), q.amount
+  from agency.campaigns c
+  join procure.project_quotes q on q.tenant_id = c.tenant_id and q.id = c.procure_quote_id and q.status = 'approved'
+  where c.tenant_id = p_tenant_id and c.id = p_campaign_id
+$$;
+
+
+ALTER FUNCTION agency.campaign_spend_lines(p_tenant_id uuid, p_campaign_id uuid) OWNER TO workroom_owner;
+
+--
+-- Name: current_user_role(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.current_user_role() RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN NULLIF(current_setting('app.current_role'::text, true), ''::text);
+
+
+ALTER FUNCTION agency.current_user_role() OWNER TO workroom_owner;
+
+--
+-- Name: has_any_role(text[]); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.has_any_role(p_roles text[]) RETURNS boolean
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN COALESCE((agency.current_user_role() = ANY (p_roles)), false);
+
+
+ALTER FUNCTION agency.has_any_role(p_roles text[]) OWNER TO workroom_owner;
+
+--
+-- Name: can_see_financials(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.can_see_financials() RETURNS boolean
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN agency.has_any_role(ARRAY['finance'::text, 'leadership'::text]);
+
+
+ALTER FUNCTION agency.can_see_financials() OWNER TO workroom_owner;
+
+--
+-- Name: checkout_days(timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.checkout_days(p_checked_out_at timestamp with time zone, p_returned_at timestamp with time zone) RETURNS integer
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN (GREATEST((1)::numeric, ceil((EXTRACT(epoch FROM (COALESCE(p_returned_at, now()) - p_checked_out_at)) / (86400)::numeric))))::integer;
+
+
+ALTER FUNCTION agency.checkout_days(p_checked_out_at timestamp with time zone, p_returned_at timestamp with time zone) OWNER TO workroom_owner;
+
+--
+-- Name: checkout_cost(numeric, timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.checkout_cost(p_daily_rate numeric, p_checked_out_at timestamp with time zone, p_returned_at timestamp with time zone) RETURNS numeric
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN (p_daily_rate * (agency.checkout_days(p_checked_out_at, p_returned_at))::numeric);
+
+
+ALTER FUNCTION agency.checkout_cost(p_daily_rate numeric, p_checked_out_at timestamp with time zone, p_returned_at timestamp with time zone) OWNER TO workroom_owner;
+
+--
+-- Name: current_tenant_id(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.current_tenant_id() RETURNS uuid
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN (NULLIF(current_setting('app.current_tenant'::text, true), ''::text))::uuid;
+
+
+ALTER FUNCTION agency.current_tenant_id() OWNER TO workroom_owner;
+
+--
+-- Name: current_user_id(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.current_user_id() RETURNS uuid
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN (NULLIF(current_setting('app.current_user_id'::text, true), ''::text))::uuid;
+
+
+ALTER FUNCTION agency.current_user_id() OWNER TO workroom_owner;
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: jobs; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.jobs (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    kind text NOT NULL,
+    payload jsonb DEFAULT '{}'::jsonb NOT NULL,
+    status text DEFAULT 'queued'::text NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    run_after timestamp with time zone DEFAULT now() NOT NULL,
+    leased_until timestamp with time zone,
+    last_error text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    CONSTRAINT jobs_attempts_check CHECK ((attempts >= 0)),
+    CONSTRAINT jobs_kind_check CHECK ((kind ~ '^[a-z][a-z_]{0,62}$'::text)),
+    CONSTRAINT jobs_status_check CHECK ((status = ANY (ARRAY['queued'::text, 'running'::text, 'done'::text, 'failed'::text])))
+);
+
+ALTER TABLE ONLY agency.jobs FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.jobs OWNER TO workroom_owner;
+
+--
+-- Name: claim_jobs(text, integer, interval); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.claim_jobs(p_kind text, p_limit integer DEFAULT 1, p_lease interval DEFAULT '00:05:00'::interval) RETURNS SETOF agency.jobs
+    LANGUAGE sql
+    SET search_path TO ''
+    AS $$
+  update agency.jobs j
+  set status = 'running', attempts = j.attempts + 1, leased_until = pg_catalog.now() + p_lease
+  where j.tenant_id = agency.current_tenant_id()
+    and j.id in (select q.id from agency.jobs q
+                 where q.tenant_id = agency.current_tenant_id() and q.kind = p_kind and q.run_after <= pg_catalog.now()
+                   and (q.status = 'queued' or q.status = 'running' and q.leased_until < pg_catalog.now())
+                 order by q.run_after, q.id
+                 limit greatest(p_limit, 0)
+                 for update skip locked)
+  returning j.*
+$$;
+
+
+ALTER FUNCTION agency.claim_jobs(p_kind text, p_limit integer, p_lease interval) OWNER TO workroom_owner;
+
+--
+-- Name: create_artifact_version(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.create_artifact_version() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  if tg_op = 'INSERT' then
+    insert into agency.artifact_versions (tenant_id, artifact_id, version_number, title, content, change_summary, created_by)
+    values (new.tenant_id, new.id, new.current_version, new.title, new.content, 'Created', new.created_by);
+  elsif new.title is distinct from old.title or new.content is distinct from old.content then
+    new.current_version := old.current_version + 1;
+    insert into agency.artifact_versions (tenant_id, artifact_id, version_number, title, content, created_by)
+    values (new.tenant_id, new.id, new.current_version, new.title, new.content,
+            coalesce(agency.current_user_id(), new.updated_by));
+  else
+    new.current_version := old.current_version;
+  end if;
+  return new;
+end
+$$;
+
+
+ALTER FUNCTION agency.create_artifact_version() OWNER TO workroom_owner;
+
+--
+-- Name: current_week_start(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.current_week_start() RETURNS date
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN (CURRENT_DATE - ((EXTRACT(isodow FROM CURRENT_DATE))::integer - 1));
+
+
+ALTER FUNCTION agency.current_week_start() OWNER TO workroom_owner;
+
+--
+-- Name: finish_job(uuid, text); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.finish_job(p_job uuid, p_error text DEFAULT NULL::text) RETURNS text
+    LANGUAGE sql
+    SET search_path TO ''
+    AS $$
+  update agency.jobs j
+  set status = case when p_error is null then 'done' when j.attempts >= 5 then 'failed' else 'queued' end,
+      last_error = left(p_error, 2000),
+      leased_until = null,
+      run_after = case when p_error is null then j.run_after
+                       else pg_catalog.now() + pg_catalog.make_interval(mins => (2 ^ j.attempts)::integer) end
+  where j.tenant_id = agency.current_tenant_id() and j.id = p_job and j.status = 'running'
+  returning j.status
+$$;
+
+
+ALTER FUNCTION agency.finish_job(p_job uuid, p_error text) OWNER TO workroom_owner;
+
+--
+-- Name: get_campaign_equipment(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.get_campaign_equipment(p_campaign_id uuid) RETURNS TABLE(checkout_id uuid, equipment_name text, asset_tag text, checked_out_by uuid, checked_out_at timestamp with time zone, due_back_at timestamp with time zone, returned_at timestamp with time zone, days_out integer, equipment_cost numeric)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select g.id, g.equipment_name, g.asset_tag, g.checked_out_by, g.checked_out_at, g.due_back_at, g.returned_at,
+         agency.checkout_days(g.checked_out_at, g.returned_at),
+         case when agency.can_see_financials() then agency.checkout_cost(g.daily_rate, g.checked_out_at, g.returned_at) end
+  from gear.checkouts g
+  where g.tenant_id = agency.current_tenant_id()
+    and g.agency_campaign_id = p_campaign_id
+  order by g.checked_out_at
+$$;
+
+
+ALTER FUNCTION agency.get_campaign_equipment(p_campaign_id uuid) OWNER TO workroom_owner;
+
+--
+-- Name: get_campaign_expenses(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.get_campaign_expenses(p_campaign_id uuid) RETURNS TABLE(category text, line_count bigint, total_amount numeric, currency character, last_expense_date date)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select e.category,
+         count(*),
+         case when agency.has_any_role(array['finance', 'leadership']) then sum(e.amount) end,
+         min(e.currency),
+         max(e.expense_date)
+  from te.expense_lines e
+  where e.tenant_id = agency.current_tenant_id()
+    and e.agency_campaign_id = p_campaign_id
+    and e.status <> 'rejected'
+  group by e.category
+  order by e.category
+$$;
+
+
+ALTER FUNCTION agency.get_campaign_expenses(p_campaign_id uuid) OWNER TO workroom_owner;
+
+--
+-- Name: get_recent_activity(integer, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.get_recent_activity(p_limit integer DEFAULT 20, p_user_id uuid DEFAULT NULL::uuid) RETURNS TABLE(activity_type text, occurred_at timestamp with time zone, actor_id uuid, actor_name text, entity_type text, entity_id uuid, title text, detail text, campaign_id uuid)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select x.activity_type, x.occurred_at, x.actor_id, e.full_name, x.entity_type, x.entity_id, x.title, x.detail, x.campaign_id
+  from (
+    (select case when v.version_number = 1 then 'artifact_created' else 'artifact_edited' end as activity_type,
+            v.created_at as occurred_at, v.created_by as actor_id, 'artifact' as entity_type, a.id as entity_id,
+            a.title, 'Version ' || v.version_number as detail, a.campaign_id
+     from agency.artifact_versions v
+     join agency.artifacts a on a.tenant_id = v.tenant_id and a.id = v.artifact_id
+     where v.tenant_id = agency.current_tenant_id() and a.deleted_at is null
+       and (p_user_id is null or v.created_by = p_user_id)
+     order by v.created_at desc limit p_limit)
+    union all
+    (select 'comment_added', cm.created_at, cm.author_id, 'artifact', a.id, a.title, left(cm.body, 140), a.campaign_id
+     from agency.artifact_comments cm
+     join agency.artifacts a on a.tenant_id = cm.tenant_id and a.id = cm.artifact_id
+     where cm.tenant_id = agency.current_tenant_id() and cm.deleted_at is null and a.deleted_at is null
+       and (p_user_id is null or cm.author_id = p_user_id)
+     order by cm.created_at desc limit p_limit)
+    union all
+    (select 'timesheet_approved', r.approved_at, r.approved_by, 'timesheet', r.employee_id,
+            'Week of ' || to_char(r.week_start_date, 'YYYY-MM-DD'), r.hours || ' h approved', null::uuid
+     from agency.recent_timesheet_approvals(p_limit, p_user_id) r)
+    union all
+    (select 'campaign_updated', c.updated_at, c.updated_by, 'campaign', c.id, c.name,
+            'Status: ' || replace(c.status, '_', ' '), c.id
+     from agency.campaigns c
+     where c.tenant_id = agency.current_tenant_id() and c.deleted_at is null
+       and (p_user_id is null or c.updated_by = p_user_id)
+     order by c.updated_at desc limit p_limit)
+  ) x
+  left join agency.employees e on e.tenant_id = agency.current_tenant_id() and e.id = x.actor_id
+  order by x.occurred_at desc
+  limit p_limit
+$$;
+
+
+ALTER FUNCTION agency.get_recent_activity(p_limit integer, p_user_id uuid) OWNER TO workroom_owner;
+
+--
+-- Name: has_role(text); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.has_role(p_role text) RETURNS boolean
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN COALESCE((agency.current_user_role() = p_role), false);
+
+
+ALTER FUNCTION agency.has_role(p_role text) OWNER TO workroom_owner;
+
+--
+-- Name: keep_campaign_health(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
+--
+
+CREATE FUNCTION agency.keep_campaign_health() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  campaign_column constant text := case tg_table_name
+    when 'campaign_week_money' then 'campaign_id'
+    when 'campaigns' then 'id'
+    else 'agency_campaign_id' end;
+  touched text;
+  caller_tenant constant text := current_setting('app.current_tenant', true);
+  tenant uuid;
+  campaigns uuid[];
+begin
+  if tg_table_name = 'project_quotes' then
+    -- A quote counts through the campaigns that name it.
+    touched := 'select c.tenant_id, c.id as campaign_id from agency.campaigns c join (select tenant_id, id from '
+      || case tg_op when 'DELETE' then 'old_rows' else 'new_rows' end
+      || ') q on q.tenant_id = c.tenant_id and q.id = c.procure_quote_id';
+  else
+    touched := case tg_op
+      when 'INSERT' then format('select tenant_id, %I as campaign_id from new_rows', campaign_column)
+      when 'DELETE' then format('select tenant_id, %I as campaign_id from old_rows', campaign_column)
+      else format('select tenant_id, %1$I as campaign_id from new_rows union select tenant_id, %1$I from old_rows', campaign_column) end;
+  end if;
+
+  for tenant, campaigns in execute format(
+    'select tenant_id, array_agg(distinct campaign_id) from (%s) t where campaign_id is not null group by tenant_id order by tenant_id',
+    touched)
+  loop
+    perform set_config('app.current_tenant', tenant::text, true);
+    perform agency.refresh_campaign_health(campaigns);
+  end loop;
+
+  perform set_config('app.current_tenant', coalesce(caller_tenant, ''), true);
+  return null;
+end
+$_$;
+
+
+ALTER FUNCTION agency.keep_campaign_health() OWNER TO agency_summaries;
+
+--
+-- Name: keep_knowledge_chunk_counts(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
+--
+
+CREATE FUNCTION agency.keep_knowledge_chunk_counts() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  changes constant text := case tg_op
+    when 'INSERT' then 'select tenant_id, 1 as sign from new_rows'
+    when 'DELETE' then 'select tenant_id, -1 as sign from old_rows'
+    else 'select tenant_id, 1 as sign from new_rows union all select tenant_id, -1 from old_rows' end;
+  caller_tenant constant text := current_setting('app.current_tenant', true);
+  tenant uuid;
+  delta bigint;
+begin
+  if tg_op = 'TRUNCATE' then
+    truncate agency.knowledge_chunk_counts;
+    return null;
+  end if;
+  for tenant, delta in execute format('select tenant_id, sum(sign) from (%s) c group by tenant_id order by tenant_id', changes) loop
+    continue when delta = 0;
+    perform set_config('app.current_tenant', tenant::text, true);
+    insert into agency.knowledge_chunk_counts as k (tenant_id, chunk_count) values (tenant, delta)
+    on conflict (tenant_id) do update set chunk_count = k.chunk_count + excluded.chunk_count;
+  end loop;
+  perform set_config('app.current_tenant', coalesce(caller_tenant, ''), true);
+  return null;
+end
+$$;
+
+
+ALTER FUNCTION agency.keep_knowledge_chunk_counts() OWNER TO agency_summaries;
+
+--
+-- Name: keep_time_summaries(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
+--
+
+CREATE FUNCTION agency.keep_time_summaries() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  entries constant boolean := tg_table_name = 'timesheet_entries';
+  cols constant text := case when entries
+                             then 'tenant_id, campaign_id, employee_id, entry_date, week_start_date, hours, billable'
+                             else 'tenant_id, employee_id, week_start_date, hours' end;
+  added constant text := format('select %s, 1 as sign from new_rows', cols);
+  removed constant text := case when tg_op <> 'INSERT' then format('select %s, -1 as sign from old_rows', cols) end;
+  changes constant text := case tg_op when 'INSERT' then added when 'DELETE' then removed
+                                      else added || ' union all ' || removed end;
+  caller_tenant constant text := current_setting('app.current_tenant', true);
+  tenant uuid;
+begin
+  -- An app session writes its own tenant's rows only; a maintenance load may name several.
+  -- Each is summarised inside its own tenant's isolation, and the caller's is put back.
+  for tenant in execute format('select distinct tenant_id from (%s) c', changes) loop
+    perform set_config('app.current_tenant', tenant::text, true);
+
+    if entries then
+      execute format($q$
+        insert into agency.campaign_week_hours as s
+          (tenant_id, campaign_id, week_start_date, month_start_date, total_hours, billable_hours, entry_count, last_entry_date)
+        select c.tenant_id, c.campaign_id, c.week_start_date, date_trunc('month', c.entry_date)::date,
+               sum(c.sign * c.hours), coalesce(sum(c.sign * c.hours) filter (where c.billable), 0), sum(c.sign),
+               coalesce(max(c.entry_date) filter (where c.sign > 0), min(c.entry_date))
+        from (%s) c
+        where c.tenant_id = $1
+        group by 1, 2, 3, 4
+        on conflict (tenant_id, campaign_id, week_start_date, month_start_date) do update
+          set total_hours = s.total_hours + excluded.total_hours,
+              billable_hours = s.billable_hours + excluded.billable_hours,
+              entry_count = s.entry_count + excluded.entry_count,
+              last_entry_date = greatest(s.last_entry_date, excluded.last_entry_date)$q$, changes)
+        using tenant;
+
+      -- Priced at the rate in force on the entry's day, as agency.timesheet_costs prices it.
+      execute format($q$
+        insert into agency.campaign_week_money as s
+          (tenant_id, campaign_id, week_start_date, month_start_date, revenue, labor_cost)
+        select c.tenant_id, c.campaign_id, c.week_start_date, date_trunc('month', c.entry_date)::date,
+               coalesce(sum(c.sign * case when c.billable then c.hours * r.bill_rate else 0 end), 0),
+               coalesce(sum(c.sign * c.hours * r.cost_rate), 0)
+        from (%s) c
+        left join lateral (
+          select er.bill_rate, er.cost_rate
+          from agency.employee_rates er
+          where er.tenant_id = c.tenant_id and er.employee_id = c.employee_id
+            and er.effective_from <= c.entry_date and (er.effective_to is null or er.effective_to > c.entry_date)
+          order by er.effective_from desc
+          limit 1) r on true
+        where c.tenant_id = $1
+        group by 1, 2, 3, 4
+        on conflict (tenant_id, campaign_id, week_start_date, month_start_date) do update
+          set revenue = s.revenue + excluded.revenue,
+              labor_cost = s.labor_cost + excluded.labor_cost$q$, changes)
+        using tenant;
+
+      execute format($q$
+        insert into agency.employee_week_hours as s (tenant_id, employee_id, week_start_date, total_hours, billable_hours, entry_count)
+        select c.tenant_id, c.employee_id, c.week_start_date,
+               sum(c.sign * c.hours), coalesce(sum(c.sign * c.hours) filter (where c.billable), 0), sum(c.sign)
+        from (%s) c
+        where c.tenant_id = $1
+        group by 1, 2, 3
+        on conflict (tenant_id, employee_id, week_start_date) do update
+          set total_hours = s.total_hours + excluded.total_hours,
+              billable_hours = s.billable_hours + excluded.billable_hours,
+              entry_count = s.entry_count + excluded.entry_count$q$, changes)
+        using tenant;
+
+      if removed is not null then
+        -- Buckets left without entries go; the rest re-read their latest day, which may have left.
+        execute format($q$
+          with emptied as (
+            delete from agency.campaign_week_hours s
+            where s.tenant_id = $1 and s.entry_count <= 0
+              and (s.campaign_id, s.week_start_date, s.month_start_date) in
+                  (select r.campaign_id, r.week_start_date, date_trunc('month', r.entry_date)::date from (%s) r)
+            returning s.campaign_id, s.week_start_date, s.month_start_date)
+          delete from agency.campaign_week_money m
+          using emptied e
+          where m.tenant_id = $1 and m.campaign_id = e.campaign_id and m.week_start_date = e.week_start_date
+            and m.month_start_date = e.month_start_date$q$, removed)
+          using tenant;
+        execute format($q$
+          update agency.campaign_week_hours s
+          set last_entry_date = (
+            select max(t.entry_date) from agency.timesheet_entries t
+            where t.tenant_id = s.tenant_id and t.campaign_id = s.campaign_id
+              and t.entry_date between greatest(s.week_start_date, s.month_start_date) and s.week_start_date + 6
+              and t.entry_date < (s.month_start_date + interval '1 month')::date)
+          where s.tenant_id = $1
+            and (s.campaign_id, s.week_start_date, s.month_start_date) in
+                (select r.campaign_id, r.week_start_date, date_trunc('month', r.entry_date)::date from (%s) r)$q$, removed)
+          using tenant;
+      end if;
+    else
+      execute format($q$
+        insert into agency.employee_week_hours as s (tenant_id, employee_id, week_start_date, allocated_hours, allocation_count)
+        select c.tenant_id, c.employee_id, c.week_start_date, sum(c.sign * c.hours), sum(c.sign)
+        from (%s) c
+        where c.tenant_id = $1
+        group by 1, 2, 3
+        on conflict (tenant_id, employee_id, week_start_date) do update
+          set allocated_hours = s.allocated_hours + excluded.allocated_hours,
+              allocation_count = s.allocation_count + excluded.allocation_count$q$, changes)
+        using tenant;
+    end if;
+
+    -- A person's week goes when it has neither entries nor allocations left.
+    if removed is not null then
+      execute format($q$
+        delete from agency.employee_week_hours s
+        where s.tenant_id = $1 and s.entry_count <= 0 and s.allocation_count <= 0
+          and (s.employee_id, s.week_start_date) in (select r.employee_id, r.week_start_date from (%s) r)$q$, removed)
+        using tenant;
+    end if;
+  end loop;
+
+  perform set_config('app.current_tenant', coalesce(caller_tenant, ''), true);
+  return null;
+end
+$_$;
+
+
+ALTER FUNCTION agency.keep_time_summaries() OWNER TO agency_summaries;
+
+--
+-- Name: pending_timesheet_approvals(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.pending_timesheet_approvals() RETURNS bigint
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select count(*)
+  from (select distinct t.employee_id, t.week_start_date
+        from agency.timesheet_entries t
+        where t.tenant_id = agency.current_tenant_id() and t.status = 'submitted') x
+$$;
+
+
+ALTER FUNCTION agency.pending_timesheet_approvals() OWNER TO workroom_owner;
+
+--
+-- Name: raise_budget_alerts(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.raise_budget_alerts() RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_raised integer;
+begin
+  if not agency.has_role('system') then
+    return 0;
+  end if;
+
+  insert into agency.notifications (tenant_id, recipient_id, kind, campaign_id, threshold, title)
+  with due as (
+    select c.tenant_id, c.id as campaign_id, c.name, t.threshold
+    from agency.campaigns c
+    join agency.campaign_budget_use u on u.tenant_id = c.tenant_id and u.campaign_id = c.id
+    cross join lateral unnest(c.alert_thresholds) as t (threshold)
+    where c.tenant_id = agency.current_tenant_id() and c.deleted_at is null
+      and c.status in ('planning', 'active', 'on_hold')
+      and u.budget_spent_pct * 100 >= t.threshold
+      and not exists (select 1 from agency.notifications n
+                      where n.tenant_id = c.tenant_id and n.kind = 'budget_alert'
+                        and n.campaign_id = c.id and n.threshold = t.threshold)),
+  recipients as (
+    select d.tenant_id, d.campaign_id, d.name, d.threshold, e.id as recipient_id
+    from due d
+    join agency.employees e on e.tenant_id = d.tenant_id and e.agency_role in ('finance', 'leadership')
+    where e.active and e.deleted_at is null
+    union
+    select d.tenant_id, d.campaign_id, d.name, d.threshold, e.id
+    from due d
+    join agency.campaign_team tm on tm.tenant_id = d.tenant_id and tm.campaign_id = d.campaign_id
+      and tm.team_role in ('account_director', 'project_manager')
+    join agency.employees e on e.tenant_id = tm.tenant_id and e.id = tm.employee_id
+    where e.active and e.deleted_at is null)
+  select r.tenant_id, r.recipient_id, 'budget_alert', r.campaign_id, r.threshold,
+         left(r.name, 240) || ' has spent ' || r.threshold || '% of its budget'
+  from recipients r
+  on conflict do nothing;
+
+  get diagnostics v_raised = row_count;
+  return v_raised;
+end
+$$;
+
+
+ALTER FUNCTION agency.raise_budget_alerts() OWNER TO workroom_owner;
+
+--
+-- Name: rebuild_time_summaries(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
+--
+
+CREATE FUNCTION agency.rebuild_time_summaries() RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  tenant constant uuid := agency.current_tenant_id();
+begin
+  if tenant is null then
+    raise exception 'rebuild_time_summaries needs a tenant context' using errcode = '42501';
+  end if;
+  delete from agency.campaign_week_hours where tenant_id = tenant;
+  delete from agency.campaign_week_money where tenant_id = tenant;
+  delete from agency.employee_week_hours where tenant_id = tenant;
+  insert into agency.employee_week_hours
+    (tenant_id, employee_id, week_start_date, total_hours, billable_hours, entry_count, allocated_hours, allocation_count)
+  select tenant, employee_id, week_start_date,
+         coalesce(t.total_hours, 0), coalesce(t.billable_hours, 0), coalesce(t.entry_count, 0),
+         coalesce(a.allocated_hours, 0), coalesce(a.allocation_count, 0)
+  from (select e.employee_id, e.week_start_date, sum(e.hours) as total_hours,
+               coalesce(sum(e.hours) filter (where e.billable), 0) as billable_hours, count(*) as entry_count
+        from agency.timesheet_entries e where e.tenant_id = tenant group by 1, 2) t
+  full join (select l.employee_id, l.week_start_date, sum(l.hours) as allocated_hours, count(*) as allocation_count
+             from agency.team_allocations l where l.tenant_id = tenant group by 1, 2) a using (employee_id, week_start_date);
+  insert into agency.campaign_week_hours
+    (tenant_id, campaign_id, week_start_date, month_start_date, total_hours, billable_hours, entry_count, last_entry_date)
+  select tenant, t.campaign_id, t.week_start_date, date_trunc('month', t.entry_date)::date,
+         sum(t.hours), coalesce(sum(t.hours) filter (where t.billable), 0), count(*), max(t.entry_date)
+  from agency.timesheet_entries t
+  where t.tenant_id = tenant
+  group by 2, 3, 4;
+  insert into agency.campaign_week_money (tenant_id, campaign_id, week_start_date, month_start_date, revenue, labor_cost)
+  select tenant, c.campaign_id, c.week_start_date, date_trunc('month', c.entry_date)::date,
+         coalesce(sum(c.revenue), 0), coalesce(sum(c.labor_cost), 0)
+  from agency.timesheet_costs c
+  where c.tenant_id = tenant
+  group by 2, 3, 4;
+end
+$$;
+
+
+ALTER FUNCTION agency.rebuild_time_summaries() OWNER TO agency_summaries;
+
+--
+-- Name: recent_timesheet_approvals(integer, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.recent_timesheet_approvals(p_limit integer, p_user_id uuid DEFAULT NULL::uuid) RETURNS TABLE(approved_at timestamp with time zone, approved_by uuid, employee_id uuid, week_start_date date, hours numeric)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+declare
+  -- The newest first through the index, stopping after a few weeks: a cursor is planned for its
+  -- first rows, where a FOR over the query would be planned (and sorted) for all of them. Weeks
+  -- approved at the same moment come in the order of their group, the same on every call.
+  newest_first cursor for
+    select t.approved_at, t.approved_by, t.employee_id, t.week_start_date
+    from agency.timesheet_entries t
+    where t.tenant_id = agency.current_tenant_id() and t.status = 'approved' and t.approved_at is not null
+      and (p_user_id is null or t.approved_by = p_user_id)
+    order by t.approved_at desc, t.approved_by, t.employee_id, t.week_start_date;
+  seen text[] := '{}';
+  group_key text;
+begin
+  if coalesce(p_limit, 0) <= 0 then
+    return;
+  end if;
+  for entry in newest_first loop
+    group_key := concat_ws('/', entry.approved_by, entry.employee_id, entry.week_start_date);
+    continue when group_key = any (seen);
+    seen := seen || group_key;
+    approved_at := entry.approved_at;
+    approved_by := entry.approved_by;
+    employee_id := entry.employee_id;
+    week_start_date := entry.week_start_date;
+    select sum(t.hours) into hours
+    from agency.timesheet_entries t
+    where t.tenant_id = agency.current_tenant_id() and t.employee_id = entry.employee_id
+      and t.week_start_date = entry.week_start_date and t.status = 'approved' and t.approved_at is not null
+      and t.approved_by is not distinct from entry.approved_by;
+    return next;
+    exit when cardinality(seen) >= p_limit;
+  end loop;
+end
+$$;
+
+
+ALTER FUNCTION agency.recent_timesheet_approvals(p_limit integer, p_user_id uuid) OWNER TO workroom_owner;
+
+--
+-- Name: refresh_campaign_health(uuid[]); Type: FUNCTION; Schema: agency; Owner: agency_summaries
+--
+
+CREATE FUNCTION agency.refresh_campaign_health(p_campaigns uuid[]) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  tenant constant uuid := agency.current_tenant_id();
+  judged integer;
+begin
+  if tenant is null then
+    raise exception 'refresh_campaign_health needs a tenant context' using errcode = '42501';
+  end if;
+
+  with judgement as (
+    select c.id as campaign_id, s.spent_pct as budget_spent_pct,
+           case
+             when c.status in ('completed', 'cancelled') then 'on_track'
+             when c.end_date < current_date then 'off_track'
+             when s.spent_pct > 1 then 'off_track'
+             when s.spent_pct > agency.schedule_elapsed(c.start_date, c.end_date) + 0.15 then 'at_risk'
+             else 'on_track' end as health,
+           case
+             when c.status in ('completed', 'cancelled') then null
+             when c.end_date < current_date then 'Past its end date and still ' || replace(c.status, '_', ' ')
+             when s.spent_pct > 1 then 'Over budget'
+             when s.spent_pct > agency.schedule_elapsed(c.start_date, c.end_date) + 0.15 then 'Budget burning ahead of schedule'
+           end as health_reason
+    from agency.campaigns c
+    cross join lateral (
+      select case when c.budget_amount > 0 then coalesce(sum(l.amount), 0) / c.budget_amount end as spent_pct
+      from agency.campaign_spend_lines(c.tenant_id, c.id) l) s
+    where c.tenant_id = tenant and (p_campaigns is null or c.id = any (p_campaigns))),
+  health as (
+    insert into agency.campaign_health as h (tenant_id, campaign_id, health, health_reason, refreshed_at)
+    select tenant, j.campaign_id, j.health, j.health_reason, now() from judgement j
+    on conflict (tenant_id, campaign_id) do update
+      set health = excluded.health, health_reason = excluded.health_reason, refreshed_at = excluded.refreshed_at)
+  insert into agency.campaign_budget_use as u (tenant_id, campaign_id, budget_spent_pct, refreshed_at)
+  select tenant, j.campaign_id, j.budget_spent_pct, now() from judgement j
+  on conflict (tenant_id, campaign_id) do update
+    set budget_spent_pct = excluded.budget_spent_pct, refreshed_at = excluded.refreshed_at;
+  get diagnostics judged = row_count;
+  return judged;
+end
+$$;
+
+
+ALTER FUNCTION agency.refresh_campaign_health(p_campaigns uuid[]) OWNER TO agency_summaries;
+
+--
+-- Name: refresh_stale_campaign_health(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
+--
+
+CREATE FUNCTION agency.refresh_stale_campaign_health() RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if not agency.has_role('system') then
+    raise exception 'only the system actor refreshes health on a clock' using errcode = '42501';
+  end if;
+  return agency.refresh_campaign_health(array(
+    select h.campaign_id
+    from agency.campaign_health h
+    join agency.campaigns c on c.tenant_id = h.tenant_id and c.id = h.campaign_id
+    where h.tenant_id = agency.current_tenant_id() and h.refreshed_at < now() - interval '1 hour'
+      and c.status in ('planning', 'active', 'on_hold') and c.deleted_at is null));
+end
+$$;
+
+
+ALTER FUNCTION agency.refresh_stale_campaign_health() OWNER TO agency_summaries;
+
+--
+-- Name: reprice_campaign_summaries(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
+--
+
+CREATE FUNCTION agency.reprice_campaign_summaries() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  cols constant text := 'select tenant_id, employee_id, effective_from from ';
+  changed constant text := case tg_op when 'INSERT' then cols || 'new_rows' when 'DELETE' then cols || 'old_rows'
+                                      else cols || 'new_rows union all ' || cols || 'old_rows' end;
+  buckets constant text := format($q$
+      select distinct t.campaign_id, t.week_start_date, date_trunc('month', t.entry_date)::date as month_start_date
+      from agency.timesheet_entries t
+      join (select c.employee_id, min(c.effective_from) as since from (%s) c where c.tenant_id = $1 group by c.employee_id) x
+        on x.employee_id = t.employee_id
+      where t.tenant_id = $1 and t.entry_date >= x.since$q$, changed);
+  caller_tenant constant text := current_setting('app.current_tenant', true);
+  tenant uuid;
+  repriced boolean;
+begin
+  for tenant in execute format('select distinct tenant_id from (%s) c', changed) loop
+    perform set_config('app.current_tenant', tenant::text, true);
+    -- A tenant's first rates, or a reload, cover no entries yet: nothing to lock or count.
+    execute format('select exists (%s)', buckets) into repriced using tenant;
+    continue when not repriced;
+    lock table agency.campaign_week_money in share row exclusive mode;
+    execute format($q$
+      insert into agency.campaign_week_money as s (tenant_id, campaign_id, week_start_date, month_start_date, revenue, labor_cost)
+      select $1, b.campaign_id, b.week_start_date, b.month_start_date, coalesce(sum(c.revenue), 0), coalesce(sum(c.labor_cost), 0)
+      from (%s) b
+      join agency.timesheet_costs c
+        on c.tenant_id = $1 and c.campaign_id = b.campaign_id and c.week_start_date = b.week_start_date
+       and date_trunc('month', c.entry_date)::date = b.month_start_date
+      group by b.campaign_id, b.week_start_date, b.month_start_date
+      on conflict (tenant_id, campaign_id, week_start_date, month_start_date) do update
+        set revenue = excluded.revenue, labor_cost = excluded.labor_cost$q$, buckets)
+      using tenant;
+  end loop;
+
+  perform set_config('app.current_tenant', coalesce(caller_tenant, ''), true);
+  return null;
+end
+$_$;
+
+
+ALTER FUNCTION agency.reprice_campaign_summaries() OWNER TO agency_summaries;
+
+--
+-- Name: schedule_elapsed(date, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.schedule_elapsed(p_start date, p_end date) RETURNS numeric
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN LEAST(1.0, GREATEST(0.0, ((((CURRENT_DATE - p_start) + 1))::numeric / (NULLIF(((p_end - p_start) + 1), 0))::numeric)));
+
+
+ALTER FUNCTION agency.schedule_elapsed(p_start date, p_end date) OWNER TO workroom_owner;
+
+--
+-- Name: search_knowledge(public.vector, double precision, integer, jsonb); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.search_knowledge(query_embedding public.vector, match_threshold double precision DEFAULT 0.0, match_count integer DEFAULT 10, filters jsonb DEFAULT '{}'::jsonb) RETURNS TABLE(chunk_id uuid, document_id uuid, chunk_index integer, content text, document_title text, doc_type text, client_id uuid, campaign_id uuid, similarity double precision)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'public'
+    SET "hnsw.iterative_scan" TO 'relaxed_order'
+    SET "hnsw.ef_search" TO '400'
+    AS $_$
+declare
+  -- Up to this many passages are ranked exactly: every match, in order, in a few milliseconds.
+  exact_up_to constant integer := 5000;
+  v_limit integer := greatest(coalesce(match_count, 0), 0);
+  v_where text := '';
+  v_exact boolean;
+  v_nearest text;
+  v_ids uuid[];
+  v_distances double precision[];
+begin
+  if v_limit = 0 then
+    return;
+  end if;
+
+  -- Only the filters asked for, so the planner sees plain conditions ($2 is filters).
+  if filters ->> 'client_id' is not null then
+    v_where := v_where || ' and d.client_id = ($2 ->> ''client_id'')::uuid';
+  end if;
+  if filters ->> 'brand_id' is not null then
+    v_where := v_where || ' and d.brand_id = ($2 ->> ''brand_id'')::uuid';
+  end if;
+  if filters ->> 'campaign_id' is not null then
+    v_where := v_where || ' and d.campaign_id = ($2 ->> ''campaign_id'')::uuid';
+  end if;
+  if filters ->> 'doc_type' is not null then
+    v_where := v_where || ' and d.doc_type = $2 ->> ''doc_type''';
+  end if;
+  if filters -> 'tags' is not null then
+    v_where := v_where || ' and d.tags @> array(select jsonb_array_elements_text($2 -> ''tags''))';
+  end if;
+
+  -- A small knowledge base, or a narrow filter (a client's, a campaign's documents), is ranked
+  -- exactly: the index is shared by every tenant and would walk past everyone else's passages.
+  if v_where = '' then
+    select coalesce(max(k.chunk_count), 0) < exact_up_to into v_exact
+    from agency.knowledge_chunk_counts k where k.tenant_id = agency.current_tenant_id();
+  else
+    execute 'select count(*) < $3 from (select 1 from agency.knowledge_documents d
+               join agency.knowledge_chunks c on c.tenant_id = d.tenant_id and c.document_id = d.id
+               where d.tenant_id = agency.current_tenant_id() and d.deleted_at is null' || v_where || ' limit $3) x'
+      into v_exact using query_embedding, filters, exact_up_to;
+  end if;
+
+  -- Otherwise the HNSW index, with pgvector 0.8's iterative scan (the SET above: rows the tenant
+  -- or a filter removes are replaced, relaxed order put right below), and the exact ranking only
+  -- if the scan still came back short (it gives up after hnsw.max_scan_tuples). "+ 0" keeps the
+  -- index out of an exact ranking. Each ranking is planned with this query's own values and
+  -- gives the k nearest ids, in order; the threshold is applied to those.
+  v_nearest := format(
+    $q$select array_agg(r.id order by r.distance), array_agg(r.distance order by r.distance)
+       from (select c.id, c.embedding <=> $1 as distance
+             from agency.knowledge_chunks c
+             join agency.knowledge_documents d on d.tenant_id = c.tenant_id and d.id = c.document_id
+             where c.tenant_id = agency.current_tenant_id() and d.deleted_at is null%s
+             order by %%s
+             limit %s) r$q$, v_where, v_limit);
+
+  if not v_exact then
+    execute format(v_nearest, 'c.embedding <=> $1') into v_ids, v_distances using query_embedding, filters;
+  end if;
+  if v_exact or coalesce(cardinality(v_ids), 0) < v_limit then
+    execute format(v_nearest, '(c.embedding <=> $1) + 0') into v_ids, v_distances using query_embedding, filters;
+  end if;
+
+  -- The passages' text and documents: a statement the session plans once and keeps.
+  return query
+  select c.id, c.document_id, c.chunk_index, c.content, d.title, d.doc_type, d.client_id, d.campaign_id, 1 - n.distance
+  from unnest(v_ids, v_distances) with ordinality as n (id, distance, rank)
+  join agency.knowledge_chunks c on c.tenant_id = agency.current_tenant_id() and c.id = n.id
+  join agency.knowledge_documents d on d.tenant_id = c.tenant_id and d.id = c.document_id
+  where 1 - n.distance >= match_threshold
+  order by n.rank;
+end
+$_$;
+
+
+ALTER FUNCTION agency.search_knowledge(query_embedding public.vector, match_threshold double precision, match_count integer, filters jsonb) OWNER TO workroom_owner;
+
+--
+-- Name: sees_all_timesheets(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.sees_all_timesheets() RETURNS boolean
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN agency.has_any_role(ARRAY['pm'::text, 'finance'::text, 'leadership'::text]);
+
+
+ALTER FUNCTION agency.sees_all_timesheets() OWNER TO workroom_owner;
+
+--
+-- Name: set_week_start_date(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.set_week_start_date() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare d date;
+begin
+  -- Separate branches: PL/pgSQL resolves new.entry_date only where the table has it.
+  if tg_table_name = 'timesheet_entries' then
+    d := new.entry_date;
+  else
+    d := new.week_start_date;
+  end if;
+  new.week_start_date := d - (extract(isodow from d)::integer - 1);
+  return new;
+end
+$$;
+
+
+ALTER FUNCTION agency.set_week_start_date() OWNER TO workroom_owner;
+
+--
+-- Name: start_system_unit_of_work(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.start_system_unit_of_work(p_tenant uuid) RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  perform pg_catalog.set_config('app.current_tenant', coalesce(p_tenant::text, ''), true);
+  perform pg_catalog.set_config('app.current_user_id', '', true);
+  perform pg_catalog.set_config('app.current_role', '', true);
+  if not exists (select from agency.tenants t where t.id = p_tenant) then
+    raise exception 'no tenant %', p_tenant using errcode = '42501';
+  end if;
+  perform pg_catalog.set_config('app.current_role', 'system', true);
+  return 'system';
+end
+$$;
+
+
+ALTER FUNCTION agency.start_system_unit_of_work(p_tenant uuid) OWNER TO workroom_owner;
+
+--
+-- Name: start_unit_of_work(uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.start_unit_of_work(p_tenant uuid, p_employee uuid) RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_role text;
+begin
+  perform pg_catalog.set_config('app.current_tenant', coalesce(p_tenant::text, ''), true);
+  perform pg_catalog.set_config('app.current_user_id', coalesce(p_employee::text, ''), true);
+  perform pg_catalog.set_config('app.current_role', '', true);
+  select e.agency_role into v_role
+  from agency.employees e
+  where e.tenant_id = p_tenant and e.id = p_employee and e.active and e.deleted_at is null;
+  if v_role is null then
+    raise exception 'no active member % in tenant %', p_employee, p_tenant using errcode = '42501';
+  end if;
+  perform pg_catalog.set_config('app.current_role', v_role, true);
+  return v_role;
+end
+$$;
+
+
+ALTER FUNCTION agency.start_unit_of_work(p_tenant uuid, p_employee uuid) OWNER TO workroom_owner;
+
+--
+-- Name: update_updated_at_column(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.update_updated_at_column() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  new.updated_at := pg_catalog.now();
+  new.updated_by := coalesce(agency.current_user_id(), new.updated_by);
+  return new;
+end
+$$;
+
+
+ALTER FUNCTION agency.update_updated_at_column() OWNER TO workroom_owner;
+
+--
+-- Name: ai_conversations; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.ai_conversations (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid DEFAULT agency.current_user_id() NOT NULL,
+    title text DEFAULT 'New conversation'::text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    deleted_at timestamp with time zone
+);
+
+ALTER TABLE ONLY agency.ai_conversations FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.ai_conversations OWNER TO workroom_owner;
+
+--
+-- Name: ai_messages; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.ai_messages (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    conversation_id uuid NOT NULL,
+    role text NOT NULL,
+    content text NOT NULL,
+    citations jsonb DEFAULT '[]'::jsonb NOT NULL,
+    model text,
+    prompt_tokens integer,
+    completion_tokens integer,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    CONSTRAINT ai_messages_citations_check CHECK ((jsonb_typeof(citations) = 'array'::text)),
+    CONSTRAINT ai_messages_role_check CHECK ((role = ANY (ARRAY['user'::text, 'assistant'::text, 'system'::text, 'tool'::text])))
+);
+
+ALTER TABLE ONLY agency.ai_messages FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.ai_messages OWNER TO workroom_owner;
+
+--
+-- Name: artifact_comments; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.artifact_comments (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    artifact_id uuid NOT NULL,
+    parent_comment_id uuid,
+    author_id uuid DEFAULT agency.current_user_id() NOT NULL,
+    body text NOT NULL,
+    resolved boolean DEFAULT false NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    deleted_at timestamp with time zone,
+    CONSTRAINT artifact_comments_body_check CHECK (((length(btrim(body)) >= 1) AND (length(btrim(body)) <= 10000)))
+);
+
+ALTER TABLE ONLY agency.artifact_comments FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.artifact_comments OWNER TO workroom_owner;
+
+--
+-- Name: artifact_versions; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.artifact_versions (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    artifact_id uuid NOT NULL,
+    version_number integer NOT NULL,
+    title text NOT NULL,
+    content text NOT NULL,
+    change_summary text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    CONSTRAINT artifact_versions_version_number_check CHECK ((version_number >= 1))
+);
+
+ALTER TABLE ONLY agency.artifact_versions FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.artifact_versions OWNER TO workroom_owner;
+
+--
+-- Name: artifacts; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.artifacts (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    campaign_id uuid NOT NULL,
+    artifact_type text NOT NULL,
+    title text NOT NULL,
+    content text DEFAULT ''::text NOT NULL,
+    content_preview text GENERATED ALWAYS AS ("left"(regexp_replace(content, '\s+'::text, ' '::text, 'g'::text), 280)) STORED,
+    status text DEFAULT 'draft'::text NOT NULL,
+    owner_id uuid DEFAULT agency.current_user_id() NOT NULL,
+    current_version integer DEFAULT 1 NOT NULL,
+    tags text[] DEFAULT '{}'::text[] NOT NULL,
+    search_vector tsvector GENERATED ALWAYS AS ((setweight(to_tsvector('english'::regconfig, COALESCE(title, ''::text)), 'A'::"char") || setweight(to_tsvector('english'::regconfig, COALESCE(content, ''::text)), 'B'::"char"))) STORED,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    deleted_at timestamp with time zone,
+    CONSTRAINT artifacts_artifact_type_check CHECK ((artifact_type = ANY (ARRAY['brief'::text, 'script'::text, 'deck'::text, 'board'::text, 'copy'::text, 'storyboard'::text, 'moodboard'::text, 'report'::text, 'other'::text]))),
+    CONSTRAINT artifacts_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'in_review'::text, 'approved'::text, 'archived'::text]))),
+    CONSTRAINT artifacts_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 300)))
+);
+
+ALTER TABLE ONLY agency.artifacts FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.artifacts OWNER TO workroom_owner;
+
+--
+-- Name: brands; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.brands (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    client_id uuid NOT NULL,
+    code text NOT NULL,
+    name text NOT NULL,
+    description text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    deleted_at timestamp with time zone,
+    CONSTRAINT brands_code_check CHECK ((code ~ '^[A-Z0-9][A-Z0-9-]{1,19}$'::text)),
+    CONSTRAINT brands_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 200)))
+);
+
+ALTER TABLE ONLY agency.brands FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.brands OWNER TO workroom_owner;
+
+--
+-- Name: campaign_budget_use; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.campaign_budget_use (
+    tenant_id uuid NOT NULL,
+    campaign_id uuid NOT NULL,
+    budget_spent_pct numeric,
+    refreshed_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY agency.campaign_budget_use FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.campaign_budget_use OWNER TO workroom_owner;
+
+--
+-- Name: campaign_health; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.campaign_health (
+    tenant_id uuid NOT NULL,
+    campaign_id uuid NOT NULL,
+    health text NOT NULL,
+    health_reason text,
+    refreshed_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT campaign_health_health_check CHECK ((health = ANY (ARRAY['on_track'::text, 'at_risk'::text, 'off_track'::text])))
+);
+
+ALTER TABLE ONLY agency.campaign_health FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.campaign_health OWNER TO workroom_owner;
+
+--
+-- Name: campaign_phases; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.campaign_phases (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    campaign_id uuid NOT NULL,
+    phase_type text NOT NULL,
+    name text NOT NULL,
+    sort_order integer DEFAULT 0 NOT NULL,
+    status text DEFAULT 'not_started'::text NOT NULL,
+    start_date date NOT NULL,
+    end_date date NOT NULL,
+    budget_amount numeric(14,2) DEFAULT 0 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    CONSTRAINT campaign_phases_budget_amount_check CHECK ((budget_amount >= (0)::numeric)),
+    CONSTRAINT campaign_phases_check CHECK ((end_date >= start_date)),
+    CONSTRAINT campaign_phases_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 200))),
+    CONSTRAINT campaign_phases_phase_type_check CHECK ((phase_type = ANY (ARRAY['strategy'::text, 'creative'::text, 'production'::text, 'post'::text]))),
+    CONSTRAINT campaign_phases_status_check CHECK ((status = ANY (ARRAY['not_started'::text, 'in_progress'::text, 'completed'::text])))
+);
+
+ALTER TABLE ONLY agency.campaign_phases FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.campaign_phases OWNER TO workroom_owner;
+
+--
+-- Name: campaign_team; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.campaign_team (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    campaign_id uuid NOT NULL,
+    employee_id uuid NOT NULL,
+    team_role text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    CONSTRAINT campaign_team_team_role_check CHECK ((team_role = ANY (ARRAY['account_director'::text, 'project_manager'::text, 'creative_director'::text, 'strategist'::text, 'copywriter'::text, 'designer'::text, 'producer'::text, 'editor'::text, 'other'::text])))
+);
+
+ALTER TABLE ONLY agency.campaign_team FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.campaign_team OWNER TO workroom_owner;
+
+--
+-- Name: campaign_week_hours; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.campaign_week_hours (
+    tenant_id uuid NOT NULL,
+    campaign_id uuid NOT NULL,
+    week_start_date date NOT NULL,
+    month_start_date date NOT NULL,
+    total_hours numeric NOT NULL,
+    billable_hours numeric NOT NULL,
+    entry_count integer NOT NULL,
+    last_entry_date date NOT NULL
+);
+
+ALTER TABLE ONLY agency.campaign_week_hours FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.campaign_week_hours OWNER TO workroom_owner;
+
+--
+-- Name: campaign_week_money; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.campaign_week_money (
+    tenant_id uuid NOT NULL,
+    campaign_id uuid NOT NULL,
+    week_start_date date NOT NULL,
+    month_start_date date NOT NULL,
+    revenue numeric NOT NULL,
+    labor_cost numeric NOT NULL
+);
+
+ALTER TABLE ONLY agency.campaign_week_money FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.campaign_week_money OWNER TO workroom_owner;
+
+--
+-- Name: campaigns; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.campaigns (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    client_id uuid NOT NULL,
+    brand_id uuid,
+    code text NOT NULL,
+    name text NOT NULL,
+    description text,
+    status text DEFAULT 'planning'::text NOT NULL,
+    budget_type text DEFAULT 'time_and_materials'::text NOT NULL,
+    budget_amount numeric(14,2) DEFAULT 0 NOT NULL,
+    currency character(3) DEFAULT 'USD'::bpchar NOT NULL,
+    start_date date NOT NULL,
+    end_date date NOT NULL,
+    duration_weeks integer GENERATED ALWAYS AS ((((end_date - start_date) + 7) / 7)) STORED,
+    alert_thresholds integer[] DEFAULT '{50,75,90,100}'::integer[] NOT NULL,
+    tags text[] DEFAULT '{}'::text[] NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    deleted_at timestamp with time zone,
+    procure_quote_id uuid,
+    CONSTRAINT campaigns_budget_amount_check CHECK ((budget_amount >= (0)::numeric)),
+    CONSTRAINT campaigns_budget_type_check CHECK ((budget_type = ANY (ARRAY['time_and_materials'::text, 'fixed_fee'::text, 'retainer'::text]))),
+    CONSTRAINT campaigns_check CHECK ((end_date >= start_date)),
+    CONSTRAINT campaigns_code_check CHECK ((code ~ '^[A-Z0-9][A-Z0-9-]{1,29}$'::text)),
+    CONSTRAINT campaigns_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT campaigns_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 200))),
+    CONSTRAINT campaigns_status_check CHECK ((status = ANY (ARRAY['planning'::text, 'active'::text, 'on_hold'::text, 'completed'::text, 'cancelled'::text])))
+);
+
+ALTER TABLE ONLY agency.campaigns FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.campaigns OWNER TO workroom_owner;
+
+--
+-- Name: clients; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.clients (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    code text NOT NULL,
+    name text NOT NULL,
+    sector text,
+    status text DEFAULT 'active'::text NOT NULL,
+    website text,
+    primary_contact_name text,
+    primary_contact_email text,
+    notes text,
+    account_lead_id uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    deleted_at timestamp with time zone,
+    CONSTRAINT clients_code_check CHECK ((code ~ '^[A-Z0-9][A-Z0-9-]{1,19}$'::text)),
+    CONSTRAINT clients_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 200))),
+    CONSTRAINT clients_status_check CHECK ((status = ANY (ARRAY['prospect'::text, 'active'::text, 'inactive'::text, 'archived'::text])))
+);
+
+ALTER TABLE ONLY agency.clients FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.clients OWNER TO workroom_owner;
+
+--
+-- Name: employee_rates; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.employee_rates (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    employee_id uuid NOT NULL,
+    rate_card_id uuid,
+    bill_rate numeric(10,2) NOT NULL,
+    cost_rate numeric(10,2) NOT NULL,
+    currency character(3) DEFAULT 'USD'::bpchar NOT NULL,
+    effective_from date NOT NULL,
+    effective_to date,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    CONSTRAINT employee_rates_bill_rate_check CHECK ((bill_rate >= (0)::numeric)),
+    CONSTRAINT employee_rates_check CHECK (((effective_to IS NULL) OR (effective_to > effective_from))),
+    CONSTRAINT employee_rates_cost_rate_check CHECK ((cost_rate >= (0)::numeric)),
+    CONSTRAINT employee_rates_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text))
+);
+
+ALTER TABLE ONLY agency.employee_rates FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.employee_rates OWNER TO workroom_owner;
+
+--
+-- Name: employee_week_hours; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.employee_week_hours (
+    tenant_id uuid NOT NULL,
+    employee_id uuid NOT NULL,
+    week_start_date date NOT NULL,
+    total_hours numeric DEFAULT 0 NOT NULL,
+    billable_hours numeric DEFAULT 0 NOT NULL,
+    entry_count integer DEFAULT 0 NOT NULL,
+    allocated_hours numeric DEFAULT 0 NOT NULL,
+    allocation_count integer DEFAULT 0 NOT NULL
+);
+
+ALTER TABLE ONLY agency.employee_week_hours FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.employee_week_hours OWNER TO workroom_owner;
+
+--
+-- Name: employees; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.employees (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid,
+    full_name text NOT NULL,
+    email text NOT NULL,
+    title text,
+    department text,
+    agency_role text DEFAULT 'creative'::text NOT NULL,
+    weekly_capacity_hours numeric(5,2) DEFAULT 40 NOT NULL,
+    active boolean DEFAULT true NOT NULL,
+    start_date date,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    deleted_at timestamp with time zone,
+    account_pending_since timestamp with time zone,
+    CONSTRAINT employees_agency_role_check CHECK ((agency_role = ANY (ARRAY['finance'::text, 'leadership'::text, 'pm'::text, 'admin'::text, 'account'::text, 'creative'::text]))),
+    CONSTRAINT employees_email_check CHECK ((email ~ '^[^@\s]+@[^@\s]+$'::text)),
+    CONSTRAINT employees_full_name_check CHECK (((length(btrim(full_name)) >= 1) AND (length(btrim(full_name)) <= 200))),
+    CONSTRAINT employees_pending_check CHECK (((account_pending_since IS NULL) OR ((NOT active) AND (user_id IS NOT NULL)))),
+    CONSTRAINT employees_weekly_capacity_hours_check CHECK (((weekly_capacity_hours >= (0)::numeric) AND (weekly_capacity_hours <= (80)::numeric)))
+);
+
+ALTER TABLE ONLY agency.employees FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.employees OWNER TO workroom_owner;
+
+--
+-- Name: knowledge_chunk_counts; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.knowledge_chunk_counts (
+    tenant_id uuid NOT NULL,
+    chunk_count bigint DEFAULT 0 NOT NULL
+);
+
+ALTER TABLE ONLY agency.knowledge_chunk_counts FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.knowledge_chunk_counts OWNER TO workroom_owner;
+
+--
+-- Name: knowledge_chunks; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.knowledge_chunks (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    document_id uuid NOT NULL,
+    chunk_index integer NOT NULL,
+    content text NOT NULL,
+    token_count integer,
+    embedding public.vector(384) NOT NULL,
+    search_vector tsvector GENERATED ALWAYS AS (to_tsvector('english'::regconfig, content)) STORED,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    CONSTRAINT knowledge_chunks_chunk_index_check CHECK ((chunk_index >= 0))
+);
+ALTER TABLE ONLY agency.knowledge_chunks ALTER COLUMN embedding SET STORAGE PLAIN;
+
+ALTER TABLE ONLY agency.knowledge_chunks FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.knowledge_chunks OWNER TO workroom_owner;
+
+--
+-- Name: knowledge_documents; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.knowledge_documents (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    client_id uuid,
+    brand_id uuid,
+    campaign_id uuid,
+    title text NOT NULL,
+    doc_type text DEFAULT 'other'::text NOT NULL,
+    source_uri text,
+    content text DEFAULT ''::text NOT NULL,
+    tags text[] DEFAULT '{}'::text[] NOT NULL,
+    search_vector tsvector GENERATED ALWAYS AS ((setweight(to_tsvector('english'::regconfig, COALESCE(title, ''::text)), 'A'::"char") || setweight(to_tsvector('english'::regconfig, COALESCE(content, ''::text)), 'B'::"char"))) STORED,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    deleted_at timestamp with time zone,
+    CONSTRAINT knowledge_documents_doc_type_check CHECK ((doc_type = ANY (ARRAY['playbook'::text, 'brand_guidelines'::text, 'post_mortem'::text, 'process'::text, 'case_study'::text, 'research'::text, 'policy'::text, 'other'::text]))),
+    CONSTRAINT knowledge_documents_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 300)))
+);
+
+ALTER TABLE ONLY agency.knowledge_documents FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.knowledge_documents OWNER TO workroom_owner;
+
+--
+-- Name: notifications; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.notifications (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    recipient_id uuid NOT NULL,
+    kind text NOT NULL,
+    campaign_id uuid NOT NULL,
+    threshold integer NOT NULL,
+    title text NOT NULL,
+    read_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    CONSTRAINT notifications_kind_check CHECK ((kind = 'budget_alert'::text)),
+    CONSTRAINT notifications_threshold_check CHECK (((threshold >= 1) AND (threshold <= 1000))),
+    CONSTRAINT notifications_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 300)))
+);
+
+ALTER TABLE ONLY agency.notifications FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.notifications OWNER TO workroom_owner;
+
+--
+-- Name: rate_cards; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.rate_cards (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    role_name text NOT NULL,
+    bill_rate numeric(10,2) NOT NULL,
+    cost_rate numeric(10,2) NOT NULL,
+    currency character(3) DEFAULT 'USD'::bpchar NOT NULL,
+    effective_from date NOT NULL,
+    effective_to date,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    CONSTRAINT rate_cards_bill_rate_check CHECK ((bill_rate >= (0)::numeric)),
+    CONSTRAINT rate_cards_check CHECK (((effective_to IS NULL) OR (effective_to > effective_from))),
+    CONSTRAINT rate_cards_cost_rate_check CHECK ((cost_rate >= (0)::numeric)),
+    CONSTRAINT rate_cards_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT rate_cards_role_name_check CHECK (((length(btrim(role_name)) >= 1) AND (length(btrim(role_name)) <= 100)))
+);
+
+ALTER TABLE ONLY agency.rate_cards FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.rate_cards OWNER TO workroom_owner;
+
+--
+-- Name: team_allocations; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.team_allocations (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    employee_id uuid NOT NULL,
+    campaign_id uuid NOT NULL,
+    week_start_date date NOT NULL,
+    hours numeric(5,2) NOT NULL,
+    notes text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    CONSTRAINT team_allocations_hours_check CHECK (((hours >= (0)::numeric) AND (hours <= (80)::numeric)))
+);
+
+ALTER TABLE ONLY agency.team_allocations FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.team_allocations OWNER TO workroom_owner;
+
+--
+-- Name: tenants; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.tenants (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_id uuid GENERATED ALWAYS AS (id) STORED NOT NULL,
+    slug text NOT NULL,
+    name text NOT NULL,
+    default_currency character(3) DEFAULT 'USD'::bpchar NOT NULL,
+    utilization_target numeric(4,3) DEFAULT 0.750 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    CONSTRAINT tenants_default_currency_check CHECK ((default_currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT tenants_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 200))),
+    CONSTRAINT tenants_slug_check CHECK ((slug ~ '^[a-z0-9][a-z0-9-]{1,62}$'::text)),
+    CONSTRAINT tenants_utilization_target_check CHECK (((utilization_target >= (0)::numeric) AND (utilization_target <= (1)::numeric)))
+);
+
+ALTER TABLE ONLY agency.tenants FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.tenants OWNER TO workroom_owner;
+
+--
+-- Name: timesheet_entries; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.timesheet_entries (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    employee_id uuid DEFAULT agency.current_user_id() NOT NULL,
+    campaign_id uuid NOT NULL,
+    phase_id uuid,
+    entry_date date NOT NULL,
+    hours numeric(5,2) NOT NULL,
+    billable boolean DEFAULT true NOT NULL,
+    description text,
+    week_start_date date NOT NULL,
+    status text DEFAULT 'draft'::text NOT NULL,
+    submitted_at timestamp with time zone,
+    approved_by uuid,
+    approved_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    CONSTRAINT timesheet_entries_hours_check CHECK (((hours > (0)::numeric) AND (hours <= (24)::numeric))),
+    CONSTRAINT timesheet_entries_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'submitted'::text, 'approved'::text, 'rejected'::text])))
+);
+
+ALTER TABLE ONLY agency.timesheet_entries FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.timesheet_entries OWNER TO workroom_owner;
+
+--
+-- Name: timesheet_costs; Type: VIEW; Schema: agency; Owner: workroom_owner
+--
+
+CREATE VIEW agency.timesheet_costs WITH (security_invoker='true') AS
+ SELECT t.tenant_id,
+    t.id AS entry_id,
+    t.employee_id,
+    t.campaign_id,
+    t.phase_id,
+    t.entry_date,
+    t.week_start_date,
+    t.hours,
+    t.billable,
+    t.status,
+        CASE
+            WHEN t.billable THEN (t.hours * r.bill_rate)
+            ELSE (0)::numeric
+        END AS revenue,
+    (t.hours * r.cost_rate) AS labor_cost
+   FROM (agency.timesheet_entries t
+     LEFT JOIN LATERAL ( SELECT er.bill_rate,
+            er.cost_rate
+           FROM agency.employee_rates er
+          WHERE ((er.tenant_id = t.tenant_id) AND (er.employee_id = t.employee_id) AND (er.effective_from <= t.entry_date) AND ((er.effective_to IS NULL) OR (er.effective_to > t.entry_date)))
+          ORDER BY er.effective_from DESC
+         LIMIT 1) r ON (true));
+
+
+ALTER TABLE agency.timesheet_costs OWNER TO workroom_owner;
+
+--
+-- Name: v_artifact_library; Type: VIEW; Schema: agency; Owner: workroom_owner
+--
+
+CREATE VIEW agency.v_artifact_library WITH (security_invoker='true') AS
+ SELECT a.tenant_id,
+    a.id AS artifact_id,
+    a.title,
+    a.artifact_type,
+    a.status,
+    a.content_preview,
+    a.tags,
+    a.current_version,
+    a.campaign_id,
+    c.code AS campaign_code,
+    c.name AS campaign_name,
+    c.client_id,
+    cl.name AS client_name,
+    c.brand_id,
+    a.owner_id,
+    o.full_name AS owner_name,
+    ( SELECT count(*) AS count
+           FROM agency.artifact_comments cm
+          WHERE ((cm.tenant_id = a.tenant_id) AND (cm.artifact_id = a.id) AND (cm.deleted_at IS NULL))) AS comment_count,
+    ( SELECT count(*) AS count
+           FROM agency.artifact_comments cm
+          WHERE ((cm.tenant_id = a.tenant_id) AND (cm.artifact_id = a.id) AND (cm.deleted_at IS NULL) AND (NOT cm.resolved))) AS open_comment_count,
+    a.created_at,
+    a.updated_at
+   FROM (((agency.artifacts a
+     JOIN agency.campaigns c ON (((c.tenant_id = a.tenant_id) AND (c.id = a.campaign_id))))
+     JOIN agency.clients cl ON (((cl.tenant_id = c.tenant_id) AND (cl.id = c.client_id))))
+     JOIN agency.employees o ON (((o.tenant_id = a.tenant_id) AND (o.id = a.owner_id))))
+  WHERE (a.deleted_at IS NULL);
+
+
+ALTER TABLE agency.v_artifact_library OWNER TO workroom_owner;
+
+--
+-- Name: v_campaign_overview; Type: VIEW; Schema: agency; Owner: workroom_owner
+--
+
+CREATE VIEW agency.v_campaign_overview WITH (security_invoker='true') AS
+ SELECT c.tenant_id,
+    c.id AS campaign_id,
+    c.code,
+    c.name,
+    c.description,
+    c.status,
+    c.budget_type,
+    c.client_id,
+    cl.name AS client_name,
+    c.brand_id,
+    b.name AS brand_name,
+    c.start_date,
+    c.end_date,
+    c.duration_weeks,
+    c.budget_amount,
+    c.currency,
+    c.tags,
+    c.alert_thresholds,
+    c.procure_quote_id,
+    ( SELECT p.name
+           FROM agency.campaign_phases p
+          WHERE ((p.tenant_id = c.tenant_id) AND (p.campaign_id = c.id) AND ((CURRENT_DATE >= p.start_date) AND (CURRENT_DATE <= p.end_date)))
+          ORDER BY p.sort_order
+         LIMIT 1) AS current_phase,
+    COALESCE(h.total_hours, (0)::numeric) AS total_hours,
+    COALESCE(h.billable_hours, (0)::numeric) AS billable_hours,
+    COALESCE(h.hours_this_week, (0)::numeric) AS hours_this_week,
+    h.last_entry_date,
+    tm.team_size,
+    a.artifact_count,
+    round(agency.schedule_elapsed(c.start_date, c.end_date), 4) AS schedule_elapsed_pct,
+        CASE
+            WHEN ( SELECT agency.can_see_financials() AS can_see_financials) THEN m.revenue
+            ELSE NULL::numeric
+        END AS revenue,
+        CASE
+            WHEN ( SELECT agency.can_see_financials() AS can_see_financials) THEN m.labor_cost
+            ELSE NULL::numeric
+        END AS labor_cost,
+        CASE
+            WHEN ( SELECT agency.can_see_financials() AS can_see_financials) THEN COALESCE(sp.direct_cost, (0)::numeric)
+            ELSE NULL::numeric
+        END AS direct_cost,
+        CASE
+            WHEN ( SELECT agency.can_see_financials() AS can_see_financials) THEN (COALESCE(m.labor_cost, (0)::numeric) + COALESCE(sp.direct_cost, (0)::numeric))
+            ELSE NULL::numeric
+        END AS total_cost,
+        CASE
+            WHEN ( SELECT agency.can_see_financials() AS can_see_financials) THEN ((COALESCE(m.revenue, (0)::numeric) - COALESCE(m.labor_cost, (0)::numeric)) - COALESCE(sp.direct_cost, (0)::numeric))
+            ELSE NULL::numeric
+        END AS margin,
+        CASE
+            WHEN (( SELECT agency.can_see_financials() AS can_see_financials) AND (m.revenue > (0)::numeric)) THEN round((((m.revenue - COALESCE(m.labor_cost, (0)::numeric)) - COALESCE(sp.direct_cost, (0)::numeric)) / m.revenue), 4)
+            ELSE NULL::numeric
+        END AS margin_pct,
+        CASE
+            WHEN ( SELECT agency.can_see_financials() AS can_see_financials) THEN COALESCE(sp.spend, (0)::numeric)
+            ELSE NULL::numeric
+        END AS spend,
+    round(bu.budget_spent_pct, 4) AS budget_spent_pct,
+    COALESCE(hl.health, 'on_track'::text) AS health,
+    hl.health_reason
+   FROM (((((((((agency.campaigns c
+     JOIN agency.clients cl ON (((cl.tenant_id = c.tenant_id) AND (cl.id = c.client_id))))
+     LEFT JOIN agency.brands b ON (((b.tenant_id = c.tenant_id) AND (b.id = c.brand_id))))
+     LEFT JOIN agency.campaign_health hl ON (((hl.tenant_id = c.tenant_id) AND (hl.campaign_id = c.id))))
+     LEFT JOIN agency.campaign_budget_use bu ON (((bu.tenant_id = c.tenant_id) AND (bu.campaign_id = c.id))))
+     LEFT JOIN LATERAL ( SELECT sum(v.total_hours) AS total_hours,
+            sum(v.billable_hours) AS billable_hours,
+            sum(v.total_hours) FILTER (WHERE (v.week_start_date = ( SELECT agency.current_week_start() AS current_week_start))) AS hours_this_week,
+            max(v.last_entry_date) AS last_entry_date
+           FROM agency.campaign_week_hours v
+          WHERE ((v.tenant_id = c.tenant_id) AND (v.campaign_id = c.id))) h ON (true))
+     LEFT JOIN LATERAL ( SELECT sum(w.revenue) AS revenue,
+            sum(w.labor_cost) AS labor_cost
+           FROM agency.campaign_week_money w
+          WHERE ((w.tenant_id = c.tenant_id) AND (w.campaign_id = c.id))) m ON (true))
+     LEFT JOIN LATERAL ( SELECT sum(s.amount) AS spend,
+            sum(s.amount) FILTER (WHERE (s.source <> 'time'::text)) AS direct_cost
+           FROM agency.campaign_spend_lines(c.tenant_id, c.id) s(source, week_start_date, amount)) sp ON (true))
+     LEFT JOIN LATERAL ( SELECT count(DISTINCT t.employee_id) AS team_size
+           FROM agency.campaign_team t
+          WHERE ((t.tenant_id = c.tenant_id) AND (t.campaign_id = c.id))) tm ON (true))
+     LEFT JOIN LATERAL ( SELECT count(*) AS artifact_count
+           FROM agency.artifacts r
+          WHERE ((r.tenant_id = c.tenant_id) AND (r.campaign_id = c.id) AND (r.deleted_at IS NULL))) a ON (true))
+  WHERE (c.deleted_at IS NULL);
+
+
+ALTER TABLE agency.v_campaign_overview OWNER TO workroom_owner;
+
+--
+-- Name: v_client_360; Type: VIEW; Schema: agency; Owner: workroom_owner
+--
+
+CREATE VIEW agency.v_client_360 WITH (security_invoker='true') AS
+ SELECT cl.tenant_id,
+    cl.id AS client_id,
+    cl.code,
+    cl.name,
+    cl.sector,
+    cl.status,
+    cl.website,
+    cl.primary_contact_name,
+    cl.primary_contact_email,
+    cl.account_lead_id,
+    al.full_name AS account_lead_name,
+    bc.brand_count,
+    bc.brand_names,
+    ct.campaign_count,
+    ct.active_campaign_count,
+    COALESCE(ct.total_budget, (0)::numeric) AS total_budget,
+    COALESCE(ct.total_hours, (0)::numeric) AS total_hours,
+    COALESCE(qh.hours_this_quarter, (0)::numeric) AS hours_this_quarter,
+    GREATEST(cl.updated_at, ct.last_campaign_activity) AS last_activity_at,
+        CASE
+            WHEN ( SELECT agency.can_see_financials() AS can_see_financials) THEN COALESCE(ct.revenue, (0)::numeric)
+            ELSE NULL::numeric
+        END AS revenue,
+        CASE
+            WHEN ( SELECT agency.can_see_financials() AS can_see_financials) THEN COALESCE(ct.cost, (0)::numeric)
+            ELSE NULL::numeric
+        END AS cost,
+        CASE
+            WHEN ( SELECT agency.can_see_financials() AS can_see_financials) THEN (COALESCE(ct.revenue, (0)::numeric) - COALESCE(ct.cost, (0)::numeric))
+            ELSE NULL::numeric
+        END AS margin,
+        CASE
+            WHEN (( SELECT agency.can_see_financials() AS can_see_financials) AND (ct.revenue > (0)::numeric)) THEN round(((ct.revenue - ct.cost) / ct.revenue), 4)
+            ELSE NULL::numeric
+        END AS margin_pct,
+        CASE
+            WHEN ( SELECT agency.can_see_financials() AS can_see_financials) THEN COALESCE(ct.spend, (0)::numeric)
+            ELSE NULL::numeric
+        END AS spend,
+        CASE
+            WHEN (ct.total_budget > (0)::numeric) THEN round((ct.budgeted_spend / ct.total_budget), 4)
+            ELSE NULL::numeric
+        END AS budget_spent_pct
+   FROM ((((agency.clients cl
+     LEFT JOIN agency.employees al ON (((al.tenant_id = cl.tenant_id) AND (al.id = cl.account_lead_id))))
+     CROSS JOIN LATERAL ( SELECT count(*) AS campaign_count,
+            count(*) FILTER (WHERE (o.status = 'active'::text)) AS active_campaign_count,
+            sum(o.budget_amount) FILTER (WHERE (o.status <> 'cancelled'::text)) AS total_budget,
+            sum(o.total_hours) AS total_hours,
+            sum(o.revenue) AS revenue,
+            sum(o.total_cost) AS cost,
+            sum(o.spend) AS spend,
+            sum((u.budget_spent_pct * o.budget_amount)) AS budgeted_spend,
+            max(GREATEST((o.last_entry_date)::timestamp with time zone, (o.start_date)::timestamp with time zone)) AS last_campaign_activity
+           FROM (agency.v_campaign_overview o
+             LEFT JOIN agency.campaign_budget_use u ON (((u.tenant_id = o.tenant_id) AND (u.campaign_id = o.campaign_id))))
+          WHERE ((o.tenant_id = cl.tenant_id) AND (o.client_id = cl.id))) ct)
+     CROSS JOIN LATERAL ( SELECT sum(q.hours) AS hours_this_quarter
+           FROM (agency.campaigns c
+             CROSS JOIN LATERAL ( SELECT sum(h.total_hours) AS hours
+                   FROM agency.campaign_week_hours h
+                  WHERE ((h.tenant_id = c.tenant_id) AND (h.campaign_id = c.id) AND (h.month_start_date >= (date_trunc('quarter'::text, (CURRENT_DATE)::timestamp with time zone))::date))) q)
+          WHERE ((c.tenant_id = cl.tenant_id) AND (c.client_id = cl.id))) qh)
+     CROSS JOIN LATERAL ( SELECT count(*) AS brand_count,
+            COALESCE(array_agg(b.name ORDER BY b.name), '{}'::text[]) AS brand_names
+           FROM agency.brands b
+          WHERE ((b.tenant_id = cl.tenant_id) AND (b.client_id = cl.id) AND (b.deleted_at IS NULL))) bc)
+  WHERE (cl.deleted_at IS NULL);
+
+
+ALTER TABLE agency.v_client_360 OWNER TO workroom_owner;
+
+--
+-- Name: expense_lines; Type: TABLE; Schema: te; Owner: workroom_owner
+--
+
+CREATE TABLE te.expense_lines (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    employee_id uuid NOT NULL,
+    expense_date date NOT NULL,
+    category text NOT NULL,
+    description text,
+    amount numeric(12,2) NOT NULL,
+    currency character(3) DEFAULT 'USD'::bpchar NOT NULL,
+    status text DEFAULT 'submitted'::text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    agency_campaign_id uuid,
+    CONSTRAINT expense_lines_amount_check CHECK ((amount >= (0)::numeric)),
+    CONSTRAINT expense_lines_category_check CHECK ((category = ANY (ARRAY['travel'::text, 'meals'::text, 'lodging'::text, 'production'::text, 'talent'::text, 'media'::text, 'software'::text, 'other'::text]))),
+    CONSTRAINT expense_lines_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'submitted'::text, 'approved'::text, 'reimbursed'::text, 'rejected'::text])))
+);
+
+ALTER TABLE ONLY te.expense_lines FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE te.expense_lines OWNER TO workroom_owner;
+
+--
+-- Name: v_dashboard_kpis; Type: VIEW; Schema: agency; Owner: workroom_owner
+--
+
+CREATE VIEW agency.v_dashboard_kpis WITH (security_invoker='true') AS
+ WITH week_hours AS (
+         SELECT h.tenant_id,
+            COALESCE(sum(h.total_hours), (0)::numeric) AS hours_this_week,
+            COALESCE(sum(h.billable_hours), (0)::numeric) AS billable_hours_this_week
+           FROM agency.campaign_week_hours h
+          WHERE (h.week_start_date = ( SELECT agency.current_week_start() AS current_week_start))
+          GROUP BY h.tenant_id
+        ), capacity AS (
+         SELECT e.tenant_id,
+            sum(e.weekly_capacity_hours) AS capacity_hours
+           FROM agency.employees e
+          WHERE (e.active AND (e.deleted_at IS NULL))
+          GROUP BY e.tenant_id
+        ), campaign_counts AS (
+         SELECT c.tenant_id,
+            count(*) FILTER (WHERE (c.status = 'active'::text)) AS active_campaigns,
+            count(*) FILTER (WHERE (hl.health <> 'on_track'::text)) AS campaigns_at_risk
+           FROM (agency.campaigns c
+             LEFT JOIN agency.campaign_health hl ON (((hl.tenant_id = c.tenant_id) AND (hl.campaign_id = c.id))))
+          WHERE ((c.status = ANY (ARRAY['planning'::text, 'active'::text, 'on_hold'::text])) AND (c.deleted_at IS NULL))
+          GROUP BY c.tenant_id
+        ), month_money AS (
+         SELECT m.tenant_id,
+            sum(m.revenue) AS revenue,
+            sum(m.labor_cost) AS labor_cost
+           FROM agency.campaign_week_money m
+          WHERE (m.month_start_date >= (date_trunc('month'::text, (CURRENT_DATE)::timestamp with time zone))::date)
+          GROUP BY m.tenant_id
+        ), month_expenses AS (
+         SELECT e.tenant_id,
+            sum(e.amount) AS expense_cost
+           FROM te.expense_lines e
+          WHERE ((e.expense_date >= (date_trunc('month'::text, (CURRENT_DATE)::timestamp with time zone))::date) AND (e.status <> 'rejected'::text))
+          GROUP BY e.tenant_id
+        )
+ SELECT tn.tenant_id,
+    tn.name AS tenant_name,
+    tn.utilization_target,
+    ( SELECT agency.current_week_start() AS current_week_start) AS week_start_date,
+    COALESCE(cc.active_campaigns, (0)::bigint) AS active_campaigns,
+    COALESCE(cc.campaigns_at_risk, (0)::bigint) AS campaigns_at_risk,
+    COALESCE(wh.hours_this_week, (0)::numeric) AS hours_this_week,
+    COALESCE(wh.billable_hours_this_week, (0)::numeric) AS billable_hours_this_week,
+    COALESCE(cap.capacity_hours, (0)::numeric) AS capacity_hours_this_week,
+    round((COALESCE(wh.billable_hours_this_week, (0)::numeric) / NULLIF(cap.capacity_hours, (0)::numeric)), 4) AS billable_utilization_this_week,
+    ( SELECT agency.pending_timesheet_approvals() AS pending_timesheet_approvals) AS pending_timesheet_approvals,
+        CASE
+            WHEN ( SELECT agency.can_see_financials() AS can_see_financials) THEN COALESCE(mm.revenue, (0)::numeric)
+            ELSE NULL::numeric
+        END AS revenue_this_month,
+        CASE
+            WHEN ( SELECT agency.can_see_financials() AS can_see_financials) THEN (COALESCE(mm.labor_cost, (0)::numeric) + COALESCE(me.expense_cost, (0)::numeric))
+            ELSE NULL::numeric
+        END AS cost_this_month,
+        CASE
+            WHEN ( SELECT agency.can_see_financials() AS can_see_financials) THEN ((COALESCE(mm.revenue, (0)::numeric) - COALESCE(mm.labor_cost, (0)::numeric)) - COALESCE(me.expense_cost, (0)::numeric))
+            ELSE NULL::numeric
+        END AS margin_this_month
+   FROM (((((agency.tenants tn
+     LEFT JOIN week_hours wh ON ((wh.tenant_id = tn.tenant_id)))
+     LEFT JOIN capacity cap ON ((cap.tenant_id = tn.tenant_id)))
+     LEFT JOIN campaign_counts cc ON ((cc.tenant_id = tn.tenant_id)))
+     LEFT JOIN month_money mm ON ((mm.tenant_id = tn.tenant_id)))
+     LEFT JOIN month_expenses me ON ((me.tenant_id = tn.tenant_id)));
+
+
+ALTER TABLE agency.v_dashboard_kpis OWNER TO workroom_owner;
+
+--
+-- Name: v_employee_utilization; Type: VIEW; Schema: agency; Owner: workroom_owner
+--
+
+CREATE VIEW agency.v_employee_utilization WITH (security_invoker='true') AS
+ SELECT e.tenant_id,
+    e.id AS employee_id,
+    e.full_name,
+    e.title,
+    e.department,
+    e.agency_role,
+    e.active,
+    w.week_start_date,
+    e.weekly_capacity_hours AS capacity_hours,
+    w.total_hours,
+    w.billable_hours,
+    w.allocated_hours,
+    round((w.total_hours / NULLIF(e.weekly_capacity_hours, (0)::numeric)), 4) AS utilization_pct,
+    round((w.billable_hours / NULLIF(e.weekly_capacity_hours, (0)::numeric)), 4) AS billable_utilization_pct,
+    round((w.allocated_hours / NULLIF(e.weekly_capacity_hours, (0)::numeric)), 4) AS allocation_pct
+   FROM (( SELECT s.tenant_id,
+            s.employee_id,
+            s.week_start_date,
+            s.total_hours,
+            s.billable_hours,
+            s.allocated_hours
+           FROM agency.employee_week_hours s
+          WHERE ( SELECT agency.sees_all_timesheets() AS sees_all_timesheets)
+        UNION ALL
+         SELECT x.tenant_id,
+            x.employee_id,
+            x.week_start_date,
+            COALESCE(sum(x.logged), (0)::numeric) AS "coalesce",
+            COALESCE(sum(x.logged) FILTER (WHERE x.billable), (0)::numeric) AS "coalesce",
+            COALESCE(sum(x.allocated), (0)::numeric) AS "coalesce"
+           FROM ( SELECT t.tenant_id,
+                    t.employee_id,
+                    t.week_start_date,
+                    t.hours AS logged,
+                    t.billable,
+                    NULL::numeric AS allocated
+                   FROM agency.timesheet_entries t
+                  WHERE (t.employee_id = ( SELECT agency.current_user_id() AS current_user_id))
+                UNION ALL
+                 SELECT a.tenant_id,
+                    a.employee_id,
+                    a.week_start_date,
+                    NULL::numeric,
+                    false,
+                    a.hours
+                   FROM agency.team_allocations a) x
+          WHERE (NOT ( SELECT agency.sees_all_timesheets() AS sees_all_timesheets))
+          GROUP BY x.tenant_id, x.employee_id, x.week_start_date) w
+     JOIN agency.employees e ON (((e.tenant_id = w.tenant_id) AND (e.id = w.employee_id))))
+  WHERE (e.deleted_at IS NULL);
+
+
+ALTER TABLE agency.v_employee_utilization OWNER TO workroom_owner;
+
+--
+-- Name: v_timesheet_summary_by_campaign; Type: VIEW; Schema: agency; Owner: workroom_owner
+--
+
+CREATE VIEW agency.v_timesheet_summary_by_campaign WITH (security_invoker='true') AS
+ SELECT c.tenant_id,
+    c.id AS campaign_id,
+    c.code AS campaign_code,
+    c.name AS campaign_name,
+    c.client_id,
+    t.week_start_date,
+    sum(t.hours) AS total_hours,
+    COALESCE(sum(t.hours) FILTER (WHERE t.billable), (0)::numeric) AS billable_hours,
+    COALESCE(sum(t.hours) FILTER (WHERE (NOT t.billable)), (0)::numeric) AS non_billable_hours,
+    COALESCE(sum(t.hours) FILTER (WHERE (t.status = 'draft'::text)), (0)::numeric) AS draft_hours,
+    COALESCE(sum(t.hours) FILTER (WHERE (t.status = 'submitted'::text)), (0)::numeric) AS submitted_hours,
+    COALESCE(sum(t.hours) FILTER (WHERE (t.status = 'approved'::text)), (0)::numeric) AS approved_hours,
+    count(*) AS entry_count,
+    count(DISTINCT t.employee_id) AS employee_count,
+        CASE
+            WHEN agency.can_see_financials() THEN sum(t.revenue)
+            ELSE NULL::numeric
+        END AS revenue,
+        CASE
+            WHEN agency.can_see_financials() THEN sum(t.labor_cost)
+            ELSE NULL::numeric
+        END AS labor_cost
+   FROM (agency.campaigns c
+     JOIN agency.timesheet_costs t ON (((t.tenant_id = c.tenant_id) AND (t.campaign_id = c.id))))
+  WHERE (c.deleted_at IS NULL)
+  GROUP BY c.tenant_id, c.id, c.code, c.name, c.client_id, t.week_start_date;
+
+
+ALTER TABLE agency.v_timesheet_summary_by_campaign OWNER TO workroom_owner;
+
+--
+-- Name: projects; Type: TABLE; Schema: finance_ppm; Owner: workroom_owner
+--
+
+CREATE TABLE finance_ppm.projects (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    project_code text NOT NULL,
+    name text NOT NULL,
+    budget_amount numeric(14,2) DEFAULT 0 NOT NULL,
+    currency character(3) DEFAULT 'USD'::bpchar NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    agency_campaign_id uuid,
+    CONSTRAINT projects_budget_amount_check CHECK ((budget_amount >= (0)::numeric))
+);
+
+ALTER TABLE ONLY finance_ppm.projects FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE finance_ppm.projects OWNER TO workroom_owner;
+
+--
+-- Name: checkouts; Type: TABLE; Schema: gear; Owner: workroom_owner
+--
+
+CREATE TABLE gear.checkouts (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    equipment_name text NOT NULL,
+    asset_tag text NOT NULL,
+    checked_out_by uuid NOT NULL,
+    checked_out_at timestamp with time zone NOT NULL,
+    due_back_at timestamp with time zone,
+    returned_at timestamp with time zone,
+    daily_rate numeric(10,2) DEFAULT 0 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    agency_campaign_id uuid,
+    CONSTRAINT checkouts_check CHECK (((returned_at IS NULL) OR (returned_at >= checked_out_at))),
+    CONSTRAINT checkouts_daily_rate_check CHECK ((daily_rate >= (0)::numeric))
+);
+
+ALTER TABLE ONLY gear.checkouts FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE gear.checkouts OWNER TO workroom_owner;
+
+--
+-- Name: data_protection_keys; Type: TABLE; Schema: identity; Owner: workroom_owner
+--
+
+CREATE TABLE identity.data_protection_keys (
+    id integer NOT NULL,
+    friendly_name text,
+    xml text
+);
+
+
+ALTER TABLE identity.data_protection_keys OWNER TO workroom_owner;
+
+--
+-- Name: data_protection_keys_id_seq; Type: SEQUENCE; Schema: identity; Owner: workroom_owner
+--
+
+ALTER TABLE identity.data_protection_keys ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME identity.data_protection_keys_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: user_claims; Type: TABLE; Schema: identity; Owner: workroom_owner
+--
+
+CREATE TABLE identity.user_claims (
+    id integer NOT NULL,
+    user_id uuid NOT NULL,
+    claim_type text,
+    claim_value text
+);
+
+
+ALTER TABLE identity.user_claims OWNER TO workroom_owner;
+
+--
+-- Name: user_claims_id_seq; Type: SEQUENCE; Schema: identity; Owner: workroom_owner
+--
+
+ALTER TABLE identity.user_claims ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME identity.user_claims_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: user_logins; Type: TABLE; Schema: identity; Owner: workroom_owner
+--
+
+CREATE TABLE identity.user_logins (
+    login_provider text NOT NULL,
+    provider_key text NOT NULL,
+    provider_display_name text,
+    user_id uuid NOT NULL
+);
+
+
+ALTER TABLE identity.user_logins OWNER TO workroom_owner;
+
+--
+-- Name: user_tokens; Type: TABLE; Schema: identity; Owner: workroom_owner
+--
+
+CREATE TABLE identity.user_tokens (
+    user_id uuid NOT NULL,
+    login_provider text NOT NULL,
+    name text NOT NULL,
+    value text
+);
+
+
+ALTER TABLE identity.user_tokens OWNER TO workroom_owner;
+
+--
+-- Name: users; Type: TABLE; Schema: identity; Owner: workroom_owner
+--
+
+CREATE TABLE identity.users (
+    id uuid NOT NULL,
+    tenant_id uuid NOT NULL,
+    employee_id uuid NOT NULL,
+    user_name text,
+    normalized_user_name text,
+    email text,
+    normalized_email text,
+    email_confirmed boolean DEFAULT false NOT NULL,
+    password_hash text,
+    security_stamp text,
+    concurrency_stamp text,
+    phone_number text,
+    phone_number_confirmed boolean DEFAULT false NOT NULL,
+    two_factor_enabled boolean DEFAULT false NOT NULL,
+    lockout_end timestamp with time zone,
+    lockout_enabled boolean DEFAULT true NOT NULL,
+    access_failed_count integer DEFAULT 0 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+
+ALTER TABLE identity.users OWNER TO workroom_owner;
+
+--
+-- Name: schema_migrations; Type: TABLE; Schema: meta; Owner: workroom_owner
+--
+
+CREATE TABLE meta.schema_migrations (
+    version integer NOT NULL,
+    name text NOT NULL,
+    checksum text NOT NULL,
+    applied_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+
+ALTER TABLE meta.schema_migrations OWNER TO workroom_owner;
+
+--
+-- Name: project_quotes; Type: TABLE; Schema: procure; Owner: workroom_owner
+--
+
+CREATE TABLE procure.project_quotes (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    quote_number text NOT NULL,
+    vendor_name text NOT NULL,
+    description text,
+    amount numeric(14,2) NOT NULL,
+    currency character(3) DEFAULT 'USD'::bpchar NOT NULL,
+    status text DEFAULT 'draft'::text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT project_quotes_amount_check CHECK ((amount >= (0)::numeric)),
+    CONSTRAINT project_quotes_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'submitted'::text, 'approved'::text, 'rejected'::text])))
+);
+
+ALTER TABLE ONLY procure.project_quotes FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE procure.project_quotes OWNER TO workroom_owner;
+
+--
+-- Name: ai_conversations ai_conversations_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.ai_conversations
+    ADD CONSTRAINT ai_conversations_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: ai_messages ai_messages_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.ai_messages
+    ADD CONSTRAINT ai_messages_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: artifact_comments artifact_comments_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_comments
+    ADD CONSTRAINT artifact_comments_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: artifact_versions artifact_versions_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_versions
+    ADD CONSTRAINT artifact_versions_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: artifact_versions artifact_versions_tenant_id_artifact_id_version_number_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_versions
+    ADD CONSTRAINT artifact_versions_tenant_id_artifact_id_version_number_key UNIQUE (tenant_id, artifact_id, version_number);
+
+
+--
+-- Name: artifacts artifacts_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifacts
+    ADD CONSTRAINT artifacts_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: brands brands_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.brands
+    ADD CONSTRAINT brands_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: brands brands_tenant_id_client_id_id_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.brands
+    ADD CONSTRAINT brands_tenant_id_client_id_id_key UNIQUE (tenant_id, client_id, id);
+
+
+--
+-- Name: brands brands_tenant_id_code_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.brands
+    ADD CONSTRAINT brands_tenant_id_code_key UNIQUE (tenant_id, code);
+
+
+--
+-- Name: campaign_budget_use campaign_budget_use_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaign_budget_use
+    ADD CONSTRAINT campaign_budget_use_pkey PRIMARY KEY (tenant_id, campaign_id);
+
+
+--
+-- Name: campaign_health campaign_health_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaign_health
+    ADD CONSTRAINT campaign_health_pkey PRIMARY KEY (tenant_id, campaign_id);
+
+
+--
+-- Name: campaign_phases campaign_phases_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaign_phases
+    ADD CONSTRAINT campaign_phases_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: campaign_phases campaign_phases_tenant_id_campaign_id_id_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaign_phases
+    ADD CONSTRAINT campaign_phases_tenant_id_campaign_id_id_key UNIQUE (tenant_id, campaign_id, id);
+
+
+--
+-- Name: campaign_phases campaign_phases_tenant_id_campaign_id_phase_type_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaign_phases
+    ADD CONSTRAINT campaign_phases_tenant_id_campaign_id_phase_type_key UNIQUE (tenant_id, campaign_id, phase_type);
+
+
+--
+-- Name: campaign_team campaign_team_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaign_team
+    ADD CONSTRAINT campaign_team_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: campaign_team campaign_team_tenant_id_campaign_id_employee_id_team_role_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaign_team
+    ADD CONSTRAINT campaign_team_tenant_id_campaign_id_employee_id_team_role_key UNIQUE (tenant_id, campaign_id, employee_id, team_role);
+
+
+--
+-- Name: campaign_week_hours campaign_week_hours_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaign_week_hours
+    ADD CONSTRAINT campaign_week_hours_pkey PRIMARY KEY (tenant_id, campaign_id, week_start_date, month_start_date);
+
+
+--
+-- Name: campaign_week_money campaign_week_money_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaign_week_money
+    ADD CONSTRAINT campaign_week_money_pkey PRIMARY KEY (tenant_id, campaign_id, week_start_date, month_start_date);
+
+
+--
+-- Name: campaigns campaigns_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaigns
+    ADD CONSTRAINT campaigns_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: campaigns campaigns_tenant_id_code_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaigns
+    ADD CONSTRAINT campaigns_tenant_id_code_key UNIQUE (tenant_id, code);
+
+
+--
+-- Name: clients clients_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.clients
+    ADD CONSTRAINT clients_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: clients clients_tenant_id_code_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.clients
+    ADD CONSTRAINT clients_tenant_id_code_key UNIQUE (tenant_id, code);
+
+
+--
+-- Name: employee_rates employee_rates_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employee_rates
+    ADD CONSTRAINT employee_rates_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: employee_rates employee_rates_tenant_id_employee_id_effective_from_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employee_rates
+    ADD CONSTRAINT employee_rates_tenant_id_employee_id_effective_from_key UNIQUE (tenant_id, employee_id, effective_from);
+
+
+--
+-- Name: employee_week_hours employee_week_hours_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employee_week_hours
+    ADD CONSTRAINT employee_week_hours_pkey PRIMARY KEY (tenant_id, employee_id, week_start_date);
+
+
+--
+-- Name: employees employees_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employees
+    ADD CONSTRAINT employees_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: employees employees_tenant_id_email_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employees
+    ADD CONSTRAINT employees_tenant_id_email_key UNIQUE (tenant_id, email);
+
+
+--
+-- Name: employees employees_user_id_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employees
+    ADD CONSTRAINT employees_user_id_key UNIQUE (user_id);
+
+
+--
+-- Name: jobs jobs_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.jobs
+    ADD CONSTRAINT jobs_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: knowledge_chunk_counts knowledge_chunk_counts_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.knowledge_chunk_counts
+    ADD CONSTRAINT knowledge_chunk_counts_pkey PRIMARY KEY (tenant_id);
+
+
+--
+-- Name: knowledge_chunks knowledge_chunks_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.knowledge_chunks
+    ADD CONSTRAINT knowledge_chunks_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: knowledge_chunks knowledge_chunks_tenant_id_document_id_chunk_index_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.knowledge_chunks
+    ADD CONSTRAINT knowledge_chunks_tenant_id_document_id_chunk_index_key UNIQUE (tenant_id, document_id, chunk_index);
+
+
+--
+-- Name: knowledge_documents knowledge_documents_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.knowledge_documents
+    ADD CONSTRAINT knowledge_documents_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: notifications notifications_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.notifications
+    ADD CONSTRAINT notifications_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: notifications notifications_tenant_id_recipient_id_kind_campaign_id_thres_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.notifications
+    ADD CONSTRAINT notifications_tenant_id_recipient_id_kind_campaign_id_thres_key UNIQUE (tenant_id, recipient_id, kind, campaign_id, threshold);
+
+
+--
+-- Name: rate_cards rate_cards_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.rate_cards
+    ADD CONSTRAINT rate_cards_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: rate_cards rate_cards_tenant_id_role_name_effective_from_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.rate_cards
+    ADD CONSTRAINT rate_cards_tenant_id_role_name_effective_from_key UNIQUE (tenant_id, role_name, effective_from);
+
+
+--
+-- Name: team_allocations team_allocations_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.team_allocations
+    ADD CONSTRAINT team_allocations_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: team_allocations team_allocations_tenant_id_employee_id_campaign_id_week_sta_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.team_allocations
+    ADD CONSTRAINT team_allocations_tenant_id_employee_id_campaign_id_week_sta_key UNIQUE (tenant_id, employee_id, campaign_id, week_start_date);
+
+
+--
+-- Name: tenants tenants_id_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.tenants
+    ADD CONSTRAINT tenants_id_key UNIQUE (id);
+
+
+--
+-- Name: tenants tenants_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.tenants
+    ADD CONSTRAINT tenants_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: tenants tenants_slug_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.tenants
+    ADD CONSTRAINT tenants_slug_key UNIQUE (slug);
+
+
+--
+-- Name: timesheet_entries timesheet_entries_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.timesheet_entries
+    ADD CONSTRAINT timesheet_entries_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: projects projects_pkey; Type: CONSTRAINT; Schema: finance_ppm; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY finance_ppm.projects
+    ADD CONSTRAINT projects_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: projects projects_tenant_id_project_code_key; Type: CONSTRAINT; Schema: finance_ppm; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY finance_ppm.projects
+    ADD CONSTRAINT projects_tenant_id_project_code_key UNIQUE (tenant_id, project_code);
+
+
+--
+-- Name: checkouts checkouts_pkey; Type: CONSTRAINT; Schema: gear; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY gear.checkouts
+    ADD CONSTRAINT checkouts_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: data_protection_keys data_protection_keys_pkey; Type: CONSTRAINT; Schema: identity; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY identity.data_protection_keys
+    ADD CONSTRAINT data_protection_keys_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: user_claims user_claims_pkey; Type: CONSTRAINT; Schema: identity; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY identity.user_claims
+    ADD CONSTRAINT user_claims_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: user_logins user_logins_pkey; Type: CONSTRAINT; Schema: identity; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY identity.user_logins
+    ADD CONSTRAINT user_logins_pkey PRIMARY KEY (login_provider, provider_key);
+
+
+--
+-- Name: user_tokens user_tokens_pkey; Type: CONSTRAINT; Schema: identity; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY identity.user_tokens
+    ADD CONSTRAINT user_tokens_pkey PRIMARY KEY (user_id, login_provider, name);
+
+
+--
+-- Name: users users_normalized_user_name_key; Type: CONSTRAINT; Schema: identity; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY identity.users
+    ADD CONSTRAINT users_normalized_user_name_key UNIQUE (normalized_user_name);
+
+
+--
+-- Name: users users_pkey; Type: CONSTRAINT; Schema: identity; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY identity.users
+    ADD CONSTRAINT users_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: users users_tenant_id_employee_id_key; Type: CONSTRAINT; Schema: identity; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY identity.users
+    ADD CONSTRAINT users_tenant_id_employee_id_key UNIQUE (tenant_id, employee_id);
+
+
+--
+-- Name: schema_migrations schema_migrations_pkey; Type: CONSTRAINT; Schema: meta; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY meta.schema_migrations
+    ADD CONSTRAINT schema_migrations_pkey PRIMARY KEY (version);
+
+
+--
+-- Name: project_quotes project_quotes_pkey; Type: CONSTRAINT; Schema: procure; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY procure.project_quotes
+    ADD CONSTRAINT project_quotes_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: project_quotes project_quotes_tenant_id_quote_number_key; Type: CONSTRAINT; Schema: procure; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY procure.project_quotes
+    ADD CONSTRAINT project_quotes_tenant_id_quote_number_key UNIQUE (tenant_id, quote_number);
+
+
+--
+-- Name: expense_lines expense_lines_pkey; Type: CONSTRAINT; Schema: te; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY te.expense_lines
+    ADD CONSTRAINT expense_lines_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: ai_conversations_user_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX ai_conversations_user_idx ON agency.ai_conversations USING btree (tenant_id, user_id, updated_at DESC);
+
+
+--
+-- Name: ai_messages_conversation_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX ai_messages_conversation_idx ON agency.ai_messages USING btree (tenant_id, conversation_id, created_at);
+
+
+--
+-- Name: artifact_comments_artifact_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX artifact_comments_artifact_idx ON agency.artifact_comments USING btree (tenant_id, artifact_id, created_at);
+
+
+--
+-- Name: artifact_comments_author_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX artifact_comments_author_idx ON agency.artifact_comments USING btree (tenant_id, author_id);
+
+
+--
+-- Name: artifact_comments_created_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX artifact_comments_created_idx ON agency.artifact_comments USING btree (tenant_id, created_at DESC);
+
+
+--
+-- Name: artifact_comments_parent_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX artifact_comments_parent_idx ON agency.artifact_comments USING btree (tenant_id, parent_comment_id);
+
+
+--
+-- Name: artifact_versions_artifact_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX artifact_versions_artifact_idx ON agency.artifact_versions USING btree (tenant_id, artifact_id, version_number DESC);
+
+
+--
+-- Name: artifact_versions_created_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX artifact_versions_created_idx ON agency.artifact_versions USING btree (tenant_id, created_at DESC);
+
+
+--
+-- Name: artifacts_campaign_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX artifacts_campaign_idx ON agency.artifacts USING btree (tenant_id, campaign_id);
+
+
+--
+-- Name: artifacts_owner_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX artifacts_owner_idx ON agency.artifacts USING btree (tenant_id, owner_id);
+
+
+--
+-- Name: artifacts_search_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX artifacts_search_idx ON agency.artifacts USING gin (search_vector);
+
+
+--
+-- Name: artifacts_status_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX artifacts_status_idx ON agency.artifacts USING btree (tenant_id, status) WHERE (deleted_at IS NULL);
+
+
+--
+-- Name: artifacts_tags_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX artifacts_tags_idx ON agency.artifacts USING gin (tags);
+
+
+--
+-- Name: artifacts_updated_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX artifacts_updated_idx ON agency.artifacts USING btree (tenant_id, updated_at DESC);
+
+
+--
+-- Name: brands_client_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX brands_client_idx ON agency.brands USING btree (tenant_id, client_id);
+
+
+--
+-- Name: campaign_health_refreshed_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX campaign_health_refreshed_idx ON agency.campaign_health USING btree (tenant_id, refreshed_at);
+
+
+--
+-- Name: campaign_phases_campaign_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX campaign_phases_campaign_idx ON agency.campaign_phases USING btree (tenant_id, campaign_id);
+
+
+--
+-- Name: campaign_team_employee_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX campaign_team_employee_idx ON agency.campaign_team USING btree (tenant_id, employee_id, campaign_id);
+
+
+--
+-- Name: campaign_week_hours_week_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX campaign_week_hours_week_idx ON agency.campaign_week_hours USING btree (tenant_id, week_start_date);
+
+
+--
+-- Name: campaign_week_money_month_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX campaign_week_money_month_idx ON agency.campaign_week_money USING btree (tenant_id, month_start_date);
+
+
+--
+-- Name: campaigns_brand_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX campaigns_brand_idx ON agency.campaigns USING btree (tenant_id, brand_id);
+
+
+--
+-- Name: campaigns_client_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX campaigns_client_idx ON agency.campaigns USING btree (tenant_id, client_id, brand_id);
+
+
+--
+-- Name: campaigns_dates_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX campaigns_dates_idx ON agency.campaigns USING btree (tenant_id, start_date, end_date);
+
+
+--
+-- Name: campaigns_procure_quote_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX campaigns_procure_quote_idx ON agency.campaigns USING btree (tenant_id, procure_quote_id);
+
+
+--
+-- Name: campaigns_start_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX campaigns_start_idx ON agency.campaigns USING btree (tenant_id, start_date DESC, id) WHERE (deleted_at IS NULL);
+
+
+--
+-- Name: campaigns_status_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX campaigns_status_idx ON agency.campaigns USING btree (tenant_id, status) WHERE (deleted_at IS NULL);
+
+
+--
+-- Name: campaigns_tags_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX campaigns_tags_idx ON agency.campaigns USING gin (tags);
+
+
+--
+-- Name: clients_account_lead_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX clients_account_lead_idx ON agency.clients USING btree (tenant_id, account_lead_id);
+
+
+--
+-- Name: clients_active_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX clients_active_idx ON agency.clients USING btree (tenant_id, name) WHERE (deleted_at IS NULL);
+
+
+--
+-- Name: employee_rates_employee_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX employee_rates_employee_idx ON agency.employee_rates USING btree (tenant_id, employee_id, effective_from DESC);
+
+
+--
+-- Name: employee_rates_rate_card_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX employee_rates_rate_card_idx ON agency.employee_rates USING btree (tenant_id, rate_card_id);
+
+
+--
+-- Name: employee_week_hours_week_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX employee_week_hours_week_idx ON agency.employee_week_hours USING btree (tenant_id, week_start_date) INCLUDE (employee_id, total_hours, billable_hours, allocated_hours);
+
+
+--
+-- Name: employees_active_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX employees_active_idx ON agency.employees USING btree (tenant_id) WHERE (active AND (deleted_at IS NULL));
+
+
+--
+-- Name: employees_user_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX employees_user_idx ON agency.employees USING btree (user_id);
+
+
+--
+-- Name: jobs_created_by_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX jobs_created_by_idx ON agency.jobs USING btree (tenant_id, created_by);
+
+
+--
+-- Name: jobs_due_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX jobs_due_idx ON agency.jobs USING btree (tenant_id, kind, run_after) WHERE (status = ANY (ARRAY['queued'::text, 'running'::text]));
+
+
+--
+-- Name: knowledge_chunks_document_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX knowledge_chunks_document_idx ON agency.knowledge_chunks USING btree (tenant_id, document_id, chunk_index);
+
+
+--
+-- Name: knowledge_chunks_embedding_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX knowledge_chunks_embedding_idx ON agency.knowledge_chunks USING hnsw (embedding public.vector_cosine_ops) WITH (m='16', ef_construction='64');
+
+
+--
+-- Name: knowledge_chunks_search_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX knowledge_chunks_search_idx ON agency.knowledge_chunks USING gin (search_vector);
+
+
+--
+-- Name: knowledge_documents_brand_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX knowledge_documents_brand_idx ON agency.knowledge_documents USING btree (tenant_id, brand_id);
+
+
+--
+-- Name: knowledge_documents_campaign_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX knowledge_documents_campaign_idx ON agency.knowledge_documents USING btree (tenant_id, campaign_id);
+
+
+--
+-- Name: knowledge_documents_client_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX knowledge_documents_client_idx ON agency.knowledge_documents USING btree (tenant_id, client_id);
+
+
+--
+-- Name: knowledge_documents_search_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX knowledge_documents_search_idx ON agency.knowledge_documents USING gin (search_vector);
+
+
+--
+-- Name: knowledge_documents_tags_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX knowledge_documents_tags_idx ON agency.knowledge_documents USING gin (tags);
+
+
+--
+-- Name: notifications_campaign_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX notifications_campaign_idx ON agency.notifications USING btree (tenant_id, campaign_id);
+
+
+--
+-- Name: notifications_recipient_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX notifications_recipient_idx ON agency.notifications USING btree (tenant_id, recipient_id, created_at DESC);
+
+
+--
+-- Name: rate_cards_role_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX rate_cards_role_idx ON agency.rate_cards USING btree (tenant_id, role_name, effective_from DESC);
+
+
+--
+-- Name: team_allocations_campaign_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX team_allocations_campaign_idx ON agency.team_allocations USING btree (tenant_id, campaign_id, week_start_date);
+
+
+--
+-- Name: team_allocations_week_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX team_allocations_week_idx ON agency.team_allocations USING btree (tenant_id, week_start_date, employee_id);
+
+
+--
+-- Name: timesheet_entries_approved_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX timesheet_entries_approved_idx ON agency.timesheet_entries USING btree (tenant_id, approved_at DESC) WHERE ((status = 'approved'::text) AND (approved_at IS NOT NULL));
+
+
+--
+-- Name: timesheet_entries_approver_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX timesheet_entries_approver_idx ON agency.timesheet_entries USING btree (tenant_id, approved_by);
+
+
+--
+-- Name: timesheet_entries_campaign_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX timesheet_entries_campaign_idx ON agency.timesheet_entries USING btree (tenant_id, campaign_id, entry_date);
+
+
+--
+-- Name: timesheet_entries_employee_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX timesheet_entries_employee_idx ON agency.timesheet_entries USING btree (tenant_id, employee_id, entry_date);
+
+
+--
+-- Name: timesheet_entries_pending_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX timesheet_entries_pending_idx ON agency.timesheet_entries USING btree (tenant_id, week_start_date) WHERE (status = 'submitted'::text);
+
+
+--
+-- Name: timesheet_entries_phase_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX timesheet_entries_phase_idx ON agency.timesheet_entries USING btree (tenant_id, campaign_id, phase_id);
+
+
+--
+-- Name: timesheet_entries_week_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX timesheet_entries_week_idx ON agency.timesheet_entries USING btree (tenant_id, week_start_date, employee_id);
+
+
+--
+-- Name: projects_agency_campaign_idx; Type: INDEX; Schema: finance_ppm; Owner: workroom_owner
+--
+
+CREATE INDEX projects_agency_campaign_idx ON finance_ppm.projects USING btree (tenant_id, agency_campaign_id);
+
+
+--
+-- Name: checkouts_agency_campaign_idx; Type: INDEX; Schema: gear; Owner: workroom_owner
+--
+
+CREATE INDEX checkouts_agency_campaign_idx ON gear.checkouts USING btree (tenant_id, agency_campaign_id);
+
+
+--
+-- Name: checkouts_checked_out_by_idx; Type: INDEX; Schema: gear; Owner: workroom_owner
+--
+
+CREATE INDEX checkouts_checked_out_by_idx ON gear.checkouts USING btree (tenant_id, checked_out_by);
+
+
+--
+-- Name: user_claims_user_idx; Type: INDEX; Schema: identity; Owner: workroom_owner
+--
+
+CREATE INDEX user_claims_user_idx ON identity.user_claims USING btree (user_id);
+
+
+--
+-- Name: user_logins_user_idx; Type: INDEX; Schema: identity; Owner: workroom_owner
+--
+
+CREATE INDEX user_logins_user_idx ON identity.user_logins USING btree (user_id);
+
+
+--
+-- Name: users_normalized_email_idx; Type: INDEX; Schema: identity; Owner: workroom_owner
+--
+
+CREATE INDEX users_normalized_email_idx ON identity.users USING btree (normalized_email);
+
+
+--
+-- Name: expense_lines_agency_campaign_idx; Type: INDEX; Schema: te; Owner: workroom_owner
+--
+
+CREATE INDEX expense_lines_agency_campaign_idx ON te.expense_lines USING btree (tenant_id, agency_campaign_id);
+
+
+--
+-- Name: expense_lines_date_idx; Type: INDEX; Schema: te; Owner: workroom_owner
+--
+
+CREATE INDEX expense_lines_date_idx ON te.expense_lines USING btree (tenant_id, expense_date);
+
+
+--
+-- Name: expense_lines_employee_idx; Type: INDEX; Schema: te; Owner: workroom_owner
+--
+
+CREATE INDEX expense_lines_employee_idx ON te.expense_lines USING btree (tenant_id, employee_id);
+
+
+--
+-- Name: artifacts create_version_on_insert; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER create_version_on_insert AFTER INSERT ON agency.artifacts FOR EACH ROW EXECUTE FUNCTION agency.create_artifact_version();
+
+
+--
+-- Name: artifacts create_version_on_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER create_version_on_update BEFORE UPDATE ON agency.artifacts FOR EACH ROW EXECUTE FUNCTION agency.create_artifact_version();
+
+
+--
+-- Name: knowledge_chunks keep_counts_delete; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_counts_delete AFTER DELETE ON agency.knowledge_chunks REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_knowledge_chunk_counts();
+
+
+--
+-- Name: knowledge_chunks keep_counts_insert; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_counts_insert AFTER INSERT ON agency.knowledge_chunks REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_knowledge_chunk_counts();
+
+
+--
+-- Name: knowledge_chunks keep_counts_truncate; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_counts_truncate AFTER TRUNCATE ON agency.knowledge_chunks FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_knowledge_chunk_counts();
+
+
+--
+-- Name: knowledge_chunks keep_counts_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_counts_update AFTER UPDATE ON agency.knowledge_chunks REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_knowledge_chunk_counts();
+
+
+--
+-- Name: campaign_week_money keep_health_delete; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_health_delete AFTER DELETE ON agency.campaign_week_money REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_campaign_health();
+
+
+--
+-- Name: campaign_week_money keep_health_insert; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_health_insert AFTER INSERT ON agency.campaign_week_money REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_campaign_health();
+
+
+--
+-- Name: campaigns keep_health_insert; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_health_insert AFTER INSERT ON agency.campaigns REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_campaign_health();
+
+
+--
+-- Name: campaign_week_money keep_health_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_health_update AFTER UPDATE ON agency.campaign_week_money REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_campaign_health();
+
+
+--
+-- Name: campaigns keep_health_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_health_update AFTER UPDATE ON agency.campaigns REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_campaign_health();
+
+
+--
+-- Name: team_allocations keep_summaries_delete; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_summaries_delete AFTER DELETE ON agency.team_allocations REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_time_summaries();
+
+
+--
+-- Name: timesheet_entries keep_summaries_delete; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_summaries_delete AFTER DELETE ON agency.timesheet_entries REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_time_summaries();
+
+
+--
+-- Name: team_allocations keep_summaries_insert; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_summaries_insert AFTER INSERT ON agency.team_allocations REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_time_summaries();
+
+
+--
+-- Name: timesheet_entries keep_summaries_insert; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_summaries_insert AFTER INSERT ON agency.timesheet_entries REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_time_summaries();
+
+
+--
+-- Name: team_allocations keep_summaries_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_summaries_update AFTER UPDATE ON agency.team_allocations REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_time_summaries();
+
+
+--
+-- Name: timesheet_entries keep_summaries_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_summaries_update AFTER UPDATE ON agency.timesheet_entries REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_time_summaries();
+
+
+--
+-- Name: employee_rates reprice_summaries_delete; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER reprice_summaries_delete AFTER DELETE ON agency.employee_rates REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.reprice_campaign_summaries();
+
+
+--
+-- Name: employee_rates reprice_summaries_insert; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER reprice_summaries_insert AFTER INSERT ON agency.employee_rates REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.reprice_campaign_summaries();
+
+
+--
+-- Name: employee_rates reprice_summaries_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER reprice_summaries_update AFTER UPDATE ON agency.employee_rates REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.reprice_campaign_summaries();
+
+
+--
+-- Name: ai_conversations set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.ai_conversations FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
+-- Name: ai_messages set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.ai_messages FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
+-- Name: artifact_comments set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.artifact_comments FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
+-- Name: artifact_versions set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.artifact_versions FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
+-- Name: artifacts set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.artifacts FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
+-- Name: brands set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.brands FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
+-- Name: campaign_phases set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.campaign_phases FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
+-- Name: campaign_team set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.campaign_team FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
+-- Name: campaigns set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.campaigns FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
+-- Name: clients set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.clients FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
+-- Name: employee_rates set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.employee_rates FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
+-- Name: employees set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.employees FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
+-- Name: jobs set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.jobs FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
+-- Name: knowledge_chunks set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.knowledge_chunks FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
+-- Name: knowledge_documents set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.knowledge_documents FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
+-- Name: notifications set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.notifications FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
+-- Name: rate_cards set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.rate_cards FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
+-- Name: team_allocations set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.team_allocations FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
+-- Name: tenants set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.tenants FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
+-- Name: timesheet_entries set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.timesheet_entries FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
+-- Name: team_allocations set_week_start; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_week_start BEFORE INSERT OR UPDATE OF week_start_date ON agency.team_allocations FOR EACH ROW EXECUTE FUNCTION agency.set_week_start_date();
+
+
+--
+-- Name: timesheet_entries set_week_start; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_week_start BEFORE INSERT OR UPDATE OF entry_date, week_start_date ON agency.timesheet_entries FOR EACH ROW EXECUTE FUNCTION agency.set_week_start_date();
+
+
+--
+-- Name: checkouts keep_health_delete; Type: TRIGGER; Schema: gear; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_health_delete AFTER DELETE ON gear.checkouts REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_campaign_health();
+
+
+--
+-- Name: checkouts keep_health_insert; Type: TRIGGER; Schema: gear; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_health_insert AFTER INSERT ON gear.checkouts REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_campaign_health();
+
+
+--
+-- Name: checkouts keep_health_update; Type: TRIGGER; Schema: gear; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_health_update AFTER UPDATE ON gear.checkouts REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_campaign_health();
+
+
+--
+-- Name: project_quotes keep_health_delete; Type: TRIGGER; Schema: procure; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_health_delete AFTER DELETE ON procure.project_quotes REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_campaign_health();
+
+
+--
+-- Name: project_quotes keep_health_update; Type: TRIGGER; Schema: procure; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_health_update AFTER UPDATE ON procure.project_quotes REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_campaign_health();
+
+
+--
+-- Name: expense_lines keep_health_delete; Type: TRIGGER; Schema: te; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_health_delete AFTER DELETE ON te.expense_lines REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_campaign_health();
+
+
+--
+-- Name: expense_lines keep_health_insert; Type: TRIGGER; Schema: te; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_health_insert AFTER INSERT ON te.expense_lines REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_campaign_health();
+
+
+--
+-- Name: expense_lines keep_health_update; Type: TRIGGER; Schema: te; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_health_update AFTER UPDATE ON te.expense_lines REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_campaign_health();
+
+
+--
+-- Name: ai_conversations ai_conversations_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.ai_conversations
+    ADD CONSTRAINT ai_conversations_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: ai_conversations ai_conversations_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.ai_conversations
+    ADD CONSTRAINT ai_conversations_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES agency.employees(tenant_id, id);
+
+
+--
+-- Name: ai_messages ai_messages_tenant_id_conversation_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.ai_messages
+    ADD CONSTRAINT ai_messages_tenant_id_conversation_id_fkey FOREIGN KEY (tenant_id, conversation_id) REFERENCES agency.ai_conversations(tenant_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: ai_messages ai_messages_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.ai_messages
+    ADD CONSTRAINT ai_messages_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: artifact_comments artifact_comments_tenant_id_artifact_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_comments
+    ADD CONSTRAINT artifact_comments_tenant_id_artifact_id_fkey FOREIGN KEY (tenant_id, artifact_id) REFERENCES agency.artifacts(tenant_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: artifact_comments artifact_comments_tenant_id_author_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_comments
+    ADD CONSTRAINT artifact_comments_tenant_id_author_id_fkey FOREIGN KEY (tenant_id, author_id) REFERENCES agency.employees(tenant_id, id);
+
+
+--
+-- Name: artifact_comments artifact_comments_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_comments
+    ADD CONSTRAINT artifact_comments_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: artifact_comments artifact_comments_tenant_id_parent_comment_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_comments
+    ADD CONSTRAINT artifact_comments_tenant_id_parent_comment_id_fkey FOREIGN KEY (tenant_id, parent_comment_id) REFERENCES agency.artifact_comments(tenant_id, id);
+
+
+--
+-- Name: artifact_versions artifact_versions_tenant_id_artifact_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_versions
+    ADD CONSTRAINT artifact_versions_tenant_id_artifact_id_fkey FOREIGN KEY (tenant_id, artifact_id) REFERENCES agency.artifacts(tenant_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: artifact_versions artifact_versions_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_versions
+    ADD CONSTRAINT artifact_versions_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: artifacts artifacts_tenant_id_campaign_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifacts
+    ADD CONSTRAINT artifacts_tenant_id_campaign_id_fkey FOREIGN KEY (tenant_id, campaign_id) REFERENCES agency.campaigns(tenant_id, id);
+
+
+--
+-- Name: artifacts artifacts_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifacts
+    ADD CONSTRAINT artifacts_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: artifacts artifacts_tenant_id_owner_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifacts
+    ADD CONSTRAINT artifacts_tenant_id_owner_id_fkey FOREIGN KEY (tenant_id, owner_id) REFERENCES agency.employees(tenant_id, id);
+
+
+--
+-- Name: brands brands_tenant_id_client_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.brands
+    ADD CONSTRAINT brands_tenant_id_client_id_fkey FOREIGN KEY (tenant_id, client_id) REFERENCES agency.clients(tenant_id, id);
+
+
+--
+-- Name: brands brands_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.brands
+    ADD CONSTRAINT brands_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: campaign_budget_use campaign_budget_use_tenant_id_campaign_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaign_budget_use
+    ADD CONSTRAINT campaign_budget_use_tenant_id_campaign_id_fkey FOREIGN KEY (tenant_id, campaign_id) REFERENCES agency.campaigns(tenant_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: campaign_budget_use campaign_budget_use_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaign_budget_use
+    ADD CONSTRAINT campaign_budget_use_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: campaign_health campaign_health_tenant_id_campaign_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaign_health
+    ADD CONSTRAINT campaign_health_tenant_id_campaign_id_fkey FOREIGN KEY (tenant_id, campaign_id) REFERENCES agency.campaigns(tenant_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: campaign_health campaign_health_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaign_health
+    ADD CONSTRAINT campaign_health_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: campaign_phases campaign_phases_tenant_id_campaign_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaign_phases
+    ADD CONSTRAINT campaign_phases_tenant_id_campaign_id_fkey FOREIGN KEY (tenant_id, campaign_id) REFERENCES agency.campaigns(tenant_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: campaign_phases campaign_phases_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaign_phases
+    ADD CONSTRAINT campaign_phases_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: campaign_team campaign_team_tenant_id_campaign_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaign_team
+    ADD CONSTRAINT campaign_team_tenant_id_campaign_id_fkey FOREIGN KEY (tenant_id, campaign_id) REFERENCES agency.campaigns(tenant_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: campaign_team campaign_team_tenant_id_employee_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaign_team
+    ADD CONSTRAINT campaign_team_tenant_id_employee_id_fkey FOREIGN KEY (tenant_id, employee_id) REFERENCES agency.employees(tenant_id, id);
+
+
+--
+-- Name: campaign_team campaign_team_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaign_team
+    ADD CONSTRAINT campaign_team_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: campaign_week_hours campaign_week_hours_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaign_week_hours
+    ADD CONSTRAINT campaign_week_hours_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: campaign_week_money campaign_week_money_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaign_week_money
+    ADD CONSTRAINT campaign_week_money_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: campaigns campaigns_procure_quote_fk; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaigns
+    ADD CONSTRAINT campaigns_procure_quote_fk FOREIGN KEY (tenant_id, procure_quote_id) REFERENCES procure.project_quotes(tenant_id, id);
+
+
+--
+-- Name: campaigns campaigns_tenant_id_client_id_brand_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaigns
+    ADD CONSTRAINT campaigns_tenant_id_client_id_brand_id_fkey FOREIGN KEY (tenant_id, client_id, brand_id) REFERENCES agency.brands(tenant_id, client_id, id);
+
+
+--
+-- Name: campaigns campaigns_tenant_id_client_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaigns
+    ADD CONSTRAINT campaigns_tenant_id_client_id_fkey FOREIGN KEY (tenant_id, client_id) REFERENCES agency.clients(tenant_id, id);
+
+
+--
+-- Name: campaigns campaigns_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaigns
+    ADD CONSTRAINT campaigns_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: clients clients_tenant_id_account_lead_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.clients
+    ADD CONSTRAINT clients_tenant_id_account_lead_id_fkey FOREIGN KEY (tenant_id, account_lead_id) REFERENCES agency.employees(tenant_id, id);
+
+
+--
+-- Name: clients clients_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.clients
+    ADD CONSTRAINT clients_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: employee_rates employee_rates_tenant_id_employee_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employee_rates
+    ADD CONSTRAINT employee_rates_tenant_id_employee_id_fkey FOREIGN KEY (tenant_id, employee_id) REFERENCES agency.employees(tenant_id, id);
+
+
+--
+-- Name: employee_rates employee_rates_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employee_rates
+    ADD CONSTRAINT employee_rates_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: employee_rates employee_rates_tenant_id_rate_card_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employee_rates
+    ADD CONSTRAINT employee_rates_tenant_id_rate_card_id_fkey FOREIGN KEY (tenant_id, rate_card_id) REFERENCES agency.rate_cards(tenant_id, id);
+
+
+--
+-- Name: employee_week_hours employee_week_hours_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employee_week_hours
+    ADD CONSTRAINT employee_week_hours_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: employees employees_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employees
+    ADD CONSTRAINT employees_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: jobs jobs_tenant_id_created_by_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.jobs
+    ADD CONSTRAINT jobs_tenant_id_created_by_fkey FOREIGN KEY (tenant_id, created_by) REFERENCES agency.employees(tenant_id, id);
+
+
+--
+-- Name: jobs jobs_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.jobs
+    ADD CONSTRAINT jobs_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: knowledge_chunk_counts knowledge_chunk_counts_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.knowledge_chunk_counts
+    ADD CONSTRAINT knowledge_chunk_counts_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: knowledge_chunks knowledge_chunks_tenant_id_document_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.knowledge_chunks
+    ADD CONSTRAINT knowledge_chunks_tenant_id_document_id_fkey FOREIGN KEY (tenant_id, document_id) REFERENCES agency.knowledge_documents(tenant_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: knowledge_chunks knowledge_chunks_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.knowledge_chunks
+    ADD CONSTRAINT knowledge_chunks_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: knowledge_documents knowledge_documents_tenant_id_brand_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.knowledge_documents
+    ADD CONSTRAINT knowledge_documents_tenant_id_brand_id_fkey FOREIGN KEY (tenant_id, brand_id) REFERENCES agency.brands(tenant_id, id);
+
+
+--
+-- Name: knowledge_documents knowledge_documents_tenant_id_campaign_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.knowledge_documents
+    ADD CONSTRAINT knowledge_documents_tenant_id_campaign_id_fkey FOREIGN KEY (tenant_id, campaign_id) REFERENCES agency.campaigns(tenant_id, id);
+
+
+--
+-- Name: knowledge_documents knowledge_documents_tenant_id_client_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.knowledge_documents
+    ADD CONSTRAINT knowledge_documents_tenant_id_client_id_fkey FOREIGN KEY (tenant_id, client_id) REFERENCES agency.clients(tenant_id, id);
+
+
+--
+-- Name: knowledge_documents knowledge_documents_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.knowledge_documents
+    ADD CONSTRAINT knowledge_documents_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: notifications notifications_tenant_id_campaign_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.notifications
+    ADD CONSTRAINT notifications_tenant_id_campaign_id_fkey FOREIGN KEY (tenant_id, campaign_id) REFERENCES agency.campaigns(tenant_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: notifications notifications_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.notifications
+    ADD CONSTRAINT notifications_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: notifications notifications_tenant_id_recipient_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.notifications
+    ADD CONSTRAINT notifications_tenant_id_recipient_id_fkey FOREIGN KEY (tenant_id, recipient_id) REFERENCES agency.employees(tenant_id, id);
+
+
+--
+-- Name: rate_cards rate_cards_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.rate_cards
+    ADD CONSTRAINT rate_cards_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: team_allocations team_allocations_tenant_id_campaign_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.team_allocations
+    ADD CONSTRAINT team_allocations_tenant_id_campaign_id_fkey FOREIGN KEY (tenant_id, campaign_id) REFERENCES agency.campaigns(tenant_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: team_allocations team_allocations_tenant_id_employee_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.team_allocations
+    ADD CONSTRAINT team_allocations_tenant_id_employee_id_fkey FOREIGN KEY (tenant_id, employee_id) REFERENCES agency.employees(tenant_id, id);
+
+
+--
+-- Name: team_allocations team_allocations_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.team_allocations
+    ADD CONSTRAINT team_allocations_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: timesheet_entries timesheet_entries_tenant_id_approved_by_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.timesheet_entries
+    ADD CONSTRAINT timesheet_entries_tenant_id_approved_by_fkey FOREIGN KEY (tenant_id, approved_by) REFERENCES agency.employees(tenant_id, id);
+
+
+--
+-- Name: timesheet_entries timesheet_entries_tenant_id_campaign_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.timesheet_entries
+    ADD CONSTRAINT timesheet_entries_tenant_id_campaign_id_fkey FOREIGN KEY (tenant_id, campaign_id) REFERENCES agency.campaigns(tenant_id, id);
+
+
+--
+-- Name: timesheet_entries timesheet_entries_tenant_id_campaign_id_phase_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.timesheet_entries
+    ADD CONSTRAINT timesheet_entries_tenant_id_campaign_id_phase_id_fkey FOREIGN KEY (tenant_id, campaign_id, phase_id) REFERENCES agency.campaign_phases(tenant_id, campaign_id, id);
+
+
+--
+-- Name: timesheet_entries timesheet_entries_tenant_id_employee_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.timesheet_entries
+    ADD CONSTRAINT timesheet_entries_tenant_id_employee_id_fkey FOREIGN KEY (tenant_id, employee_id) REFERENCES agency.employees(tenant_id, id);
+
+
+--
+-- Name: timesheet_entries timesheet_entries_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.timesheet_entries
+    ADD CONSTRAINT timesheet_entries_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: projects projects_agency_campaign_fk; Type: FK CONSTRAINT; Schema: finance_ppm; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY finance_ppm.projects
+    ADD CONSTRAINT projects_agency_campaign_fk FOREIGN KEY (tenant_id, agency_campaign_id) REFERENCES agency.campaigns(tenant_id, id);
+
+
+--
+-- Name: projects projects_tenant_id_fkey; Type: FK CONSTRAINT; Schema: finance_ppm; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY finance_ppm.projects
+    ADD CONSTRAINT projects_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: checkouts checkouts_agency_campaign_fk; Type: FK CONSTRAINT; Schema: gear; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY gear.checkouts
+    ADD CONSTRAINT checkouts_agency_campaign_fk FOREIGN KEY (tenant_id, agency_campaign_id) REFERENCES agency.campaigns(tenant_id, id);
+
+
+--
+-- Name: checkouts checkouts_tenant_id_checked_out_by_fkey; Type: FK CONSTRAINT; Schema: gear; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY gear.checkouts
+    ADD CONSTRAINT checkouts_tenant_id_checked_out_by_fkey FOREIGN KEY (tenant_id, checked_out_by) REFERENCES agency.employees(tenant_id, id);
+
+
+--
+-- Name: checkouts checkouts_tenant_id_fkey; Type: FK CONSTRAINT; Schema: gear; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY gear.checkouts
+    ADD CONSTRAINT checkouts_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: user_claims user_claims_user_id_fkey; Type: FK CONSTRAINT; Schema: identity; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY identity.user_claims
+    ADD CONSTRAINT user_claims_user_id_fkey FOREIGN KEY (user_id) REFERENCES identity.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: user_logins user_logins_user_id_fkey; Type: FK CONSTRAINT; Schema: identity; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY identity.user_logins
+    ADD CONSTRAINT user_logins_user_id_fkey FOREIGN KEY (user_id) REFERENCES identity.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: user_tokens user_tokens_user_id_fkey; Type: FK CONSTRAINT; Schema: identity; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY identity.user_tokens
+    ADD CONSTRAINT user_tokens_user_id_fkey FOREIGN KEY (user_id) REFERENCES identity.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: users users_tenant_id_employee_id_fkey; Type: FK CONSTRAINT; Schema: identity; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY identity.users
+    ADD CONSTRAINT users_tenant_id_employee_id_fkey FOREIGN KEY (tenant_id, employee_id) REFERENCES agency.employees(tenant_id, id);
+
+
+--
+-- Name: users users_tenant_id_fkey; Type: FK CONSTRAINT; Schema: identity; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY identity.users
+    ADD CONSTRAINT users_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: project_quotes project_quotes_tenant_id_fkey; Type: FK CONSTRAINT; Schema: procure; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY procure.project_quotes
+    ADD CONSTRAINT project_quotes_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: expense_lines expense_lines_agency_campaign_fk; Type: FK CONSTRAINT; Schema: te; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY te.expense_lines
+    ADD CONSTRAINT expense_lines_agency_campaign_fk FOREIGN KEY (tenant_id, agency_campaign_id) REFERENCES agency.campaigns(tenant_id, id);
+
+
+--
+-- Name: expense_lines expense_lines_tenant_id_employee_id_fkey; Type: FK CONSTRAINT; Schema: te; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY te.expense_lines
+    ADD CONSTRAINT expense_lines_tenant_id_employee_id_fkey FOREIGN KEY (tenant_id, employee_id) REFERENCES agency.employees(tenant_id, id);
+
+
+--
+-- Name: expense_lines expense_lines_tenant_id_fkey; Type: FK CONSTRAINT; Schema: te; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY te.expense_lines
+    ADD CONSTRAINT expense_lines_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: ai_conversations; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.ai_conversations ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: ai_messages; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.ai_messages ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: team_allocations allocation_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY allocation_manage ON agency.team_allocations USING (( SELECT agency.has_any_role(ARRAY['pm'::text, 'leadership'::text, 'admin'::text]) AS has_any_role)) WITH CHECK (( SELECT agency.has_any_role(ARRAY['pm'::text, 'leadership'::text, 'admin'::text]) AS has_any_role));
+
+
+--
+-- Name: team_allocations allocation_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY allocation_read ON agency.team_allocations FOR SELECT USING (true);
+
+
+--
+-- Name: artifact_comments; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.artifact_comments ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: artifacts artifact_create; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY artifact_create ON agency.artifacts FOR INSERT WITH CHECK (((owner_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.has_any_role(ARRAY['leadership'::text, 'admin'::text]) AS has_any_role)));
+
+
+--
+-- Name: artifacts artifact_delete; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY artifact_delete ON agency.artifacts FOR DELETE USING (((owner_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.has_any_role(ARRAY['leadership'::text, 'admin'::text]) AS has_any_role)));
+
+
+--
+-- Name: artifacts artifact_edit; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY artifact_edit ON agency.artifacts FOR UPDATE USING (((owner_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.has_any_role(ARRAY['leadership'::text, 'admin'::text]) AS has_any_role) OR (EXISTS ( SELECT 1
+   FROM agency.campaign_team tm
+  WHERE ((tm.tenant_id = artifacts.tenant_id) AND (tm.campaign_id = artifacts.campaign_id) AND (tm.employee_id = ( SELECT agency.current_user_id() AS current_user_id))))))) WITH CHECK (((owner_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.has_any_role(ARRAY['leadership'::text, 'admin'::text]) AS has_any_role) OR (EXISTS ( SELECT 1
+   FROM agency.campaign_team tm
+  WHERE ((tm.tenant_id = artifacts.tenant_id) AND (tm.campaign_id = artifacts.campaign_id) AND (tm.employee_id = ( SELECT agency.current_user_id() AS current_user_id)))))));
+
+
+--
+-- Name: artifacts artifact_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY artifact_read ON agency.artifacts FOR SELECT USING (((owner_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.has_any_role(ARRAY['leadership'::text, 'admin'::text]) AS has_any_role) OR (EXISTS ( SELECT 1
+   FROM agency.campaign_team tm
+  WHERE ((tm.tenant_id = artifacts.tenant_id) AND (tm.campaign_id = artifacts.campaign_id) AND (tm.employee_id = ( SELECT agency.current_user_id() AS current_user_id)))))));
+
+
+--
+-- Name: artifact_versions; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.artifact_versions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: artifacts; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.artifacts ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: brands brand_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY brand_manage ON agency.brands USING (( SELECT agency.has_any_role(ARRAY['admin'::text, 'account'::text]) AS has_any_role)) WITH CHECK (( SELECT agency.has_any_role(ARRAY['admin'::text, 'account'::text]) AS has_any_role));
+
+
+--
+-- Name: brands brand_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY brand_read ON agency.brands FOR SELECT USING (true);
+
+
+--
+-- Name: brands; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.brands ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: campaign_budget_use budget_use_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY budget_use_read ON agency.campaign_budget_use FOR SELECT USING (( SELECT agency.has_any_role(ARRAY['finance'::text, 'leadership'::text, 'pm'::text, 'account'::text, 'system'::text]) AS has_any_role));
+
+
+--
+-- Name: campaign_budget_use; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.campaign_budget_use ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: campaign_health; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.campaign_health ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: campaigns campaign_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY campaign_manage ON agency.campaigns USING (( SELECT agency.has_any_role(ARRAY['pm'::text, 'account'::text, 'admin'::text]) AS has_any_role)) WITH CHECK (( SELECT agency.has_any_role(ARRAY['pm'::text, 'account'::text, 'admin'::text]) AS has_any_role));
+
+
+--
+-- Name: campaign_phases; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.campaign_phases ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: campaigns campaign_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY campaign_read ON agency.campaigns FOR SELECT USING (true);
+
+
+--
+-- Name: campaign_team; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.campaign_team ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: campaign_week_hours; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.campaign_week_hours ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: campaign_week_money; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.campaign_week_money ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: campaigns; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.campaigns ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: knowledge_chunks chunk_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY chunk_manage ON agency.knowledge_chunks USING (( SELECT agency.has_any_role(ARRAY['admin'::text, 'leadership'::text]) AS has_any_role)) WITH CHECK (( SELECT agency.has_any_role(ARRAY['admin'::text, 'leadership'::text]) AS has_any_role));
+
+
+--
+-- Name: knowledge_chunks chunk_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY chunk_read ON agency.knowledge_chunks FOR SELECT USING (true);
+
+
+--
+-- Name: clients client_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY client_manage ON agency.clients USING (( SELECT agency.has_any_role(ARRAY['admin'::text, 'account'::text]) AS has_any_role)) WITH CHECK (( SELECT agency.has_any_role(ARRAY['admin'::text, 'account'::text]) AS has_any_role));
+
+
+--
+-- Name: clients client_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY client_read ON agency.clients FOR SELECT USING (true);
+
+
+--
+-- Name: clients; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.clients ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: artifact_comments comment_create; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY comment_create ON agency.artifact_comments FOR INSERT WITH CHECK (((author_id = ( SELECT agency.current_user_id() AS current_user_id)) AND (EXISTS ( SELECT 1
+   FROM agency.artifacts a
+  WHERE ((a.tenant_id = artifact_comments.tenant_id) AND (a.id = artifact_comments.artifact_id))))));
+
+
+--
+-- Name: artifact_comments comment_delete; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY comment_delete ON agency.artifact_comments FOR DELETE USING (((author_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.has_role('admin'::text) AS has_role)));
+
+
+--
+-- Name: artifact_comments comment_edit; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY comment_edit ON agency.artifact_comments FOR UPDATE USING (((author_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.has_role('admin'::text) AS has_role))) WITH CHECK (((author_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.has_role('admin'::text) AS has_role)));
+
+
+--
+-- Name: artifact_comments comment_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY comment_read ON agency.artifact_comments FOR SELECT USING ((( SELECT agency.has_any_role(ARRAY['leadership'::text, 'admin'::text]) AS has_any_role) OR (EXISTS ( SELECT 1
+   FROM agency.artifacts a
+  WHERE ((a.tenant_id = artifact_comments.tenant_id) AND (a.id = artifact_comments.artifact_id))))));
+
+
+--
+-- Name: ai_conversations conversation_owner; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY conversation_owner ON agency.ai_conversations USING ((user_id = ( SELECT agency.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT agency.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: knowledge_chunk_counts counts_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY counts_read ON agency.knowledge_chunk_counts FOR SELECT USING (true);
+
+
+--
+-- Name: employees employee_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY employee_manage ON agency.employees USING (( SELECT agency.has_role('admin'::text) AS has_role)) WITH CHECK (( SELECT agency.has_role('admin'::text) AS has_role));
+
+
+--
+-- Name: employee_rates employee_rate_finance; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY employee_rate_finance ON agency.employee_rates USING (( SELECT agency.has_any_role(ARRAY['finance'::text, 'leadership'::text]) AS has_any_role)) WITH CHECK (( SELECT agency.has_any_role(ARRAY['finance'::text, 'leadership'::text]) AS has_any_role));
+
+
+--
+-- Name: employee_rates; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.employee_rates ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: employees employee_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY employee_read ON agency.employees FOR SELECT USING (true);
+
+
+--
+-- Name: employee_week_hours; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.employee_week_hours ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: employees; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.employees ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: campaign_health health_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY health_read ON agency.campaign_health FOR SELECT USING (true);
+
+
+--
+-- Name: campaign_week_hours hours_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY hours_read ON agency.campaign_week_hours FOR SELECT USING (true);
+
+
+--
+-- Name: employee_week_hours hours_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY hours_read ON agency.employee_week_hours FOR SELECT USING (( SELECT agency.sees_all_timesheets() AS sees_all_timesheets));
+
+
+--
+-- Name: jobs job_enqueue; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY job_enqueue ON agency.jobs FOR INSERT WITH CHECK (((created_by = ( SELECT agency.current_user_id() AS current_user_id)) AND (status = 'queued'::text) AND (attempts = 0)));
+
+
+--
+-- Name: jobs job_follow; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY job_follow ON agency.jobs FOR SELECT USING ((created_by = ( SELECT agency.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: jobs job_work; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY job_work ON agency.jobs USING (( SELECT agency.has_role('system'::text) AS has_role)) WITH CHECK (( SELECT agency.has_role('system'::text) AS has_role));
+
+
+--
+-- Name: jobs; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.jobs ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: knowledge_chunk_counts; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.knowledge_chunk_counts ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: knowledge_chunks; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.knowledge_chunks ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: knowledge_documents; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.knowledge_documents ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: knowledge_documents knowledge_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY knowledge_manage ON agency.knowledge_documents USING (( SELECT agency.has_any_role(ARRAY['admin'::text, 'leadership'::text]) AS has_any_role)) WITH CHECK (( SELECT agency.has_any_role(ARRAY['admin'::text, 'leadership'::text]) AS has_any_role));
+
+
+--
+-- Name: knowledge_documents knowledge_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY knowledge_read ON agency.knowledge_documents FOR SELECT USING (true);
+
+
+--
+-- Name: ai_messages message_owner; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY message_owner ON agency.ai_messages USING ((EXISTS ( SELECT 1
+   FROM agency.ai_conversations c
+  WHERE ((c.tenant_id = ai_messages.tenant_id) AND (c.id = ai_messages.conversation_id))))) WITH CHECK ((EXISTS ( SELECT 1
+   FROM agency.ai_conversations c
+  WHERE ((c.tenant_id = ai_messages.tenant_id) AND (c.id = ai_messages.conversation_id)))));
+
+
+--
+-- Name: campaign_week_money money_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY money_read ON agency.campaign_week_money FOR SELECT USING (( SELECT agency.can_see_financials() AS can_see_financials));
+
+
+--
+-- Name: notifications notification_dismiss; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY notification_dismiss ON agency.notifications FOR DELETE USING ((recipient_id = ( SELECT agency.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: notifications notification_mark; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY notification_mark ON agency.notifications FOR UPDATE USING ((recipient_id = ( SELECT agency.current_user_id() AS current_user_id))) WITH CHECK ((recipient_id = ( SELECT agency.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: notifications notification_raise; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY notification_raise ON agency.notifications FOR INSERT WITH CHECK (( SELECT agency.has_role('system'::text) AS has_role));
+
+
+--
+-- Name: notifications notification_raised; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY notification_raised ON agency.notifications FOR SELECT USING (( SELECT agency.has_role('system'::text) AS has_role));
+
+
+--
+-- Name: notifications notification_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY notification_read ON agency.notifications FOR SELECT USING ((recipient_id = ( SELECT agency.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: notifications; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.notifications ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: campaign_phases phase_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY phase_manage ON agency.campaign_phases USING (( SELECT agency.has_any_role(ARRAY['pm'::text, 'account'::text, 'admin'::text]) AS has_any_role)) WITH CHECK (( SELECT agency.has_any_role(ARRAY['pm'::text, 'account'::text, 'admin'::text]) AS has_any_role));
+
+
+--
+-- Name: campaign_phases phase_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY phase_read ON agency.campaign_phases FOR SELECT USING (true);
+
+
+--
+-- Name: rate_cards rate_card_finance; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY rate_card_finance ON agency.rate_cards USING (( SELECT agency.has_any_role(ARRAY['finance'::text, 'leadership'::text]) AS has_any_role)) WITH CHECK (( SELECT agency.has_any_role(ARRAY['finance'::text, 'leadership'::text]) AS has_any_role));
+
+
+--
+-- Name: rate_cards; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.rate_cards ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: campaign_budget_use summaries_maintain; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY summaries_maintain ON agency.campaign_budget_use TO agency_summaries USING (true);
+
+
+--
+-- Name: campaign_health summaries_maintain; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY summaries_maintain ON agency.campaign_health TO agency_summaries USING (true);
+
+
+--
+-- Name: campaign_week_hours summaries_maintain; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY summaries_maintain ON agency.campaign_week_hours TO agency_summaries USING (true);
+
+
+--
+-- Name: campaign_week_money summaries_maintain; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY summaries_maintain ON agency.campaign_week_money TO agency_summaries USING (true);
+
+
+--
+-- Name: employee_week_hours summaries_maintain; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY summaries_maintain ON agency.employee_week_hours TO agency_summaries USING (true);
+
+
+--
+-- Name: knowledge_chunk_counts summaries_maintain; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY summaries_maintain ON agency.knowledge_chunk_counts TO agency_summaries USING (true);
+
+
+--
+-- Name: campaigns summaries_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY summaries_read ON agency.campaigns FOR SELECT TO agency_summaries USING (true);
+
+
+--
+-- Name: employee_rates summaries_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY summaries_read ON agency.employee_rates FOR SELECT TO agency_summaries USING (true);
+
+
+--
+-- Name: timesheet_entries summaries_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY summaries_read ON agency.timesheet_entries FOR SELECT TO agency_summaries USING (true);
+
+
+--
+-- Name: team_allocations; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.team_allocations ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: campaign_team team_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY team_manage ON agency.campaign_team USING (( SELECT agency.has_any_role(ARRAY['pm'::text, 'account'::text, 'admin'::text]) AS has_any_role)) WITH CHECK (( SELECT agency.has_any_role(ARRAY['pm'::text, 'account'::text, 'admin'::text]) AS has_any_role));
+
+
+--
+-- Name: campaign_team team_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY team_read ON agency.campaign_team FOR SELECT USING (true);
+
+
+--
+-- Name: tenants tenant_create; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_create ON agency.tenants FOR INSERT WITH CHECK (( SELECT agency.has_role('admin'::text) AS has_role));
+
+
+--
+-- Name: ai_conversations tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.ai_conversations AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: ai_messages tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.ai_messages AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: artifact_comments tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.artifact_comments AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: artifact_versions tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.artifact_versions AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: artifacts tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.artifacts AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: brands tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.brands AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: campaign_budget_use tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.campaign_budget_use AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: campaign_health tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.campaign_health AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: campaign_phases tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.campaign_phases AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: campaign_team tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.campaign_team AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: campaign_week_hours tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.campaign_week_hours AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: campaign_week_money tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.campaign_week_money AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: campaigns tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.campaigns AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: clients tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.clients AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: employee_rates tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.employee_rates AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: employee_week_hours tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.employee_week_hours AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: employees tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.employees AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: jobs tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.jobs AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: knowledge_chunk_counts tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.knowledge_chunk_counts AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: knowledge_chunks tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.knowledge_chunks AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: knowledge_documents tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.knowledge_documents AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: notifications tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.notifications AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: rate_cards tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.rate_cards AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: team_allocations tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.team_allocations AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: tenants tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.tenants AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: timesheet_entries tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.timesheet_entries AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: tenants tenant_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_manage ON agency.tenants FOR UPDATE USING (( SELECT agency.has_any_role(ARRAY['admin'::text, 'leadership'::text]) AS has_any_role)) WITH CHECK (( SELECT agency.has_any_role(ARRAY['admin'::text, 'leadership'::text]) AS has_any_role));
+
+
+--
+-- Name: tenants tenant_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_read ON agency.tenants FOR SELECT USING (true);
+
+
+--
+-- Name: tenants; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.tenants ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: timesheet_entries; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.timesheet_entries ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: timesheet_entries timesheet_own_or_manager; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY timesheet_own_or_manager ON agency.timesheet_entries USING (((employee_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.has_any_role(ARRAY['pm'::text, 'finance'::text, 'leadership'::text]) AS has_any_role))) WITH CHECK (((employee_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.has_any_role(ARRAY['pm'::text, 'finance'::text, 'leadership'::text]) AS has_any_role)));
+
+
+--
+-- Name: artifact_versions version_create; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY version_create ON agency.artifact_versions FOR INSERT WITH CHECK ((EXISTS ( SELECT 1
+   FROM agency.artifacts a
+  WHERE ((a.tenant_id = artifact_versions.tenant_id) AND (a.id = artifact_versions.artifact_id)))));
+
+
+--
+-- Name: artifact_versions version_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY version_read ON agency.artifact_versions FOR SELECT USING ((( SELECT agency.has_any_role(ARRAY['leadership'::text, 'admin'::text]) AS has_any_role) OR (EXISTS ( SELECT 1
+   FROM agency.artifacts a
+  WHERE ((a.tenant_id = artifact_versions.tenant_id) AND (a.id = artifact_versions.artifact_id))))));
+
+
+--
+-- Name: projects ppm_finance; Type: POLICY; Schema: finance_ppm; Owner: workroom_owner
+--
+
+CREATE POLICY ppm_finance ON finance_ppm.projects USING (( SELECT agency.has_any_role(ARRAY['finance'::text, 'leadership'::text]) AS has_any_role)) WITH CHECK (( SELECT agency.has_any_role(ARRAY['finance'::text, 'leadership'::text]) AS has_any_role));
+
+
+--
+-- Name: projects; Type: ROW SECURITY; Schema: finance_ppm; Owner: workroom_owner
+--
+
+ALTER TABLE finance_ppm.projects ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: projects tenant_isolation; Type: POLICY; Schema: finance_ppm; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON finance_ppm.projects AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: checkouts checkout_manage; Type: POLICY; Schema: gear; Owner: workroom_owner
+--
+
+CREATE POLICY checkout_manage ON gear.checkouts USING (( SELECT agency.has_any_role(ARRAY['admin'::text, 'pm'::text]) AS has_any_role)) WITH CHECK (( SELECT agency.has_any_role(ARRAY['admin'::text, 'pm'::text]) AS has_any_role));
+
+
+--
+-- Name: checkouts checkout_read; Type: POLICY; Schema: gear; Owner: workroom_owner
+--
+
+CREATE POLICY checkout_read ON gear.checkouts FOR SELECT USING (true);
+
+
+--
+-- Name: checkouts; Type: ROW SECURITY; Schema: gear; Owner: workroom_owner
+--
+
+ALTER TABLE gear.checkouts ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: checkouts summaries_read; Type: POLICY; Schema: gear; Owner: workroom_owner
+--
+
+CREATE POLICY summaries_read ON gear.checkouts FOR SELECT TO agency_summaries USING (true);
+
+
+--
+-- Name: checkouts tenant_isolation; Type: POLICY; Schema: gear; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON gear.checkouts AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: project_quotes; Type: ROW SECURITY; Schema: procure; Owner: workroom_owner
+--
+
+ALTER TABLE procure.project_quotes ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: project_quotes quote_manage; Type: POLICY; Schema: procure; Owner: workroom_owner
+--
+
+CREATE POLICY quote_manage ON procure.project_quotes USING (( SELECT agency.has_any_role(ARRAY['finance'::text, 'leadership'::text]) AS has_any_role)) WITH CHECK (( SELECT agency.has_any_role(ARRAY['finance'::text, 'leadership'::text]) AS has_any_role));
+
+
+--
+-- Name: project_quotes quote_read; Type: POLICY; Schema: procure; Owner: workroom_owner
+--
+
+CREATE POLICY quote_read ON procure.project_quotes FOR SELECT USING (( SELECT agency.has_any_role(ARRAY['finance'::text, 'leadership'::text, 'pm'::text, 'account'::text]) AS has_any_role));
+
+
+--
+-- Name: project_quotes summaries_read; Type: POLICY; Schema: procure; Owner: workroom_owner
+--
+
+CREATE POLICY summaries_read ON procure.project_quotes FOR SELECT TO agency_summaries USING (true);
+
+
+--
+-- Name: project_quotes tenant_isolation; Type: POLICY; Schema: procure; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON procure.project_quotes AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: expense_lines; Type: ROW SECURITY; Schema: te; Owner: workroom_owner
+--
+
+ALTER TABLE te.expense_lines ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: expense_lines expense_own_or_finance; Type: POLICY; Schema: te; Owner: workroom_owner
+--
+
+CREATE POLICY expense_own_or_finance ON te.expense_lines USING (((employee_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.has_any_role(ARRAY['finance'::text, 'leadership'::text]) AS has_any_role))) WITH CHECK (((employee_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.has_any_role(ARRAY['finance'::text, 'leadership'::text]) AS has_any_role)));
+
+
+--
+-- Name: expense_lines summaries_read; Type: POLICY; Schema: te; Owner: workroom_owner
+--
+
+CREATE POLICY summaries_read ON te.expense_lines FOR SELECT TO agency_summaries USING (true);
+
+
+--
+-- Name: expense_lines tenant_isolation; Type: POLICY; Schema: te; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON te.expense_lines AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: SCHEMA agency; Type: ACL; Schema: -; Owner: workroom_owner
+--
+
+GRANT USAGE ON SCHEMA agency TO agency_app;
+GRANT USAGE ON SCHEMA agency TO agency_summaries;
+
+
+--
+-- Name: SCHEMA finance_ppm; Type: ACL; Schema: -; Owner: workroom_owner
+--
+
+GRANT USAGE ON SCHEMA finance_ppm TO agency_app;
+
+
+--
+-- Name: SCHEMA gear; Type: ACL; Schema: -; Owner: workroom_owner
+--
+
+GRANT USAGE ON SCHEMA gear TO agency_app;
+GRANT USAGE ON SCHEMA gear TO agency_summaries;
+
+
+--
+-- Name: SCHEMA identity; Type: ACL; Schema: -; Owner: workroom_owner
+--
+
+GRANT USAGE ON SCHEMA identity TO agency_app;
+
+
+--
+-- Name: SCHEMA meta; Type: ACL; Schema: -; Owner: workroom_owner
+--
+
+GRANT USAGE ON SCHEMA meta TO agency_app;
+
+
+--
+-- Name: SCHEMA procure; Type: ACL; Schema: -; Owner: workroom_owner
+--
+
+GRANT USAGE ON SCHEMA procure TO agency_app;
+GRANT USAGE ON SCHEMA procure TO agency_summaries;
+
+
+--
+-- Name: SCHEMA te; Type: ACL; Schema: -; Owner: workroom_owner
+--
+
+GRANT USAGE ON SCHEMA te TO agency_app;
+GRANT USAGE ON SCHEMA te TO agency_summaries;
+
+
+--
+-- Name: FUNCTION campaign_spend_lines(p_tenant_id uuid, p_campaign_id uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.campaign_spend_lines(p_tenant_id uuid, p_campaign_id uuid) TO agency_app;
+
+
+--
+-- Name: FUNCTION current_user_role(); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.current_user_role() TO agency_app;
+
+
+--
+-- Name: FUNCTION has_any_role(p_roles text[]); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.has_any_role(p_roles text[]) TO agency_app;
+
+
+--
+-- Name: FUNCTION can_see_financials(); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.can_see_financials() TO agency_app;
+
+
+--
+-- Name: FUNCTION checkout_days(p_checked_out_at timestamp with time zone, p_returned_at timestamp with time zone); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.checkout_days(p_checked_out_at timestamp with time zone, p_returned_at timestamp with time zone) TO agency_app;
+
+
+--
+-- Name: FUNCTION checkout_cost(p_daily_rate numeric, p_checked_out_at timestamp with time zone, p_returned_at timestamp with time zone); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.checkout_cost(p_daily_rate numeric, p_checked_out_at timestamp with time zone, p_returned_at timestamp with time zone) TO agency_app;
+
+
+--
+-- Name: FUNCTION current_tenant_id(); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.current_tenant_id() TO agency_app;
+
+
+--
+-- Name: FUNCTION current_user_id(); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.current_user_id() TO agency_app;
+
+
+--
+-- Name: TABLE jobs; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.jobs TO agency_app;
+
+
+--
+-- Name: FUNCTION claim_jobs(p_kind text, p_limit integer, p_lease interval); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.claim_jobs(p_kind text, p_limit integer, p_lease interval) TO agency_app;
+
+
+--
+-- Name: FUNCTION create_artifact_version(); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.create_artifact_version() TO agency_app;
+
+
+--
+-- Name: FUNCTION current_week_start(); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.current_week_start() TO agency_app;
+
+
+--
+-- Name: FUNCTION finish_job(p_job uuid, p_error text); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.finish_job(p_job uuid, p_error text) TO agency_app;
+
+
+--
+-- Name: FUNCTION get_campaign_equipment(p_campaign_id uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.get_campaign_equipment(p_campaign_id uuid) TO agency_app;
+
+
+--
+-- Name: FUNCTION get_campaign_expenses(p_campaign_id uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.get_campaign_expenses(p_campaign_id uuid) TO agency_app;
+
+
+--
+-- Name: FUNCTION get_recent_activity(p_limit integer, p_user_id uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.get_recent_activity(p_limit integer, p_user_id uuid) TO agency_app;
+
+
+--
+-- Name: FUNCTION has_role(p_role text); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.has_role(p_role text) TO agency_app;
+
+
+--
+-- Name: FUNCTION keep_campaign_health(); Type: ACL; Schema: agency; Owner: agency_summaries
+--
+
+REVOKE ALL ON FUNCTION agency.keep_campaign_health() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION keep_knowledge_chunk_counts(); Type: ACL; Schema: agency; Owner: agency_summaries
+--
+
+REVOKE ALL ON FUNCTION agency.keep_knowledge_chunk_counts() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION keep_time_summaries(); Type: ACL; Schema: agency; Owner: agency_summaries
+--
+
+REVOKE ALL ON FUNCTION agency.keep_time_summaries() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION pending_timesheet_approvals(); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.pending_timesheet_approvals() TO agency_app;
+
+
+--
+-- Name: FUNCTION raise_budget_alerts(); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.raise_budget_alerts() TO agency_app;
+
+
+--
+-- Name: FUNCTION rebuild_time_summaries(); Type: ACL; Schema: agency; Owner: agency_summaries
+--
+
+REVOKE ALL ON FUNCTION agency.rebuild_time_summaries() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION recent_timesheet_approvals(p_limit integer, p_user_id uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.recent_timesheet_approvals(p_limit integer, p_user_id uuid) TO agency_app;
+
+
+--
+-- Name: FUNCTION refresh_campaign_health(p_campaigns uuid[]); Type: ACL; Schema: agency; Owner: agency_summaries
+--
+
+REVOKE ALL ON FUNCTION agency.refresh_campaign_health(p_campaigns uuid[]) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION refresh_stale_campaign_health(); Type: ACL; Schema: agency; Owner: agency_summaries
+--
+
+REVOKE ALL ON FUNCTION agency.refresh_stale_campaign_health() FROM PUBLIC;
+GRANT ALL ON FUNCTION agency.refresh_stale_campaign_health() TO agency_app;
+
+
+--
+-- Name: FUNCTION reprice_campaign_summaries(); Type: ACL; Schema: agency; Owner: agency_summaries
+--
+
+REVOKE ALL ON FUNCTION agency.reprice_campaign_summaries() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION schedule_elapsed(p_start date, p_end date); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.schedule_elapsed(p_start date, p_end date) TO agency_app;
+
+
+--
+-- Name: FUNCTION search_knowledge(query_embedding public.vector, match_threshold double precision, match_count integer, filters jsonb); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.search_knowledge(query_embedding public.vector, match_threshold double precision, match_count integer, filters jsonb) TO agency_app;
+
+
+--
+-- Name: FUNCTION set_week_start_date(); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.set_week_start_date() TO agency_app;
+
+
+--
+-- Name: FUNCTION start_system_unit_of_work(p_tenant uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.start_system_unit_of_work(p_tenant uuid) TO agency_app;
+
+
+--
+-- Name: FUNCTION start_unit_of_work(p_tenant uuid, p_employee uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.start_unit_of_work(p_tenant uuid, p_employee uuid) TO agency_app;
+
+
+--
+-- Name: FUNCTION update_updated_at_column(); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.update_updated_at_column() TO agency_app;
+
+
+--
+-- Name: TABLE ai_conversations; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.ai_conversations TO agency_app;
+
+
+--
+-- Name: TABLE ai_messages; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.ai_messages TO agency_app;
+
+
+--
+-- Name: TABLE artifact_comments; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.artifact_comments TO agency_app;
+
+
+--
+-- Name: TABLE artifact_versions; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.artifact_versions TO agency_app;
+
+
+--
+-- Name: TABLE artifacts; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.artifacts TO agency_app;
+
+
+--
+-- Name: TABLE brands; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.brands TO agency_app;
+
+
+--
+-- Name: TABLE campaign_budget_use; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT ON TABLE agency.campaign_budget_use TO agency_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_budget_use TO agency_summaries;
+
+
+--
+-- Name: TABLE campaign_health; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT ON TABLE agency.campaign_health TO agency_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_health TO agency_summaries;
+
+
+--
+-- Name: TABLE campaign_phases; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_phases TO agency_app;
+
+
+--
+-- Name: TABLE campaign_team; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_team TO agency_app;
+
+
+--
+-- Name: TABLE campaign_week_hours; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT ON TABLE agency.campaign_week_hours TO agency_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_week_hours TO agency_summaries;
+
+
+--
+-- Name: TABLE campaign_week_money; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT ON TABLE agency.campaign_week_money TO agency_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_week_money TO agency_summaries;
+
+
+--
+-- Name: TABLE campaigns; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaigns TO agency_app;
+GRANT SELECT ON TABLE agency.campaigns TO agency_summaries;
+
+
+--
+-- Name: TABLE clients; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.clients TO agency_app;
+
+
+--
+-- Name: TABLE employee_rates; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.employee_rates TO agency_app;
+GRANT SELECT ON TABLE agency.employee_rates TO agency_summaries;
+
+
+--
+-- Name: TABLE employee_week_hours; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT ON TABLE agency.employee_week_hours TO agency_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.employee_week_hours TO agency_summaries;
+
+
+--
+-- Name: TABLE employees; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.employees TO agency_app;
+
+
+--
+-- Name: TABLE knowledge_chunk_counts; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT ON TABLE agency.knowledge_chunk_counts TO agency_app;
+GRANT SELECT,INSERT,TRUNCATE,UPDATE ON TABLE agency.knowledge_chunk_counts TO agency_summaries;
+
+
+--
+-- Name: TABLE knowledge_chunks; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.knowledge_chunks TO agency_app;
+
+
+--
+-- Name: TABLE knowledge_documents; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.knowledge_documents TO agency_app;
+
+
+--
+-- Name: TABLE notifications; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.notifications TO agency_app;
+
+
+--
+-- Name: TABLE rate_cards; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.rate_cards TO agency_app;
+
+
+--
+-- Name: TABLE team_allocations; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.team_allocations TO agency_app;
+GRANT SELECT ON TABLE agency.team_allocations TO agency_summaries;
+
+
+--
+-- Name: TABLE tenants; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.tenants TO agency_app;
+
+
+--
+-- Name: TABLE timesheet_entries; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.timesheet_entries TO agency_app;
+GRANT SELECT ON TABLE agency.timesheet_entries TO agency_summaries;
+
+
+--
+-- Name: TABLE timesheet_costs; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT ON TABLE agency.timesheet_costs TO agency_app;
+GRANT SELECT ON TABLE agency.timesheet_costs TO agency_summaries;
+
+
+--
+-- Name: TABLE v_artifact_library; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT ON TABLE agency.v_artifact_library TO agency_app;
+
+
+--
+-- Name: TABLE v_campaign_overview; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT ON TABLE agency.v_campaign_overview TO agency_app;
+
+
+--
+-- Name: TABLE v_client_360; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT ON TABLE agency.v_client_360 TO agency_app;
+
+
+--
+-- Name: TABLE expense_lines; Type: ACL; Schema: te; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE te.expense_lines TO agency_app;
+GRANT SELECT ON TABLE te.expense_lines TO agency_summaries;
+
+
+--
+-- Name: TABLE v_dashboard_kpis; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT ON TABLE agency.v_dashboard_kpis TO agency_app;
+
+
+--
+-- Name: TABLE v_employee_utilization; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT ON TABLE agency.v_employee_utilization TO agency_app;
+
+
+--
+-- Name: TABLE v_timesheet_summary_by_campaign; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT ON TABLE agency.v_timesheet_summary_by_campaign TO agency_app;
+
+
+--
+-- Name: TABLE projects; Type: ACL; Schema: finance_ppm; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE finance_ppm.projects TO agency_app;
+
+
+--
+-- Name: TABLE checkouts; Type: ACL; Schema: gear; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE gear.checkouts TO agency_app;
+GRANT SELECT ON TABLE gear.checkouts TO agency_summaries;
+
+
+--
+-- Name: TABLE data_protection_keys; Type: ACL; Schema: identity; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE identity.data_protection_keys TO agency_app;
+
+
+--
+-- Name: TABLE user_claims; Type: ACL; Schema: identity; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE identity.user_claims TO agency_app;
+
+
+--
+-- Name: TABLE user_logins; Type: ACL; Schema: identity; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE identity.user_logins TO agency_app;
+
+
+--
+-- Name: TABLE user_tokens; Type: ACL; Schema: identity; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE identity.user_tokens TO agency_app;
+
+
+--
+-- Name: TABLE users; Type: ACL; Schema: identity; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE identity.users TO agency_app;
+
+
+--
+-- Name: TABLE schema_migrations; Type: ACL; Schema: meta; Owner: workroom_owner
+--
+
+GRANT SELECT ON TABLE meta.schema_migrations TO agency_app;
+
+
+--
+-- Name: TABLE project_quotes; Type: ACL; Schema: procure; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE procure.project_quotes TO agency_app;
+GRANT SELECT ON TABLE procure.project_quotes TO agency_summaries;
+
+
+--
+-- PostgreSQL database dump complete
+--
+
+

@@ -47,12 +47,19 @@ public sealed class FakeCampaignCommands : ICampaignCommands
 
     public List<CampaignForm> Saved { get; } = [];
 
+    public Func<PhaseForm, Task<SaveResult>> SavePhase { get; set; } = form => Task.FromResult(SaveResult.Saved(form.Id));
+
+    public List<PhaseForm> PhasesSaved { get; } = [];
+
     public Task<SaveResult> CreateAsync(CampaignForm form, Guid? templateId = null, CancellationToken cancellationToken = default) => Record(form);
 
     public Task<SaveResult> UpdateAsync(Guid campaignId, CampaignForm form, CancellationToken cancellationToken = default) => Record(form);
 
-    public Task<SaveResult> SavePhaseAsync(Guid campaignId, PhaseForm form, CancellationToken cancellationToken = default) =>
-        Task.FromResult(SaveResult.Saved(Guid.NewGuid()));
+    public Task<SaveResult> SavePhaseAsync(Guid campaignId, PhaseForm form, CancellationToken cancellationToken = default)
+    {
+        PhasesSaved.Add(form);
+        return SavePhase(form);
+    }
 
     public Task<SaveResult> DeletePhaseAsync(Guid campaignId, Guid phaseId, CancellationToken cancellationToken = default) =>
         Task.FromResult(SaveResult.Saved(phaseId));

@@ -42,6 +42,11 @@ public sealed class FakeClientCommands : IClientCommands
 
     public List<ClientForm> Saved { get; } = [];
 
+    public Func<BrandForm, Task<SaveResult>> SaveBrand { get; set; } = form => Task.FromResult(SaveResult.Saved(form.Id));
+
+    /// <summary>Each brand save: "create" with the client's id, or "update" with the brand's, and the form sent.</summary>
+    public List<(string Kind, Guid Id, BrandForm Form)> BrandSaves { get; } = [];
+
     public Task<SaveResult> CreateAsync(ClientForm form, CancellationToken cancellationToken = default) => Record(form);
 
     public Task<SaveResult> UpdateAsync(Guid clientId, ClientForm form, CancellationToken cancellationToken = default) => Record(form);
@@ -49,12 +54,18 @@ public sealed class FakeClientCommands : IClientCommands
     public Task<SaveResult> ArchiveAsync(Guid clientId, CancellationToken cancellationToken = default) => Task.FromResult(SaveResult.Saved(clientId));
 
     public Task<SaveResult> CreateBrandAsync(Guid clientId, BrandForm form, CancellationToken cancellationToken = default) =>
-        Task.FromResult(SaveResult.Saved(Guid.NewGuid()));
+        RecordBrand("create", clientId, form);
 
     public Task<SaveResult> UpdateBrandAsync(Guid brandId, BrandForm form, CancellationToken cancellationToken = default) =>
-        Task.FromResult(SaveResult.Saved(brandId));
+        RecordBrand("update", brandId, form);
 
     public Task<SaveResult> ArchiveBrandAsync(Guid brandId, CancellationToken cancellationToken = default) => Task.FromResult(SaveResult.Saved(brandId));
+
+    private Task<SaveResult> RecordBrand(string kind, Guid id, BrandForm form)
+    {
+        BrandSaves.Add((kind, id, form));
+        return SaveBrand(form);
+    }
 
     private Task<SaveResult> Record(ClientForm form)
     {

@@ -90,11 +90,12 @@ public static class EntityWrites
                 }, cancellationToken);
                 return saved is { } savedId ? SaveResult.Saved(savedId) : SaveResult.Refused(errors.Refused);
             }
-            catch (DbUpdateConcurrencyException) when (id is { } changed)
+            catch (DbUpdateConcurrencyException) when (id is { } changed && version is { } expected)
             {
                 // Row-level security that lets a row be read but not written changes no row either:
                 // only a newer version of a row still readable means someone else saved in between.
-                return await ConflictAsync<T>(unitOfWork, changed, version, cancellationToken) ?? SaveResult.Refused(errors.Refused);
+                // (Without a version from the form, no row changed means refused: WriteErrors says so.)
+                return await ConflictAsync<T>(unitOfWork, changed, expected, cancellationToken) ?? SaveResult.Refused(errors.Refused);
             }
         });
 
@@ -110,7 +111,7 @@ public static class EntityWrites
             return await db.Set<T>().AnyAsync(e => e.Id == id && e.CreatedBy == me, ct);
         }, cancellationToken);
 
-    private static Task<SaveResult?> ConflictAsync<T>(UnitOfWork unitOfWork, Guid id, uint? version, CancellationToken cancellationToken)
+    private static Task<SaveResult?> ConflictAsync<T>(UnitOfWork unitOfWork, Guid id, uint version, CancellationToken cancellationToken)
         where T : AuditedEntity, IVersionedEntity =>
         unitOfWork.RunAsync(async (db, ct) =>
         {

@@ -1,4 +1,5 @@
 using AgencyWorkroom.Data.Features.Campaigns;
+using AgencyWorkroom.Data.Features.Common;
 using AgencyWorkroom.Data.Features.People;
 using AgencyWorkroom.Tests.Infrastructure;
 using AgencyWorkroom.Web.Components.Pages.Campaigns;
@@ -47,6 +48,21 @@ public sealed class CampaignEditPageTests : ComponentTestContext
         Assert.Contains("/campaigns/", Services.GetRequiredService<NavigationManager>().Uri);
     }
 
+    [Fact]
+    public void Submit_SomeoneElseSavedFirst_ShowsWhoAboveTheFormAndKeepsTheTypedValues()
+    {
+        _commands.Save = _ => Task.FromResult(SaveResult.Conflict("Pat Manager", new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero), 42));
+        var page = Show("pm", Valid());
+
+        page.Find("[data-testid=field-name] input").Change("My new name");
+        page.Find("form").Submit();
+
+        page.WaitForAssertion(() => Assert.StartsWith("Changed by Pat Manager at ", page.Find("[data-testid=form-conflict]").TextContent.Trim()));
+        Assert.Equal("My new name", page.Find("[data-testid=field-name] input").GetAttribute("value"));
+        Assert.Empty(page.FindAll("[data-testid=form-error]"));
+        Assert.DoesNotContain("/campaigns/", Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
     [Theory]
     [InlineData("creative")]
     [InlineData("finance")]
@@ -64,8 +80,14 @@ public sealed class CampaignEditPageTests : ComponentTestContext
     {
         var template = Valid(start: new DateTime(2025, 1, 6), end: new DateTime(2025, 3, 2));
         template.AlertThresholds = "80, 100";
+        template.Version = 7;
+        var templateId = template.Id;
 
         var copy = CampaignEditPage.FromTemplate(template, new DateTime(2026, 5, 4));
+
+        // A new row of its own: saving the copy inserts, never touches the template.
+        Assert.NotEqual(templateId, copy.Id);
+        Assert.True(copy.IsNew);
 
         Assert.Equal("", copy.Code);
         Assert.Equal("Copy of Spring launch", copy.Name);

@@ -59,6 +59,48 @@ public sealed class ClientEditPageTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task Submit_TwiceWhileTheFirstIsSaving_SavesOnce()
+    {
+        var pending = new TaskCompletionSource<SaveResult>();
+        _commands.Save = _ => pending.Task;
+        var page = Show("account");
+        Type(page, "field-code", "ACME");
+        Type(page, "field-name", "Acme Foods");
+
+        // The first save waits on the database; the second click arrives meanwhile and is over once handled.
+        var first = page.Find("form").SubmitAsync();
+        await page.Find("form").SubmitAsync();
+        pending.SetResult(SaveResult.Saved(Guid.NewGuid()));
+        await first;
+
+        Assert.Single(_commands.Saved);
+    }
+
+    [Fact]
+    public void Submit_SomeoneElseSavedFirst_ShowsWhoAboveTheFormKeepsTheTypedValuesAndSavesAgainOverTheirs()
+    {
+        var theirs = new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero);
+        _commands.Save = _ => Task.FromResult(SaveResult.Conflict("Ann Admin", theirs, 42));
+        var page = Show("account", new ClientForm { Code = "ACME", Name = "Acme Foods", Version = 41 });
+
+        Type(page, "field-name", "Acme Foods Ltd");
+        page.Find("form").Submit();
+
+        var expected = $"Changed by Ann Admin at {theirs.ToLocalTime():yyyy-MM-dd HH:mm}. Your changes are still in the form: review theirs and save again.";
+        page.WaitForAssertion(() => Assert.Equal(expected, page.Find("[data-testid=form-conflict]").TextContent.Trim()));
+        Assert.Equal("Acme Foods Ltd", page.Find("[data-testid=field-name] input").GetAttribute("value"));
+        Assert.Equal("ACME", page.Find("[data-testid=field-code] input").GetAttribute("value"));
+        Assert.Contains("/edit", Services.GetRequiredService<NavigationManager>().Uri);
+
+        _commands.Save = form => Task.FromResult(SaveResult.Saved(form.Id));
+        page.Find("form").Submit();
+
+        page.WaitForAssertion(() => Assert.Equal(2, _commands.Saved.Count));
+        Assert.Equal(42u, _commands.Saved[1].Version);
+        Assert.Equal("Acme Foods Ltd", _commands.Saved[1].Name);
+    }
+
+    [Fact]
     public void Submit_DatabaseUnreachable_ShowsAFriendlyErrorAndKeepsTheForm()
     {
         _commands.Save = _ => Task.FromException<SaveResult>(new Npgsql.NpgsqlException("Failed to connect", new System.Net.Sockets.SocketException(111)));
@@ -99,14 +141,20 @@ public sealed class ClientEditPageTests : ComponentTestContext
         Assert.True(page.Find("fieldset").HasAttribute("disabled"));
     }
 
-    private IRenderedComponent<ClientEditPage> Show(string role)
+    private IRenderedComponent<ClientEditPage> Show(string role, ClientForm? editing = null)
     {
-        Services.AddSingleton<IClientQueries>(new FakeClientQueries());
+        Services.AddSingleton<IClientQueries>(new FakeClientQueries { Form = editing });
         Services.AddSingleton<IClientCommands>(_commands);
         Services.AddSingleton<IPeopleQueries>(new FakePeopleQueries(new MeDto(Guid.NewGuid(), "Someone", role, "Northwind Creative")));
         Render<MudBlazor.MudPopoverProvider>();
-        Services.GetRequiredService<NavigationManager>().NavigateTo("/clients/new");
-        return Render<ClientEditPage>();
+        if (editing is null)
+        {
+            Services.GetRequiredService<NavigationManager>().NavigateTo("/clients/new");
+            return Render<ClientEditPage>();
+        }
+
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/clients/{editing.Id}/edit");
+        return Render<ClientEditPage>(p => p.Add(c => c.ClientId, editing.Id));
     }
 
     private static void Type(IRenderedComponent<ClientEditPage> page, string field, string value) =>

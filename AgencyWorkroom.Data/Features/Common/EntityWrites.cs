@@ -124,9 +124,6 @@ public static class EntityWrites
                     ChangedBy = db.Set<Employee>().Where(p => p.Id == e.UpdatedBy).Select(p => p.FullName).FirstOrDefault(),
                 })
                 .SingleOrDefaultAsync(ct);
-            // A form that carried no version cannot have been overtaken: its failed save was a refusal.
-            return now is not null && version is { } expected && now.Version != expected
-                ? SaveResult.Conflict(now.ChangedBy, now.UpdatedAt, now.Version)
-                : null;
+            return now is not null && now.Version != version ? SaveResult.Conflict(now.ChangedBy, now.UpdatedAt, now.Version) : null;
         }, cancellationToken);
 }

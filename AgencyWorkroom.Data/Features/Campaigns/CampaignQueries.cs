@@ -1,3 +1,4 @@
+using AgencyWorkroom.Data.Entities;
 using AgencyWorkroom.Data.Features.Common;
 using AgencyWorkroom.Data.Features.Paging;
 using AgencyWorkroom.Data.Session;
@@ -23,11 +24,17 @@ public interface ICampaignQueries
     Task<CampaignOptionsDto> GetOptionsAsync(CancellationToken cancellationToken = default);
 }
 
-/// <summary>The campaign registry, from agency.v_campaign_overview under the caller's policies.</summary>
-public sealed partial class CampaignQueries(UnitOfWork unitOfWork) : ICampaignQueries
+/// <summary>
+/// The campaign registry, from agency.v_campaign_overview under the caller's policies; the
+/// campaign page and the campaign form. The money comes as the views and functions return it:
+/// null unless the caller is finance or leadership, decided in SQL. Raw SQL results map to their
+/// row types by the snake_case naming convention, like the mapped views.
+/// </summary>
+public sealed class CampaignQueries(UnitOfWork unitOfWork) : ICampaignQueries
 {
     public const int ExportLimit = 50_000;
 
+    public const int TemplatesOffered = 200;
     public static readonly SortColumns<CampaignOverviewRow> Sort = new SortColumns<CampaignOverviewRow>("start", defaultDescending: true)
         .Add("code", c => c.Code)
         .Add("name", c => c.Name)
@@ -98,4 +105,112 @@ public sealed partial class CampaignQueries(UnitOfWork unitOfWork) : ICampaignQu
 
         return query;
     }
+
+    public Task<CampaignDetailDto?> GetAsync(Guid campaignId, CancellationToken cancellationToken = default) =>
+        unitOfWork.RunAsync(async (db, ct) =>
+        {
+            var overview = await db.Set<CampaignOverviewRow>().AsNoTracking().SingleOrDefaultAsync(c => c.CampaignId == campaignId, ct);
+            if (overview is null)
+            {
+                return null;
+            }
+
+            var phases = await db.Set<CampaignPhase>()
+                .Where(p => p.CampaignId == campaignId)
+                .OrderBy(p => p.SortOrder).ThenBy(p => p.StartDate)
+                .Select(p => new PhaseDto(p.Id, p.PhaseType, p.Name, p.SortOrder, p.Status, p.StartDate, p.EndDate, p.BudgetAmount, p.Version))
+                .ToListAsync(ct);
+            var team = await db.Set<CampaignTeamMember>()
+                .Where(t => t.CampaignId == campaignId)
+                .Join(db.Set<Employee>(), t => t.EmployeeId, e => e.Id, (t, e) => new { t.TeamRole, e.Id, e.FullName, e.Title })
+                .OrderBy(t => t.TeamRole).ThenBy(t => t.FullName)
+                .Select(t => new TeamMemberDto(t.Id, t.FullName, t.Title, t.TeamRole))
+                .ToListAsync(ct);
+            var expenses = await db.Database.SqlQuery<ExpenseCategoryRow>($"""
+                select category, line_count, total_amount, currency::text as currency, last_expense_date
+                from agency.get_campaign_expenses({campaignId})
+                """).ToListAsync(ct);
+            var equipment = await db.Database.SqlQuery<EquipmentRow>($"""
+                select equipment_name, asset_tag, checked_out_at, returned_at, days_out, equipment_cost
+                from agency.get_campaign_equipment({campaignId})
+                """).ToListAsync(ct);
+            var quote = (await db.Database.SqlQuery<QuoteRow>($"""
+                select q.quote_number, q.vendor_name, q.status,
+                       case when agency.can_see_financials() then q.amount end as amount
+                from agency.campaigns c
+                join procure.project_quotes q on q.tenant_id = c.tenant_id and q.id = c.procure_quote_id
+                where c.id = {campaignId}
+                """).ToListAsync(ct)).SingleOrDefault();
+            var timesheets = await db.Set<TimesheetSummaryByCampaignRow>().AsNoTracking()
+                .Where(t => t.CampaignId == campaignId)
+                .OrderBy(t => t.WeekStartDate)
+                .ToListAsync(ct);
+            var artifacts = await db.Set<ArtifactLibraryRow>().AsNoTracking()
+                .Where(a => a.CampaignId == campaignId)
+                .OrderByDescending(a => a.UpdatedAt)
+                .ToListAsync(ct);
+            return new CampaignDetailDto(overview, phases, team, expenses, equipment, quote, timesheets,
+                await BurnAsync(db, campaignId, ct), artifacts);
+        }, cancellationToken);
+
+    public Task<CampaignForm?> GetFormAsync(Guid campaignId, CancellationToken cancellationToken = default) =>
+        unitOfWork.RunAsync(async (db, ct) =>
+        {
+            var campaign = await db.Set<Campaign>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId && c.DeletedAt == null, ct);
+            return campaign is null ? null : new CampaignForm
+            {
+                Id = campaign.Id,
+                Version = campaign.Version,
+                ClientId = campaign.ClientId,
+                BrandId = campaign.BrandId,
+                Code = campaign.Code,
+                Name = campaign.Name,
+                Description = campaign.Description,
+                Status = campaign.Status,
+                BudgetType = campaign.BudgetType,
+                BudgetAmount = campaign.BudgetAmount,
+                Currency = campaign.Currency,
+                StartDate = campaign.StartDate.ToDateTime(TimeOnly.MinValue),
+                EndDate = campaign.EndDate.ToDateTime(TimeOnly.MinValue),
+                AlertThresholds = CampaignForm.FormatThresholds(campaign.AlertThresholds),
+            };
+        }, cancellationToken);
+
+    public Task<CampaignOptionsDto> GetOptionsAsync(CancellationToken cancellationToken = default) =>
+        unitOfWork.RunAsync(async (db, ct) =>
+        {
+            var clients = await db.Set<Client>()
+                .Where(c => c.DeletedAt == null && c.Status != "archived")
+                .OrderBy(c => c.Name)
+                .Select(c => new OptionDto(c.Id, c.Name))
+                .ToListAsync(ct);
+            var brands = await db.Set<Brand>()
+                .Where(b => b.DeletedAt == null)
+                .OrderBy(b => b.Name)
+                .Select(b => new BrandOptionDto(b.Id, b.ClientId, b.Name))
+                .ToListAsync(ct);
+            var people = await db.Set<Employee>()
+                .Where(e => e.Active && e.DeletedAt == null)
+                .OrderBy(e => e.FullName)
+                .Select(e => new OptionDto(e.Id, e.FullName))
+                .ToListAsync(ct);
+            var templates = await db.Set<Campaign>()
+                .Where(c => c.DeletedAt == null)
+                .OrderByDescending(c => c.StartDate).ThenBy(c => c.Code)
+                .Take(TemplatesOffered)
+                .Select(c => new CampaignOptionDto(c.Id, c.Code, c.Name))
+                .ToListAsync(ct);
+            return new CampaignOptionsDto(clients, brands, people, templates);
+        }, cancellationToken);
+
+    // Spend by week, cumulative: the lines agency.campaign_spend_lines counts, the one definition
+    // v_campaign_overview.spend and the health summary use too.
+    private static Task<List<BurnPointRow>> BurnAsync(WorkroomDbContext db, Guid campaignId, CancellationToken ct) =>
+        db.Database.SqlQuery<BurnPointRow>($"""
+            select l.week_start_date as week_start,
+                   case when agency.can_see_financials() then sum(sum(l.amount)) over (order by l.week_start_date) end as cumulative_spend
+            from agency.campaign_spend_lines(agency.current_tenant_id(), {campaignId}) l
+            group by l.week_start_date
+            order by l.week_start_date
+            """).ToListAsync(ct);
 }

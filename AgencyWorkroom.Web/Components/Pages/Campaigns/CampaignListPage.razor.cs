@@ -1,5 +1,5 @@
 using AgencyWorkroom.Data.Features.Campaigns;
-using AgencyWorkroom.Data.Features.Clients;
+using AgencyWorkroom.Data.Features.Common;
 using AgencyWorkroom.Data.Features.Paging;
 using AgencyWorkroom.Data.Views;
 using AgencyWorkroom.Web.Components.Shared;

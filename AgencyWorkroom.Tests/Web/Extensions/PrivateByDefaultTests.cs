@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AgencyWorkroom.Tests.Web.Security;
+namespace AgencyWorkroom.Tests.Web.Extensions;
 
 /// <summary>
 /// Every page and endpoint is private unless it is on the list below and says so itself

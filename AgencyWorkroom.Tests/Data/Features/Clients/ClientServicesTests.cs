@@ -2,7 +2,7 @@ using AgencyWorkroom.Data.Features.Clients;
 using AgencyWorkroom.Data.Features.Paging;
 using AgencyWorkroom.Tests.Infrastructure;
 
-namespace AgencyWorkroom.Tests.Data.Features;
+namespace AgencyWorkroom.Tests.Data.Features.Clients;
 
 /// <summary>ClientQueries and ClientCommands on the real database, as the people of each role.</summary>
 [Collection(DatabaseCollection.Name)]

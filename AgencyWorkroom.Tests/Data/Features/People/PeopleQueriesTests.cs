@@ -1,7 +1,7 @@
 using AgencyWorkroom.Data.Features.People;
 using AgencyWorkroom.Tests.Infrastructure;
 
-namespace AgencyWorkroom.Tests.Data.Features;
+namespace AgencyWorkroom.Tests.Data.Features.People;
 
 /// <summary>The signed-in person as the shell and the screens read it, on the real database.</summary>
 [Collection(DatabaseCollection.Name)]

@@ -2,7 +2,7 @@ using AgencyWorkroom.Data.Features.Campaigns;
 using AgencyWorkroom.Data.Features.Paging;
 using AgencyWorkroom.Tests.Infrastructure;
 
-namespace AgencyWorkroom.Tests.Data.Features;
+namespace AgencyWorkroom.Tests.Data.Features.Campaigns;
 
 /// <summary>The campaign page's queries and the campaign commands on the real database.</summary>
 [Collection(DatabaseCollection.Name)]

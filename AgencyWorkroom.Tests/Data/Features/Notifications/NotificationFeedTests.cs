@@ -1,55 +1,14 @@
-using AgencyWorkroom.Data.Features.Dashboard;
 using AgencyWorkroom.Data.Features.Notifications;
-using AgencyWorkroom.Data.Features.Search;
 using AgencyWorkroom.Data.Session;
 using AgencyWorkroom.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace AgencyWorkroom.Tests.Data.Features;
+namespace AgencyWorkroom.Tests.Data.Features.Notifications;
 
-/// <summary>The shell's search and bell, and the dashboard, on the real database.</summary>
+/// <summary>The bell and the budget watch that raises its alerts, on the real database.</summary>
 [Collection(DatabaseCollection.Name)]
-public sealed class SearchAndNotificationTests(TwoTenantWorld world)
+public sealed class NotificationFeedTests(TwoTenantWorld world)
 {
-    [Fact]
-    public async Task SearchAsync_OwnCodes_FindClientBrandAndCampaign()
-    {
-        await using var pm = PersonServices.For(world, world.A, "pm");
-        var suffix = world.A.Id.ToString("N")[..8];
-
-        var hits = await pm.Get<ISearchQueries>().SearchAsync(suffix);
-
-        Assert.Contains(hits, h => h.Kind == SearchKind.Client && h.Id == world.A.Rows["agency.clients"]);
-        Assert.Contains(hits, h => h.Kind == SearchKind.Brand && h.ParentId == world.A.Rows["agency.clients"]);
-        Assert.Contains(hits, h => h.Kind == SearchKind.Campaign && h.Id == world.A.Rows["agency.campaigns"]);
-    }
-
-    [Theory]
-    [InlineData("admin")]
-    [InlineData("creative")]
-    public async Task SearchAsync_OtherTenantsNamesAndCodes_FindOnlyOwnRows(string role)
-    {
-        await using var person = PersonServices.For(world, world.A, role);
-        var search = person.Get<ISearchQueries>();
-
-        var theirCode = await search.SearchAsync(world.B.Id.ToString("N")[..8]);
-        var sharedName = await search.SearchAsync("Acme");
-        var artifacts = await search.SearchAsync("Brief");
-
-        Assert.Empty(theirCode);
-        Assert.All(sharedName, h => Assert.NotEqual(world.B.Rows["agency.clients"], h.Id));
-        Assert.DoesNotContain(artifacts, h => h.Id == world.B.Rows["agency.artifacts"]);
-        Assert.Contains(artifacts, h => h.Id == world.A.Rows["agency.artifacts"]);
-    }
-
-    [Fact]
-    public async Task SearchAsync_Wildcards_AreTakenLiterally()
-    {
-        await using var pm = PersonServices.For(world, world.A, "pm");
-
-        Assert.Empty(await pm.Get<ISearchQueries>().SearchAsync("%%"));
-    }
-
     [Fact]
     public async Task BudgetWatch_RaisesEachCrossedThresholdOnceForItsRecipients()
     {
@@ -125,33 +84,6 @@ public sealed class SearchAndNotificationTests(TwoTenantWorld world)
 
         Assert.Equal(1, (await pm.Get<INotificationFeed>().GetAsync()).PendingApprovals);
         Assert.Equal(0, (await account.Get<INotificationFeed>().GetAsync()).PendingApprovals);
-    }
-
-    [Theory]
-    [InlineData("finance", true)]
-    [InlineData("creative", false)]
-    public async Task DashboardQueries_MoneyTiles_AreNullUnlessFinance(string role, bool seesMoney)
-    {
-        await using var person = PersonServices.For(world, world.A, role);
-
-        var dashboard = await person.Get<IDashboardQueries>().GetAsync();
-
-        Assert.Equal($"Tenant A", dashboard.Kpis.TenantName);
-        Assert.Equal(seesMoney ? TwoTenantWorld.LoggedHours * TwoTenantWorld.BillRate : null, dashboard.Kpis.RevenueThisMonth);
-        Assert.Equal(seesMoney, dashboard.Kpis.MarginThisMonth is not null);
-        Assert.Contains(dashboard.Health, c => c.CampaignId == world.A.Rows["agency.campaigns"]);
-        Assert.NotEmpty(dashboard.Activity);
-    }
-
-    [Fact]
-    public async Task DashboardQueries_PersonalPanel_IsThePersonsOwnWeek()
-    {
-        await using var creative = PersonServices.For(world, world.A, "creative");
-
-        var personal = (await creative.Get<IDashboardQueries>().GetAsync()).Personal;
-
-        Assert.Equal(TwoTenantWorld.LoggedHours, personal.MyWeek.Where(w => w.Status == "draft").Sum(w => w.Hours));
-        Assert.Equal(20m, Assert.Single(personal.MyAllocations).Hours);
     }
 
     // A campaign on a budget of 100 with a camera out for a day at 100: spent 100 %.

@@ -1,6 +1,6 @@
 using AgencyWorkroom.Data.Features.Campaigns;
 
-namespace AgencyWorkroom.Tests.Data.Features;
+namespace AgencyWorkroom.Tests.Data.Features.Campaigns;
 
 public sealed class BurnForecastTests
 {

@@ -2,7 +2,7 @@ using System.Net;
 using AgencyWorkroom.Data.Identity;
 using AgencyWorkroom.Tests.Infrastructure;
 
-namespace AgencyWorkroom.Tests.Web.SignIn;
+namespace AgencyWorkroom.Tests.Components.Account;
 
 /// <summary>Sign-in end to end: the real app, real cookies, the real database under row-level security.</summary>
 [Collection(DatabaseCollection.Name)]

@@ -4,7 +4,7 @@ using AgencyWorkroom.Data.Features.Common;
 using AgencyWorkroom.Data.Features.People;
 using AgencyWorkroom.Tests.Infrastructure;
 
-namespace AgencyWorkroom.Tests.Data.Features;
+namespace AgencyWorkroom.Tests.Data.Features.Common;
 
 /// <summary>The one list of agency roles in C# says what the database's check constraint says.</summary>
 [Collection(DatabaseCollection.Name)]

@@ -53,6 +53,29 @@ public sealed class DemoScreensTests(DemoSeedFixture demo, BrowserFixture browse
         await CheckScreenAsync(page, "client");
     }
 
+    [Theory]
+    [InlineData(1366)]
+    [InlineData(1440)]
+    public async Task CampaignList_OnALaptopScreen_FitsWithoutScrollingSideways(int width)
+    {
+        // Finance sees every column (money included): the widest the list gets.
+        var page = await SignInAsync("northwind", "finance");
+        await page.SetViewportSizeAsync(width, 900);
+
+        await BrowserFixture.OpenAsync(page, "/campaigns");
+        await Expect(page.GetByTestId("campaign-row").First).ToBeVisibleAsync();
+        var overflow = await page.EvaluateAsync<int>(
+            "() => { const t = document.querySelector('[data-testid=campaigns-grid] .mud-table-container'); return t.scrollWidth - t.clientWidth; }");
+        var healthRight = await page.EvaluateAsync<double>(
+            "() => Math.max(...[...document.querySelectorAll('[data-testid=campaigns-grid] [data-testid=health]')].map(c => c.getBoundingClientRect().right))");
+
+        var columns = await page.EvaluateAsync<string>(
+            "() => [...document.querySelectorAll('[data-testid=campaigns-grid] th')].map(h => h.textContent.trim() + ' ' + Math.round(h.getBoundingClientRect().width)).join(', ')");
+        Assert.True(overflow <= 0, $"the campaign list is {overflow} px wider than its {width}-px window: {columns}");
+        Assert.True(healthRight <= width, $"the health column ends at {healthRight} px, past the {width}-px window");
+        await CheckScreenAsync(page, $"campaigns-{width}");
+    }
+
     [Fact]
     public async Task NewCampaign_EndBeforeStart_ShowsTheMessageNextToTheField()
     {

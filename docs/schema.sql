@@ -93,36 +93,6 @@ COMMENT ON EXTENSION vector IS 'vector data type and ivfflat and hnsw access met
 
 
 --
--- Name: campaign_spend_lines(uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
---
-
-CREATE FUNCTION agency.campaign_spend_lines(p_tenant_id uuid, p_campaign_id uuid) RETURNS TABLE(source text, week_start_date date, amount numeric)
-    LANGUAGE sql STABLE PARALLEL SAFE
-    SET search_path TO ''
-    AS $$
-  select 'time', w.week_start_date, w.revenue
-  from agency.campaign_week_money w
-  where w.tenant_id = p_tenant_id and w.campaign_id = p_campaign_id
-  union all
-  select 'expense', e.expense_date - (extract(isodow from e.expense_date)::integer - 1), e.amount
-  from te.expense_lines e
-  where e.tenant_id = p_tenant_id and e.agency_campaign_id = p_campaign_id and e.status <> 'rejected'
-  union all
-  select 'equipment', g.checked_out_at::date - (extract(isodow from g.checked_out_at)::integer - 1),
-         agency.checkout_cost(g.daily_rate, g.checked_out_at, g.returned_at)
-  from gear.checkouts g
-  where g.tenant_id = p_tenant_id and g.agency_campaign_id = p_campaign_id
-  union all
-  select 'quote', c.start_date - (extract(isodow from c.start_date)::integer - 1), q.amount
-  from agency.campaigns c
-  join procure.project_quotes q on q.tenant_id = c.tenant_id and q.id = c.procure_quote_id and q.status = 'approved'
-  where c.tenant_id = p_tenant_id and c.id = p_campaign_id
-$$;
-
-
-ALTER FUNCTION agency.campaign_spend_lines(p_tenant_id uuid, p_campaign_id uuid) OWNER TO workroom_owner;
-
---
 -- Name: current_user_role(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -822,7 +792,8 @@ begin
     from agency.campaigns c
     cross join lateral (
       select case when c.budget_amount > 0 then coalesce(sum(l.amount), 0) / c.budget_amount end as spent_pct
-      from agency.campaign_spend_lines(c.tenant_id, c.id) l) s
+      from agency.campaign_spend_lines l
+      where l.tenant_id = c.tenant_id and l.campaign_id = c.id) s
     where c.tenant_id = tenant and (p_campaigns is null or c.id = any (p_campaigns))),
   health as (
     insert into agency.campaign_health as h (tenant_id, campaign_id, health, health_reason, refreshed_at)
@@ -1337,48 +1308,6 @@ ALTER TABLE ONLY agency.campaign_phases FORCE ROW LEVEL SECURITY;
 ALTER TABLE agency.campaign_phases OWNER TO workroom_owner;
 
 --
--- Name: campaign_team; Type: TABLE; Schema: agency; Owner: workroom_owner
---
-
-CREATE TABLE agency.campaign_team (
-    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    campaign_id uuid NOT NULL,
-    employee_id uuid NOT NULL,
-    team_role text NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    created_by uuid DEFAULT agency.current_user_id(),
-    updated_by uuid,
-    CONSTRAINT campaign_team_team_role_check CHECK ((team_role = ANY (ARRAY['account_director'::text, 'project_manager'::text, 'creative_director'::text, 'strategist'::text, 'copywriter'::text, 'designer'::text, 'producer'::text, 'editor'::text, 'other'::text])))
-);
-
-ALTER TABLE ONLY agency.campaign_team FORCE ROW LEVEL SECURITY;
-
-
-ALTER TABLE agency.campaign_team OWNER TO workroom_owner;
-
---
--- Name: campaign_week_hours; Type: TABLE; Schema: agency; Owner: workroom_owner
---
-
-CREATE TABLE agency.campaign_week_hours (
-    tenant_id uuid NOT NULL,
-    campaign_id uuid NOT NULL,
-    week_start_date date NOT NULL,
-    month_start_date date NOT NULL,
-    total_hours numeric NOT NULL,
-    billable_hours numeric NOT NULL,
-    entry_count integer NOT NULL,
-    last_entry_date date NOT NULL
-);
-
-ALTER TABLE ONLY agency.campaign_week_hours FORCE ROW LEVEL SECURITY;
-
-
-ALTER TABLE agency.campaign_week_hours OWNER TO workroom_owner;
-
---
 -- Name: campaign_week_money; Type: TABLE; Schema: agency; Owner: workroom_owner
 --
 
@@ -1436,6 +1365,164 @@ ALTER TABLE ONLY agency.campaigns FORCE ROW LEVEL SECURITY;
 
 
 ALTER TABLE agency.campaigns OWNER TO workroom_owner;
+
+--
+-- Name: checkouts; Type: TABLE; Schema: gear; Owner: workroom_owner
+--
+
+CREATE TABLE gear.checkouts (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    equipment_name text NOT NULL,
+    asset_tag text NOT NULL,
+    checked_out_by uuid NOT NULL,
+    checked_out_at timestamp with time zone NOT NULL,
+    due_back_at timestamp with time zone,
+    returned_at timestamp with time zone,
+    daily_rate numeric(10,2) DEFAULT 0 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    agency_campaign_id uuid,
+    CONSTRAINT checkouts_check CHECK (((returned_at IS NULL) OR (returned_at >= checked_out_at))),
+    CONSTRAINT checkouts_daily_rate_check CHECK ((daily_rate >= (0)::numeric))
+);
+
+ALTER TABLE ONLY gear.checkouts FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE gear.checkouts OWNER TO workroom_owner;
+
+--
+-- Name: project_quotes; Type: TABLE; Schema: procure; Owner: workroom_owner
+--
+
+CREATE TABLE procure.project_quotes (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    quote_number text NOT NULL,
+    vendor_name text NOT NULL,
+    description text,
+    amount numeric(14,2) NOT NULL,
+    currency character(3) DEFAULT 'USD'::bpchar NOT NULL,
+    status text DEFAULT 'draft'::text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT project_quotes_amount_check CHECK ((amount >= (0)::numeric)),
+    CONSTRAINT project_quotes_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'submitted'::text, 'approved'::text, 'rejected'::text])))
+);
+
+ALTER TABLE ONLY procure.project_quotes FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE procure.project_quotes OWNER TO workroom_owner;
+
+--
+-- Name: expense_lines; Type: TABLE; Schema: te; Owner: workroom_owner
+--
+
+CREATE TABLE te.expense_lines (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    employee_id uuid NOT NULL,
+    expense_date date NOT NULL,
+    category text NOT NULL,
+    description text,
+    amount numeric(12,2) NOT NULL,
+    currency character(3) DEFAULT 'USD'::bpchar NOT NULL,
+    status text DEFAULT 'submitted'::text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    agency_campaign_id uuid,
+    CONSTRAINT expense_lines_amount_check CHECK ((amount >= (0)::numeric)),
+    CONSTRAINT expense_lines_category_check CHECK ((category = ANY (ARRAY['travel'::text, 'meals'::text, 'lodging'::text, 'production'::text, 'talent'::text, 'media'::text, 'software'::text, 'other'::text]))),
+    CONSTRAINT expense_lines_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'submitted'::text, 'approved'::text, 'reimbursed'::text, 'rejected'::text])))
+);
+
+ALTER TABLE ONLY te.expense_lines FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE te.expense_lines OWNER TO workroom_owner;
+
+--
+-- Name: campaign_spend_lines; Type: VIEW; Schema: agency; Owner: workroom_owner
+--
+
+CREATE VIEW agency.campaign_spend_lines WITH (security_invoker='true') AS
+ SELECT w.tenant_id,
+    w.campaign_id,
+    'time'::text AS source,
+    w.week_start_date,
+    w.revenue AS amount
+   FROM agency.campaign_week_money w
+UNION ALL
+ SELECT e.tenant_id,
+    e.agency_campaign_id AS campaign_id,
+    'expense'::text AS source,
+    (e.expense_date - ((EXTRACT(isodow FROM e.expense_date))::integer - 1)) AS week_start_date,
+    (e.amount)::numeric AS amount
+   FROM te.expense_lines e
+  WHERE ((e.agency_campaign_id IS NOT NULL) AND (e.status <> 'rejected'::text))
+UNION ALL
+ SELECT g.tenant_id,
+    g.agency_campaign_id AS campaign_id,
+    'equipment'::text AS source,
+    ((g.checked_out_at)::date - ((EXTRACT(isodow FROM g.checked_out_at))::integer - 1)) AS week_start_date,
+    agency.checkout_cost(g.daily_rate, g.checked_out_at, g.returned_at) AS amount
+   FROM gear.checkouts g
+  WHERE (g.agency_campaign_id IS NOT NULL)
+UNION ALL
+ SELECT c.tenant_id,
+    c.id AS campaign_id,
+    'quote'::text AS source,
+    (c.start_date - ((EXTRACT(isodow FROM c.start_date))::integer - 1)) AS week_start_date,
+    (q.amount)::numeric AS amount
+   FROM (agency.campaigns c
+     JOIN procure.project_quotes q ON (((q.tenant_id = c.tenant_id) AND (q.id = c.procure_quote_id) AND (q.status = 'approved'::text))));
+
+
+ALTER TABLE agency.campaign_spend_lines OWNER TO workroom_owner;
+
+--
+-- Name: campaign_team; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.campaign_team (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    campaign_id uuid NOT NULL,
+    employee_id uuid NOT NULL,
+    team_role text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    CONSTRAINT campaign_team_team_role_check CHECK ((team_role = ANY (ARRAY['account_director'::text, 'project_manager'::text, 'creative_director'::text, 'strategist'::text, 'copywriter'::text, 'designer'::text, 'producer'::text, 'editor'::text, 'other'::text])))
+);
+
+ALTER TABLE ONLY agency.campaign_team FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.campaign_team OWNER TO workroom_owner;
+
+--
+-- Name: campaign_week_hours; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.campaign_week_hours (
+    tenant_id uuid NOT NULL,
+    campaign_id uuid NOT NULL,
+    week_start_date date NOT NULL,
+    month_start_date date NOT NULL,
+    total_hours numeric NOT NULL,
+    billable_hours numeric NOT NULL,
+    entry_count integer NOT NULL,
+    last_entry_date date NOT NULL
+);
+
+ALTER TABLE ONLY agency.campaign_week_hours FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.campaign_week_hours OWNER TO workroom_owner;
 
 --
 -- Name: clients; Type: TABLE; Schema: agency; Owner: workroom_owner
@@ -1912,7 +1999,8 @@ CREATE VIEW agency.v_campaign_overview WITH (security_invoker='true') AS
           WHERE ((w.tenant_id = c.tenant_id) AND (w.campaign_id = c.id))) m ON (true))
      LEFT JOIN LATERAL ( SELECT sum(s.amount) AS spend,
             sum(s.amount) FILTER (WHERE (s.source <> 'time'::text)) AS direct_cost
-           FROM agency.campaign_spend_lines(c.tenant_id, c.id) s(source, week_start_date, amount)) sp ON (true))
+           FROM agency.campaign_spend_lines s
+          WHERE ((s.tenant_id = c.tenant_id) AND (s.campaign_id = c.id))) sp ON (true))
      LEFT JOIN LATERAL ( SELECT count(DISTINCT t.employee_id) AS team_size
            FROM agency.campaign_team t
           WHERE ((t.tenant_id = c.tenant_id) AND (t.campaign_id = c.id))) tm ON (true))
@@ -2000,33 +2088,6 @@ CREATE VIEW agency.v_client_360 WITH (security_invoker='true') AS
 
 
 ALTER TABLE agency.v_client_360 OWNER TO workroom_owner;
-
---
--- Name: expense_lines; Type: TABLE; Schema: te; Owner: workroom_owner
---
-
-CREATE TABLE te.expense_lines (
-    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    employee_id uuid NOT NULL,
-    expense_date date NOT NULL,
-    category text NOT NULL,
-    description text,
-    amount numeric(12,2) NOT NULL,
-    currency character(3) DEFAULT 'USD'::bpchar NOT NULL,
-    status text DEFAULT 'submitted'::text NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    agency_campaign_id uuid,
-    CONSTRAINT expense_lines_amount_check CHECK ((amount >= (0)::numeric)),
-    CONSTRAINT expense_lines_category_check CHECK ((category = ANY (ARRAY['travel'::text, 'meals'::text, 'lodging'::text, 'production'::text, 'talent'::text, 'media'::text, 'software'::text, 'other'::text]))),
-    CONSTRAINT expense_lines_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'submitted'::text, 'approved'::text, 'reimbursed'::text, 'rejected'::text])))
-);
-
-ALTER TABLE ONLY te.expense_lines FORCE ROW LEVEL SECURITY;
-
-
-ALTER TABLE te.expense_lines OWNER TO workroom_owner;
 
 --
 -- Name: v_dashboard_kpis; Type: VIEW; Schema: agency; Owner: workroom_owner
@@ -2218,32 +2279,6 @@ ALTER TABLE ONLY finance_ppm.projects FORCE ROW LEVEL SECURITY;
 ALTER TABLE finance_ppm.projects OWNER TO workroom_owner;
 
 --
--- Name: checkouts; Type: TABLE; Schema: gear; Owner: workroom_owner
---
-
-CREATE TABLE gear.checkouts (
-    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    equipment_name text NOT NULL,
-    asset_tag text NOT NULL,
-    checked_out_by uuid NOT NULL,
-    checked_out_at timestamp with time zone NOT NULL,
-    due_back_at timestamp with time zone,
-    returned_at timestamp with time zone,
-    daily_rate numeric(10,2) DEFAULT 0 NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    agency_campaign_id uuid,
-    CONSTRAINT checkouts_check CHECK (((returned_at IS NULL) OR (returned_at >= checked_out_at))),
-    CONSTRAINT checkouts_daily_rate_check CHECK ((daily_rate >= (0)::numeric))
-);
-
-ALTER TABLE ONLY gear.checkouts FORCE ROW LEVEL SECURITY;
-
-
-ALTER TABLE gear.checkouts OWNER TO workroom_owner;
-
---
 -- Name: data_protection_keys; Type: TABLE; Schema: identity; Owner: workroom_owner
 --
 
@@ -2367,30 +2402,6 @@ CREATE TABLE meta.schema_migrations (
 
 
 ALTER TABLE meta.schema_migrations OWNER TO workroom_owner;
-
---
--- Name: project_quotes; Type: TABLE; Schema: procure; Owner: workroom_owner
---
-
-CREATE TABLE procure.project_quotes (
-    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    quote_number text NOT NULL,
-    vendor_name text NOT NULL,
-    description text,
-    amount numeric(14,2) NOT NULL,
-    currency character(3) DEFAULT 'USD'::bpchar NOT NULL,
-    status text DEFAULT 'draft'::text NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT project_quotes_amount_check CHECK ((amount >= (0)::numeric)),
-    CONSTRAINT project_quotes_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'submitted'::text, 'approved'::text, 'rejected'::text])))
-);
-
-ALTER TABLE ONLY procure.project_quotes FORCE ROW LEVEL SECURITY;
-
-
-ALTER TABLE procure.project_quotes OWNER TO workroom_owner;
 
 --
 -- Name: ai_conversations ai_conversations_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
@@ -5167,13 +5178,6 @@ GRANT USAGE ON SCHEMA te TO agency_summaries;
 
 
 --
--- Name: FUNCTION campaign_spend_lines(p_tenant_id uuid, p_campaign_id uuid); Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-GRANT ALL ON FUNCTION agency.campaign_spend_lines(p_tenant_id uuid, p_campaign_id uuid) TO agency_app;
-
-
---
 -- Name: FUNCTION current_user_role(); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -5464,21 +5468,6 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_phases TO agency_app;
 
 
 --
--- Name: TABLE campaign_team; Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_team TO agency_app;
-
-
---
--- Name: TABLE campaign_week_hours; Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-GRANT SELECT ON TABLE agency.campaign_week_hours TO agency_app;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_week_hours TO agency_summaries;
-
-
---
 -- Name: TABLE campaign_week_money; Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -5492,6 +5481,53 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_week_money TO agency_
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaigns TO agency_app;
 GRANT SELECT ON TABLE agency.campaigns TO agency_summaries;
+
+
+--
+-- Name: TABLE checkouts; Type: ACL; Schema: gear; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE gear.checkouts TO agency_app;
+GRANT SELECT ON TABLE gear.checkouts TO agency_summaries;
+
+
+--
+-- Name: TABLE project_quotes; Type: ACL; Schema: procure; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE procure.project_quotes TO agency_app;
+GRANT SELECT ON TABLE procure.project_quotes TO agency_summaries;
+
+
+--
+-- Name: TABLE expense_lines; Type: ACL; Schema: te; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE te.expense_lines TO agency_app;
+GRANT SELECT ON TABLE te.expense_lines TO agency_summaries;
+
+
+--
+-- Name: TABLE campaign_spend_lines; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT ON TABLE agency.campaign_spend_lines TO agency_app;
+GRANT SELECT ON TABLE agency.campaign_spend_lines TO agency_summaries;
+
+
+--
+-- Name: TABLE campaign_team; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_team TO agency_app;
+
+
+--
+-- Name: TABLE campaign_week_hours; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT ON TABLE agency.campaign_week_hours TO agency_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_week_hours TO agency_summaries;
 
 
 --
@@ -5613,14 +5649,6 @@ GRANT SELECT ON TABLE agency.v_client_360 TO agency_app;
 
 
 --
--- Name: TABLE expense_lines; Type: ACL; Schema: te; Owner: workroom_owner
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE te.expense_lines TO agency_app;
-GRANT SELECT ON TABLE te.expense_lines TO agency_summaries;
-
-
---
 -- Name: TABLE v_dashboard_kpis; Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -5646,14 +5674,6 @@ GRANT SELECT ON TABLE agency.v_timesheet_summary_by_campaign TO agency_app;
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE finance_ppm.projects TO agency_app;
-
-
---
--- Name: TABLE checkouts; Type: ACL; Schema: gear; Owner: workroom_owner
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE gear.checkouts TO agency_app;
-GRANT SELECT ON TABLE gear.checkouts TO agency_summaries;
 
 
 --
@@ -5696,14 +5716,6 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE identity.users TO agency_app;
 --
 
 GRANT SELECT ON TABLE meta.schema_migrations TO agency_app;
-
-
---
--- Name: TABLE project_quotes; Type: ACL; Schema: procure; Owner: workroom_owner
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE procure.project_quotes TO agency_app;
-GRANT SELECT ON TABLE procure.project_quotes TO agency_summaries;
 
 
 --

@@ -209,7 +209,8 @@ public sealed class CampaignQueries(UnitOfWork unitOfWork) : ICampaignQueries
         db.Database.SqlQuery<BurnPointRow>($"""
             select l.week_start_date as week_start,
                    case when agency.can_see_financials() then sum(sum(l.amount)) over (order by l.week_start_date) end as cumulative_spend
-            from agency.campaign_spend_lines(agency.current_tenant_id(), {campaignId}) l
+            from agency.campaign_spend_lines l
+            where l.tenant_id = agency.current_tenant_id() and l.campaign_id = {campaignId}
             group by l.week_start_date
             order by l.week_start_date
             """).ToListAsync(ct);

@@ -24,7 +24,7 @@ public sealed class MoneyRulesOnDemoDataTests(DemoSeedFixture demo)
         var rows = await finance.QueryAsync(
             """
             select o.campaign_id, o.spend, o.direct_cost, o.revenue,
-                   (select coalesce(sum(l.amount), 0) from agency.campaign_spend_lines(o.tenant_id, o.campaign_id) l) as lines,
+                   (select coalesce(sum(l.amount), 0) from agency.campaign_spend_lines l where l.campaign_id = o.campaign_id) as lines,
                    (select coalesce(sum(e.equipment_cost), 0) from agency.get_campaign_equipment(o.campaign_id) e) as listed_equipment,
                    (select coalesce(sum(g.daily_rate * greatest(1, ceil(extract(epoch from coalesce(g.returned_at, now()) - g.checked_out_at) / 86400))), 0)
                     from gear.checkouts g where g.agency_campaign_id = o.campaign_id) as equipment,

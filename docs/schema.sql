@@ -210,11 +210,16 @@ CREATE FUNCTION agency.claim_jobs(p_kind text, p_limit integer DEFAULT 1, p_leas
     SET search_path TO ''
     AS $$
   update agency.jobs j
+  set status = 'failed', leased_until = null, last_error = coalesce(j.last_error, 'its worker stopped five times')
+  where j.tenant_id = agency.current_tenant_id() and j.kind = p_kind
+    and j.status = 'running' and j.leased_until < pg_catalog.now() and j.attempts >= 5;
+
+  update agency.jobs j
   set status = 'running', attempts = j.attempts + 1, leased_until = pg_catalog.now() + p_lease
   where j.tenant_id = agency.current_tenant_id()
     and j.id in (select q.id from agency.jobs q
                  where q.tenant_id = agency.current_tenant_id() and q.kind = p_kind and q.run_after <= pg_catalog.now()
-                   and (q.status = 'queued' or q.status = 'running' and q.leased_until < pg_catalog.now())
+                   and (q.status = 'queued' or q.status = 'running' and q.leased_until < pg_catalog.now() and q.attempts < 5)
                  order by q.run_after, q.id
                  limit greatest(p_limit, 0)
                  for update skip locked)
@@ -263,10 +268,10 @@ CREATE FUNCTION agency.current_week_start() RETURNS date
 ALTER FUNCTION agency.current_week_start() OWNER TO workroom_owner;
 
 --
--- Name: finish_job(uuid, text); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+-- Name: finish_job(uuid, timestamp with time zone, text); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
-CREATE FUNCTION agency.finish_job(p_job uuid, p_error text DEFAULT NULL::text) RETURNS text
+CREATE FUNCTION agency.finish_job(p_job uuid, p_leased_until timestamp with time zone, p_error text DEFAULT NULL::text) RETURNS text
     LANGUAGE sql
     SET search_path TO ''
     AS $$
@@ -276,12 +281,12 @@ CREATE FUNCTION agency.finish_job(p_job uuid, p_error text DEFAULT NULL::text) R
       leased_until = null,
       run_after = case when p_error is null then j.run_after
                        else pg_catalog.now() + pg_catalog.make_interval(mins => (2 ^ j.attempts)::integer) end
-  where j.tenant_id = agency.current_tenant_id() and j.id = p_job and j.status = 'running'
+  where j.tenant_id = agency.current_tenant_id() and j.id = p_job and j.status = 'running' and j.leased_until = p_leased_until
   returning j.status
 $$;
 
 
-ALTER FUNCTION agency.finish_job(p_job uuid, p_error text) OWNER TO workroom_owner;
+ALTER FUNCTION agency.finish_job(p_job uuid, p_leased_until timestamp with time zone, p_error text) OWNER TO workroom_owner;
 
 --
 -- Name: get_campaign_equipment(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -775,6 +780,15 @@ begin
     raise exception 'refresh_campaign_health needs a tenant context' using errcode = '42501';
   end if;
 
+  -- One judge per campaign at a time, in campaign order (no deadlock between two statements
+  -- that touch several). Taken before the figures are read: the next statement's snapshot then
+  -- holds what the writer judging before us committed, where judging first and waiting only at
+  -- the upsert would let older figures overwrite newer ones.
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('agency.campaign_health'), pg_catalog.hashtext(x.id::text))
+  from (select c.id from agency.campaigns c
+        where c.tenant_id = tenant and (p_campaigns is null or c.id = any (p_campaigns))
+        order by c.id) x;
+
   with judgement as (
     select c.id as campaign_id, s.spent_pct as budget_spent_pct,
            case
@@ -829,7 +843,9 @@ begin
     from agency.campaign_health h
     join agency.campaigns c on c.tenant_id = h.tenant_id and c.id = h.campaign_id
     where h.tenant_id = agency.current_tenant_id() and h.refreshed_at < now() - interval '1 hour'
-      and c.status in ('planning', 'active', 'on_hold') and c.deleted_at is null));
+      and c.status in ('planning', 'active', 'on_hold') and c.deleted_at is null
+    order by h.refreshed_at
+    limit 200));
 end
 $$;
 
@@ -2069,7 +2085,7 @@ CREATE VIEW agency.v_client_360 WITH (security_invoker='true') AS
             sum(o.revenue) AS revenue,
             sum(o.total_cost) AS cost,
             sum(o.spend) AS spend,
-            sum((u.budget_spent_pct * o.budget_amount)) AS budgeted_spend,
+            sum((u.budget_spent_pct * o.budget_amount)) FILTER (WHERE (o.status <> 'cancelled'::text)) AS budgeted_spend,
             max(GREATEST((o.last_entry_date)::timestamp with time zone, (o.start_date)::timestamp with time zone)) AS last_campaign_activity
            FROM (agency.v_campaign_overview o
              LEFT JOIN agency.campaign_budget_use u ON (((u.tenant_id = o.tenant_id) AND (u.campaign_id = o.campaign_id))))
@@ -5255,10 +5271,10 @@ GRANT ALL ON FUNCTION agency.current_week_start() TO agency_app;
 
 
 --
--- Name: FUNCTION finish_job(p_job uuid, p_error text); Type: ACL; Schema: agency; Owner: workroom_owner
+-- Name: FUNCTION finish_job(p_job uuid, p_leased_until timestamp with time zone, p_error text); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
-GRANT ALL ON FUNCTION agency.finish_job(p_job uuid, p_error text) TO agency_app;
+GRANT ALL ON FUNCTION agency.finish_job(p_job uuid, p_leased_until timestamp with time zone, p_error text) TO agency_app;
 
 
 --

@@ -169,6 +169,15 @@ begin
     raise exception 'refresh_campaign_health needs a tenant context' using errcode = '42501';
   end if;
 
+  -- One judge per campaign at a time, in campaign order (no deadlock between two statements
+  -- that touch several). Taken before the figures are read: the next statement's snapshot then
+  -- holds what the writer judging before us committed, where judging first and waiting only at
+  -- the upsert would let older figures overwrite newer ones.
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('agency.campaign_health'), pg_catalog.hashtext(x.id::text))
+  from (select c.id from agency.campaigns c
+        where c.tenant_id = tenant and (p_campaigns is null or c.id = any (p_campaigns))
+        order by c.id) x;
+
   with judgement as (
     select c.id as campaign_id, s.spent_pct as budget_spent_pct,
            case
@@ -361,7 +370,8 @@ cross join lateral (
          sum(o.revenue) as revenue,
          sum(o.total_cost) as cost,
          sum(o.spend) as spend,
-         sum(u.budget_spent_pct * o.budget_amount) as budgeted_spend,
+         -- On the same campaigns as total_budget: a cancelled campaign's spend is not set against the rest.
+         sum(u.budget_spent_pct * o.budget_amount) filter (where o.status <> 'cancelled') as budgeted_spend,
          max(greatest(o.last_entry_date::timestamptz, o.start_date::timestamptz)) as last_campaign_activity
   from agency.v_campaign_overview o
   left join agency.campaign_budget_use u on u.tenant_id = o.tenant_id and u.campaign_id = o.campaign_id

@@ -90,7 +90,8 @@ $$;
 -- ------------------------------------------------------------------ health and the calendar
 -- Health changes with no write at all: a campaign passes its end date, equipment still out
 -- costs another day. The budget watch calls this every minute; it judges again the open
--- campaigns last judged over an hour ago (all of them once an hour, a slice at a time).
+-- campaigns last judged over an hour ago, the stalest 200 a call, so that no one call holds
+-- the judging locks of a whole tenant's campaigns while writers wait.
 create or replace function agency.refresh_stale_campaign_health() returns integer
 language plpgsql security definer set search_path = pg_catalog, pg_temp as $fn$
 begin
@@ -102,7 +103,9 @@ begin
     from agency.campaign_health h
     join agency.campaigns c on c.tenant_id = h.tenant_id and c.id = h.campaign_id
     where h.tenant_id = agency.current_tenant_id() and h.refreshed_at < now() - interval '1 hour'
-      and c.status in ('planning', 'active', 'on_hold') and c.deleted_at is null));
+      and c.status in ('planning', 'active', 'on_hold') and c.deleted_at is null
+    order by h.refreshed_at
+    limit 200));
 end
 $fn$;
 
@@ -162,15 +165,22 @@ create policy job_work on agency.jobs as permissive for all
 
 grant select, insert, update, delete on agency.jobs to agency_app;
 
+-- Up to p_limit due jobs of a kind, leased to the caller. A lease that ran out is taken again;
+-- a job whose fifth lease ran out (its worker died each time) fails instead of looping forever.
 create or replace function agency.claim_jobs(p_kind text, p_limit integer default 1, p_lease interval default '5 minutes')
 returns setof agency.jobs
 language sql volatile set search_path = '' as $$
+  update agency.jobs j
+  set status = 'failed', leased_until = null, last_error = coalesce(j.last_error, 'its worker stopped five times')
+  where j.tenant_id = agency.current_tenant_id() and j.kind = p_kind
+    and j.status = 'running' and j.leased_until < pg_catalog.now() and j.attempts >= 5;
+
   update agency.jobs j
   set status = 'running', attempts = j.attempts + 1, leased_until = pg_catalog.now() + p_lease
   where j.tenant_id = agency.current_tenant_id()
     and j.id in (select q.id from agency.jobs q
                  where q.tenant_id = agency.current_tenant_id() and q.kind = p_kind and q.run_after <= pg_catalog.now()
-                   and (q.status = 'queued' or q.status = 'running' and q.leased_until < pg_catalog.now())
+                   and (q.status = 'queued' or q.status = 'running' and q.leased_until < pg_catalog.now() and q.attempts < 5)
                  order by q.run_after, q.id
                  limit greatest(p_limit, 0)
                  for update skip locked)
@@ -178,7 +188,9 @@ language sql volatile set search_path = '' as $$
 $$;
 
 -- Done, or (with an error) queued again 2^attempts minutes later, and failed after five tries.
-create or replace function agency.finish_job(p_job uuid, p_error text default null) returns text
+-- Only by the worker whose lease it is (p_leased_until, as claim_jobs returned it): a worker
+-- whose lease ran out and was taken by another ends nothing (NULL).
+create or replace function agency.finish_job(p_job uuid, p_leased_until timestamptz, p_error text default null) returns text
 language sql volatile set search_path = '' as $$
   update agency.jobs j
   set status = case when p_error is null then 'done' when j.attempts >= 5 then 'failed' else 'queued' end,
@@ -186,8 +198,8 @@ language sql volatile set search_path = '' as $$
       leased_until = null,
       run_after = case when p_error is null then j.run_after
                        else pg_catalog.now() + pg_catalog.make_interval(mins => (2 ^ j.attempts)::integer) end
-  where j.tenant_id = agency.current_tenant_id() and j.id = p_job and j.status = 'running'
+  where j.tenant_id = agency.current_tenant_id() and j.id = p_job and j.status = 'running' and j.leased_until = p_leased_until
   returning j.status
 $$;
 
-grant execute on function agency.claim_jobs(text, integer, interval), agency.finish_job(uuid, text) to agency_app;
+grant execute on function agency.claim_jobs(text, integer, interval), agency.finish_job(uuid, timestamptz, text) to agency_app;

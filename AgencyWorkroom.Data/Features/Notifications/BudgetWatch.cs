@@ -44,9 +44,22 @@ public sealed class BudgetWatch(SystemUnitOfWork system, ILogger<BudgetWatch> lo
 
     private async Task VisitEveryTenantAsync(CancellationToken cancellationToken)
     {
+        IReadOnlyList<Guid> tenants;
         try
         {
-            foreach (var tenant in await system.TenantsAsync(cancellationToken))
+            tenants = await system.TenantsAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The database away, say: the next tick tries again; the app goes on serving.
+            logger.LogWarning(ex, "The budget watch could not list the tenants; it tries again in {Interval}", Interval);
+            return;
+        }
+
+        foreach (var tenant in tenants)
+        {
+            // One tenant that fails (its data, a lock timeout) does not stop the watch for the others.
+            try
             {
                 var result = await RunAsync(tenant, cancellationToken);
                 if (result.AlertsRaised > 0)
@@ -54,11 +67,10 @@ public sealed class BudgetWatch(SystemUnitOfWork system, ILogger<BudgetWatch> lo
                     logger.LogInformation("Raised {Alerts} budget alerts in tenant {TenantId}", result.AlertsRaised, tenant);
                 }
             }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The database away, say: the next tick tries again; the app goes on serving.
-            logger.LogWarning(ex, "The budget watch could not finish; it tries again in {Interval}", Interval);
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "The budget watch failed in tenant {TenantId}; it tries again in {Interval}", tenant, Interval);
+            }
         }
     }
 }

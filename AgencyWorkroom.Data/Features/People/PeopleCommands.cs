@@ -87,10 +87,11 @@ public sealed class PeopleCommands(UnitOfWork unitOfWork, ISessionContextSource 
             return SaveResult.Field(nameof(NewPersonForm.Email), EmailSignsIn);
         }
 
-        await unitOfWork.RunAsync((db, ct) => db.Set<Employee>()
+        // No row changed: the admin lost the right meanwhile (the person stays pending, to be finished).
+        var activated = await unitOfWork.RunAsync((db, ct) => db.Set<Employee>()
             .Where(e => e.Id == person.Id && e.AccountPendingSince != null)
             .ExecuteUpdateAsync(e => e.SetProperty(p => p.Active, true).SetProperty(p => p.AccountPendingSince, (DateTimeOffset?)null), ct), cancellationToken);
-        return SaveResult.Saved(person.Id);
+        return activated == 1 ? SaveResult.Saved(person.Id) : SaveResult.Refused(RefusedMessage);
     }
 
     public Task<bool> SetRoleAsync(Guid employeeId, string role, CancellationToken cancellationToken = default) =>
@@ -108,7 +109,8 @@ public sealed class PeopleCommands(UnitOfWork unitOfWork, ISessionContextSource 
         unitOfWork.RunAsync<(Pending?, SaveResult?)>(async (db, ct) =>
         {
             var existing = await db.Set<Employee>()
-                .Where(e => e.Email == email)
+                // Sign-in finds an email whatever its case; so does a retry.
+                .Where(e => e.Email.ToLower() == email.ToLower())
                 .Select(e => new { e.Id, e.UserId, e.AccountPendingSince })
                 .SingleOrDefaultAsync(ct);
             if (existing is { AccountPendingSince: not null, UserId: { } accountId })

@@ -51,6 +51,51 @@ public sealed class CampaignHealthTests(TwoTenantWorld world)
         Assert.Equal(("on_track", null, null), after);
     }
 
+    [Fact]
+    public async Task BudgetUse_TwoWritersAtOnce_CountsBoth()
+    {
+        var tenant = await ScratchTenant.CreateAsync(world);
+        var campaign = await CampaignAsync(tenant, budget: 1000);
+        const string expense = """
+            insert into te.expense_lines (employee_id, expense_date, category, amount, agency_campaign_id)
+            values (@person, current_date, 'production', @amount, @campaign)
+            """;
+        await using var first = await TestSession.BeginAsync(world.Database.App, tenant.Id, "finance", tenant.People["finance"]);
+        await using var second = await TestSession.BeginAsync(world.Database.App, tenant.Id, "finance", tenant.People["finance"]);
+
+        await first.ExecuteAsync(expense, ("person", tenant.People["finance"]), ("amount", 100m), ("campaign", campaign));
+        // The second writer's judging waits for the first: it must then count the first's expense too.
+        var secondWrite = second.ExecuteAsync(expense, ("person", tenant.People["finance"]), ("amount", 200m), ("campaign", campaign));
+        await Task.Delay(300);
+        await first.CommitAsync();
+        await secondWrite;
+        await second.CommitAsync();
+
+        Assert.Equal(0.3m, (await HealthAsync(tenant, campaign, "account")).BudgetSpent);
+    }
+
+    [Fact]
+    public async Task Health_ExpenseMovedToAnotherCampaign_JudgesBoth()
+    {
+        var tenant = await ScratchTenant.CreateAsync(world);
+        var from = await CampaignAsync(tenant, budget: 1000);
+        var to = await CampaignAsync(tenant, budget: 1000);
+        await using (var finance = await TestSession.BeginAsync(world.Database.App, tenant.Id, "finance", tenant.People["finance"]))
+        {
+            var line = await finance.ScalarAsync<Guid>(
+                """
+                insert into te.expense_lines (employee_id, expense_date, category, amount, agency_campaign_id)
+                values (@person, current_date, 'production', 1500, @campaign) returning id
+                """,
+                ("person", tenant.People["finance"]), ("campaign", from));
+            await finance.ExecuteAsync("update te.expense_lines set agency_campaign_id = @to where id = @id", ("to", to), ("id", line));
+            await finance.CommitAsync();
+        }
+
+        Assert.Equal(("on_track", null, 0m), await HealthAsync(tenant, from, "pm"));
+        Assert.Equal(("off_track", "Over budget", 1.5m), await HealthAsync(tenant, to, "pm"));
+    }
+
     [Theory]
     [InlineData("finance")]
     [InlineData("admin")]
@@ -79,6 +124,20 @@ public sealed class CampaignHealthTests(TwoTenantWorld world)
         Assert.Equal(0L, await s.ScalarAsync<long>("select count(*) from agency.campaign_budget_use where tenant_id = @b", ("b", world.B.Id)));
         Assert.Equal(1L, await s.ScalarAsync<long>("select count(*) from agency.campaign_health where campaign_id = @a",
             ("a", world.A.Rows["agency.campaigns"])));
+    }
+
+    private async Task<Guid> CampaignAsync(ScratchTenant tenant, decimal budget)
+    {
+        var campaign = Guid.NewGuid();
+        await using var pm = await TestSession.BeginAsync(world.Database.App, tenant.Id, "pm", tenant.People["pm"]);
+        await pm.ExecuteAsync(
+            """
+            insert into agency.campaigns (id, client_id, code, name, status, budget_amount, start_date, end_date)
+            values (@id, @client, @code, 'Judged', 'active', @budget, current_date - 10, current_date + 10)
+            """,
+            ("id", campaign), ("client", tenant.ClientId), ("code", $"J-{campaign:N}"[..12].ToUpperInvariant()), ("budget", budget));
+        await pm.CommitAsync();
+        return campaign;
     }
 
     private async Task<(string Health, string? Reason, decimal? BudgetSpent)> HealthAsync(ScratchTenant tenant, Guid campaign, string role)

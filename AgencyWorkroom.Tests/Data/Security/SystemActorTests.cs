@@ -37,8 +37,9 @@ public sealed class SystemActorTests(TwoTenantWorld world)
     [InlineData("procure.project_quotes")]
     [InlineData("finance_ppm.projects")]
     [InlineData("agency.ai_conversations")]
-    public async Task System_ReadsNoEntriesRatesOrMoney(string table)
+    public async Task System_ReadsNoEntriesPersonalRatesOrFinanceRecords(string table)
     {
+        // Equipment day rates (gear.checkouts) are everyone's since 007, the system actor's too.
         await using var s = await world.AppSessionAsync(world.A, "system");
 
         Assert.Equal(0L, await s.ScalarAsync<long>($"select count(*) from {table}"));
@@ -51,7 +52,13 @@ public sealed class SystemActorTests(TwoTenantWorld world)
 
         var campaign = (await s.QueryAsync("select revenue, spend, margin, total_cost from agency.v_campaign_overview where campaign_id = @c",
             ("c", world.A.Rows["agency.campaigns"]))).Single();
+        var client = (await s.QueryAsync("select revenue, cost, margin, spend from agency.v_client_360 where client_id = @c",
+            ("c", world.A.Rows["agency.clients"]))).Single();
+        var kpis = (await s.QueryAsync("select revenue_this_month, cost_this_month, margin_this_month from agency.v_dashboard_kpis")).Single();
         Assert.All(campaign.Values, Assert.Null);
+        Assert.All(client.Values, Assert.Null);
+        Assert.All(kpis.Values, Assert.Null);
+        Assert.Equal(0L, await s.ScalarAsync<long>("select count(*) from agency.campaign_spend_lines where source in ('time', 'expense')"));
         Assert.True(await s.ScalarAsync<long>("select count(*) from agency.campaign_budget_use") > 0);
     }
 
@@ -109,18 +116,35 @@ public sealed class SystemActorTests(TwoTenantWorld world)
 
         await using var first = await TestSession.BeginAsync(world.Database.App, tenant.Id, "system", null);
         await using var second = await TestSession.BeginAsync(world.Database.App, tenant.Id, "system", null);
-        var claimed = await first.QueryAsync("select id, attempts from agency.claim_jobs('embed_document', 5)");
+        var claimed = await first.QueryAsync("select id, attempts, leased_until from agency.claim_jobs('embed_document', 5)");
         // The first claim's row lock is still held: the second worker skips it rather than waiting.
         var claimedAgain = await second.QueryAsync("select id from agency.claim_jobs('embed_document', 5)");
-        var status = await first.ScalarAsync<string>("select agency.finish_job(@id, 'model not loaded')", ("id", job));
+        var lease = ("lease", claimed.Single()["leased_until"]);
+        var notMyLease = await first.ScalarAsync<string?>("select agency.finish_job(@id, now() - interval '1 day', null)", ("id", job));
+        var status = await first.ScalarAsync<string>("select agency.finish_job(@id, @lease, 'model not loaded')", ("id", job), lease);
         var retryAt = await first.ScalarAsync<DateTime>("select run_after from agency.jobs where id = @id", ("id", job));
         await first.CommitAsync();
 
+        Assert.Null(notMyLease);
         Assert.Equal(job, (Guid)claimed.Single()["id"]!);
         Assert.Equal(1, (int)claimed.Single()["attempts"]!);
         Assert.Empty(claimedAgain);
         Assert.Equal("queued", status);
         Assert.True(retryAt > DateTime.UtcNow.AddSeconds(30), $"retried at {retryAt:O}");
+    }
+
+    [Fact]
+    public async Task Jobs_WhoseWorkerStoppedFiveTimes_FailInsteadOfLooping()
+    {
+        var tenant = await ScratchTenant.CreateAsync(world);
+        await using var s = await TestSession.BeginAsync(world.Database.App, tenant.Id, "system", null);
+        var job = await s.ScalarAsync<Guid>(
+            "insert into agency.jobs (kind, status, attempts, leased_until) values ('embed_document', 'running', 5, now() - interval '1 minute') returning id");
+
+        var claimed = await s.QueryAsync("select id from agency.claim_jobs('embed_document', 5)");
+
+        Assert.Empty(claimed);
+        Assert.Equal("failed", await s.ScalarAsync<string>("select status from agency.jobs where id = @id", ("id", job)));
     }
 
     [Fact]

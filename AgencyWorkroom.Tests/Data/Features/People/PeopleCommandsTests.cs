@@ -106,6 +106,21 @@ public sealed class PeopleCommandsTests(TwoTenantWorld world) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CreateAsync_RetryWithTheEmailInAnotherCase_FinishesThePendingPerson()
+    {
+        var form = NewForm("pm");
+        await Assert.ThrowsAsync<IOException>(() => AsAdminAsync(c => c.CreateAsync(form), AccountFailure.BeforeTheAccount));
+        var pending = await ListedAsync(form.Email);
+
+        form.Email = form.Email.ToUpperInvariant();
+        var retry = await AsAdminAsync(c => c.CreateAsync(form));
+
+        Assert.True(retry.Succeeded, retry.Error ?? string.Join(" ", retry.FieldErrors.Values));
+        Assert.Equal(pending!.Id, retry.Id);
+        Assert.True((await ListedAsync(form.Email.ToLowerInvariant())) is { Pending: false, Active: true, HasAccount: true });
+    }
+
+    [Fact]
     public async Task CreateAsync_FailsAfterTheAccountWasMade_RetryActivatesWithoutASecondAccount()
     {
         var form = NewForm("pm");

@@ -3,7 +3,9 @@ using System.Reflection.Emit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using AgencyWorkroom.Data.Session;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace AgencyWorkroom.Tests.Architecture;
@@ -24,6 +26,9 @@ public static class DataAccessRules
         "AgencyWorkroom.Data.DemoData.", "AgencyWorkroom.Data.DataServiceExtensions", "AgencyWorkroom.Web.Extensions.",
     ];
 
+    // Who may act as a tenant's system actor: the hosted services that are background jobs.
+    private static readonly string[] AllowedSystemActors = ["AgencyWorkroom.Data.Session."];
+
     private static readonly HashSet<string> ServiceLocators =
     [
         nameof(ServiceProviderServiceExtensions.GetService), nameof(ServiceProviderServiceExtensions.GetRequiredService),
@@ -40,22 +45,30 @@ public static class DataAccessRules
     private const BindingFlags Everything =
         BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
 
-    /// <summary>A context, a context factory, the data source or a connection.</summary>
+    /// <summary>A context, a context factory, the data source, a connection, or the system actor's unit of work.</summary>
     public static bool IsWayIn(Type type) =>
         type == typeof(NpgsqlDataSource) || type == typeof(NpgsqlConnection) || typeof(DbContext).IsAssignableFrom(type)
-        || type is { IsGenericType: true } && type.GetGenericTypeDefinition() == typeof(IDbContextFactory<>);
+        || type is { IsGenericType: true } && type.GetGenericTypeDefinition() == typeof(IDbContextFactory<>)
+        || type == typeof(SystemUnitOfWork);
 
-    public static bool IsAllowed(Type type) => Allowed.Any(prefix => type.FullName?.StartsWith(prefix, StringComparison.Ordinal) == true);
+    public static bool IsAllowed(Type holder, Type wayIn) =>
+        wayIn == typeof(SystemUnitOfWork)
+            ? typeof(IHostedService).IsAssignableFrom(holder) || HasPrefix(holder, AllowedSystemActors)
+            : HasPrefix(holder, Allowed);
+
+    private static bool HasPrefix(Type type, string[] prefixes) =>
+        prefixes.Any(prefix => type.FullName?.StartsWith(prefix, StringComparison.Ordinal) == true);
 
     /// <summary>Constructor parameters and [Inject] properties that are a way in.</summary>
     public static IEnumerable<string> InjectedWaysIn(IEnumerable<Type> types) =>
-        types.Where(t => !IsAllowed(t)).SelectMany(t =>
+        types.SelectMany(t =>
             t.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
                 .SelectMany(c => c.GetParameters())
-                .Where(p => IsWayIn(p.ParameterType))
+                .Where(p => IsWayIn(p.ParameterType) && !IsAllowed(t, p.ParameterType))
                 .Select(p => $"{t.FullName}({p.ParameterType.Name})")
                 .Concat(t.GetProperties(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
-                    .Where(p => IsWayIn(p.PropertyType) && p.GetCustomAttributes().Any(a => a.GetType().Name == "InjectAttribute"))
+                    .Where(p => IsWayIn(p.PropertyType) && !IsAllowed(t, p.PropertyType)
+                                && p.GetCustomAttributes().Any(a => a.GetType().Name == "InjectAttribute"))
                     .Select(p => $"{t.FullName}.{p.Name}")));
 
     /// <summary>Endpoint delegates (minimal APIs) whose parameters, or [AsParameters] members, are a way in.</summary>
@@ -72,9 +85,8 @@ public static class DataAccessRules
 
     /// <summary>Service-locator calls for a way in, in any method, lambda or state machine of the types.</summary>
     public static IEnumerable<string> ServiceLocatorWaysIn(IEnumerable<Type> types) =>
-        types.Where(t => !IsAllowed(t))
-            .SelectMany(t => t.GetMethods(Everything).Cast<MethodBase>().Concat(t.GetConstructors(Everything)))
-            .SelectMany(m => LocatedTypes(m).Where(IsWayIn).Select(located => $"{m.DeclaringType!.FullName}.{m.Name} asks for {located.Name}"));
+        types.SelectMany(t => t.GetMethods(Everything).Cast<MethodBase>().Concat(t.GetConstructors(Everything)))
+            .SelectMany(m => LocatedTypes(m).Where(located => IsWayIn(located) && !IsAllowed(m.DeclaringType!, located)).Select(located => $"{m.DeclaringType!.FullName}.{m.Name} asks for {located.Name}"));
 
     // The types a method asks a service provider for: a locator's generic argument, or the typeof() just before it.
     private static IEnumerable<Type> LocatedTypes(MethodBase method)

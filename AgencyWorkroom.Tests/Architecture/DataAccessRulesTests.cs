@@ -55,7 +55,10 @@ public sealed class DataAccessRulesTests
         Assert.Contains(nameof(DeliberatelyBad.LocatesADataSource), located);
         Assert.Contains(nameof(DeliberatelyBad.LocatesAFactoryByTypeOf), located);
         Assert.Contains($"{nameof(DeliberatelyBad.LocatesAContextInAnAsyncLambda)}+", located);
+        Assert.Contains(nameof(DeliberatelyBad.APageThatActsAsTheSystem), injected);
+        Assert.Contains(nameof(DeliberatelyBad.LocatesTheSystemActor), located);
         Assert.DoesNotContain(nameof(DeliberatelyBad.LocatesTheUnitOfWork), injected + located);
+        Assert.DoesNotContain(nameof(DeliberatelyBad.AJobThatActsAsTheSystem), injected + located);
     }
 
     [Fact]
@@ -100,7 +103,7 @@ public sealed class DataAccessRulesTests
     public sealed record BadParameters([FromServices] WorkroomDbContext Db);
 }
 
-/// <summary>Each way in that the checkers must find, and one harmless look-up they must not report.</summary>
+/// <summary>Each way in that the checkers must find, and the harmless ones they must not report.</summary>
 public static class DeliberatelyBad
 {
     public sealed class TakesAContext(WorkroomDbContext db)
@@ -131,6 +134,21 @@ public static class DeliberatelyBad
             await Task.Yield();
             return services.GetRequiredService<WorkroomDbContext>();
         };
+    }
+
+    public sealed class APageThatActsAsTheSystem(SystemUnitOfWork system)
+    {
+        public SystemUnitOfWork System => system;
+    }
+
+    public static class LocatesTheSystemActor
+    {
+        public static object Get(IServiceProvider services) => services.GetRequiredService<SystemUnitOfWork>();
+    }
+
+    public sealed class AJobThatActsAsTheSystem(SystemUnitOfWork system) : Microsoft.Extensions.Hosting.BackgroundService
+    {
+        protected override Task ExecuteAsync(CancellationToken stoppingToken) => system.RunAsync(Guid.Empty, (_, _) => Task.FromResult(0), stoppingToken);
     }
 
     public static class LocatesTheUnitOfWork

@@ -13,6 +13,8 @@ public static class WebApplicationExtensions
 {
     private const string BlazorHubPath = "_blazor";
 
+    private const long MaximumCircuitMessageBytes = 128 * 1024;
+
     public static WebApplicationBuilder AddWorkroomWeb(this WebApplicationBuilder builder)
     {
         // Serve package assets (MudBlazor's css and js) from a build, not only a publish, in any
@@ -20,7 +22,12 @@ public static class WebApplicationExtensions
         builder.WebHost.UseStaticWebAssets();
 
         builder.Services.Configure<WorkroomOptions>(builder.Configuration.GetSection(WorkroomOptions.Section));
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // A circuit starts with the state its prerender persisted (the dashboard's figures, protected
+        // and encoded: eight campaigns' overview rows and fifteen activities), in one hub message;
+        // SignalR's default limit of 32 KB refused it and the circuit never started (the browser
+        // tests' sign-in, which lands on the dashboard, stalled until this was raised).
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = MaximumCircuitMessageBytes);
         builder.Services.AddScoped<IErrorBoundaryLogger, FriendlyErrorBoundaryLogger>();
         builder.Services.AddMudServices();
         builder.Services.AddWorkroomData(builder.Configuration);

@@ -7,6 +7,7 @@ using AgencyWorkroom.Tests.Infrastructure;
 using AgencyWorkroom.Web.Components.Pages.Dashboard;
 using AgencyWorkroom.Web.Components.Shared;
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AgencyWorkroom.Tests.Components.Pages.Dashboard;
@@ -16,6 +17,37 @@ public sealed class DashboardPageTests : ComponentTestContext
     private static readonly SchemaStatus Current = new(true, 10, "agency_notifications", 10, null);
 
     private readonly FakePeopleQueries _people = new(new MeDto(Guid.NewGuid(), "Fran Finance", "finance", "Northwind Creative"));
+
+    private readonly BunitPersistentComponentState _persisted;
+
+    public DashboardPageTests() => _persisted = AddBunitPersistentComponentState();
+
+    [Fact]
+    public void Render_FiguresReadToPrerender_AreShownWithoutReadingThemAgain()
+    {
+        var dashboard = new FakeDashboardQueries(Dashboard(Money(1m)));
+        Register(new FakeDatabaseStatus(Current), dashboard);
+        _persisted.Persist("dashboard", Dashboard(Money(12_500m)));
+
+        var page = Render<DashboardPage>();
+
+        Assert.Equal(0, dashboard.Calls);
+        Assert.Equal("12,500", page.Find("[data-testid=kpi-revenue-value]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Prerender_PersistsTheFiguresItRead_ForTheCircuit()
+    {
+        var dashboard = new FakeDashboardQueries(Dashboard(Money(12_500m)));
+        Show(new FakeDatabaseStatus(Current), dashboard);
+
+        _persisted.TriggerOnPersisting();
+
+        Assert.Equal(1, dashboard.Calls);
+        Assert.True(_persisted.TryTake<DashboardDto>("dashboard", out var persisted));
+        Assert.Equal(12_500m, persisted!.Kpis.RevenueThisMonth);
+        Assert.Equal("Northwind Creative", persisted.Kpis.TenantName);
+    }
 
     [Fact]
     public void Render_SchemaCurrent_GreetsThePersonWithTenantAndRole()
@@ -103,10 +135,15 @@ public sealed class DashboardPageTests : ComponentTestContext
 
     private IRenderedComponent<DashboardPage> Show(IDatabaseStatus status, FakeDashboardQueries dashboard)
     {
+        Register(status, dashboard);
+        return Render<DashboardPage>();
+    }
+
+    private void Register(IDatabaseStatus status, FakeDashboardQueries dashboard)
+    {
         Services.AddSingleton(status);
         Services.AddSingleton<IPeopleQueries>(_people);
         Services.AddSingleton<IDashboardQueries>(dashboard);
-        return Render<DashboardPage>();
     }
 
     private static DashboardKpisRow Money(decimal? revenue) => new()

@@ -10,8 +10,15 @@ namespace AgencyWorkroom.Web.Components.Pages.Dashboard;
 /// The home screen: greeting, KPI tiles, project health, activity and the person's own week.
 /// It asks the database's status first and reads nothing from a database that is not ready.
 /// </summary>
-public sealed partial class DashboardPage
+/// <remarks>
+/// The figures read to prerender the page travel with it (persistent component state), so the
+/// circuit that starts a moment later shows them rather than reading them all again: the three
+/// units of work of a dashboard ran twice on every visit.
+/// </remarks>
+public sealed partial class DashboardPage : IDisposable
 {
+    private const string PersistedKey = "dashboard";
+
     // What MudLink renders, for the links in repeated rows (plain anchors there, see the markup).
     private const string LinkClass = "mud-typography mud-link mud-primary-text mud-link-underline-hover";
 
@@ -28,18 +35,39 @@ public sealed partial class DashboardPage
     [Inject]
     private IDashboardQueries Dashboard { get; set; } = default!;
 
-    protected override Task OnInitializedAsync() => LoadAsync();
+    [Inject]
+    private PersistentComponentState PersistentState { get; set; } = default!;
 
-    private async Task LoadAsync()
+    private PersistingComponentStateSubscription _persisting;
+
+    protected override Task OnInitializedAsync()
+    {
+        _persisting = PersistentState.RegisterOnPersisting(PersistAsync);
+        return LoadAsync(PersistentState.TryTakeFromJson<DashboardDto>(PersistedKey, out var prerendered) ? prerendered : null);
+    }
+
+    private Task PersistAsync()
+    {
+        if (_dashboard is not null)
+        {
+            PersistentState.PersistAsJson(PersistedKey, _dashboard);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task LoadAsync(DashboardDto? prerendered = null)
     {
         _status = null;
         _status = await DatabaseStatus.GetStatusAsync();
         if (_status.UpToDate)
         {
             _me = await People.GetMeAsync();
-            _dashboard = await Dashboard.GetAsync();
+            _dashboard = prerendered ?? await Dashboard.GetAsync();
         }
     }
+
+    public void Dispose() => _persisting.Dispose();
 
     public static string ActivityVerb(string activityType) => activityType switch
     {

@@ -2085,10 +2085,9 @@ CREATE VIEW agency.v_client_360 WITH (security_invoker='true') AS
             sum(o.revenue) AS revenue,
             sum(o.total_cost) AS cost,
             sum(o.spend) AS spend,
-            sum((u.budget_spent_pct * o.budget_amount)) FILTER (WHERE (o.status <> 'cancelled'::text)) AS budgeted_spend,
+            sum((o.budget_spent_pct * o.budget_amount)) FILTER (WHERE (o.status <> 'cancelled'::text)) AS budgeted_spend,
             max(GREATEST((o.last_entry_date)::timestamp with time zone, (o.start_date)::timestamp with time zone)) AS last_campaign_activity
-           FROM (agency.v_campaign_overview o
-             LEFT JOIN agency.campaign_budget_use u ON (((u.tenant_id = o.tenant_id) AND (u.campaign_id = o.campaign_id))))
+           FROM agency.v_campaign_overview o
           WHERE ((o.tenant_id = cl.tenant_id) AND (o.client_id = cl.id))) ct)
      CROSS JOIN LATERAL ( SELECT sum(q.hours) AS hours_this_quarter
            FROM (agency.campaigns c

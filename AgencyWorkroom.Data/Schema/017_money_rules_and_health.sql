@@ -371,10 +371,9 @@ cross join lateral (
          sum(o.total_cost) as cost,
          sum(o.spend) as spend,
          -- On the same campaigns as total_budget: a cancelled campaign's spend is not set against the rest.
-         sum(u.budget_spent_pct * o.budget_amount) filter (where o.status <> 'cancelled') as budgeted_spend,
+         sum(o.budget_spent_pct * o.budget_amount) filter (where o.status <> 'cancelled') as budgeted_spend,
          max(greatest(o.last_entry_date::timestamptz, o.start_date::timestamptz)) as last_campaign_activity
   from agency.v_campaign_overview o
-  left join agency.campaign_budget_use u on u.tenant_id = o.tenant_id and u.campaign_id = o.campaign_id
   where o.tenant_id = cl.tenant_id and o.client_id = cl.id) ct
 cross join lateral (
   select sum(q.hours) as hours_this_quarter

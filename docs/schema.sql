@@ -93,6 +93,48 @@ COMMENT ON EXTENSION vector IS 'vector data type and ivfflat and hnsw access met
 
 
 --
+-- Name: audit_change(); Type: FUNCTION; Schema: agency; Owner: agency_audit
+--
+
+CREATE FUNCTION agency.audit_change() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  bookkeeping constant text[] := array['created_at', 'updated_at', 'created_by', 'updated_by'];
+  before_row jsonb := case when tg_op <> 'INSERT' then to_jsonb(old) - bookkeeping end;
+  after_row jsonb := case when tg_op <> 'DELETE' then to_jsonb(new) - bookkeeping end;
+  subject constant jsonb := coalesce(after_row, before_row);
+begin
+  if nullif(current_setting('app.current_role', true), '') is null then
+    return null;
+  end if;
+
+  if tg_op = 'UPDATE' then
+    select jsonb_object_agg(b.key, b.value), jsonb_object_agg(b.key, after_row -> b.key)
+    into before_row, after_row
+    from jsonb_each(before_row) b
+    where after_row -> b.key is distinct from b.value;
+    if before_row is null then
+      return null;
+    end if;
+  end if;
+
+  insert into agency.audit_log (tenant_id, entity, entity_id, action, reason, old_values, new_values)
+  values ((subject ->> 'tenant_id')::uuid,
+          coalesce(tg_argv[0], tg_table_name),
+          (subject ->> 'id')::uuid,
+          coalesce(nullif(current_setting('app.audit_action', true), ''), lower(tg_op)),
+          nullif(btrim(current_setting('app.audit_reason', true)), ''),
+          before_row, after_row);
+  return null;
+end
+$$;
+
+
+ALTER FUNCTION agency.audit_change() OWNER TO agency_audit;
+
+--
 -- Name: current_user_role(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -1234,6 +1276,46 @@ ALTER TABLE ONLY agency.artifacts FORCE ROW LEVEL SECURITY;
 ALTER TABLE agency.artifacts OWNER TO workroom_owner;
 
 --
+-- Name: audit_log; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.audit_log (
+    tenant_id uuid NOT NULL,
+    id bigint NOT NULL,
+    occurred_at timestamp with time zone DEFAULT now() NOT NULL,
+    actor_id uuid DEFAULT agency.current_user_id(),
+    actor_role text DEFAULT NULLIF(current_setting('app.current_role'::text, true), ''::text),
+    entity text NOT NULL,
+    entity_id uuid,
+    action text NOT NULL,
+    reason text,
+    old_values jsonb,
+    new_values jsonb,
+    CONSTRAINT audit_log_action_check CHECK (((length(action) >= 1) AND (length(action) <= 40))),
+    CONSTRAINT audit_log_entity_check CHECK (((length(entity) >= 1) AND (length(entity) <= 60))),
+    CONSTRAINT audit_log_reason_check CHECK (((reason IS NULL) OR (length(reason) <= 1000)))
+);
+
+ALTER TABLE ONLY agency.audit_log FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.audit_log OWNER TO workroom_owner;
+
+--
+-- Name: audit_log_id_seq; Type: SEQUENCE; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.audit_log ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME agency.audit_log_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: brands; Type: TABLE; Schema: agency; Owner: workroom_owner
 --
 
@@ -1819,9 +1901,12 @@ CREATE TABLE agency.tenants (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     created_by uuid DEFAULT agency.current_user_id(),
     updated_by uuid,
+    timesheet_finance_signoff boolean DEFAULT false NOT NULL,
+    time_entry_days_ahead integer DEFAULT 0 NOT NULL,
     CONSTRAINT tenants_default_currency_check CHECK ((default_currency ~ '^[A-Z]{3}$'::text)),
     CONSTRAINT tenants_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 200))),
     CONSTRAINT tenants_slug_check CHECK ((slug ~ '^[a-z0-9][a-z0-9-]{1,62}$'::text)),
+    CONSTRAINT tenants_time_entry_days_ahead_check CHECK (((time_entry_days_ahead >= 0) AND (time_entry_days_ahead <= 366))),
     CONSTRAINT tenants_utilization_target_check CHECK (((utilization_target >= (0)::numeric) AND (utilization_target <= (1)::numeric)))
 );
 
@@ -2467,6 +2552,14 @@ ALTER TABLE ONLY agency.artifacts
 
 
 --
+-- Name: audit_log audit_log_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.audit_log
+    ADD CONSTRAINT audit_log_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
 -- Name: brands brands_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -2973,6 +3066,20 @@ CREATE INDEX artifacts_updated_idx ON agency.artifacts USING btree (tenant_id, u
 
 
 --
+-- Name: audit_log_entity_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX audit_log_entity_idx ON agency.audit_log USING btree (tenant_id, entity, entity_id, occurred_at DESC);
+
+
+--
+-- Name: audit_log_recent_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX audit_log_recent_idx ON agency.audit_log USING btree (tenant_id, occurred_at DESC);
+
+
+--
 -- Name: brands_client_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
@@ -3327,6 +3434,41 @@ CREATE INDEX expense_lines_date_idx ON te.expense_lines USING btree (tenant_id, 
 --
 
 CREATE INDEX expense_lines_employee_idx ON te.expense_lines USING btree (tenant_id, employee_id);
+
+
+--
+-- Name: rate_cards audit_rate_cards; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER audit_rate_cards AFTER INSERT OR DELETE OR UPDATE ON agency.rate_cards FOR EACH ROW EXECUTE FUNCTION agency.audit_change('rate_card');
+
+
+--
+-- Name: employee_rates audit_rates; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER audit_rates AFTER INSERT OR DELETE OR UPDATE ON agency.employee_rates FOR EACH ROW EXECUTE FUNCTION agency.audit_change('employee_rate');
+
+
+--
+-- Name: employees audit_role_assigned; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER audit_role_assigned AFTER INSERT ON agency.employees FOR EACH ROW EXECUTE FUNCTION agency.audit_change('employee_role');
+
+
+--
+-- Name: employees audit_role_changed; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER audit_role_changed AFTER UPDATE OF agency_role ON agency.employees FOR EACH ROW WHEN ((old.agency_role IS DISTINCT FROM new.agency_role)) EXECUTE FUNCTION agency.audit_change('employee_role');
+
+
+--
+-- Name: tenants audit_settings; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER audit_settings AFTER UPDATE ON agency.tenants FOR EACH ROW WHEN (((((old.default_currency IS DISTINCT FROM new.default_currency) OR (old.utilization_target IS DISTINCT FROM new.utilization_target)) OR (old.timesheet_finance_signoff IS DISTINCT FROM new.timesheet_finance_signoff)) OR (old.time_entry_days_ahead IS DISTINCT FROM new.time_entry_days_ahead))) EXECUTE FUNCTION agency.audit_change('tenant_settings');
 
 
 --
@@ -3781,6 +3923,14 @@ ALTER TABLE ONLY agency.artifacts
 
 ALTER TABLE ONLY agency.artifacts
     ADD CONSTRAINT artifacts_tenant_id_owner_id_fkey FOREIGN KEY (tenant_id, owner_id) REFERENCES agency.employees(tenant_id, id);
+
+
+--
+-- Name: audit_log audit_log_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.audit_log
+    ADD CONSTRAINT audit_log_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id) ON DELETE CASCADE;
 
 
 --
@@ -4334,6 +4484,26 @@ ALTER TABLE agency.artifact_versions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE agency.artifacts ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: audit_log audit_append; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY audit_append ON agency.audit_log FOR INSERT TO agency_audit WITH CHECK (true);
+
+
+--
+-- Name: audit_log; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.audit_log ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: audit_log audit_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY audit_read ON agency.audit_log FOR SELECT USING ((( SELECT agency.can_see_financials() AS can_see_financials) OR ((entity = ANY (ARRAY['tenant_settings'::text, 'employee_role'::text])) AND ( SELECT agency.has_role('admin'::text) AS has_role))));
+
+
+--
 -- Name: brands brand_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -4827,6 +4997,13 @@ CREATE POLICY tenant_isolation ON agency.artifacts AS RESTRICTIVE USING ((tenant
 
 
 --
+-- Name: audit_log tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.audit_log AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
 -- Name: brands tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -5145,6 +5322,7 @@ CREATE POLICY tenant_isolation ON te.expense_lines AS RESTRICTIVE USING ((tenant
 
 GRANT USAGE ON SCHEMA agency TO agency_app;
 GRANT USAGE ON SCHEMA agency TO agency_summaries;
+GRANT USAGE ON SCHEMA agency TO agency_audit;
 
 
 --
@@ -5190,6 +5368,13 @@ GRANT USAGE ON SCHEMA procure TO agency_summaries;
 
 GRANT USAGE ON SCHEMA te TO agency_app;
 GRANT USAGE ON SCHEMA te TO agency_summaries;
+
+
+--
+-- Name: FUNCTION audit_change(); Type: ACL; Schema: agency; Owner: agency_audit
+--
+
+REVOKE ALL ON FUNCTION agency.audit_change() FROM PUBLIC;
 
 
 --
@@ -5450,6 +5635,14 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.artifact_versions TO agency_ap
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.artifacts TO agency_app;
+
+
+--
+-- Name: TABLE audit_log; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT ON TABLE agency.audit_log TO agency_app;
+GRANT INSERT ON TABLE agency.audit_log TO agency_audit;
 
 
 --

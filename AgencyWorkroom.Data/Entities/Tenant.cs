@@ -10,4 +10,10 @@ public sealed class Tenant : AuditedEntity
     public string DefaultCurrency { get; set; } = "USD";
 
     public decimal UtilizationTarget { get; set; } = 0.750m;
+
+    /// <summary>Whether finance signs approved weeks off before they lock (020).</summary>
+    public bool TimesheetFinanceSignoff { get; set; }
+
+    /// <summary>How many days after today time may be logged; 0 means none (020).</summary>
+    public int TimeEntryDaysAhead { get; set; }
 }

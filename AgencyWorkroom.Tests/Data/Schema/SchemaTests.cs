@@ -117,10 +117,11 @@ public sealed class SchemaTests(TwoTenantWorld world)
     }
 
     [Fact]
-    public async Task Linter_NoFunctionWithMutableSearchPath_AndDefinerRightsOnlyForSummaries()
+    public async Task Linter_NoFunctionWithMutableSearchPath_AndDefinerRightsOnlyForSummariesAndTheTrail()
     {
-        // The summary triggers (011, 016, 017) are the one place that runs with other rights: as
-        // agency_summaries, a NOLOGIN role that reads entries and rates and keeps summaries.
+        // The summary triggers (011, 016, 017) and the audit trigger (020) are the places that run
+        // with other rights: as agency_summaries, a NOLOGIN role that reads entries and rates and
+        // keeps summaries, and as agency_audit, a NOLOGIN role that may only append to the trail.
         // A function either pins its search_path or has a SQL-standard body, whose names were
         // bound when it was created (015: the policy helpers, so that they can be inlined).
         await using var s = await OwnerAsync();
@@ -128,12 +129,12 @@ public sealed class SchemaTests(TwoTenantWorld world)
         Assert.Empty(await NamesAsync(s, $"""
             select p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace
             where n.nspname in {OurSchemas}
-              and ((p.prosecdef and pg_get_userbyid(p.proowner) <> 'agency_summaries')
+              and ((p.prosecdef and pg_get_userbyid(p.proowner) not in ('agency_summaries', 'agency_audit'))
                    or not (exists (select from unnest(p.proconfig) c where c like 'search_path=%')
                            or p.prosqlbody is not null and not p.prosecdef))
             """));
         Assert.Equal(
-            ["agency.keep_campaign_health()", "agency.keep_knowledge_chunk_counts()", "agency.keep_time_summaries()",
+            ["agency.audit_change()", "agency.keep_campaign_health()", "agency.keep_knowledge_chunk_counts()", "agency.keep_time_summaries()",
              "agency.rebuild_time_summaries()", "agency.refresh_campaign_health(uuid[])", "agency.refresh_stale_campaign_health()",
              "agency.reprice_campaign_summaries()"],
             await NamesAsync(s, $"""

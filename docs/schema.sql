@@ -93,6 +93,83 @@ COMMENT ON EXTENSION vector IS 'vector data type and ivfflat and hnsw access met
 
 
 --
+-- Name: after_time_status(); Type: FUNCTION; Schema: agency; Owner: agency_timesheets
+--
+
+CREATE FUNCTION agency.after_time_status() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  tenant constant uuid := agency.current_tenant_id();
+  me constant uuid := agency.current_user_id();
+  signoff boolean;
+  w record;
+begin
+  if tenant is null then
+    return null;
+  end if;
+  select t.timesheet_finance_signoff into signoff from agency.tenants t where t.id = tenant;
+
+  for w in
+    select n.employee_id, n.week_start_date, n.status,
+           max(n.rejection_reason) as reason, count(*) as entries, sum(n.hours) as hours
+    from new_rows n join old_rows o on o.tenant_id = n.tenant_id and o.id = n.id
+    where n.tenant_id = tenant and n.status is distinct from o.status
+    group by 1, 2, 3
+  loop
+    if w.status = 'approved' and not coalesce(signoff, false)
+       and not exists (select 1 from agency.timesheet_entries t
+                       where t.tenant_id = tenant and t.employee_id = w.employee_id
+                         and t.week_start_date = w.week_start_date and t.status <> 'approved')
+       and not exists (select 1 from agency.time_off_entries o
+                       where o.tenant_id = tenant and o.employee_id = w.employee_id
+                         and o.week_start_date = w.week_start_date and o.status <> 'approved') then
+      insert into agency.timesheet_weeks as k (tenant_id, employee_id, week_start_date, locked_at)
+      values (tenant, w.employee_id, w.week_start_date, now())
+      on conflict (tenant_id, employee_id, week_start_date) do update set locked_at = now(), updated_at = now()
+        where k.locked_at is null;
+    end if;
+
+    if w.status in ('approved', 'rejected') then
+      insert into agency.notifications (tenant_id, recipient_id, kind, week_start_date, title)
+      values (tenant, w.employee_id, 'timesheet_' || w.status, w.week_start_date,
+              case w.status when 'approved' then format('%s h of your week of %s approved', w.hours, w.week_start_date)
+                   else left(format('%s h of your week of %s rejected: %s', w.hours, w.week_start_date, w.reason), 300) end);
+    elsif w.status = 'submitted' then
+      -- To who will review it: the project managers of its campaigns, else leadership.
+      insert into agency.notifications (tenant_id, recipient_id, kind, week_start_date, title)
+      select tenant, r.id, 'timesheet_submitted', w.week_start_date,
+             left(format('%s submitted the week of %s', p.full_name, w.week_start_date), 300)
+      from agency.employees p
+      cross join lateral (
+        select distinct tm.employee_id as id
+        from agency.timesheet_entries t
+        join agency.campaign_team tm on tm.tenant_id = t.tenant_id and tm.campaign_id = t.campaign_id
+          and tm.team_role = 'project_manager'
+        where t.tenant_id = tenant and t.employee_id = w.employee_id and t.week_start_date = w.week_start_date
+          and t.status = 'submitted' and tm.employee_id <> w.employee_id
+        union
+        select e.id from agency.employees e
+        where e.tenant_id = tenant and e.agency_role = 'leadership' and e.active and e.deleted_at is null
+          and e.id <> w.employee_id
+          and (tg_table_name = 'time_off_entries' or not exists (
+                select 1 from agency.timesheet_entries t
+                join agency.campaign_team tm on tm.tenant_id = t.tenant_id and tm.campaign_id = t.campaign_id
+                  and tm.team_role = 'project_manager'
+                where t.tenant_id = tenant and t.employee_id = w.employee_id and t.week_start_date = w.week_start_date
+                  and t.status = 'submitted' and tm.employee_id <> w.employee_id))) r
+      where p.tenant_id = tenant and p.id = w.employee_id;
+    end if;
+  end loop;
+  return null;
+end
+$$;
+
+
+ALTER FUNCTION agency.after_time_status() OWNER TO agency_timesheets;
+
+--
 -- Name: audit_change(); Type: FUNCTION; Schema: agency; Owner: agency_audit
 --
 
@@ -135,6 +212,30 @@ $$;
 ALTER FUNCTION agency.audit_change() OWNER TO agency_audit;
 
 --
+-- Name: begin_timesheet_import(text); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.begin_timesheet_import(p_reason text) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  if not agency.has_role('admin') then
+    raise exception 'only an admin may import time' using errcode = '42501';
+  end if;
+  if coalesce(btrim(p_reason), '') = '' then
+    raise exception 'an import needs a reason' using errcode = '23514';
+  end if;
+  perform pg_catalog.set_config('app.timesheet_import', 'on', true);
+  perform pg_catalog.set_config('app.audit_action', 'import', true);
+  perform pg_catalog.set_config('app.audit_reason', p_reason, true);
+end
+$$;
+
+
+ALTER FUNCTION agency.begin_timesheet_import(p_reason text) OWNER TO workroom_owner;
+
+--
 -- Name: current_user_role(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -166,6 +267,198 @@ CREATE FUNCTION agency.can_see_financials() RETURNS boolean
 
 
 ALTER FUNCTION agency.can_see_financials() OWNER TO workroom_owner;
+
+--
+-- Name: check_time_entry(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.check_time_entry() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  entries constant boolean := tg_table_name = 'timesheet_entries';
+  me constant uuid := agency.current_user_id();
+  content_changed boolean := false;
+  v_campaign record;
+  v_phase record;
+  v_ahead integer;
+  v_day_total numeric;
+  v_reviewer boolean;
+begin
+  if not agency.time_rules_bind() then
+    return case when tg_op = 'DELETE' then old else new end;
+  end if;
+  if agency.time_import_active() then
+    -- History as it was; the caller says nothing about who approved it that the audit does not keep.
+    return case when tg_op = 'DELETE' then old else new end;
+  end if;
+
+  -- A locked week refuses every change, whoever asks.
+  if tg_op in ('UPDATE', 'DELETE') and agency.week_locked(old.employee_id, old.week_start_date) then
+    raise exception 'The week of % is approved and locked; ask finance or leadership to unlock it.', old.week_start_date
+      using errcode = '42501', constraint = 'timesheet_week_locked';
+  end if;
+  if tg_op in ('INSERT', 'UPDATE')
+     and agency.week_locked(new.employee_id, new.entry_date - (extract(isodow from new.entry_date)::integer - 1)) then
+    raise exception 'The week of % is approved and locked; ask finance or leadership to unlock it.',
+      new.entry_date - (extract(isodow from new.entry_date)::integer - 1)
+      using errcode = '42501', constraint = 'timesheet_week_locked';
+  end if;
+
+  if tg_op = 'DELETE' then
+    if old.employee_id is distinct from me then
+      raise exception 'Only the person who logged time may delete it.' using errcode = '42501', constraint = 'timesheet_own_entries';
+    end if;
+    if old.status not in ('draft', 'rejected') then
+      raise exception 'This time is % and cannot be deleted.', old.status using errcode = '42501', constraint = 'timesheet_entry_frozen';
+    end if;
+    return old;
+  end if;
+
+  if tg_op = 'INSERT' then
+    if new.employee_id is distinct from me then
+      raise exception 'Only the person themself may log their time.' using errcode = '42501', constraint = 'timesheet_own_entries';
+    end if;
+    if new.status <> 'draft' then
+      raise exception 'New time starts as a draft.' using errcode = '42501', constraint = 'timesheet_status_transition';
+    end if;
+    new.submitted_at := null; new.approved_by := null; new.approved_at := null;
+    new.rejected_by := null; new.rejected_at := null; new.rejection_reason := null;
+    content_changed := true;
+  else
+    if new.employee_id is distinct from old.employee_id or new.tenant_id is distinct from old.tenant_id
+       or new.id is distinct from old.id then
+      raise exception 'Time cannot be moved to another person.' using errcode = '42501', constraint = 'timesheet_own_entries';
+    end if;
+    content_changed := new.entry_date is distinct from old.entry_date or new.hours is distinct from old.hours
+      or new.description is distinct from old.description;
+    -- Separate branches: PL/pgSQL resolves a field only where the table has it.
+    if entries then
+      content_changed := content_changed or new.campaign_id is distinct from old.campaign_id
+        or new.phase_id is distinct from old.phase_id or new.billable is distinct from old.billable;
+    else
+      content_changed := content_changed or new.kind is distinct from old.kind;
+    end if;
+
+    if content_changed then
+      if old.employee_id is distinct from me then
+        raise exception 'Only the person who logged time may change it; approvers approve or reject.'
+          using errcode = '42501', constraint = 'timesheet_own_entries';
+      end if;
+      if old.status not in ('draft', 'rejected') or new.status not in ('draft', 'rejected', 'submitted') then
+        raise exception 'This time is % and cannot be changed.', old.status using errcode = '42501', constraint = 'timesheet_entry_frozen';
+      end if;
+    end if;
+
+    if new.status is distinct from old.status then
+      if old.status in ('draft', 'rejected') and new.status = 'submitted' then
+        if old.employee_id is distinct from me then
+          raise exception 'Only the person may submit their time.' using errcode = '42501', constraint = 'timesheet_status_transition';
+        end if;
+        new.submitted_at := now();
+        new.rejected_by := null; new.rejected_at := null; new.rejection_reason := null;
+      elsif old.status = 'submitted' and new.status = 'draft' then
+        if old.employee_id is distinct from me then
+          raise exception 'Only the person may withdraw their time.' using errcode = '42501', constraint = 'timesheet_status_transition';
+        end if;
+        new.submitted_at := null;
+      elsif old.status = 'submitted' and new.status in ('approved', 'rejected') then
+        if entries then
+          v_reviewer := agency.may_review_time(old.employee_id, old.campaign_id);
+        else
+          v_reviewer := agency.may_review_time(old.employee_id, null);
+        end if;
+        if not v_reviewer then
+          raise exception 'Only the campaign''s project manager or leadership may approve or reject this time, never their own.'
+            using errcode = '42501', constraint = 'timesheet_approver';
+        end if;
+        if new.status = 'approved' then
+          new.approved_by := me; new.approved_at := now();
+          new.rejected_by := null; new.rejected_at := null; new.rejection_reason := null;
+        else
+          if coalesce(btrim(new.rejection_reason), '') = '' then
+            raise exception 'Say why the time is rejected.' using errcode = '23514', constraint = 'timesheet_rejection_reason';
+          end if;
+          new.rejected_by := me; new.rejected_at := now();
+          new.approved_by := null; new.approved_at := null;
+        end if;
+        return new;
+      else
+        raise exception 'Time cannot go from % to %.', old.status, new.status
+          using errcode = '42501', constraint = 'timesheet_status_transition';
+      end if;
+    end if;
+
+    -- What only a transition sets is not the caller's to write.
+    if new.approved_by is distinct from old.approved_by or new.approved_at is distinct from old.approved_at
+       or (new.status is not distinct from old.status
+           and (new.submitted_at is distinct from old.submitted_at or new.rejected_by is distinct from old.rejected_by
+                or new.rejected_at is distinct from old.rejected_at or new.rejection_reason is distinct from old.rejection_reason)) then
+      raise exception 'Who approved or rejected time, and when, is set by approving or rejecting it.'
+        using errcode = '42501', constraint = 'timesheet_status_transition';
+    end if;
+  end if;
+
+  if not content_changed then
+    return new;
+  end if;
+
+  -- The rules of a cell.
+  if new.hours * 4 <> trunc(new.hours * 4) then
+    raise exception 'Log time in quarter hours (0:15, 0:30, 0:45).' using errcode = '23514', constraint = 'timesheet_quarter_hours';
+  end if;
+
+  select t.time_entry_days_ahead into v_ahead from agency.tenants t where t.id = agency.current_tenant_id();
+  if new.entry_date > current_date + coalesce(v_ahead, 0) then
+    raise exception '%', case when coalesce(v_ahead, 0) = 0 then 'No time can be logged after today.'
+                              else format('No time can be logged more than %s days ahead.', v_ahead) end
+      using errcode = '23514', constraint = 'timesheet_days_ahead';
+  end if;
+
+  if entries then
+    select c.name, c.status, c.start_date, c.end_date, c.deleted_at into v_campaign
+    from agency.campaigns c where c.tenant_id = new.tenant_id and c.id = new.campaign_id;
+    if not found then
+      raise exception 'No such campaign.' using errcode = '23503', constraint = 'timesheet_entries_tenant_id_campaign_id_fkey';
+    end if;
+    if v_campaign.deleted_at is not null or v_campaign.status in ('completed', 'cancelled') then
+      raise exception 'The campaign is closed; no time can be logged on it.' using errcode = '23514', constraint = 'timesheet_campaign_open';
+    end if;
+    if new.entry_date < v_campaign.start_date or new.entry_date > v_campaign.end_date then
+      raise exception 'The campaign runs from % to %.', v_campaign.start_date, v_campaign.end_date
+        using errcode = '23514', constraint = 'timesheet_campaign_dates';
+    end if;
+    if new.phase_id is not null then
+      select p.name, p.status, p.start_date, p.end_date into v_phase
+      from agency.campaign_phases p where p.tenant_id = new.tenant_id and p.id = new.phase_id;
+      if v_phase.status = 'completed' then
+        raise exception 'The phase % is completed; no time can be logged on it.', v_phase.name
+          using errcode = '23514', constraint = 'timesheet_phase_open';
+      end if;
+      if new.entry_date < v_phase.start_date or new.entry_date > v_phase.end_date then
+        raise exception 'The phase % runs from % to %.', v_phase.name, v_phase.start_date, v_phase.end_date
+          using errcode = '23514', constraint = 'timesheet_phase_dates';
+      end if;
+    end if;
+  end if;
+
+  -- 24 h a day across every row of the person: one writer per person and day at a time, so two
+  -- transactions cannot each see room for the same hours. The sum is read after the lock, by a
+  -- statement of its own, so it sees what the other committed.
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended(
+    'time/' || new.tenant_id::text || '/' || new.employee_id::text || '/' || new.entry_date::text, 0));
+  v_day_total := agency.day_hours(new.employee_id, new.entry_date, new.id) + new.hours;
+  if v_day_total > 24 then
+    raise exception 'That makes % h on %; a day holds at most 24 h.', v_day_total, new.entry_date
+      using errcode = '23514', constraint = 'timesheet_day_limit';
+  end if;
+  return new;
+end
+$$;
+
+
+ALTER FUNCTION agency.check_time_entry() OWNER TO workroom_owner;
 
 --
 -- Name: checkout_days(timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -308,6 +601,25 @@ CREATE FUNCTION agency.current_week_start() RETURNS date
 
 
 ALTER FUNCTION agency.current_week_start() OWNER TO workroom_owner;
+
+--
+-- Name: day_hours(uuid, date, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.day_hours(p_employee uuid, p_day date, p_except uuid) RETURNS numeric
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select coalesce((select sum(t.hours) from agency.timesheet_entries t
+                   where t.tenant_id = agency.current_tenant_id() and t.employee_id = p_employee
+                     and t.entry_date = p_day and t.id is distinct from p_except), 0)
+       + coalesce((select sum(o.hours) from agency.time_off_entries o
+                   where o.tenant_id = agency.current_tenant_id() and o.employee_id = p_employee
+                     and o.entry_date = p_day and o.id is distinct from p_except), 0)
+$$;
+
+
+ALTER FUNCTION agency.day_hours(p_employee uuid, p_day date, p_except uuid) OWNER TO workroom_owner;
 
 --
 -- Name: finish_job(uuid, timestamp with time zone, text); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -646,6 +958,26 @@ $_$;
 ALTER FUNCTION agency.keep_time_summaries() OWNER TO agency_summaries;
 
 --
+-- Name: may_review_time(uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.may_review_time(p_employee uuid, p_campaign uuid) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select p_employee is distinct from agency.current_user_id()
+     and agency.current_user_id() is not null
+     and (agency.has_role('leadership')
+          or (p_campaign is not null and agency.has_role('pm') and exists (
+                select 1 from agency.campaign_team tm
+                where tm.tenant_id = agency.current_tenant_id() and tm.campaign_id = p_campaign
+                  and tm.employee_id = agency.current_user_id() and tm.team_role = 'project_manager')))
+$$;
+
+
+ALTER FUNCTION agency.may_review_time(p_employee uuid, p_campaign uuid) OWNER TO workroom_owner;
+
+--
 -- Name: pending_timesheet_approvals(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -653,10 +985,7 @@ CREATE FUNCTION agency.pending_timesheet_approvals() RETURNS bigint
     LANGUAGE sql STABLE
     SET search_path TO ''
     AS $$
-  select count(*)
-  from (select distinct t.employee_id, t.week_start_date
-        from agency.timesheet_entries t
-        where t.tenant_id = agency.current_tenant_id() and t.status = 'submitted') x
+  select count(*) from agency.timesheet_weeks_awaiting_me()
 $$;
 
 
@@ -713,6 +1042,39 @@ $$;
 
 
 ALTER FUNCTION agency.raise_budget_alerts() OWNER TO workroom_owner;
+
+--
+-- Name: raise_timesheet_reminders(date); Type: FUNCTION; Schema: agency; Owner: agency_timesheets
+--
+
+CREATE FUNCTION agency.raise_timesheet_reminders(p_week date) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  tenant constant uuid := agency.current_tenant_id();
+  raised integer;
+begin
+  if not agency.has_role('system') then
+    raise exception 'only the system actor sends reminders' using errcode = '42501';
+  end if;
+  insert into agency.notifications (tenant_id, recipient_id, kind, week_start_date, title)
+  select tenant, e.id, 'timesheet_reminder', p_week, format('Your week of %s is not submitted yet', p_week)
+  from agency.employees e
+  where e.tenant_id = tenant and e.active and e.deleted_at is null and e.weekly_capacity_hours > 0
+    and (e.start_date is null or e.start_date <= p_week + 6)
+    and (exists (select 1 from agency.timesheet_entries t where t.tenant_id = tenant and t.employee_id = e.id
+                   and t.week_start_date = p_week and t.status in ('draft', 'rejected'))
+         or not exists (select 1 from agency.timesheet_entries t where t.tenant_id = tenant and t.employee_id = e.id
+                          and t.week_start_date = p_week))
+  on conflict (tenant_id, recipient_id, week_start_date) where kind = 'timesheet_reminder' do nothing;
+  get diagnostics raised = row_count;
+  return raised;
+end
+$$;
+
+
+ALTER FUNCTION agency.raise_timesheet_reminders(p_week date) OWNER TO agency_timesheets;
 
 --
 -- Name: rebuild_time_summaries(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
@@ -1054,6 +1416,23 @@ CREATE FUNCTION agency.sees_all_timesheets() RETURNS boolean
 ALTER FUNCTION agency.sees_all_timesheets() OWNER TO workroom_owner;
 
 --
+-- Name: set_time_off_week(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.set_time_off_week() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  new.week_start_date := new.entry_date - (extract(isodow from new.entry_date)::integer - 1);
+  return new;
+end
+$$;
+
+
+ALTER FUNCTION agency.set_time_off_week() OWNER TO workroom_owner;
+
+--
 -- Name: set_week_start_date(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -1078,6 +1457,42 @@ $$;
 ALTER FUNCTION agency.set_week_start_date() OWNER TO workroom_owner;
 
 --
+-- Name: sign_off_timesheet_week(uuid, date); Type: FUNCTION; Schema: agency; Owner: agency_timesheets
+--
+
+CREATE FUNCTION agency.sign_off_timesheet_week(p_employee uuid, p_week date) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  tenant constant uuid := agency.current_tenant_id();
+begin
+  if not agency.has_any_role(array['finance', 'leadership']) or p_employee = agency.current_user_id() then
+    raise exception 'Only finance or leadership may sign a week off, never their own.' using errcode = '42501';
+  end if;
+  if not exists (select 1 from agency.timesheet_entries t where t.tenant_id = tenant and t.employee_id = p_employee
+                   and t.week_start_date = p_week)
+     or exists (select 1 from agency.timesheet_entries t where t.tenant_id = tenant and t.employee_id = p_employee
+                  and t.week_start_date = p_week and t.status <> 'approved')
+     or exists (select 1 from agency.time_off_entries o where o.tenant_id = tenant and o.employee_id = p_employee
+                  and o.week_start_date = p_week and o.status <> 'approved') then
+    raise exception 'Only a week whose time is all approved can be signed off.' using errcode = '23514';
+  end if;
+  perform set_config('app.audit_action', 'sign_off', true);
+  insert into agency.timesheet_weeks as k (tenant_id, employee_id, week_start_date, locked_at, signed_off_by, signed_off_at)
+  values (tenant, p_employee, p_week, now(), agency.current_user_id(), now())
+  on conflict (tenant_id, employee_id, week_start_date) do update
+    set locked_at = now(), signed_off_by = excluded.signed_off_by, signed_off_at = now(), updated_at = now();
+  insert into agency.notifications (tenant_id, recipient_id, kind, week_start_date, title)
+  values (tenant, p_employee, 'timesheet_signed_off', p_week, format('Your week of %s is signed off and locked', p_week));
+  perform set_config('app.audit_action', '', true);
+end
+$$;
+
+
+ALTER FUNCTION agency.sign_off_timesheet_week(p_employee uuid, p_week date) OWNER TO agency_timesheets;
+
+--
 -- Name: start_system_unit_of_work(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -1099,6 +1514,34 @@ $$;
 
 
 ALTER FUNCTION agency.start_system_unit_of_work(p_tenant uuid) OWNER TO workroom_owner;
+
+--
+-- Name: start_timer(uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.start_timer(p_campaign uuid, p_phase uuid) RETURNS timestamp with time zone
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_started timestamptz;
+begin
+  if agency.current_user_id() is null then
+    raise exception 'no person' using errcode = '42501';
+  end if;
+  insert into agency.timesheet_timers (employee_id, campaign_id, phase_id)
+  values (agency.current_user_id(), p_campaign, p_phase)
+  on conflict (tenant_id, employee_id) do nothing
+  returning started_at into v_started;
+  if v_started is null then
+    raise exception 'A timer is already running; stop it first.' using errcode = '23505', constraint = 'timesheet_timers_tenant_id_employee_id_key';
+  end if;
+  return v_started;
+end
+$$;
+
+
+ALTER FUNCTION agency.start_timer(p_campaign uuid, p_phase uuid) OWNER TO workroom_owner;
 
 --
 -- Name: start_unit_of_work(uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -1129,6 +1572,168 @@ $$;
 ALTER FUNCTION agency.start_unit_of_work(p_tenant uuid, p_employee uuid) OWNER TO workroom_owner;
 
 --
+-- Name: stop_timer(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.stop_timer() RETURNS numeric
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_timer agency.timesheet_timers;
+  v_hours numeric;
+  v_entry uuid;
+begin
+  delete from agency.timesheet_timers t
+  where t.tenant_id = agency.current_tenant_id() and t.employee_id = agency.current_user_id()
+  returning * into v_timer;
+  if v_timer.employee_id is null then
+    raise exception 'No timer is running.' using errcode = '23514';
+  end if;
+  v_hours := round(extract(epoch from now() - v_timer.started_at) / 900) / 4;
+  if v_hours <= 0 then
+    return 0;
+  end if;
+  v_hours := least(v_hours, 24);
+  select e.id into v_entry
+  from agency.timesheet_entries e
+  where e.tenant_id = v_timer.tenant_id and e.employee_id = v_timer.employee_id and e.campaign_id = v_timer.campaign_id
+    and e.phase_id is not distinct from v_timer.phase_id and e.entry_date = current_date and e.status in ('draft', 'rejected')
+  order by e.created_at
+  limit 1;
+  if v_entry is null then
+    insert into agency.timesheet_entries (campaign_id, phase_id, entry_date, hours, billable)
+    values (v_timer.campaign_id, v_timer.phase_id, current_date, v_hours, true);
+  else
+    update agency.timesheet_entries set hours = hours + v_hours where tenant_id = v_timer.tenant_id and id = v_entry;
+  end if;
+  return v_hours;
+end
+$$;
+
+
+ALTER FUNCTION agency.stop_timer() OWNER TO workroom_owner;
+
+--
+-- Name: time_import_active(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.time_import_active() RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select coalesce(current_setting('app.timesheet_import', true) = 'on', false) and agency.has_role('admin')
+$$;
+
+
+ALTER FUNCTION agency.time_import_active() OWNER TO workroom_owner;
+
+--
+-- Name: time_rules_bind(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.time_rules_bind() RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select pg_catalog.pg_has_role(current_user, 'agency_app', 'MEMBER')
+         and not coalesce((select r.rolbypassrls from pg_catalog.pg_roles r where r.rolname = current_user), false)
+$$;
+
+
+ALTER FUNCTION agency.time_rules_bind() OWNER TO workroom_owner;
+
+--
+-- Name: timesheet_weeks_awaiting_me(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.timesheet_weeks_awaiting_me() RETURNS TABLE(employee_id uuid, week_start_date date, stage text, entries bigint, hours numeric, submitted_at timestamp with time zone)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select x.employee_id, x.week_start_date, 'approve'::text, count(*), sum(x.hours), max(x.submitted_at)
+  from (
+    select t.employee_id, t.week_start_date, t.hours, t.submitted_at
+    from agency.timesheet_entries t
+    where t.tenant_id = agency.current_tenant_id() and t.status = 'submitted'
+      and t.employee_id is distinct from agency.current_user_id()
+      and (agency.has_role('leadership')
+           or (agency.has_role('pm') and exists (
+                 select 1 from agency.campaign_team tm
+                 where tm.tenant_id = t.tenant_id and tm.campaign_id = t.campaign_id
+                   and tm.employee_id = agency.current_user_id() and tm.team_role = 'project_manager')))
+    union all
+    select o.employee_id, o.week_start_date, o.hours, o.submitted_at
+    from agency.time_off_entries o
+    where o.tenant_id = agency.current_tenant_id() and o.status = 'submitted' and agency.has_role('leadership')
+      and o.employee_id is distinct from agency.current_user_id()
+  ) x
+  group by x.employee_id, x.week_start_date
+  union all
+  select t.employee_id, t.week_start_date, 'sign_off', count(*), sum(t.hours), max(t.approved_at)
+  from agency.timesheet_entries t
+  where t.tenant_id = agency.current_tenant_id() and agency.has_any_role(array['finance', 'leadership'])
+    and t.employee_id is distinct from agency.current_user_id()
+    and (select x.timesheet_finance_signoff from agency.tenants x where x.id = agency.current_tenant_id())
+    and t.status = 'approved'
+    and t.week_start_date >= agency.current_week_start() - 7 * 26
+    and not exists (select 1 from agency.timesheet_weeks w where w.tenant_id = t.tenant_id and w.employee_id = t.employee_id
+                      and w.week_start_date = t.week_start_date and w.locked_at is not null)
+    and not exists (select 1 from agency.timesheet_entries u where u.tenant_id = t.tenant_id
+                      and u.employee_id = t.employee_id and u.week_start_date = t.week_start_date and u.status <> 'approved')
+  group by t.employee_id, t.week_start_date
+$$;
+
+
+ALTER FUNCTION agency.timesheet_weeks_awaiting_me() OWNER TO workroom_owner;
+
+--
+-- Name: unlock_timesheet_week(uuid, date, text); Type: FUNCTION; Schema: agency; Owner: agency_timesheets
+--
+
+CREATE FUNCTION agency.unlock_timesheet_week(p_employee uuid, p_week date, p_reason text) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  tenant constant uuid := agency.current_tenant_id();
+  reopened integer;
+begin
+  if not agency.has_any_role(array['finance', 'leadership']) then
+    raise exception 'Only finance or leadership may unlock a week.' using errcode = '42501';
+  end if;
+  if coalesce(btrim(p_reason), '') = '' then
+    raise exception 'Say why the week is unlocked.' using errcode = '23514', constraint = 'timesheet_unlock_reason';
+  end if;
+  if not agency.week_locked(p_employee, p_week) then
+    raise exception 'The week of % is not locked.', p_week using errcode = '23514';
+  end if;
+  perform set_config('app.audit_action', 'unlock', true);
+  perform set_config('app.audit_reason', p_reason, true);
+  update agency.timesheet_weeks
+  set locked_at = null, signed_off_by = null, signed_off_at = null,
+      unlocked_by = agency.current_user_id(), unlocked_at = now(), unlock_reason = p_reason, updated_at = now()
+  where tenant_id = tenant and employee_id = p_employee and week_start_date = p_week;
+  update agency.timesheet_entries
+  set status = 'draft', submitted_at = null, approved_by = null, approved_at = null
+  where tenant_id = tenant and employee_id = p_employee and week_start_date = p_week;
+  get diagnostics reopened = row_count;
+  update agency.time_off_entries
+  set status = 'draft', submitted_at = null, approved_by = null, approved_at = null
+  where tenant_id = tenant and employee_id = p_employee and week_start_date = p_week;
+  insert into agency.notifications (tenant_id, recipient_id, kind, week_start_date, title)
+  values (tenant, p_employee, 'timesheet_unlocked', p_week,
+          left(format('Your week of %s was unlocked: %s', p_week, p_reason), 300));
+  perform set_config('app.audit_action', '', true);
+  perform set_config('app.audit_reason', '', true);
+  return reopened;
+end
+$$;
+
+
+ALTER FUNCTION agency.unlock_timesheet_week(p_employee uuid, p_week date, p_reason text) OWNER TO agency_timesheets;
+
+--
 -- Name: update_updated_at_column(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -1145,6 +1750,22 @@ $$;
 
 
 ALTER FUNCTION agency.update_updated_at_column() OWNER TO workroom_owner;
+
+--
+-- Name: week_locked(uuid, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.week_locked(p_employee uuid, p_week date) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select exists (select 1 from agency.timesheet_weeks w
+                 where w.tenant_id = agency.current_tenant_id() and w.employee_id = p_employee
+                   and w.week_start_date = p_week and w.locked_at is not null)
+$$;
+
+
+ALTER FUNCTION agency.week_locked(p_employee uuid, p_week date) OWNER TO workroom_owner;
 
 --
 -- Name: ai_conversations; Type: TABLE; Schema: agency; Owner: workroom_owner
@@ -1815,16 +2436,19 @@ CREATE TABLE agency.notifications (
     id uuid DEFAULT gen_random_uuid() NOT NULL,
     recipient_id uuid NOT NULL,
     kind text NOT NULL,
-    campaign_id uuid NOT NULL,
-    threshold integer NOT NULL,
+    campaign_id uuid,
+    threshold integer,
     title text NOT NULL,
     read_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     created_by uuid DEFAULT agency.current_user_id(),
     updated_by uuid,
-    CONSTRAINT notifications_kind_check CHECK ((kind = 'budget_alert'::text)),
+    week_start_date date,
+    CONSTRAINT notifications_budget_alert_check CHECK (((kind <> 'budget_alert'::text) OR ((campaign_id IS NOT NULL) AND (threshold IS NOT NULL)))),
+    CONSTRAINT notifications_kind_check CHECK ((kind = ANY (ARRAY['budget_alert'::text, 'timesheet_submitted'::text, 'timesheet_approved'::text, 'timesheet_rejected'::text, 'timesheet_unlocked'::text, 'timesheet_signed_off'::text, 'timesheet_reminder'::text]))),
     CONSTRAINT notifications_threshold_check CHECK (((threshold >= 1) AND (threshold <= 1000))),
+    CONSTRAINT notifications_timesheet_week_check CHECK (((kind = 'budget_alert'::text) OR (week_start_date IS NOT NULL))),
     CONSTRAINT notifications_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 300)))
 );
 
@@ -1916,6 +2540,42 @@ ALTER TABLE ONLY agency.tenants FORCE ROW LEVEL SECURITY;
 ALTER TABLE agency.tenants OWNER TO workroom_owner;
 
 --
+-- Name: time_off_entries; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.time_off_entries (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    employee_id uuid DEFAULT agency.current_user_id() NOT NULL,
+    kind text NOT NULL,
+    entry_date date NOT NULL,
+    hours numeric(5,2) NOT NULL,
+    description text,
+    week_start_date date NOT NULL,
+    status text DEFAULT 'draft'::text NOT NULL,
+    submitted_at timestamp with time zone,
+    approved_by uuid,
+    approved_at timestamp with time zone,
+    rejected_by uuid,
+    rejected_at timestamp with time zone,
+    rejection_reason text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    CONSTRAINT time_off_entries_description_check CHECK (((description IS NULL) OR (length(description) <= 1000))),
+    CONSTRAINT time_off_entries_hours_check CHECK (((hours > (0)::numeric) AND (hours <= (24)::numeric))),
+    CONSTRAINT time_off_entries_kind_check CHECK ((kind = ANY (ARRAY['holiday'::text, 'sick'::text, 'leave'::text]))),
+    CONSTRAINT time_off_entries_rejection_reason_check CHECK (((rejection_reason IS NULL) OR ((length(btrim(rejection_reason)) >= 1) AND (length(btrim(rejection_reason)) <= 1000)))),
+    CONSTRAINT time_off_entries_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'submitted'::text, 'approved'::text, 'rejected'::text])))
+);
+
+ALTER TABLE ONLY agency.time_off_entries FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.time_off_entries OWNER TO workroom_owner;
+
+--
 -- Name: timesheet_entries; Type: TABLE; Schema: agency; Owner: workroom_owner
 --
 
@@ -1938,7 +2598,11 @@ CREATE TABLE agency.timesheet_entries (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     created_by uuid DEFAULT agency.current_user_id(),
     updated_by uuid,
+    rejected_by uuid,
+    rejected_at timestamp with time zone,
+    rejection_reason text,
     CONSTRAINT timesheet_entries_hours_check CHECK (((hours > (0)::numeric) AND (hours <= (24)::numeric))),
+    CONSTRAINT timesheet_entries_rejection_reason_check CHECK (((rejection_reason IS NULL) OR ((length(btrim(rejection_reason)) >= 1) AND (length(btrim(rejection_reason)) <= 1000)))),
     CONSTRAINT timesheet_entries_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'submitted'::text, 'approved'::text, 'rejected'::text])))
 );
 
@@ -1977,6 +2641,54 @@ CREATE VIEW agency.timesheet_costs WITH (security_invoker='true') AS
 
 
 ALTER TABLE agency.timesheet_costs OWNER TO workroom_owner;
+
+--
+-- Name: timesheet_timers; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.timesheet_timers (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    employee_id uuid DEFAULT agency.current_user_id() NOT NULL,
+    campaign_id uuid NOT NULL,
+    phase_id uuid,
+    started_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid
+);
+
+ALTER TABLE ONLY agency.timesheet_timers FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.timesheet_timers OWNER TO workroom_owner;
+
+--
+-- Name: timesheet_weeks; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.timesheet_weeks (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    employee_id uuid NOT NULL,
+    week_start_date date NOT NULL,
+    locked_at timestamp with time zone,
+    signed_off_by uuid,
+    signed_off_at timestamp with time zone,
+    unlocked_by uuid,
+    unlocked_at timestamp with time zone,
+    unlock_reason text,
+    reminded_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT timesheet_weeks_week_start_date_check CHECK ((EXTRACT(isodow FROM week_start_date) = (1)::numeric))
+);
+
+ALTER TABLE ONLY agency.timesheet_weeks FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.timesheet_weeks OWNER TO workroom_owner;
 
 --
 -- Name: v_artifact_library; Type: VIEW; Schema: agency; Owner: workroom_owner
@@ -2275,14 +2987,15 @@ CREATE VIEW agency.v_employee_utilization WITH (security_invoker='true') AS
     e.agency_role,
     e.active,
     w.week_start_date,
-    e.weekly_capacity_hours AS capacity_hours,
+    (GREATEST((e.weekly_capacity_hours - COALESCE(o.hours, (0)::numeric)), (0)::numeric))::numeric(5,2) AS capacity_hours,
     w.total_hours,
     w.billable_hours,
     w.allocated_hours,
-    round((w.total_hours / NULLIF(e.weekly_capacity_hours, (0)::numeric)), 4) AS utilization_pct,
-    round((w.billable_hours / NULLIF(e.weekly_capacity_hours, (0)::numeric)), 4) AS billable_utilization_pct,
-    round((w.allocated_hours / NULLIF(e.weekly_capacity_hours, (0)::numeric)), 4) AS allocation_pct
-   FROM (( SELECT s.tenant_id,
+    round((w.total_hours / NULLIF(GREATEST((e.weekly_capacity_hours - COALESCE(o.hours, (0)::numeric)), (0)::numeric), (0)::numeric)), 4) AS utilization_pct,
+    round((w.billable_hours / NULLIF(GREATEST((e.weekly_capacity_hours - COALESCE(o.hours, (0)::numeric)), (0)::numeric), (0)::numeric)), 4) AS billable_utilization_pct,
+    round((w.allocated_hours / NULLIF(GREATEST((e.weekly_capacity_hours - COALESCE(o.hours, (0)::numeric)), (0)::numeric), (0)::numeric)), 4) AS allocation_pct,
+    COALESCE(o.hours, (0)::numeric) AS time_off_hours
+   FROM ((( SELECT s.tenant_id,
             s.employee_id,
             s.week_start_date,
             s.total_hours,
@@ -2309,13 +3022,16 @@ CREATE VIEW agency.v_employee_utilization WITH (security_invoker='true') AS
                  SELECT a.tenant_id,
                     a.employee_id,
                     a.week_start_date,
-                    NULL::numeric,
+                    NULL::numeric AS "numeric",
                     false,
                     a.hours
                    FROM agency.team_allocations a) x
           WHERE (NOT ( SELECT agency.sees_all_timesheets() AS sees_all_timesheets))
           GROUP BY x.tenant_id, x.employee_id, x.week_start_date) w
      JOIN agency.employees e ON (((e.tenant_id = w.tenant_id) AND (e.id = w.employee_id))))
+     LEFT JOIN LATERAL ( SELECT sum(t.hours) AS hours
+           FROM agency.time_off_entries t
+          WHERE ((t.tenant_id = w.tenant_id) AND (t.employee_id = w.employee_id) AND (t.week_start_date = w.week_start_date) AND (t.status = 'approved'::text))) o ON (true))
   WHERE (e.deleted_at IS NULL);
 
 
@@ -2848,11 +3564,51 @@ ALTER TABLE ONLY agency.tenants
 
 
 --
+-- Name: time_off_entries time_off_entries_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.time_off_entries
+    ADD CONSTRAINT time_off_entries_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
 -- Name: timesheet_entries timesheet_entries_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
 ALTER TABLE ONLY agency.timesheet_entries
     ADD CONSTRAINT timesheet_entries_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: timesheet_timers timesheet_timers_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.timesheet_timers
+    ADD CONSTRAINT timesheet_timers_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: timesheet_timers timesheet_timers_tenant_id_employee_id_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.timesheet_timers
+    ADD CONSTRAINT timesheet_timers_tenant_id_employee_id_key UNIQUE (tenant_id, employee_id);
+
+
+--
+-- Name: timesheet_weeks timesheet_weeks_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.timesheet_weeks
+    ADD CONSTRAINT timesheet_weeks_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: timesheet_weeks timesheet_weeks_tenant_id_employee_id_week_start_date_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.timesheet_weeks
+    ADD CONSTRAINT timesheet_weeks_tenant_id_employee_id_week_start_date_key UNIQUE (tenant_id, employee_id, week_start_date);
 
 
 --
@@ -3304,6 +4060,13 @@ CREATE INDEX notifications_recipient_idx ON agency.notifications USING btree (te
 
 
 --
+-- Name: notifications_reminder_once; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE UNIQUE INDEX notifications_reminder_once ON agency.notifications USING btree (tenant_id, recipient_id, week_start_date) WHERE (kind = 'timesheet_reminder'::text);
+
+
+--
 -- Name: rate_cards_role_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
@@ -3322,6 +4085,41 @@ CREATE INDEX team_allocations_campaign_idx ON agency.team_allocations USING btre
 --
 
 CREATE INDEX team_allocations_week_idx ON agency.team_allocations USING btree (tenant_id, week_start_date, employee_id);
+
+
+--
+-- Name: time_off_approved_by_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX time_off_approved_by_idx ON agency.time_off_entries USING btree (tenant_id, approved_by) WHERE (approved_by IS NOT NULL);
+
+
+--
+-- Name: time_off_pending_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX time_off_pending_idx ON agency.time_off_entries USING btree (tenant_id, week_start_date) WHERE (status = 'submitted'::text);
+
+
+--
+-- Name: time_off_person_week_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX time_off_person_week_idx ON agency.time_off_entries USING btree (tenant_id, employee_id, week_start_date, entry_date);
+
+
+--
+-- Name: time_off_rejected_by_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX time_off_rejected_by_idx ON agency.time_off_entries USING btree (tenant_id, rejected_by) WHERE (rejected_by IS NOT NULL);
+
+
+--
+-- Name: time_off_week_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX time_off_week_idx ON agency.time_off_entries USING btree (tenant_id, week_start_date, employee_id);
 
 
 --
@@ -3360,6 +4158,13 @@ CREATE INDEX timesheet_entries_pending_idx ON agency.timesheet_entries USING btr
 
 
 --
+-- Name: timesheet_entries_person_week_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX timesheet_entries_person_week_idx ON agency.timesheet_entries USING btree (tenant_id, employee_id, week_start_date, entry_date);
+
+
+--
 -- Name: timesheet_entries_phase_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
@@ -3367,10 +4172,38 @@ CREATE INDEX timesheet_entries_phase_idx ON agency.timesheet_entries USING btree
 
 
 --
+-- Name: timesheet_entries_rejected_by_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX timesheet_entries_rejected_by_idx ON agency.timesheet_entries USING btree (tenant_id, rejected_by) WHERE (rejected_by IS NOT NULL);
+
+
+--
 -- Name: timesheet_entries_week_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
 CREATE INDEX timesheet_entries_week_idx ON agency.timesheet_entries USING btree (tenant_id, week_start_date, employee_id);
+
+
+--
+-- Name: timesheet_timers_campaign_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX timesheet_timers_campaign_idx ON agency.timesheet_timers USING btree (tenant_id, campaign_id, phase_id);
+
+
+--
+-- Name: timesheet_weeks_signed_off_by_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX timesheet_weeks_signed_off_by_idx ON agency.timesheet_weeks USING btree (tenant_id, signed_off_by) WHERE (signed_off_by IS NOT NULL);
+
+
+--
+-- Name: timesheet_weeks_unlocked_by_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX timesheet_weeks_unlocked_by_idx ON agency.timesheet_weeks USING btree (tenant_id, unlocked_by) WHERE (unlocked_by IS NOT NULL);
 
 
 --
@@ -3437,6 +4270,34 @@ CREATE INDEX expense_lines_employee_idx ON te.expense_lines USING btree (tenant_
 
 
 --
+-- Name: time_off_entries after_status; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER after_status AFTER UPDATE ON agency.time_off_entries REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.after_time_status();
+
+
+--
+-- Name: timesheet_entries after_status; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER after_status AFTER UPDATE ON agency.timesheet_entries REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.after_time_status();
+
+
+--
+-- Name: time_off_entries audit_import; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER audit_import AFTER INSERT OR DELETE OR UPDATE ON agency.time_off_entries FOR EACH ROW WHEN ((current_setting('app.timesheet_import'::text, true) = 'on'::text)) EXECUTE FUNCTION agency.audit_change('time_off_entry');
+
+
+--
+-- Name: timesheet_entries audit_import; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER audit_import AFTER INSERT OR DELETE OR UPDATE ON agency.timesheet_entries FOR EACH ROW WHEN ((current_setting('app.timesheet_import'::text, true) = 'on'::text)) EXECUTE FUNCTION agency.audit_change('timesheet_entry');
+
+
+--
 -- Name: rate_cards audit_rate_cards; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -3448,6 +4309,20 @@ CREATE TRIGGER audit_rate_cards AFTER INSERT OR DELETE OR UPDATE ON agency.rate_
 --
 
 CREATE TRIGGER audit_rates AFTER INSERT OR DELETE OR UPDATE ON agency.employee_rates FOR EACH ROW EXECUTE FUNCTION agency.audit_change('employee_rate');
+
+
+--
+-- Name: time_off_entries audit_review; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER audit_review AFTER UPDATE OF status ON agency.time_off_entries FOR EACH ROW WHEN (((old.status = 'submitted'::text) AND (new.status = ANY (ARRAY['approved'::text, 'rejected'::text])))) EXECUTE FUNCTION agency.audit_change('time_off_entry');
+
+
+--
+-- Name: timesheet_entries audit_review; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER audit_review AFTER UPDATE OF status ON agency.timesheet_entries FOR EACH ROW WHEN (((old.status = 'submitted'::text) AND (new.status = ANY (ARRAY['approved'::text, 'rejected'::text])))) EXECUTE FUNCTION agency.audit_change('timesheet_entry');
 
 
 --
@@ -3469,6 +4344,34 @@ CREATE TRIGGER audit_role_changed AFTER UPDATE OF agency_role ON agency.employee
 --
 
 CREATE TRIGGER audit_settings AFTER UPDATE ON agency.tenants FOR EACH ROW WHEN (((((old.default_currency IS DISTINCT FROM new.default_currency) OR (old.utilization_target IS DISTINCT FROM new.utilization_target)) OR (old.timesheet_finance_signoff IS DISTINCT FROM new.timesheet_finance_signoff)) OR (old.time_entry_days_ahead IS DISTINCT FROM new.time_entry_days_ahead))) EXECUTE FUNCTION agency.audit_change('tenant_settings');
+
+
+--
+-- Name: timesheet_weeks audit_week_sign_off; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER audit_week_sign_off AFTER INSERT ON agency.timesheet_weeks FOR EACH ROW WHEN ((new.signed_off_at IS NOT NULL)) EXECUTE FUNCTION agency.audit_change('timesheet_week');
+
+
+--
+-- Name: timesheet_weeks audit_weeks; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER audit_weeks AFTER UPDATE ON agency.timesheet_weeks FOR EACH ROW WHEN ((((old.locked_at IS NOT NULL) AND (new.locked_at IS NULL)) OR (old.signed_off_at IS DISTINCT FROM new.signed_off_at))) EXECUTE FUNCTION agency.audit_change('timesheet_week');
+
+
+--
+-- Name: time_off_entries check_rules; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER check_rules BEFORE INSERT OR DELETE OR UPDATE ON agency.time_off_entries FOR EACH ROW EXECUTE FUNCTION agency.check_time_entry();
+
+
+--
+-- Name: timesheet_entries check_rules; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER check_rules BEFORE INSERT OR DELETE OR UPDATE ON agency.timesheet_entries FOR EACH ROW EXECUTE FUNCTION agency.check_time_entry();
 
 
 --
@@ -3745,6 +4648,13 @@ CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.tenants FOR EACH ROW EXECU
 
 
 --
+-- Name: time_off_entries set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.time_off_entries FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
 -- Name: timesheet_entries set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -3752,10 +4662,24 @@ CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.timesheet_entries FOR EACH
 
 
 --
+-- Name: timesheet_timers set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.timesheet_timers FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
 -- Name: team_allocations set_week_start; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
 CREATE TRIGGER set_week_start BEFORE INSERT OR UPDATE OF week_start_date ON agency.team_allocations FOR EACH ROW EXECUTE FUNCTION agency.set_week_start_date();
+
+
+--
+-- Name: time_off_entries set_week_start; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_week_start BEFORE INSERT OR UPDATE OF entry_date, week_start_date ON agency.time_off_entries FOR EACH ROW EXECUTE FUNCTION agency.set_time_off_week();
 
 
 --
@@ -4254,6 +5178,46 @@ ALTER TABLE ONLY agency.team_allocations
 
 
 --
+-- Name: time_off_entries time_off_entries_tenant_id_approved_by_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.time_off_entries
+    ADD CONSTRAINT time_off_entries_tenant_id_approved_by_fkey FOREIGN KEY (tenant_id, approved_by) REFERENCES agency.employees(tenant_id, id);
+
+
+--
+-- Name: time_off_entries time_off_entries_tenant_id_employee_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.time_off_entries
+    ADD CONSTRAINT time_off_entries_tenant_id_employee_id_fkey FOREIGN KEY (tenant_id, employee_id) REFERENCES agency.employees(tenant_id, id);
+
+
+--
+-- Name: time_off_entries time_off_entries_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.time_off_entries
+    ADD CONSTRAINT time_off_entries_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: time_off_entries time_off_entries_tenant_id_rejected_by_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.time_off_entries
+    ADD CONSTRAINT time_off_entries_tenant_id_rejected_by_fkey FOREIGN KEY (tenant_id, rejected_by) REFERENCES agency.employees(tenant_id, id);
+
+
+--
+-- Name: timesheet_entries timesheet_entries_rejected_by_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.timesheet_entries
+    ADD CONSTRAINT timesheet_entries_rejected_by_fkey FOREIGN KEY (tenant_id, rejected_by) REFERENCES agency.employees(tenant_id, id);
+
+
+--
 -- Name: timesheet_entries timesheet_entries_tenant_id_approved_by_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -4291,6 +5255,70 @@ ALTER TABLE ONLY agency.timesheet_entries
 
 ALTER TABLE ONLY agency.timesheet_entries
     ADD CONSTRAINT timesheet_entries_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: timesheet_timers timesheet_timers_tenant_id_campaign_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.timesheet_timers
+    ADD CONSTRAINT timesheet_timers_tenant_id_campaign_id_fkey FOREIGN KEY (tenant_id, campaign_id) REFERENCES agency.campaigns(tenant_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: timesheet_timers timesheet_timers_tenant_id_campaign_id_phase_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.timesheet_timers
+    ADD CONSTRAINT timesheet_timers_tenant_id_campaign_id_phase_id_fkey FOREIGN KEY (tenant_id, campaign_id, phase_id) REFERENCES agency.campaign_phases(tenant_id, campaign_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: timesheet_timers timesheet_timers_tenant_id_employee_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.timesheet_timers
+    ADD CONSTRAINT timesheet_timers_tenant_id_employee_id_fkey FOREIGN KEY (tenant_id, employee_id) REFERENCES agency.employees(tenant_id, id);
+
+
+--
+-- Name: timesheet_timers timesheet_timers_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.timesheet_timers
+    ADD CONSTRAINT timesheet_timers_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: timesheet_weeks timesheet_weeks_tenant_id_employee_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.timesheet_weeks
+    ADD CONSTRAINT timesheet_weeks_tenant_id_employee_id_fkey FOREIGN KEY (tenant_id, employee_id) REFERENCES agency.employees(tenant_id, id);
+
+
+--
+-- Name: timesheet_weeks timesheet_weeks_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.timesheet_weeks
+    ADD CONSTRAINT timesheet_weeks_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: timesheet_weeks timesheet_weeks_tenant_id_signed_off_by_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.timesheet_weeks
+    ADD CONSTRAINT timesheet_weeks_tenant_id_signed_off_by_fkey FOREIGN KEY (tenant_id, signed_off_by) REFERENCES agency.employees(tenant_id, id);
+
+
+--
+-- Name: timesheet_weeks timesheet_weeks_tenant_id_unlocked_by_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.timesheet_weeks
+    ADD CONSTRAINT timesheet_weeks_tenant_id_unlocked_by_fkey FOREIGN KEY (tenant_id, unlocked_by) REFERENCES agency.employees(tenant_id, id);
 
 
 --
@@ -4825,6 +5853,13 @@ CREATE POLICY notification_raise ON agency.notifications FOR INSERT WITH CHECK (
 
 
 --
+-- Name: notifications notification_raise_time; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY notification_raise_time ON agency.notifications FOR INSERT TO agency_timesheets WITH CHECK ((kind <> 'budget_alert'::text));
+
+
+--
 -- Name: notifications notification_raised; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -5144,10 +6179,31 @@ CREATE POLICY tenant_isolation ON agency.tenants AS RESTRICTIVE USING ((tenant_i
 
 
 --
+-- Name: time_off_entries tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.time_off_entries AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
 -- Name: timesheet_entries tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
 CREATE POLICY tenant_isolation ON agency.timesheet_entries AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: timesheet_timers tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.timesheet_timers AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: timesheet_weeks tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.timesheet_weeks AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
 
 
 --
@@ -5171,16 +6227,76 @@ CREATE POLICY tenant_read ON agency.tenants FOR SELECT USING (true);
 ALTER TABLE agency.tenants ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: time_off_entries; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.time_off_entries ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: time_off_entries time_off_import; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY time_off_import ON agency.time_off_entries FOR INSERT WITH CHECK (( SELECT agency.time_import_active() AS time_import_active));
+
+
+--
+-- Name: time_off_entries time_off_own_or_manager; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY time_off_own_or_manager ON agency.time_off_entries USING (((employee_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.sees_all_timesheets() AS sees_all_timesheets))) WITH CHECK (((employee_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.sees_all_timesheets() AS sees_all_timesheets)));
+
+
+--
+-- Name: timesheet_timers timer_own; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY timer_own ON agency.timesheet_timers USING ((employee_id = ( SELECT agency.current_user_id() AS current_user_id))) WITH CHECK ((employee_id = ( SELECT agency.current_user_id() AS current_user_id)));
+
+
+--
 -- Name: timesheet_entries; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
 --
 
 ALTER TABLE agency.timesheet_entries ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: timesheet_entries timesheet_import; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY timesheet_import ON agency.timesheet_entries FOR INSERT WITH CHECK (( SELECT agency.time_import_active() AS time_import_active));
+
+
+--
 -- Name: timesheet_entries timesheet_own_or_manager; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
 CREATE POLICY timesheet_own_or_manager ON agency.timesheet_entries USING (((employee_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.has_any_role(ARRAY['pm'::text, 'finance'::text, 'leadership'::text]) AS has_any_role))) WITH CHECK (((employee_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.has_any_role(ARRAY['pm'::text, 'finance'::text, 'leadership'::text]) AS has_any_role)));
+
+
+--
+-- Name: timesheet_timers; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.timesheet_timers ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: timesheet_weeks; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.timesheet_weeks ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: time_off_entries timesheets_keep; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY timesheets_keep ON agency.time_off_entries TO agency_timesheets USING (true) WITH CHECK (true);
+
+
+--
+-- Name: timesheet_entries timesheets_keep; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY timesheets_keep ON agency.timesheet_entries TO agency_timesheets USING (true) WITH CHECK (true);
 
 
 --
@@ -5199,6 +6315,27 @@ CREATE POLICY version_create ON agency.artifact_versions FOR INSERT WITH CHECK (
 CREATE POLICY version_read ON agency.artifact_versions FOR SELECT USING ((( SELECT agency.has_any_role(ARRAY['leadership'::text, 'admin'::text]) AS has_any_role) OR (EXISTS ( SELECT 1
    FROM agency.artifacts a
   WHERE ((a.tenant_id = artifact_versions.tenant_id) AND (a.id = artifact_versions.artifact_id))))));
+
+
+--
+-- Name: timesheet_weeks week_keep; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY week_keep ON agency.timesheet_weeks TO agency_timesheets USING (true) WITH CHECK (true);
+
+
+--
+-- Name: timesheet_weeks week_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY week_read ON agency.timesheet_weeks FOR SELECT USING (((employee_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.sees_all_timesheets() AS sees_all_timesheets)));
+
+
+--
+-- Name: timesheet_weeks week_remind; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY week_remind ON agency.timesheet_weeks FOR SELECT USING (( SELECT agency.has_role('system'::text) AS has_role));
 
 
 --
@@ -5323,6 +6460,7 @@ CREATE POLICY tenant_isolation ON te.expense_lines AS RESTRICTIVE USING ((tenant
 GRANT USAGE ON SCHEMA agency TO agency_app;
 GRANT USAGE ON SCHEMA agency TO agency_summaries;
 GRANT USAGE ON SCHEMA agency TO agency_audit;
+GRANT USAGE ON SCHEMA agency TO agency_timesheets;
 
 
 --
@@ -5371,10 +6509,24 @@ GRANT USAGE ON SCHEMA te TO agency_summaries;
 
 
 --
+-- Name: FUNCTION after_time_status(); Type: ACL; Schema: agency; Owner: agency_timesheets
+--
+
+REVOKE ALL ON FUNCTION agency.after_time_status() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION audit_change(); Type: ACL; Schema: agency; Owner: agency_audit
 --
 
 REVOKE ALL ON FUNCTION agency.audit_change() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION begin_timesheet_import(p_reason text); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.begin_timesheet_import(p_reason text) TO agency_app;
 
 
 --
@@ -5455,6 +6607,14 @@ GRANT ALL ON FUNCTION agency.current_week_start() TO agency_app;
 
 
 --
+-- Name: FUNCTION day_hours(p_employee uuid, p_day date, p_except uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.day_hours(p_employee uuid, p_day date, p_except uuid) TO agency_app;
+GRANT ALL ON FUNCTION agency.day_hours(p_employee uuid, p_day date, p_except uuid) TO agency_timesheets;
+
+
+--
 -- Name: FUNCTION finish_job(p_job uuid, p_leased_until timestamp with time zone, p_error text); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -5511,6 +6671,13 @@ REVOKE ALL ON FUNCTION agency.keep_time_summaries() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION may_review_time(p_employee uuid, p_campaign uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.may_review_time(p_employee uuid, p_campaign uuid) TO agency_app;
+
+
+--
 -- Name: FUNCTION pending_timesheet_approvals(); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -5522,6 +6689,14 @@ GRANT ALL ON FUNCTION agency.pending_timesheet_approvals() TO agency_app;
 --
 
 GRANT ALL ON FUNCTION agency.raise_budget_alerts() TO agency_app;
+
+
+--
+-- Name: FUNCTION raise_timesheet_reminders(p_week date); Type: ACL; Schema: agency; Owner: agency_timesheets
+--
+
+REVOKE ALL ON FUNCTION agency.raise_timesheet_reminders(p_week date) FROM PUBLIC;
+GRANT ALL ON FUNCTION agency.raise_timesheet_reminders(p_week date) TO agency_app;
 
 
 --
@@ -5582,10 +6757,25 @@ GRANT ALL ON FUNCTION agency.set_week_start_date() TO agency_app;
 
 
 --
+-- Name: FUNCTION sign_off_timesheet_week(p_employee uuid, p_week date); Type: ACL; Schema: agency; Owner: agency_timesheets
+--
+
+REVOKE ALL ON FUNCTION agency.sign_off_timesheet_week(p_employee uuid, p_week date) FROM PUBLIC;
+GRANT ALL ON FUNCTION agency.sign_off_timesheet_week(p_employee uuid, p_week date) TO agency_app;
+
+
+--
 -- Name: FUNCTION start_system_unit_of_work(p_tenant uuid); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
 GRANT ALL ON FUNCTION agency.start_system_unit_of_work(p_tenant uuid) TO agency_app;
+
+
+--
+-- Name: FUNCTION start_timer(p_campaign uuid, p_phase uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.start_timer(p_campaign uuid, p_phase uuid) TO agency_app;
 
 
 --
@@ -5596,10 +6786,56 @@ GRANT ALL ON FUNCTION agency.start_unit_of_work(p_tenant uuid, p_employee uuid) 
 
 
 --
+-- Name: FUNCTION stop_timer(); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.stop_timer() TO agency_app;
+
+
+--
+-- Name: FUNCTION time_import_active(); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.time_import_active() TO agency_app;
+GRANT ALL ON FUNCTION agency.time_import_active() TO agency_timesheets;
+
+
+--
+-- Name: FUNCTION time_rules_bind(); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.time_rules_bind() TO agency_app;
+GRANT ALL ON FUNCTION agency.time_rules_bind() TO agency_timesheets;
+
+
+--
+-- Name: FUNCTION timesheet_weeks_awaiting_me(); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.timesheet_weeks_awaiting_me() TO agency_app;
+
+
+--
+-- Name: FUNCTION unlock_timesheet_week(p_employee uuid, p_week date, p_reason text); Type: ACL; Schema: agency; Owner: agency_timesheets
+--
+
+REVOKE ALL ON FUNCTION agency.unlock_timesheet_week(p_employee uuid, p_week date, p_reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION agency.unlock_timesheet_week(p_employee uuid, p_week date, p_reason text) TO agency_app;
+
+
+--
 -- Name: FUNCTION update_updated_at_column(); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
 GRANT ALL ON FUNCTION agency.update_updated_at_column() TO agency_app;
+
+
+--
+-- Name: FUNCTION week_locked(p_employee uuid, p_week date); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.week_locked(p_employee uuid, p_week date) TO agency_app;
+GRANT ALL ON FUNCTION agency.week_locked(p_employee uuid, p_week date) TO agency_timesheets;
 
 
 --
@@ -5728,6 +6964,7 @@ GRANT SELECT ON TABLE agency.campaign_spend_lines TO agency_summaries;
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_team TO agency_app;
+GRANT SELECT ON TABLE agency.campaign_team TO agency_timesheets;
 
 
 --
@@ -5766,6 +7003,7 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.employee_week_hours TO agency_
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.employees TO agency_app;
+GRANT SELECT ON TABLE agency.employees TO agency_timesheets;
 
 
 --
@@ -5795,6 +7033,7 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.knowledge_documents TO agency_
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.notifications TO agency_app;
+GRANT INSERT ON TABLE agency.notifications TO agency_timesheets;
 
 
 --
@@ -5817,6 +7056,15 @@ GRANT SELECT ON TABLE agency.team_allocations TO agency_summaries;
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.tenants TO agency_app;
+GRANT SELECT ON TABLE agency.tenants TO agency_timesheets;
+
+
+--
+-- Name: TABLE time_off_entries; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.time_off_entries TO agency_app;
+GRANT SELECT,UPDATE ON TABLE agency.time_off_entries TO agency_timesheets;
 
 
 --
@@ -5825,6 +7073,7 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.tenants TO agency_app;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.timesheet_entries TO agency_app;
 GRANT SELECT ON TABLE agency.timesheet_entries TO agency_summaries;
+GRANT SELECT,UPDATE ON TABLE agency.timesheet_entries TO agency_timesheets;
 
 
 --
@@ -5833,6 +7082,21 @@ GRANT SELECT ON TABLE agency.timesheet_entries TO agency_summaries;
 
 GRANT SELECT ON TABLE agency.timesheet_costs TO agency_app;
 GRANT SELECT ON TABLE agency.timesheet_costs TO agency_summaries;
+
+
+--
+-- Name: TABLE timesheet_timers; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.timesheet_timers TO agency_app;
+
+
+--
+-- Name: TABLE timesheet_weeks; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT ON TABLE agency.timesheet_weeks TO agency_app;
+GRANT SELECT,INSERT,UPDATE ON TABLE agency.timesheet_weeks TO agency_timesheets;
 
 
 --

@@ -9,6 +9,8 @@ public sealed class TimesheetEntryConfiguration : IEntityTypeConfiguration<Times
     public void Configure(EntityTypeBuilder<TimesheetEntry> builder)
     {
         builder.MapAgencyTable("timesheet_entries");
+        // Two tabs on one cell: a save names the version it read (021, the week grid).
+        builder.HasRowVersion();
         builder.Property(t => t.EmployeeId).DefaultsToCurrentUser();
         // The set_week_start trigger derives it from entry_date on every insert and update.
         builder.Property(t => t.WeekStartDate).ValueGeneratedOnAddOrUpdate();

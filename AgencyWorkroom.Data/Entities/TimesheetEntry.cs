@@ -1,8 +1,10 @@
 namespace AgencyWorkroom.Data.Entities;
 
 /// <summary>agency.timesheet_entries: hours one person logged on one campaign on one day.</summary>
-public sealed class TimesheetEntry : AuditedEntity
+public sealed class TimesheetEntry : AuditedEntity, IVersionedEntity
 {
+    public uint Version { get; set; }
+
     /// <summary>The session's person when left empty.</summary>
     public Guid EmployeeId { get; set; }
 
@@ -28,4 +30,11 @@ public sealed class TimesheetEntry : AuditedEntity
     public Guid? ApprovedBy { get; set; }
 
     public DateTimeOffset? ApprovedAt { get; set; }
+
+    public Guid? RejectedBy { get; set; }
+
+    public DateTimeOffset? RejectedAt { get; set; }
+
+    /// <summary>Why an approver rejected it (021: required to reject); cleared when submitted again.</summary>
+    public string? RejectionReason { get; set; }
 }

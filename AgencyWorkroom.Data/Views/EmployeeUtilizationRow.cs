@@ -22,6 +22,7 @@ public sealed class EmployeeUtilizationRow
 
     public DateOnly WeekStartDate { get; init; }
 
+    /// <summary>The week's capacity less the person's approved time off that week (021).</summary>
     public decimal CapacityHours { get; init; }
 
     public decimal TotalHours { get; init; }
@@ -35,4 +36,7 @@ public sealed class EmployeeUtilizationRow
     public decimal? BillableUtilizationPct { get; init; }
 
     public decimal? AllocationPct { get; init; }
+
+    /// <summary>Approved holiday, sick and leave hours of the week, netted out of <see cref="CapacityHours"/>.</summary>
+    public decimal TimeOffHours { get; init; }
 }

@@ -147,6 +147,8 @@ public sealed class TwoTenantWorld : IAsyncLifetime
             """,
             ("id", Id("agency.timesheet_entries")), ("campaign", ids["agency.campaigns"]), ("phase", ids["agency.campaign_phases"]),
             ("hours", LoggedHours));
+        await Insert("insert into agency.time_off_entries (id, kind, entry_date, hours) values (@id, 'holiday', current_date - 1, 4)",
+            ("id", Id("agency.time_off_entries")));
         await Insert("insert into agency.artifacts (id, campaign_id, artifact_type, title, content) values (@id, @campaign, 'brief', 'Brief', '# Brief')",
             ("id", Id("agency.artifacts")), ("campaign", ids["agency.campaigns"]));
         ids["agency.artifact_versions"] = await s.ScalarAsync<Guid>(
@@ -159,6 +161,8 @@ public sealed class TwoTenantWorld : IAsyncLifetime
             ("id", Id("agency.ai_messages")), ("conversation", ids["agency.ai_conversations"]));
 
         await As("pm");
+        await Insert("insert into agency.timesheet_timers (id, campaign_id) values (@id, @campaign)",
+            ("id", Id("agency.timesheet_timers")), ("campaign", ids["agency.campaigns"]));
         await Insert("insert into agency.team_allocations (id, employee_id, campaign_id, week_start_date, hours) values (@id, @person, @campaign, current_date + 7, 20)",
             ("id", Id("agency.team_allocations")), ("person", tenant.People["creative"]), ("campaign", ids["agency.campaigns"]));
 

@@ -4,9 +4,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AgencyWorkroom.Data.Features.Notifications;
 
-public sealed record NotificationDto(Guid Id, string Title, Guid CampaignId, int Threshold, DateTimeOffset CreatedAt, bool Read);
+public sealed record NotificationDto(
+    Guid Id, string Title, Guid? CampaignId, int? Threshold, DateTimeOffset CreatedAt, bool Read, string Kind = "budget_alert", DateOnly? WeekStartDate = null)
+{
+    /// <summary>Where the notification leads: the campaign of a budget alert, the approvals queue for a
+    /// submitted week, else the person's own week.</summary>
+    public string Href => Kind switch
+    {
+        "budget_alert" => $"/campaigns/{CampaignId}",
+        "timesheet_submitted" => "/timesheets/approvals",
+        _ => WeekStartDate is { } week ? $"/timesheets?week={week:yyyy-MM-dd}" : "/timesheets",
+    };
+}
 
-/// <param name="PendingApprovals">Timesheet weeks waiting for approval; counted for project managers, who approve them.</param>
+/// <param name="PendingApprovals">Timesheet weeks waiting for the person (agency.timesheet_weeks_awaiting_me, 021).</param>
 public sealed record NotificationsDto(IReadOnlyList<NotificationDto> Alerts, long PendingApprovals)
 {
     public static readonly NotificationsDto None = new([], 0);
@@ -18,7 +29,7 @@ public sealed record NotificationsDto(IReadOnlyList<NotificationDto> Alerts, lon
 /// <summary>The notifications bell: the person's budget alerts and the approvals waiting for them.</summary>
 public interface INotificationFeed
 {
-    /// <summary>The person's own alerts and, for project managers, the weeks waiting for approval. Reads only: the budget watch raises alerts.</summary>
+    /// <summary>The person's own notifications and the timesheet weeks waiting for them. Reads only: the budget watch and the triggers raise them.</summary>
     Task<NotificationsDto> GetAsync(CancellationToken cancellationToken = default);
 
     Task MarkAllReadAsync(CancellationToken cancellationToken = default);
@@ -36,12 +47,11 @@ public sealed class NotificationFeed(UnitOfWork unitOfWork, ISessionContextSourc
                 .Where(n => n.RecipientId == me)
                 .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Threshold)
                 .Take(Shown)
-                .Select(n => new NotificationDto(n.Id, n.Title, n.CampaignId, n.Threshold, n.CreatedAt, n.ReadAt != null))
+                .Select(n => new NotificationDto(n.Id, n.Title, n.CampaignId, n.Threshold, n.CreatedAt, n.ReadAt != null, n.Kind, n.WeekStartDate))
                 .ToListAsync(ct);
-            // The role the unit of work just read; the same count as the dashboard's tile, without
-            // the rest of its figures (the bell is on every page).
-            var pending = await db.Database.SqlQuery<long>(
-                $"select case when agency.has_role('pm') then agency.pending_timesheet_approvals() else 0 end as \"Value\"")
+            // What waits for this person (021): the same function as the dashboard's tile and the
+            // approvals page, without the rest of the tile's figures (the bell is on every page).
+            var pending = await db.Database.SqlQuery<long>($"select agency.pending_timesheet_approvals() as \"Value\"")
                 .SingleAsync(ct);
             return new NotificationsDto(alerts, pending);
         }, cancellationToken);

@@ -9,7 +9,8 @@ public sealed class RecentActivityTests(TwoTenantWorld world)
     [Fact]
     public async Task RecentActivity_ApprovedWeeks_AreTheNewestWithTheirWholeHours()
     {
-        await using var s = await world.AppSessionAsync(world.A, "pm");
+        // Approved history, loaded as the owner: the entry rules (021) bind the app's role.
+        await using var s = await TestSession.BeginAsync(world.Database.Owner, world.A.Id, "pm", world.A.People["pm"]);
         // Three weeks of the creative's time, approved a day apart, the oldest week last: the
         // feed orders by approval, not by week. Each week has five entries of 2 h.
         await s.ExecuteAsync(
@@ -34,7 +35,8 @@ public sealed class RecentActivityTests(TwoTenantWorld world)
     [Fact]
     public async Task RecentApprovals_OfTheSameMoment_ComeInTheSameOrderEveryTime()
     {
-        await using var s = await world.AppSessionAsync(world.A, "pm");
+        // Approved history, loaded as the owner: the entry rules (021) bind the app's role.
+        await using var s = await TestSession.BeginAsync(world.Database.Owner, world.A.Id, "pm", world.A.People["pm"]);
         // Three weeks approved in one go, inserted latest week first.
         await s.ExecuteAsync(
             """
@@ -53,7 +55,8 @@ public sealed class RecentActivityTests(TwoTenantWorld world)
     [Fact]
     public async Task RecentActivity_ForOnePerson_ShowsOnlyTheirApprovals()
     {
-        await using var s = await world.AppSessionAsync(world.A, "pm");
+        // Approved history, loaded as the owner: the entry rules (021) bind the app's role.
+        await using var s = await TestSession.BeginAsync(world.Database.Owner, world.A.Id, "pm", world.A.People["pm"]);
         await s.ExecuteAsync(
             """
             insert into agency.timesheet_entries (employee_id, campaign_id, entry_date, hours, status, approved_by, approved_at)

@@ -129,7 +129,7 @@ public sealed class SchemaTests(TwoTenantWorld world)
         Assert.Empty(await NamesAsync(s, $"""
             select p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace
             where n.nspname in {OurSchemas}
-              and ((p.prosecdef and pg_get_userbyid(p.proowner) not in ('agency_summaries', 'agency_audit'))
+              and ((p.prosecdef and pg_get_userbyid(p.proowner) not in ('agency_summaries', 'agency_audit', 'agency_timesheets'))
                    or not (exists (select from unnest(p.proconfig) c where c like 'search_path=%')
                            or p.prosqlbody is not null and not p.prosecdef))
             """));
@@ -139,7 +139,15 @@ public sealed class SchemaTests(TwoTenantWorld world)
              "agency.reprice_campaign_summaries()"],
             await NamesAsync(s, $"""
                 select p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-                where n.nspname in {OurSchemas} and p.prosecdef order by 1
+                where n.nspname in {OurSchemas} and p.prosecdef and pg_get_userbyid(p.proowner) <> 'agency_timesheets' order by 1
+                """));
+        // 021: the steps of time a caller may not take by hand, each checking the caller first.
+        Assert.Equal(
+            ["agency.after_time_status()", "agency.raise_timesheet_reminders(date)", "agency.sign_off_timesheet_week(uuid,date)",
+             "agency.unlock_timesheet_week(uuid,date,text)"],
+            await NamesAsync(s, $"""
+                select p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+                where n.nspname in {OurSchemas} and p.prosecdef and pg_get_userbyid(p.proowner) = 'agency_timesheets' order by 1
                 """));
     }
 

@@ -45,7 +45,8 @@ public sealed class TimeSummaryTests(TwoTenantWorld world)
     [Fact]
     public async Task Summaries_FollowInsertsUpdatesAndDeletes_AcrossMonthEnds()
     {
-        await using var s = await world.AppSessionAsync(world.A, "creative");
+        // History out of the campaign's dates, loaded as the owner: the entry rules (021) bind the app's role.
+        await using var s = await TestSession.BeginAsync(world.Database.Owner, world.A.Id, "creative", world.A.People["creative"]);
         var campaign = world.A.Rows["agency.campaigns"];
 
         // Six weeks up to today, and the week of 29 December 2025, which is two buckets (two months).
@@ -74,7 +75,8 @@ public sealed class TimeSummaryTests(TwoTenantWorld world)
     [Fact]
     public async Task Summaries_LoseABucketWhoseLastEntryGoes()
     {
-        await using var s = await world.AppSessionAsync(world.A, "creative");
+        // History out of the campaign's dates, loaded as the owner: the entry rules (021) bind the app's role.
+        await using var s = await TestSession.BeginAsync(world.Database.Owner, world.A.Id, "creative", world.A.People["creative"]);
         await s.ExecuteAsync("insert into agency.timesheet_entries (campaign_id, entry_date, hours) values (@c, '2024-02-14', 3)",
             ("c", world.A.Rows["agency.campaigns"]));
         await s.ExecuteAsync("delete from agency.timesheet_entries where entry_date = '2024-02-14'");
@@ -89,7 +91,8 @@ public sealed class TimeSummaryTests(TwoTenantWorld world)
     [Fact]
     public async Task RateChange_RepricesTheEntriesItCovers()
     {
-        await using var s = await world.AppSessionAsync(world.A, "creative");
+        // History out of the campaign's dates, loaded as the owner: the entry rules (021) bind the app's role.
+        await using var s = await TestSession.BeginAsync(world.Database.Owner, world.A.Id, "creative", world.A.People["creative"]);
         await s.ExecuteAsync(
             "insert into agency.timesheet_entries (campaign_id, entry_date, hours) select @c, current_date - g, 2 from generate_series(1, 20) g",
             ("c", world.A.Rows["agency.campaigns"]));

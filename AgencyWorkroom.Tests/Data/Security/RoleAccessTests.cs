@@ -127,7 +127,17 @@ public sealed class RoleAccessTests(TwoTenantWorld world)
 
         var expected = reachesCreativesEntry ? 1 : 0;
         Assert.Equal(expected, await s.ScalarAsync<long>("select count(*) from agency.timesheet_entries where id = @id", ("id", entry)));
-        Assert.Equal(expected, await s.ExecuteAsync("update agency.timesheet_entries set hours = 7 where id = @id", ("id", entry)));
+        if (role is "creative" || !reachesCreativesEntry)
+        {
+            Assert.Equal(expected, await s.ExecuteAsync("update agency.timesheet_entries set hours = 7 where id = @id", ("id", entry)));
+        }
+        else
+        {
+            // They read it, but only its person changes time (021): approvers approve or reject.
+            var refused = await s.FailureAsync("update agency.timesheet_entries set hours = 7 where id = @id", ("id", entry));
+            Assert.Equal("timesheet_own_entries", refused.ConstraintName);
+        }
+
         if (!reachesCreativesEntry)
         {
             // Nor can they log time in the creative's name.

@@ -23,6 +23,9 @@ public static class TenantTables
         ["agency.artifact_versions"] = new("creative", CanUpdate: false),
         ["agency.artifact_comments"] = new("creative"),
         ["agency.timesheet_entries"] = new("creative"),
+        ["agency.time_off_entries"] = new("creative"),
+        // Each person's own running timer; the seeded one is the pm's.
+        ["agency.timesheet_timers"] = new("pm"),
         ["agency.team_allocations"] = new("pm"),
         ["agency.rate_cards"] = new("finance"),
         ["agency.employee_rates"] = new("finance"),
@@ -40,10 +43,11 @@ public static class TenantTables
         ["agency.jobs"] = new("system"),
     };
 
-    /// <summary>Kept by triggers and written by no app role; TimeSummaryTests, CampaignHealthTests, KnowledgeChunkCountTests and AuditLogTests attack them.</summary>
+    /// <summary>Kept by triggers and written by no app role; TimeSummaryTests, CampaignHealthTests, KnowledgeChunkCountTests,
+    /// AuditLogTests and TimesheetRulesTests (the locks of timesheet_weeks) attack them.</summary>
     public static readonly IReadOnlyList<string> Summaries =
         ["agency.audit_log", "agency.campaign_budget_use", "agency.campaign_health", "agency.campaign_week_hours", "agency.campaign_week_money",
-         "agency.employee_week_hours", "agency.knowledge_chunk_counts"];
+         "agency.employee_week_hours", "agency.knowledge_chunk_counts", "agency.timesheet_weeks"];
 
     public static TheoryData<string> All => [.. Writers.Keys];
 }

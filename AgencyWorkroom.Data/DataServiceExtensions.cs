@@ -2,6 +2,7 @@ using AgencyWorkroom.Data.Features.Campaigns;
 using AgencyWorkroom.Data.Features.Clients;
 using AgencyWorkroom.Data.Features.Dashboard;
 using AgencyWorkroom.Data.Features.Notifications;
+using AgencyWorkroom.Data.Features.Timesheets;
 using AgencyWorkroom.Data.Features.Search;
 using AgencyWorkroom.Data.Features.People;
 using AgencyWorkroom.Data.Features.Status;
@@ -42,6 +43,8 @@ public static class DataServiceExtensions
         services.AddSingleton<SystemUnitOfWork>();
         services.AddSingleton<BudgetWatch>();
         services.AddHostedService(provider => provider.GetRequiredService<BudgetWatch>());
+        services.AddSingleton<TimesheetReminders>();
+        services.AddHostedService(provider => provider.GetRequiredService<TimesheetReminders>());
         services.AddScoped<IPeopleQueries, PeopleQueries>();
         services.AddScoped<IPeopleCommands, PeopleCommands>();
         services.AddScoped<IAccountStore, IdentityAccountStore>();
@@ -52,6 +55,8 @@ public static class DataServiceExtensions
         services.AddScoped<IDashboardQueries, DashboardQueries>();
         services.AddScoped<ISearchQueries, SearchQueries>();
         services.AddScoped<INotificationFeed, NotificationFeed>();
+        services.AddScoped<ITimesheetQueries, TimesheetQueries>();
+        services.AddScoped<ITimesheetCommands, TimesheetCommands>();
 
         services.AddSingleton(_ => new SchemaMigrator());
         services.AddSingleton<IDatabaseStatus, DatabaseStatusService>();

@@ -7033,7 +7033,7 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.knowledge_documents TO agency_
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.notifications TO agency_app;
-GRANT INSERT ON TABLE agency.notifications TO agency_timesheets;
+GRANT SELECT,INSERT ON TABLE agency.notifications TO agency_timesheets;
 
 
 --

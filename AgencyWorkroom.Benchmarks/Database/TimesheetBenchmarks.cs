@@ -1,4 +1,9 @@
 using AgencyWorkroom.Benchmarks.Harness;
+using AgencyWorkroom.Data;
+using AgencyWorkroom.Data.Features.Timesheets;
+using AgencyWorkroom.Data.Session;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace AgencyWorkroom.Benchmarks.Database;
@@ -164,6 +169,147 @@ public sealed class TimesheetBenchmarks(BenchDatabase db, Sampler sampler, Bench
         finally
         {
             await CleanAsync();
+        }
+    }
+
+    /// <summary>
+    /// Issue 13: the week screen's own services, timed at the server (one unit of work each, as the
+    /// page calls them): 13a my week loaded, 13b a week of 8 rows x 7 days saved, 13c the approvals
+    /// queue's first page (leadership: every submitted week of the tenant). The week is last week,
+    /// the person one without time in it, the campaigns open across it, so that the rules of 021
+    /// (dates, days ahead, 24 h) admit the cells; the rows are deleted after.
+    /// </summary>
+    public async Task<List<BenchResult>> WeekScreenAsync(IConfiguration configuration)
+    {
+        const string target = "p95 ≤ 50 ms";
+        var week = DateOnly.FromDateTime(await db.ScalarAsync<DateTime>("select (agency.current_week_start() - 7)::timestamp"));
+        var person = await db.ScalarAsync<Guid>(
+            """
+            select e.id from agency.employees e
+            where e.tenant_id = @tenant and e.active and e.deleted_at is null and e.agency_role = 'creative'
+              and not exists (select 1 from agency.timesheet_entries t where t.tenant_id = e.tenant_id and t.employee_id = e.id and t.week_start_date = @week)
+              and not exists (select 1 from agency.time_off_entries o where o.tenant_id = e.tenant_id and o.employee_id = e.id and o.week_start_date = @week)
+            order by e.id limit 1
+            """, ("week", week));
+        var campaigns = new List<Guid>();
+        await using (var command = db.Maintenance.CreateCommand(
+            """
+            select c.id from agency.campaigns c
+            where c.tenant_id = @tenant and c.deleted_at is null and c.status in ('planning', 'active', 'on_hold')
+              and c.start_date <= @week and c.end_date >= @week + 6
+            order by c.id limit 8
+            """))
+        {
+            command.Parameters.AddWithValue("tenant", db.Tenant.Id);
+            command.Parameters.AddWithValue("week", week);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                campaigns.Add(reader.GetGuid(0));
+            }
+        }
+
+        async Task CleanAsync()
+        {
+            await using var delete = db.Maintenance.CreateCommand(
+                "delete from agency.timesheet_entries where tenant_id = @tenant and employee_id = @person and week_start_date = @week");
+            delete.Parameters.AddWithValue("tenant", db.Tenant.Id);
+            delete.Parameters.AddWithValue("person", person);
+            delete.Parameters.AddWithValue("week", week);
+            await delete.ExecuteNonQueryAsync();
+        }
+
+        await using var creative = WeekServices.For(configuration, db.Tenant.Id, person);
+        await using var leadership = WeekServices.For(configuration, db.Tenant.Id, db.Tenant.Leadership);
+        var results = new List<BenchResult>();
+        await CleanAsync();
+        try
+        {
+            // 13b first: every other save starts from an empty week (inserts), the ones between change the same cells (updates).
+            var saved = 0;
+            WeekDto? current = null;
+            var save = await sampler.TimeAsync(
+                async i =>
+                {
+                    var hours = 0.25m * (1 + Math.Abs(i) % 4);
+                    var changes = (from c in Enumerable.Range(0, campaigns.Count)
+                                   from d in Enumerable.Range(0, 7)
+                                   let cell = current?.Rows.FirstOrDefault(r => r.CampaignId == campaigns[c])?.Cells[d]
+                                   select new CellChange(campaigns[c], null, week.AddDays(d), hours, null, cell?.EntryId, cell?.EntryId is null ? null : cell.Version))
+                        .ToList();
+                    var outcomes = await creative.Get<ITimesheetCommands>().SaveCellsAsync(changes);
+                    saved = outcomes.Count(o => o.Succeeded);
+                },
+                before: async i =>
+                {
+                    if (i % 2 == 0)
+                    {
+                        await CleanAsync();
+                        current = null;
+                    }
+                    else
+                    {
+                        current = await creative.Get<ITimesheetQueries>().GetWeekAsync(week);
+                    }
+                });
+            var cells = campaigns.Count * 7;
+            var saveSummary = Percentiles.Summarize(save);
+            results.Add(BenchResult.OfLatency("13b", "my week: save", $"{campaigns.Count} rows × 7 days = {cells} cells", target, saveSummary,
+                new TargetCheck().AtMost("p95", saveSummary.P95, 50, " ms").That(saved == cells, $"{cells} cells saved"),
+                ["ITimesheetCommands.SaveCellsAsync as a creative: one unit of work, a savepoint, the day's lock and the version check per cell; inserts and updates alternate"]));
+
+            var rows = 0;
+            var load = await sampler.TimeAsync(async _ => rows = (await creative.Get<ITimesheetQueries>().GetWeekAsync(week))!.Rows.Count);
+            var loadSummary = Percentiles.Summarize(load);
+            results.Add(BenchResult.OfLatency("13a", "my week: load", $"{rows} rows × 7 days", target, loadSummary,
+                new TargetCheck().AtMost("p95", loadSummary.P95, 50, " ms").That(rows == campaigns.Count, "every row read"),
+                ["ITimesheetQueries.GetWeekAsync as the person: entries with campaigns and phases, time off, the week's lock, the timer"]));
+        }
+        finally
+        {
+            await CleanAsync();
+        }
+
+        var waiting = 0;
+        var approvals = await sampler.TimeAsync(async _ => waiting = (await leadership.Get<ITimesheetQueries>().ApprovalsAsync()).Count);
+        var approvalsSummary = Percentiles.Summarize(approvals);
+        results.Add(BenchResult.OfLatency("13c", "approvals queue, first page", $"{waiting} person-weeks (leadership)", target, approvalsSummary,
+            new TargetCheck().AtMost("p95", approvalsSummary.P95, 50, " ms"),
+            ["ITimesheetQueries.ApprovalsAsync: agency.timesheet_weeks_awaiting_me(), the function the dashboard tile and the bell count"]));
+        return results;
+    }
+
+    /// <summary>The data services wired as the app wires them, for one person of the scale tenant.</summary>
+    private sealed class WeekServices : IAsyncDisposable
+    {
+        private readonly ServiceProvider _provider;
+        private readonly AsyncServiceScope _scope;
+
+        private WeekServices(ServiceProvider provider)
+        {
+            _provider = provider;
+            _scope = provider.CreateAsyncScope();
+        }
+
+        public static WeekServices For(IConfiguration configuration, Guid tenant, Guid person)
+        {
+            var services = new ServiceCollection().AddLogging().AddWorkroomData(configuration);
+            services.AddSingleton<ISessionContextSource>(new FixedSession(new SessionContext(tenant, person)));
+            return new WeekServices(services.BuildServiceProvider());
+        }
+
+        public T Get<T>()
+            where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
+
+        public async ValueTask DisposeAsync()
+        {
+            await _scope.DisposeAsync();
+            await _provider.DisposeAsync();
+        }
+
+        private sealed class FixedSession(SessionContext context) : ISessionContextSource
+        {
+            public Task<SessionContext?> GetAsync(CancellationToken cancellationToken = default) => Task.FromResult<SessionContext?>(context);
         }
     }
 

@@ -676,7 +676,8 @@ create unique index if not exists notifications_reminder_once
 drop policy if exists notification_raise_time on agency.notifications;
 create policy notification_raise_time on agency.notifications as permissive for insert to agency_timesheets
   with check (kind <> 'budget_alert');
-grant insert on agency.notifications to agency_timesheets;
+-- SELECT too: a reminder's ON CONFLICT names the columns of its unique index.
+grant select, insert on agency.notifications to agency_timesheets;
 
 -- Reminders: the system actor (decision 007) notifies the active people whose previous week has
 -- time not submitted, or no time at all, once. It reads which people have which week's state

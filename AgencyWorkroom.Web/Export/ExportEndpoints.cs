@@ -2,6 +2,7 @@ using System.Globalization;
 using AgencyWorkroom.Data.Features.Campaigns;
 using AgencyWorkroom.Data.Features.Clients;
 using AgencyWorkroom.Data.Features.Paging;
+using AgencyWorkroom.Data.Features.Timesheets;
 using AgencyWorkroom.Data.Views;
 using CsvHelper;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -37,8 +38,20 @@ public static class ExportEndpoints
             var rows = await clients.ExportAsync(query.ToFilter(), new PageRequest(SortBy: query.Sort, Descending: query.Desc), cancellationToken);
             return Results.File(ToCsv(ClientHeader, rows, ClientRecord), "text/csv", $"clients-{DateTime.UtcNow:yyyy-MM-dd}.csv");
         });
+        exports.MapGet("/timesheets.csv", async ([AsParameters] TimesheetExportQuery query, ITimesheetQueries timesheets, CancellationToken cancellationToken) =>
+        {
+            var rows = await timesheets.ExportAsync(query.ToFilter(), cancellationToken);
+            return Results.File(ToCsv(TimesheetHeader, rows, TimesheetRecord), "text/csv", $"timesheets-{query.From:yyyy-MM-dd}-{query.To:yyyy-MM-dd}.csv");
+        });
         return app;
     }
+
+    private static readonly string[] TimesheetHeader = ["Date", "Person", "Campaign code", "Campaign", "Phase", "Hours", "Billable", "Status", "Note"];
+
+    private static string[] TimesheetRecord(TimesheetExportRow t) =>
+    [
+        Date(t.Date), t.Person, t.CampaignCode, t.CampaignName, t.Phase ?? "", Number(t.Hours), t.Billable ? "yes" : "no", t.Status, t.Note ?? "",
+    ];
 
     private static readonly string[] ClientHeader =
     [
@@ -104,4 +117,14 @@ public sealed record CampaignListQuery(
 public sealed record ClientListQuery(string? Q, string? Status, string? Sector, string? Sort, bool Desc = false)
 {
     public ClientFilter ToFilter() => new(Q, Status, Sector);
+}
+
+/// <summary>The timesheet export's range and filters as they appear in its URL query (a week when no range is given).</summary>
+public sealed record TimesheetExportQuery(DateOnly? From, DateOnly? To, Guid? Person, Guid? Campaign)
+{
+    public TimesheetExportFilter ToFilter()
+    {
+        var from = From ?? Weeks.StartOf(DateOnly.FromDateTime(DateTime.Today));
+        return new TimesheetExportFilter(from, To ?? from.AddDays(6), Person, Campaign);
+    }
 }

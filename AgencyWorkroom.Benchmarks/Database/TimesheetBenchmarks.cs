@@ -110,7 +110,8 @@ public sealed class TimesheetBenchmarks(BenchDatabase db, Sampler sampler, Bench
         var check = new TargetCheck().AtMost("p95", m.P95, 100, " ms").That(rows == Math.Min(PageSize, entries), "a full first page");
         var notes = new List<string> { $"first {PageSize} entries of the client with the most ({entries:N0}), newest first" };
         await ExplainIfMissedAsync(check, "3-client-timesheets", ClientListSql, Parameters, notes);
-        return BenchResult.OfLatency("3", "timesheet list, one client, first page", $"{PageSize} of {entries:N0} entries", target, m, check, notes);
+        return BenchResult.OfLatency("3", "timesheet list, one client, first page", $"{PageSize} of {entries:N0} entries", target, m, check, notes)
+            with { FixedWorkload = true };
     }
 
     public async Task<BenchResult> WeekSaveAsync()
@@ -159,7 +160,8 @@ public sealed class TimesheetBenchmarks(BenchDatabase db, Sampler sampler, Bench
             var m = Percentiles.Summarize(samples);
             var check = new TargetCheck().AtMost("p95", m.P95, 100, " ms").That(saved == cells.Length, $"{cells.Length} cells saved");
             return BenchResult.OfLatency("4", "timesheet week save", $"{campaigns.Length} rows × 7 days = {cells.Length} cells", target, m, check,
-                ["one unit of work as the person (a creative): MERGE of the week's cells and commit; inserts and updates alternate; the rows are deleted after"]);
+                ["one unit of work as the person (a creative): MERGE of the week's cells and commit; inserts and updates alternate; the rows are deleted after"])
+                with { FixedWorkload = true };
         }
         finally
         {

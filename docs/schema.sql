@@ -379,9 +379,11 @@ ALTER FUNCTION agency.get_campaign_expenses(p_campaign_id uuid) OWNER TO workroo
 --
 
 CREATE FUNCTION agency.get_recent_activity(p_limit integer DEFAULT 20, p_user_id uuid DEFAULT NULL::uuid) RETURNS TABLE(activity_type text, occurred_at timestamp with time zone, actor_id uuid, actor_name text, entity_type text, entity_id uuid, title text, detail text, campaign_id uuid)
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     SET search_path TO ''
     AS $$
+begin
+  return query
   select x.activity_type, x.occurred_at, x.actor_id, e.full_name, x.entity_type, x.entity_id, x.title, x.detail, x.campaign_id
   from (
     (select case when v.version_number = 1 then 'artifact_created' else 'artifact_edited' end as activity_type,
@@ -413,7 +415,8 @@ CREATE FUNCTION agency.get_recent_activity(p_limit integer DEFAULT 20, p_user_id
   ) x
   left join agency.employees e on e.tenant_id = agency.current_tenant_id() and e.id = x.actor_id
   order by x.occurred_at desc
-  limit p_limit
+  limit p_limit;
+end
 $$;
 
 
@@ -3214,6 +3217,13 @@ CREATE INDEX campaigns_tags_idx ON agency.campaigns USING gin (tags);
 
 
 --
+-- Name: campaigns_updated_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX campaigns_updated_idx ON agency.campaigns USING btree (tenant_id, updated_at DESC) WHERE (deleted_at IS NULL);
+
+
+--
 -- Name: clients_account_lead_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
@@ -3407,6 +3417,13 @@ CREATE INDEX timesheet_entries_pending_idx ON agency.timesheet_entries USING btr
 --
 
 CREATE INDEX timesheet_entries_phase_idx ON agency.timesheet_entries USING btree (tenant_id, campaign_id, phase_id);
+
+
+--
+-- Name: timesheet_entries_submitted_weeks_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX timesheet_entries_submitted_weeks_idx ON agency.timesheet_entries USING btree (tenant_id, employee_id, week_start_date) WHERE (status = 'submitted'::text);
 
 
 --

@@ -2209,7 +2209,7 @@ CREATE VIEW agency.v_client_360 WITH (security_invoker='true') AS
         END AS budget_spent_pct
    FROM ((((agency.clients cl
      LEFT JOIN agency.employees al ON (((al.tenant_id = cl.tenant_id) AND (al.id = cl.account_lead_id))))
-     CROSS JOIN LATERAL ( SELECT count(*) AS campaign_count,
+     LEFT JOIN LATERAL ( SELECT count(*) AS campaign_count,
             count(*) FILTER (WHERE (o.status = 'active'::text)) AS active_campaign_count,
             sum(o.budget_amount) FILTER (WHERE (o.status <> 'cancelled'::text)) AS total_budget,
             sum(o.total_hours) AS total_hours,
@@ -2219,17 +2219,17 @@ CREATE VIEW agency.v_client_360 WITH (security_invoker='true') AS
             sum((o.budget_spent_pct * o.budget_amount)) FILTER (WHERE (o.status <> 'cancelled'::text)) AS budgeted_spend,
             max(GREATEST((o.last_entry_date)::timestamp with time zone, (o.start_date)::timestamp with time zone)) AS last_campaign_activity
            FROM agency.v_campaign_overview o
-          WHERE ((o.tenant_id = cl.tenant_id) AND (o.client_id = cl.id))) ct)
-     CROSS JOIN LATERAL ( SELECT sum(q.hours) AS hours_this_quarter
+          WHERE ((o.tenant_id = cl.tenant_id) AND (o.client_id = cl.id))) ct ON (true))
+     LEFT JOIN LATERAL ( SELECT sum(q.hours) AS hours_this_quarter
            FROM (agency.campaigns c
              CROSS JOIN LATERAL ( SELECT sum(h.total_hours) AS hours
                    FROM agency.campaign_week_hours h
                   WHERE ((h.tenant_id = c.tenant_id) AND (h.campaign_id = c.id) AND (h.month_start_date >= (date_trunc('quarter'::text, (CURRENT_DATE)::timestamp with time zone))::date))) q)
-          WHERE ((c.tenant_id = cl.tenant_id) AND (c.client_id = cl.id))) qh)
-     CROSS JOIN LATERAL ( SELECT count(*) AS brand_count,
+          WHERE ((c.tenant_id = cl.tenant_id) AND (c.client_id = cl.id))) qh ON (true))
+     LEFT JOIN LATERAL ( SELECT count(*) AS brand_count,
             COALESCE(array_agg(b.name ORDER BY b.name), '{}'::text[]) AS brand_names
            FROM agency.brands b
-          WHERE ((b.tenant_id = cl.tenant_id) AND (b.client_id = cl.id) AND (b.deleted_at IS NULL))) bc)
+          WHERE ((b.tenant_id = cl.tenant_id) AND (b.client_id = cl.id) AND (b.deleted_at IS NULL))) bc ON (true))
   WHERE (cl.deleted_at IS NULL);
 
 
@@ -3235,6 +3235,13 @@ CREATE INDEX clients_account_lead_idx ON agency.clients USING btree (tenant_id, 
 --
 
 CREATE INDEX clients_active_idx ON agency.clients USING btree (tenant_id, name) WHERE (deleted_at IS NULL);
+
+
+--
+-- Name: clients_name_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX clients_name_idx ON agency.clients USING btree (tenant_id, name, id) WHERE (deleted_at IS NULL);
 
 
 --

@@ -238,3 +238,62 @@ begin
   limit p_limit;
 end
 $fn$;
+
+-- ------------------------------------------------------------------ first pages that do not grow
+-- The client list counted its rows through v_client_360, which worked out every client's
+-- figures to count them (38-56 ms at ×20, growing with the clients), and sorted every client by
+-- name before taking 25 (71 ms). Its per-client figures are now LEFT JOIN LATERAL ... ON true:
+-- the same rows (each is an aggregate, one row a client), but a count that reads no column of
+-- theirs lets the planner drop them; and an index in the list's order lets the first page stop
+-- at 25 clients.
+create index if not exists clients_name_idx on agency.clients (tenant_id, name, id) where deleted_at is null;
+
+create or replace view agency.v_client_360 with (security_invoker = true) as
+select cl.tenant_id, cl.id as client_id, cl.code, cl.name, cl.sector, cl.status, cl.website,
+       cl.primary_contact_name, cl.primary_contact_email, cl.account_lead_id, al.full_name as account_lead_name,
+       bc.brand_count,
+       bc.brand_names,
+       ct.campaign_count,
+       ct.active_campaign_count,
+       coalesce(ct.total_budget, 0) as total_budget,
+       coalesce(ct.total_hours, 0) as total_hours,
+       coalesce(qh.hours_this_quarter, 0) as hours_this_quarter,
+       greatest(cl.updated_at, ct.last_campaign_activity) as last_activity_at,
+       case when (select agency.can_see_financials()) then coalesce(ct.revenue, 0) end as revenue,
+       case when (select agency.can_see_financials()) then coalesce(ct.cost, 0) end as cost,
+       case when (select agency.can_see_financials()) then coalesce(ct.revenue, 0) - coalesce(ct.cost, 0) end as margin,
+       case when (select agency.can_see_financials()) and ct.revenue > 0 then round((ct.revenue - ct.cost) / ct.revenue, 4) end
+         as margin_pct,
+       case when (select agency.can_see_financials()) then coalesce(ct.spend, 0) end as spend,
+       case when ct.total_budget > 0 then round(ct.budgeted_spend / ct.total_budget, 4) end as budget_spent_pct
+from agency.clients cl
+left join agency.employees al on al.tenant_id = cl.tenant_id and al.id = cl.account_lead_id
+left join lateral (
+  select count(*) as campaign_count,
+         count(*) filter (where o.status = 'active') as active_campaign_count,
+         sum(o.budget_amount) filter (where o.status <> 'cancelled') as total_budget,
+         sum(o.total_hours) as total_hours,
+         sum(o.revenue) as revenue,
+         sum(o.total_cost) as cost,
+         sum(o.spend) as spend,
+         -- On the same campaigns as total_budget: a cancelled campaign's spend is not set against the rest.
+         sum(o.budget_spent_pct * o.budget_amount) filter (where o.status <> 'cancelled') as budgeted_spend,
+         max(greatest(o.last_entry_date::timestamptz, o.start_date::timestamptz)) as last_campaign_activity
+  from agency.v_campaign_overview o
+  where o.tenant_id = cl.tenant_id and o.client_id = cl.id) ct on true
+left join lateral (
+  select sum(q.hours) as hours_this_quarter
+  from agency.campaigns c
+  -- Campaign by campaign, so each reads its own few buckets by key.
+  cross join lateral (
+    select sum(h.total_hours) as hours
+    from agency.campaign_week_hours h
+    where h.tenant_id = c.tenant_id and h.campaign_id = c.id
+      and h.month_start_date >= date_trunc('quarter', current_date)::date) q
+  where c.tenant_id = cl.tenant_id and c.client_id = cl.id) qh on true
+left join lateral (
+  select count(*) as brand_count, coalesce(array_agg(b.name order by b.name), '{}') as brand_names
+  from agency.brands b
+  where b.tenant_id = cl.tenant_id and b.client_id = cl.id and b.deleted_at is null) bc on true
+where cl.deleted_at is null;
+

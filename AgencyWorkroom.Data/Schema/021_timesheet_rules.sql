@@ -164,7 +164,9 @@ drop policy if exists week_keep on agency.timesheet_weeks;
 create policy week_keep on agency.timesheet_weeks for all to agency_timesheets using (true) with check (true);
 drop policy if exists week_remind on agency.timesheet_weeks;
 create policy week_remind on agency.timesheet_weeks for select using ((select agency.has_role('system')));
-grant select on agency.timesheet_weeks to agency_app;
+-- DELETE for the maintenance loader (BYPASSRLS) that clears a tenant before seeding it again; no
+-- policy lets the app's role delete a week.
+grant select, delete on agency.timesheet_weeks to agency_app;
 grant select, insert, update on agency.timesheet_weeks to agency_timesheets;
 
 -- Unlocks and sign-offs are audited (locks follow from the audited approvals).

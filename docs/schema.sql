@@ -1808,6 +1808,16 @@ CREATE FUNCTION agency.week_locked(p_employee uuid, p_week date) RETURNS boolean
   select exists (select 1 from agency.timesheet_weeks w
                  where w.tenant_id = agency.current_tenant_id() and w.employee_id = p_employee
                    and w.week_start_date = p_week and w.locked_at is not null)
+      or (exists (select 1 from agency.timesheet_entries t
+                  where t.tenant_id = agency.current_tenant_id() and t.week_start_date = p_week
+                    and t.employee_id = p_employee and t.status = 'approved')
+          and not exists (select 1 from agency.timesheet_entries t
+                          where t.tenant_id = agency.current_tenant_id() and t.week_start_date = p_week
+                            and t.employee_id = p_employee and t.status <> 'approved')
+          and not exists (select 1 from agency.time_off_entries o
+                          where o.tenant_id = agency.current_tenant_id() and o.week_start_date = p_week
+                            and o.employee_id = p_employee and o.status <> 'approved')
+          and not coalesce((select x.timesheet_finance_signoff from agency.tenants x where x.id = agency.current_tenant_id()), false))
 $$;
 
 
@@ -3039,8 +3049,7 @@ CREATE VIEW agency.v_employee_utilization WITH (security_invoker='true') AS
     w.allocated_hours,
     round((w.total_hours / NULLIF(GREATEST((e.weekly_capacity_hours - COALESCE(o.hours, (0)::numeric)), (0)::numeric), (0)::numeric)), 4) AS utilization_pct,
     round((w.billable_hours / NULLIF(GREATEST((e.weekly_capacity_hours - COALESCE(o.hours, (0)::numeric)), (0)::numeric), (0)::numeric)), 4) AS billable_utilization_pct,
-    round((w.allocated_hours / NULLIF(GREATEST((e.weekly_capacity_hours - COALESCE(o.hours, (0)::numeric)), (0)::numeric), (0)::numeric)), 4) AS allocation_pct,
-    COALESCE(o.hours, (0)::numeric) AS time_off_hours
+    round((w.allocated_hours / NULLIF(GREATEST((e.weekly_capacity_hours - COALESCE(o.hours, (0)::numeric)), (0)::numeric), (0)::numeric)), 4) AS allocation_pct
    FROM ((( SELECT s.tenant_id,
             s.employee_id,
             s.week_start_date,

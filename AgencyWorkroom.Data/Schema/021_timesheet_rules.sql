@@ -301,11 +301,24 @@ language sql stable set search_path = '' as $$
                      and o.entry_date = p_day and o.id is distinct from p_except), 0)
 $$;
 
+-- A week is locked when its lock is kept (finance signed it off, or its last part was approved
+-- here), and also when every part of it is approved and the tenant asks for no sign-off: history
+-- loaded approved (the demo seed, an import) is locked without a kept row.
 create or replace function agency.week_locked(p_employee uuid, p_week date) returns boolean
 language sql stable set search_path = '' as $$
   select exists (select 1 from agency.timesheet_weeks w
                  where w.tenant_id = agency.current_tenant_id() and w.employee_id = p_employee
                    and w.week_start_date = p_week and w.locked_at is not null)
+      or (exists (select 1 from agency.timesheet_entries t
+                  where t.tenant_id = agency.current_tenant_id() and t.week_start_date = p_week
+                    and t.employee_id = p_employee and t.status = 'approved')
+          and not exists (select 1 from agency.timesheet_entries t
+                          where t.tenant_id = agency.current_tenant_id() and t.week_start_date = p_week
+                            and t.employee_id = p_employee and t.status <> 'approved')
+          and not exists (select 1 from agency.time_off_entries o
+                          where o.tenant_id = agency.current_tenant_id() and o.week_start_date = p_week
+                            and o.employee_id = p_employee and o.status <> 'approved')
+          and not coalesce((select x.timesheet_finance_signoff from agency.tenants x where x.id = agency.current_tenant_id()), false))
 $$;
 
 -- One function for both tables (time off has no campaign, phase or billable).
@@ -817,15 +830,15 @@ grant execute on function agency.start_timer(uuid, uuid), agency.stop_timer() to
 
 -- ------------------------------------------------------------------ capacity net of time off
 -- v_employee_utilization: capacity_hours is the week's capacity less the person's approved time
--- off that week; utilization is logged over that net capacity.
+-- off that week; utilization is logged over that net capacity. The same columns as before (an
+-- earlier script run again must be able to replace the view).
 create or replace view agency.v_employee_utilization with (security_invoker = true) as
 select e.tenant_id, e.id as employee_id, e.full_name, e.title, e.department, e.agency_role, e.active, w.week_start_date,
        greatest(e.weekly_capacity_hours - coalesce(o.hours, 0), 0)::numeric(5,2) as capacity_hours,
        w.total_hours, w.billable_hours, w.allocated_hours,
        round(w.total_hours / nullif(greatest(e.weekly_capacity_hours - coalesce(o.hours, 0), 0), 0), 4) as utilization_pct,
        round(w.billable_hours / nullif(greatest(e.weekly_capacity_hours - coalesce(o.hours, 0), 0), 0), 4) as billable_utilization_pct,
-       round(w.allocated_hours / nullif(greatest(e.weekly_capacity_hours - coalesce(o.hours, 0), 0), 0), 4) as allocation_pct,
-       coalesce(o.hours, 0) as time_off_hours
+       round(w.allocated_hours / nullif(greatest(e.weekly_capacity_hours - coalesce(o.hours, 0), 0), 0), 4) as allocation_pct
 from (select s.tenant_id, s.employee_id, s.week_start_date, s.total_hours, s.billable_hours, s.allocated_hours
       from agency.employee_week_hours s
       where (select agency.sees_all_timesheets())

@@ -36,7 +36,4 @@ public sealed class EmployeeUtilizationRow
     public decimal? BillableUtilizationPct { get; init; }
 
     public decimal? AllocationPct { get; init; }
-
-    /// <summary>Approved holiday, sick and leave hours of the week, netted out of <see cref="CapacityHours"/>.</summary>
-    public decimal TimeOffHours { get; init; }
 }

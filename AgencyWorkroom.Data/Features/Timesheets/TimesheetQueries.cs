@@ -78,10 +78,12 @@ public sealed class TimesheetQueries(UnitOfWork unitOfWork, ISessionContextSourc
             .OrderBy(o => o.EntryDate)
             .Select(o => new TimeOffDto(o.Id, o.EntryDate, o.Kind, o.Hours, o.Status, o.Description))
             .ToListAsync(ct);
-        var state = await db.Set<TimesheetWeek>().AsNoTracking()
+        // Locked as the rules judge it (021: a kept lock, or every part approved), not only by the kept row.
+        var locked = await db.Database.SqlQuery<bool>($"select agency.week_locked({person}, {monday}) as \"Value\"").SingleAsync(ct);
+        var state = (await db.Set<TimesheetWeek>().AsNoTracking()
             .Where(w => w.EmployeeId == person && w.WeekStartDate == monday)
             .Select(w => new WeekStateDto(w.LockedAt != null, w.SignedOffAt, w.UnlockedAt, w.UnlockReason))
-            .SingleOrDefaultAsync(ct) ?? WeekStateDto.Open;
+            .SingleOrDefaultAsync(ct) ?? WeekStateDto.Open) with { Locked = locked };
         var timer = mine
             ? await db.Set<TimesheetTimer>().AsNoTracking().Where(t => t.EmployeeId == person)
                 .Select(t => new TimerDto(t.CampaignId, t.PhaseId, t.StartedAt)).SingleOrDefaultAsync(ct)

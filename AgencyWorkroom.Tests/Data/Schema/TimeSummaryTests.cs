@@ -92,7 +92,8 @@ public sealed class TimeSummaryTests(TwoTenantWorld world)
     public async Task StatusOnlyUpdate_LeavesEverySummaryRowUntouched()
     {
         // Approving moves no hour: the trigger counts the rows whose counted columns changed (023).
-        await using var s = await world.AppSessionAsync(world.A, "creative");
+        // As the owner: the entry rules (021) would have leadership approve submitted time only.
+        await using var s = await TestSession.BeginAsync(world.Database.Owner, world.A.Id, "creative", world.A.People["creative"]);
         await s.ExecuteAsync(
             "insert into agency.timesheet_entries (campaign_id, entry_date, hours) select @c, current_date - g, 2 from generate_series(1, 20) g",
             ("c", world.A.Rows["agency.campaigns"]));
@@ -112,7 +113,8 @@ public sealed class TimeSummaryTests(TwoTenantWorld world)
     [Fact]
     public async Task DeletingEveryEntryOfATenant_EmptiesItsSummaries_AndKeepsAllocatedWeeks()
     {
-        await using var s = await world.AppSessionAsync(world.A, "leadership");
+        // As the owner: the entry rules (021) let only a person delete their own time.
+        await using var s = await TestSession.BeginAsync(world.Database.Owner, world.A.Id, "leadership", world.A.People["leadership"]);
         await s.ExecuteAsync(
             "insert into agency.team_allocations (employee_id, campaign_id, week_start_date, hours) values (@p, @c, agency.current_week_start() + 14, 12)",
             ("p", world.A.People["creative"]), ("c", world.A.Rows["agency.campaigns"]));
@@ -139,7 +141,8 @@ public sealed class TimeSummaryTests(TwoTenantWorld world)
     public async Task ManyRowsAtOnce_KeepTheSummariesExact()
     {
         // Thousands of rows in each statement, over many buckets, moved, partly deleted and approved.
-        await using var s = await world.AppSessionAsync(world.A, "leadership");
+        // As the owner: history outside the rules of 021 (anyone's time, draft straight to approved).
+        await using var s = await TestSession.BeginAsync(world.Database.Owner, world.A.Id, "leadership", world.A.People["leadership"]);
         await s.ExecuteAsync(
             """
             insert into agency.timesheet_entries (employee_id, campaign_id, entry_date, hours, billable)

@@ -88,6 +88,34 @@ public sealed class TimesheetRulesTests(TwoTenantWorld world)
     }
 
     [Fact]
+    public async Task HistoryLoadedApproved_IsLocked_WithoutAKeptLock()
+    {
+        var tenant = await ScratchTenant.CreateAsync(world);
+        var person = tenant.People["creative"];
+        Guid campaign;
+        await using (var setup = await TestSession.BeginAsync(world.Database.App, tenant.Id, "pm", tenant.People["pm"]))
+        {
+            campaign = await CampaignAsync(setup, client: tenant.ClientId, pm: tenant.People["pm"], member: person);
+            await setup.CommitAsync();
+        }
+
+        // Loaded as the owner, whom the rules do not bind (nor the seed's maintenance role).
+        await using (var load = await TestSession.BeginAsync(world.Database.Owner, tenant.Id, "creative", person))
+        {
+            await load.ExecuteAsync(
+                $"insert into agency.timesheet_entries (campaign_id, entry_date, hours, status, approved_by, approved_at) values (@c, {Monday}, 6, 'approved', @pm, now())",
+                ("c", campaign), ("pm", tenant.People["pm"]));
+            await load.CommitAsync();
+        }
+
+        await using var s = await TestSession.BeginAsync(world.Database.App, tenant.Id, "creative", person);
+        var added = await s.FailureAsync($"insert into agency.timesheet_entries (campaign_id, entry_date, hours) values (@c, {Monday} + 1, 1)", ("c", campaign));
+
+        Assert.Equal("timesheet_week_locked", added.ConstraintName);
+        Assert.Equal(0L, await s.ScalarAsync<long>("select count(*) from agency.timesheet_weeks"));
+    }
+
+    [Fact]
     public async Task SubmittedEntry_RefusesEditsOfHoursDateAndCampaign_EvenByItsPerson()
     {
         await using var s = await world.AppSessionAsync(world.A, "creative");
@@ -400,12 +428,13 @@ public sealed class TimesheetRulesTests(TwoTenantWorld world)
         await s.ExecuteAsync("update agency.time_off_entries set status = 'approved' where employee_id = @p", ("p", world.A.People["creative"]));
         var monday = await s.ScalarAsync<DateOnly>($"select {Monday}");
         var week = (await s.QueryAsync(
-            "select capacity_hours, time_off_hours, total_hours from agency.v_employee_utilization where employee_id = @p and week_start_date = @w",
+            "select capacity_hours, utilization_pct, total_hours from agency.v_employee_utilization where employee_id = @p and week_start_date = @w",
             ("p", world.A.People["creative"]), ("w", monday))).Single();
 
         Assert.Equal("timesheet_day_limit", tooMuch.ConstraintName);
         Assert.Equal("timesheet_approver", pm.ConstraintName);
-        Assert.Equal((32m, 8m, 4m), ((decimal)week["capacity_hours"]!, (decimal)week["time_off_hours"]!, (decimal)week["total_hours"]!));
+        // 40 h of capacity less the 8 h holiday; 4 h logged of the 32 left.
+        Assert.Equal((32m, 0.125m, 4m), ((decimal)week["capacity_hours"]!, (decimal)week["utilization_pct"]!, (decimal)week["total_hours"]!));
         // Time off is in no campaign's hours: the campaign's week holds the 4 h of time only.
         Assert.Equal(4m, await s.ScalarAsync<decimal>("select sum(total_hours) from agency.campaign_week_hours where campaign_id = @c and week_start_date = @w",
             ("c", campaign), ("w", monday)));

@@ -151,7 +151,7 @@ public sealed partial class TimesheetPage : IAsyncDisposable
         }
 
         cell.Wanted = parsed.Hours;
-        await SaveAsync(row, col, parsed.Hours, cell.Note);
+        await SaveAsync(row, col);
     }
 
     private async Task NoteChangedAsync(string? note)
@@ -169,25 +169,39 @@ public sealed partial class TimesheetPage : IAsyncDisposable
             return;
         }
 
-        await SaveAsync(row, at.Col, cell.Hours, note);
+        cell.WantedNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        await SaveAsync(row, at.Col);
     }
 
-    private async Task SaveAsync(GridRow row, int col, decimal? hours, string? note)
+    private async Task SaveAsync(GridRow row, int col)
     {
         var cell = row.Cells[col];
         _saving++;
         cell.Error = null;
-        // One save at a time, each built after the one before ended: a cell typed again while its
-        // first value is on the way goes out with the entry and version that save returned, not
-        // as a second new entry that would meet the first as someone else's.
+        // One save at a time, each built when its turn comes from what the cell wants by then (the
+        // last value typed) and the entry and version the save before it returned: saves of one cell
+        // typed twice in quick succession end with the last value, whatever order they ran in.
         await _saves.WaitAsync();
         try
         {
-            var change = new CellChange(row.CampaignId, row.PhaseId, cell.Date, hours, note, cell.EntryId, cell.EntryId is null ? null : cell.Version, row.Billable);
+            if (cell.Hours == cell.Wanted && cell.Note == cell.WantedNote && cell.Error is null)
+            {
+                return;
+            }
+
+            var change = new CellChange(row.CampaignId, row.PhaseId, cell.Date, cell.Wanted, cell.WantedNote, cell.EntryId,
+                cell.EntryId is null ? null : cell.Version, row.Billable);
             var outcome = (await Commands.SaveCellsAsync([change])).Single();
             if (outcome.Saved is { } saved)
             {
+                var (wanted, wantedNote, text) = (cell.Wanted, cell.WantedNote, cell.Text);
                 cell.Take(saved);
+                if (wanted != change.Hours || wantedNote != change.Note)
+                {
+                    // Typed again while this one was on its way: the cell keeps showing it, and the
+                    // next save in the queue sends it.
+                    (cell.Wanted, cell.WantedNote, cell.Text) = (wanted, wantedNote, text);
+                }
             }
             else
             {
@@ -198,6 +212,7 @@ public sealed partial class TimesheetPage : IAsyncDisposable
                     cell.EntryId = theirs.EntryId;
                     cell.Version = theirs.Version;
                     cell.Hours = theirs.Hours;
+                    cell.Note = theirs.Note;
                 }
             }
         }
@@ -357,6 +372,9 @@ public sealed partial class TimesheetPage : IAsyncDisposable
         /// <summary>The hours last asked for: saved, or on their way.</summary>
         public decimal? Wanted { get; set; }
 
+        /// <summary>The note last asked for.</summary>
+        public string? WantedNote { get; set; }
+
         public bool Editable => Status is "draft" or "rejected";
 
         public static GridCell From(CellDto cell)
@@ -373,6 +391,7 @@ public sealed partial class TimesheetPage : IAsyncDisposable
             Hours = cell.Hours;
             Wanted = cell.Hours;
             Note = cell.Note;
+            WantedNote = cell.Note;
             Status = cell.Status;
             Text = Show(cell.Hours);
             Error = null;

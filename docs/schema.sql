@@ -539,9 +539,11 @@ ALTER FUNCTION agency.get_campaign_expenses(p_campaign_id uuid) OWNER TO workroo
 --
 
 CREATE FUNCTION agency.get_recent_activity(p_limit integer DEFAULT 20, p_user_id uuid DEFAULT NULL::uuid) RETURNS TABLE(activity_type text, occurred_at timestamp with time zone, actor_id uuid, actor_name text, entity_type text, entity_id uuid, title text, detail text, campaign_id uuid)
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     SET search_path TO ''
     AS $$
+begin
+  return query
   select x.activity_type, x.occurred_at, x.actor_id, e.full_name, x.entity_type, x.entity_id, x.title, x.detail, x.campaign_id
   from (
     (select case when v.version_number = 1 then 'artifact_created' else 'artifact_edited' end as activity_type,
@@ -573,7 +575,8 @@ CREATE FUNCTION agency.get_recent_activity(p_limit integer DEFAULT 20, p_user_id
   ) x
   left join agency.employees e on e.tenant_id = agency.current_tenant_id() and e.id = x.actor_id
   order by x.occurred_at desc
-  limit p_limit
+  limit p_limit;
+end
 $$;
 
 
@@ -722,23 +725,67 @@ ALTER FUNCTION agency.keep_rate_history() OWNER TO workroom_owner;
 CREATE FUNCTION agency.keep_time_summaries() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
+    SET work_mem TO '128MB'
     AS $_$
 declare
   entries constant boolean := tg_table_name = 'timesheet_entries';
   cols constant text := case when entries
                              then 'tenant_id, campaign_id, employee_id, entry_date, week_start_date, hours, billable'
                              else 'tenant_id, employee_id, week_start_date, hours' end;
-  added constant text := format('select %s, 1 as sign from new_rows', cols);
-  removed constant text := case when tg_op <> 'INSERT' then format('select %s, -1 as sign from old_rows', cols) end;
+  -- An update counts what it changed only: the rows as they are now that were not so before,
+  -- and the rows as they were that are no more.
+  added constant text := case tg_op
+    when 'UPDATE' then format('select %1$s, 1 as sign from (select %1$s from new_rows except all select %1$s from old_rows) a', cols)
+    else format('select %s, 1 as sign from new_rows', cols) end;
+  removed constant text := case tg_op
+    when 'INSERT' then null
+    when 'UPDATE' then format('select %1$s, -1 as sign from (select %1$s from old_rows except all select %1$s from new_rows) r', cols)
+    else format('select %s, -1 as sign from old_rows', cols) end;
   changes constant text := case tg_op when 'INSERT' then added when 'DELETE' then removed
                                       else added || ' union all ' || removed end;
   caller_tenant constant text := current_setting('app.current_tenant', true);
   tenant uuid;
+  gone_campaigns uuid[];
+  gone_weeks date[];
+  gone_months date[];
+  gone_people uuid[];
+  gone_person_weeks date[];
 begin
   -- An app session writes its own tenant's rows only; a maintenance load may name several.
   -- Each is summarised inside its own tenant's isolation, and the caller's is put back.
   for tenant in execute format('select distinct tenant_id from (%s) c', changes) loop
     perform set_config('app.current_tenant', tenant::text, true);
+
+    -- A delete that leaves the tenant without any (a reload, a tenant leaving) empties its
+    -- summaries whole, without counting what went.
+    if tg_op = 'DELETE' and entries and not exists (select from agency.timesheet_entries t where t.tenant_id = tenant) then
+      delete from agency.campaign_week_hours where tenant_id = tenant;
+      delete from agency.campaign_week_money where tenant_id = tenant;
+      delete from agency.employee_week_hours where tenant_id = tenant and allocation_count <= 0;
+      update agency.employee_week_hours set total_hours = 0, billable_hours = 0, entry_count = 0 where tenant_id = tenant;
+      continue;
+    elsif tg_op = 'DELETE' and not entries and not exists (select from agency.team_allocations l where l.tenant_id = tenant) then
+      delete from agency.employee_week_hours where tenant_id = tenant and entry_count <= 0;
+      update agency.employee_week_hours set allocated_hours = 0, allocation_count = 0 where tenant_id = tenant;
+      continue;
+    end if;
+
+    if removed is not null then
+      -- The buckets the removal touched, once, by hashing.
+      if entries then
+        execute format($q$
+          select array_agg(b.campaign_id), array_agg(b.week_start_date), array_agg(b.month_start_date)
+          from (select distinct r.campaign_id, r.week_start_date, date_trunc('month', r.entry_date)::date as month_start_date
+                from (%s) r where r.tenant_id = $1) b$q$, removed)
+          into gone_campaigns, gone_weeks, gone_months
+          using tenant;
+      end if;
+      execute format($q$
+        select array_agg(b.employee_id), array_agg(b.week_start_date)
+        from (select distinct r.employee_id, r.week_start_date from (%s) r where r.tenant_id = $1) b$q$, removed)
+        into gone_people, gone_person_weeks
+        using tenant;
+    end if;
 
     if entries then
       execute format($q$
@@ -757,7 +804,7 @@ begin
               last_entry_date = greatest(s.last_entry_date, excluded.last_entry_date)$q$, changes)
         using tenant;
 
-      -- Priced by agency.rate_for on the entry's day, as agency.timesheet_costs prices it.
+      -- Priced by agency.rate_for on the entry's day (022), as agency.timesheet_costs prices it.
       execute format($q$
         insert into agency.campaign_week_money as s
           (tenant_id, campaign_id, week_start_date, month_start_date, revenue, labor_cost)
@@ -786,31 +833,28 @@ begin
               entry_count = s.entry_count + excluded.entry_count$q$, changes)
         using tenant;
 
-      if removed is not null then
+      if gone_campaigns is not null then
         -- Buckets left without entries go; the rest re-read their latest day, which may have left.
-        execute format($q$
-          with emptied as (
-            delete from agency.campaign_week_hours s
-            where s.tenant_id = $1 and s.entry_count <= 0
-              and (s.campaign_id, s.week_start_date, s.month_start_date) in
-                  (select r.campaign_id, r.week_start_date, date_trunc('month', r.entry_date)::date from (%s) r)
-            returning s.campaign_id, s.week_start_date, s.month_start_date)
-          delete from agency.campaign_week_money m
-          using emptied e
-          where m.tenant_id = $1 and m.campaign_id = e.campaign_id and m.week_start_date = e.week_start_date
-            and m.month_start_date = e.month_start_date$q$, removed)
-          using tenant;
-        execute format($q$
-          update agency.campaign_week_hours s
-          set last_entry_date = (
-            select max(t.entry_date) from agency.timesheet_entries t
-            where t.tenant_id = s.tenant_id and t.campaign_id = s.campaign_id
-              and t.entry_date between greatest(s.week_start_date, s.month_start_date) and s.week_start_date + 6
-              and t.entry_date < (s.month_start_date + interval '1 month')::date)
-          where s.tenant_id = $1
-            and (s.campaign_id, s.week_start_date, s.month_start_date) in
-                (select r.campaign_id, r.week_start_date, date_trunc('month', r.entry_date)::date from (%s) r)$q$, removed)
-          using tenant;
+        with emptied as (
+          delete from agency.campaign_week_hours s
+          using unnest(gone_campaigns, gone_weeks, gone_months) as g (campaign_id, week_start_date, month_start_date)
+          where s.tenant_id = tenant and s.campaign_id = g.campaign_id and s.week_start_date = g.week_start_date
+            and s.month_start_date = g.month_start_date and s.entry_count <= 0
+          returning s.campaign_id, s.week_start_date, s.month_start_date)
+        delete from agency.campaign_week_money m
+        using emptied e
+        where m.tenant_id = tenant and m.campaign_id = e.campaign_id and m.week_start_date = e.week_start_date
+          and m.month_start_date = e.month_start_date;
+
+        update agency.campaign_week_hours s
+        set last_entry_date = (
+          select max(t.entry_date) from agency.timesheet_entries t
+          where t.tenant_id = s.tenant_id and t.campaign_id = s.campaign_id
+            and t.entry_date between greatest(s.week_start_date, s.month_start_date) and s.week_start_date + 6
+            and t.entry_date < (s.month_start_date + interval '1 month')::date)
+        from unnest(gone_campaigns, gone_weeks, gone_months) as g (campaign_id, week_start_date, month_start_date)
+        where s.tenant_id = tenant and s.campaign_id = g.campaign_id and s.week_start_date = g.week_start_date
+          and s.month_start_date = g.month_start_date;
       end if;
     else
       execute format($q$
@@ -826,13 +870,15 @@ begin
     end if;
 
     -- A person's week goes when it has neither entries nor allocations left.
-    if removed is not null then
-      execute format($q$
-        delete from agency.employee_week_hours s
-        where s.tenant_id = $1 and s.entry_count <= 0 and s.allocation_count <= 0
-          and (s.employee_id, s.week_start_date) in (select r.employee_id, r.week_start_date from (%s) r)$q$, removed)
-        using tenant;
+    if gone_people is not null then
+      delete from agency.employee_week_hours s
+      using unnest(gone_people, gone_person_weeks) as g (employee_id, week_start_date)
+      where s.tenant_id = tenant and s.employee_id = g.employee_id and s.week_start_date = g.week_start_date
+        and s.entry_count <= 0 and s.allocation_count <= 0;
     end if;
+
+    gone_campaigns := null;
+    gone_people := null;
   end loop;
 
   perform set_config('app.current_tenant', coalesce(caller_tenant, ''), true);
@@ -2599,7 +2645,7 @@ CREATE VIEW agency.v_client_360 WITH (security_invoker='true') AS
         END AS budget_spent_pct
    FROM ((((agency.clients cl
      LEFT JOIN agency.employees al ON (((al.tenant_id = cl.tenant_id) AND (al.id = cl.account_lead_id))))
-     CROSS JOIN LATERAL ( SELECT count(*) AS campaign_count,
+     LEFT JOIN LATERAL ( SELECT count(*) AS campaign_count,
             count(*) FILTER (WHERE (o.status = 'active'::text)) AS active_campaign_count,
             sum(o.budget_amount) FILTER (WHERE (o.status <> 'cancelled'::text)) AS total_budget,
             sum(o.total_hours) AS total_hours,
@@ -2609,17 +2655,17 @@ CREATE VIEW agency.v_client_360 WITH (security_invoker='true') AS
             sum((o.budget_spent_pct * o.budget_amount)) FILTER (WHERE (o.status <> 'cancelled'::text)) AS budgeted_spend,
             max(GREATEST((o.last_entry_date)::timestamp with time zone, (o.start_date)::timestamp with time zone)) AS last_campaign_activity
            FROM agency.v_campaign_overview o
-          WHERE ((o.tenant_id = cl.tenant_id) AND (o.client_id = cl.id))) ct)
-     CROSS JOIN LATERAL ( SELECT sum(q.hours) AS hours_this_quarter
+          WHERE ((o.tenant_id = cl.tenant_id) AND (o.client_id = cl.id))) ct ON (true))
+     LEFT JOIN LATERAL ( SELECT sum(q.hours) AS hours_this_quarter
            FROM (agency.campaigns c
              CROSS JOIN LATERAL ( SELECT sum(h.total_hours) AS hours
                    FROM agency.campaign_week_hours h
                   WHERE ((h.tenant_id = c.tenant_id) AND (h.campaign_id = c.id) AND (h.month_start_date >= (date_trunc('quarter'::text, (CURRENT_DATE)::timestamp with time zone))::date))) q)
-          WHERE ((c.tenant_id = cl.tenant_id) AND (c.client_id = cl.id))) qh)
-     CROSS JOIN LATERAL ( SELECT count(*) AS brand_count,
+          WHERE ((c.tenant_id = cl.tenant_id) AND (c.client_id = cl.id))) qh ON (true))
+     LEFT JOIN LATERAL ( SELECT count(*) AS brand_count,
             COALESCE(array_agg(b.name ORDER BY b.name), '{}'::text[]) AS brand_names
            FROM agency.brands b
-          WHERE ((b.tenant_id = cl.tenant_id) AND (b.client_id = cl.id) AND (b.deleted_at IS NULL))) bc)
+          WHERE ((b.tenant_id = cl.tenant_id) AND (b.client_id = cl.id) AND (b.deleted_at IS NULL))) bc ON (true))
   WHERE (cl.deleted_at IS NULL);
 
 
@@ -3646,6 +3692,13 @@ CREATE INDEX campaigns_tags_idx ON agency.campaigns USING gin (tags);
 
 
 --
+-- Name: campaigns_updated_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX campaigns_updated_idx ON agency.campaigns USING btree (tenant_id, updated_at DESC) WHERE (deleted_at IS NULL);
+
+
+--
 -- Name: client_rate_overrides_lookup_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
@@ -3664,6 +3717,13 @@ CREATE INDEX clients_account_lead_idx ON agency.clients USING btree (tenant_id, 
 --
 
 CREATE INDEX clients_active_idx ON agency.clients USING btree (tenant_id, name) WHERE (deleted_at IS NULL);
+
+
+--
+-- Name: clients_name_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX clients_name_idx ON agency.clients USING btree (tenant_id, name, id) WHERE (deleted_at IS NULL);
 
 
 --
@@ -3853,6 +3913,13 @@ CREATE INDEX timesheet_entries_pending_idx ON agency.timesheet_entries USING btr
 --
 
 CREATE INDEX timesheet_entries_phase_idx ON agency.timesheet_entries USING btree (tenant_id, campaign_id, phase_id);
+
+
+--
+-- Name: timesheet_entries_submitted_weeks_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX timesheet_entries_submitted_weeks_idx ON agency.timesheet_entries USING btree (tenant_id, employee_id, week_start_date) WHERE (status = 'submitted'::text);
 
 
 --

@@ -37,7 +37,7 @@ public sealed record BenchReport(
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    /// <summary>Writes latest.json and a timestamped copy; returns the copy's path.</summary>
+    /// <summary>Writes latest.json, latest-x{scale}.json and a timestamped copy; returns the copy's path.</summary>
     public string Save(string folder)
     {
         Directory.CreateDirectory(folder);
@@ -45,8 +45,26 @@ public sealed record BenchReport(
         var stamped = Path.Combine(folder, $"bench-{StartedAt.UtcDateTime:yyyyMMdd-HHmmss}.json");
         File.WriteAllText(stamped, text);
         File.WriteAllText(Path.Combine(folder, "latest.json"), text);
+        File.WriteAllText(LatestOfScale(folder, Scale), text);
         return stamped;
     }
+
+    /// <summary>The last run at a scale, or null when there was none (or it cannot be read).</summary>
+    public static BenchReport? LoadLatest(string folder, int scale)
+    {
+        var file = LatestOfScale(folder, scale);
+        try
+        {
+            return File.Exists(file) ? JsonSerializer.Deserialize<BenchReport>(File.ReadAllText(file), Json) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string LatestOfScale(string folder, int scale) =>
+        Path.Combine(folder, $"latest-x{scale.ToString(CultureInfo.InvariantCulture)}.json");
 
     /// <summary>The table for a terminal, then each row's notes.</summary>
     public string ToTable()

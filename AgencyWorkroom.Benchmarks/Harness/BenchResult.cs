@@ -33,6 +33,12 @@ public sealed record BenchResult
     /// <summary>How big the work is: rows, chunks, people, circuits.</summary>
     public required string Workload { get; init; }
 
+    /// <summary>
+    /// Whether the work stays the same as the tenant grows (a first page, one campaign, one
+    /// person's week, one search): its cost should not grow with the data (≤ 1.5× from ×20 to ×50).
+    /// </summary>
+    public bool FixedWorkload { get; init; }
+
     public required string Target { get; init; }
 
     public int Samples { get; init; }

@@ -52,7 +52,7 @@ public sealed class IngestionBenchmark(BenchDatabase db, MiniLmEmbeddingGenerato
              $"chunking and embedding took {Percentiles.Of(embedShare, 50):P0} of a round, the inserts the rest; " +
              $"{tokens:0} word pieces a chunk on average ({Percentiles.Of(times, 50) / chunks:0} ms a chunk)"]);
         result.Metrics["chunks_per_second"] = rate;
-        return result with { Measured = $"{rate:0} chunks/s" };
+        return result with { Measured = $"{rate:0} chunks/s", FixedWorkload = true };
     }
 
     /// <returns>Chunks ingested, how long chunking and embedding took, and the mean word pieces a chunk.</returns>

@@ -13,17 +13,6 @@ namespace AgencyWorkroom.Data.DemoData;
 /// </summary>
 internal sealed class DemoDataLoader(NpgsqlDataSource maintenance, IProgress<DemoSeedProgress>? progress)
 {
-    // Children before parents; comments refer to each other, which one statement handles.
-    private static readonly string[] TablesToClear =
-    [
-        // Sign-in accounts point at employees; they are recreated below with the same ids.
-        "identity.users", "agency.notifications", "agency.knowledge_chunks", "agency.knowledge_documents", "agency.ai_messages", "agency.ai_conversations",
-        "agency.artifact_comments", "agency.artifact_versions", "agency.artifacts", "agency.timesheet_entries",
-        "agency.team_allocations", "agency.employee_rates", "agency.rate_cards", "te.expense_lines", "gear.checkouts",
-        "finance_ppm.projects", "agency.campaign_team", "agency.campaign_phases", "agency.campaigns",
-        "procure.project_quotes", "agency.brands", "agency.clients", "agency.employees",
-    ];
-
     private const int ProgressEvery = 5000;
 
     // Foreign keys are checked when a COPY ends: a million rows keep the server busy well past
@@ -39,12 +28,7 @@ internal sealed class DemoDataLoader(NpgsqlDataSource maintenance, IProgress<Dem
         var counts = new List<TableCount>();
         var load = new TableLoader(connection, tenant, data.Profile.Slug, progress, counts, cancellationToken);
 
-        Report(data, "clearing", 0, TablesToClear.Length);
-        for (var i = 0; i < TablesToClear.Length; i++)
-        {
-            await ExecuteAsync(connection, $"delete from {TablesToClear[i]} where tenant_id = @tenant", tenant, cancellationToken);
-            Report(data, "clearing", i + 1, TablesToClear.Length);
-        }
+        await TenantClearing.ClearAsync(connection, tenant, (done, of) => Report(data, "clearing", done, of), cancellationToken);
 
         await using (var upsert = new NpgsqlCommand(
             "insert into agency.tenants (id, slug, name) values (@tenant, @slug, @name) " +

@@ -87,6 +87,71 @@ public sealed class TimeSummaryTests(TwoTenantWorld world)
     }
 
     [Fact]
+    public async Task StatusOnlyUpdate_LeavesEverySummaryRowUntouched()
+    {
+        // Approving moves no hour: the trigger counts the rows whose counted columns changed (023).
+        await using var s = await world.AppSessionAsync(world.A, "creative");
+        await s.ExecuteAsync(
+            "insert into agency.timesheet_entries (campaign_id, entry_date, hours) select @c, current_date - g, 2 from generate_series(1, 20) g",
+            ("c", world.A.Rows["agency.campaigns"]));
+        await s.SetContextAsync(world.A.Id, "leadership", world.A.People["leadership"]);
+        const string Versions = "select string_agg(xmin::text, ',' order by campaign_id, week_start_date, month_start_date) from agency.campaign_week_hours";
+        var before = await s.ScalarAsync<string>(Versions);
+
+        var approved = await s.ExecuteAsync("update agency.timesheet_entries set status = 'approved', approved_at = now(), approved_by = @me where employee_id = @p",
+            ("me", world.A.People["leadership"]), ("p", world.A.People["creative"]));
+        await s.ExecuteAsync("update agency.timesheet_entries set description = 'reworded' where employee_id = @p", ("p", world.A.People["creative"]));
+
+        Assert.True(approved >= 20);
+        Assert.Equal(before, await s.ScalarAsync<string>(Versions));
+        Assert.Equal(0L, await s.ScalarAsync<long>(Drift));
+    }
+
+    [Fact]
+    public async Task DeletingEveryEntryOfATenant_EmptiesItsSummaries_AndKeepsAllocatedWeeks()
+    {
+        await using var s = await world.AppSessionAsync(world.A, "leadership");
+        await s.ExecuteAsync(
+            "insert into agency.team_allocations (employee_id, campaign_id, week_start_date, hours) values (@p, @c, agency.current_week_start() + 14, 12)",
+            ("p", world.A.People["creative"]), ("c", world.A.Rows["agency.campaigns"]));
+
+        await s.ExecuteAsync("delete from agency.timesheet_entries");
+
+        Assert.Equal(0L, await s.ScalarAsync<long>("select count(*) from agency.campaign_week_hours"));
+        Assert.Equal(0L, await s.ScalarAsync<long>("select count(*) from agency.campaign_week_money"));
+        Assert.Equal(0L, await s.ScalarAsync<long>("select count(*) from agency.employee_week_hours where entry_count <> 0 or total_hours <> 0"));
+        Assert.Equal(12m, await s.ScalarAsync<decimal>("select sum(allocated_hours) from agency.employee_week_hours where week_start_date = agency.current_week_start() + 14"));
+        Assert.Equal(0L, await s.ScalarAsync<long>(Drift));
+
+        await s.ExecuteAsync("delete from agency.team_allocations");
+
+        Assert.Equal(0L, await s.ScalarAsync<long>("select count(*) from agency.employee_week_hours"));
+        Assert.Equal(0L, await s.ScalarAsync<long>(Drift));
+        // The other tenant's summaries are untouched.
+        await s.SetContextAsync(world.B.Id, "leadership", world.B.People["leadership"]);
+        Assert.True(await s.ScalarAsync<long>("select count(*) from agency.campaign_week_hours") > 0);
+        Assert.Equal(0L, await s.ScalarAsync<long>(Drift));
+    }
+
+    [Fact]
+    public async Task ManyRowsAtOnce_KeepTheSummariesExact()
+    {
+        // Thousands of rows in each statement, over many buckets, moved, partly deleted and approved.
+        await using var s = await world.AppSessionAsync(world.A, "leadership");
+        await s.ExecuteAsync(
+            """
+            insert into agency.timesheet_entries (employee_id, campaign_id, entry_date, hours, billable)
+            select (array[@a, @b])[1 + g % 2], @c, date '2025-01-01' + g % 400, 0.25 * (1 + g % 8), g % 3 <> 0
+            from generate_series(1, 5000) g
+            """, ("a", world.A.People["creative"]), ("b", world.A.People["pm"]), ("c", world.A.Rows["agency.campaigns"]));
+        await s.ExecuteAsync("update agency.timesheet_entries set entry_date = entry_date + 3 where entry_date between '2025-03-01' and '2025-05-31'");
+        await s.ExecuteAsync("update agency.timesheet_entries set status = 'approved', hours = hours + 0.25 where extract(dow from entry_date) = 1");
+        await s.ExecuteAsync("delete from agency.timesheet_entries where entry_date between '2025-06-01' and '2025-09-30' and billable");
+
+        Assert.Equal(0L, await s.ScalarAsync<long>(Drift));
+    }
+
+    [Fact]
     public async Task RateChange_RepricesTheEntriesItCovers()
     {
         await using var s = await world.AppSessionAsync(world.A, "creative");

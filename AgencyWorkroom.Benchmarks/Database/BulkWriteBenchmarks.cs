@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using AgencyWorkroom.Benchmarks.Harness;
+using AgencyWorkroom.Data.DemoData;
+using Npgsql;
+
+namespace AgencyWorkroom.Benchmarks.Database;
+
+/// <summary>
+/// #13 bulk writes through the summary triggers, as an import or a bulk approval would make them:
+/// 100,000 entries inserted, approved and deleted in one statement each, as the app role in the
+/// scale tenant's leadership person's unit of work (row-level security and every trigger on),
+/// each committed; and the removal of the whole scale tenant as a reload makes it, in one
+/// transaction that is rolled back, so the data set stays.
+/// </summary>
+public sealed class BulkWriteBenchmarks(BenchDatabase db)
+{
+    public const int Entries = 100_000;
+    public const double MaxStatementSeconds = 10;
+    public const double MaxRemovalSeconds = 120;
+    private const string Marker = "bulk-write benchmark";
+
+    // Spread over the tenant's people and its campaigns, each entry on a day of its campaign.
+    private static readonly string InsertSql = $"""
+        with people as (select array_agg(id order by id) as ids from agency.employees where deleted_at is null),
+             campaigns as (select array_agg(id order by id) as ids, array_agg(start_date order by id) as starts,
+                                  array_agg(greatest(1, end_date - start_date) order by id) as lengths
+                           from agency.campaigns where deleted_at is null)
+        insert into agency.timesheet_entries (employee_id, campaign_id, entry_date, hours, billable, description)
+        select p.ids[1 + g % cardinality(p.ids)], c.ids[1 + (g / 7) % cardinality(c.ids)],
+               c.starts[1 + (g / 7) % cardinality(c.ids)] + g % c.lengths[1 + (g / 7) % cardinality(c.ids)],
+               0.25 * (1 + g % 4), g % 5 <> 0, '{Marker}'
+        from generate_series(0, {Entries - 1}) g, people p, campaigns c
+        returning id
+        """;
+
+    private static readonly string ApproveSql = $"""
+        update agency.timesheet_entries
+        set status = 'approved', submitted_at = now(), approved_at = now(), approved_by = agency.current_user_id()
+        where id = any(@ids)
+        """;
+
+    private const string DeleteSql = "delete from agency.timesheet_entries where id = any(@ids)";
+
+    public async Task<List<BenchResult>> RunAsync()
+    {
+        await CleanAsync();
+        var results = new List<BenchResult>();
+        try
+        {
+            var ids = new List<Guid>();
+            results.Add(await StatementAsync("13a", "bulk insert through the triggers", InsertSql, async command =>
+            {
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    ids.Add(reader.GetGuid(0));
+                }
+
+                return ids.Count;
+            }));
+            results.Add(await StatementAsync("13b", "bulk approve through the triggers", ApproveSql, Update));
+            results.Add(await StatementAsync("13c", "bulk delete through the triggers", DeleteSql, Update));
+
+            Task<int> Update(NpgsqlCommand command)
+            {
+                command.Parameters.AddWithValue("ids", ids.ToArray());
+                return command.ExecuteNonQueryAsync();
+            }
+        }
+        finally
+        {
+            await CleanAsync();
+        }
+
+        results.Add(await RemovalAsync());
+        return results;
+    }
+
+    private async Task<BenchResult> StatementAsync(string id, string name, string sql, Func<NpgsqlCommand, Task<int>> run)
+    {
+        var watch = Stopwatch.StartNew();
+        var rows = await db.InUnitOfWorkAsync(db.App, db.Tenant.Leadership, async (connection, transaction) =>
+        {
+            await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
+            return await run(command);
+        });
+        var seconds = watch.Elapsed.TotalSeconds;
+        var check = new TargetCheck().AtMost("seconds", seconds, MaxStatementSeconds, " s").That(rows == Entries, $"{Entries:N0} rows");
+        return Seconds(id, name, $"{rows:N0} entries, one statement, committed", $"≤ {MaxStatementSeconds:0} s", seconds, check,
+            "as the app role in the leadership person's unit of work: row-level security, the summary triggers (hours, money, people's weeks, campaign health) and the commit");
+    }
+
+    private async Task<BenchResult> RemovalAsync()
+    {
+        var entries = await db.ScalarAsync<long>("select count(*) from agency.timesheet_entries where tenant_id = @tenant");
+        var watch = Stopwatch.StartNew();
+        await using (var connection = await db.Maintenance.OpenConnectionAsync())
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await TenantClearing.ClearAsync(connection, db.Tenant.Id, null, CancellationToken.None);
+            await transaction.RollbackAsync();
+        }
+
+        var seconds = watch.Elapsed.TotalSeconds;
+        var check = new TargetCheck().AtMost("seconds", seconds, MaxRemovalSeconds, " s");
+        return Seconds("13d", "remove the scale tenant (as a reload does)", $"every table, {entries:N0} entries, rolled back",
+            $"≤ {MaxRemovalSeconds / 60:0} min", seconds, check,
+            "the seed's own clearing statements as the maintenance role, through every trigger, then rolled back");
+    }
+
+    private static BenchResult Seconds(string id, string name, string workload, string target, double seconds, TargetCheck check, string note)
+    {
+        var ms = seconds * 1000;
+        return BenchResult.OfLatency(id, name, workload, target, new LatencySummary(1, ms, ms, ms, ms, ms), check, [note])
+            with { Measured = $"{seconds:0.0} s" };
+    }
+
+    private async Task CleanAsync()
+    {
+        await using var command = db.Maintenance.CreateCommand(
+            $"delete from agency.timesheet_entries where tenant_id = @tenant and description = '{Marker}'");
+        command.CommandTimeout = 0;
+        command.Parameters.AddWithValue("tenant", db.Tenant.Id);
+        await command.ExecuteNonQueryAsync();
+    }
+}

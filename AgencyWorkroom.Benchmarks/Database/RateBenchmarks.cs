@@ -40,7 +40,7 @@ public sealed class RateBenchmarks(BenchDatabase db, Sampler sampler, BenchSetti
         update agency.employee_rates set bill_rate = bill_rate + 1 where employee_id = @person and bill_rate is not null
         """;
 
-    /// <summary>#13a: rate resolution for a month of a campaign's entries, p95 ≤ 20 ms.</summary>
+    /// <summary>#15a: rate resolution for a month of a campaign's entries, p95 ≤ 20 ms.</summary>
     public async Task<BenchResult> MonthOfCampaignAsync()
     {
         const string target = "p95 ≤ 20 ms";
@@ -69,15 +69,15 @@ public sealed class RateBenchmarks(BenchDatabase db, Sampler sampler, BenchSetti
         };
         if (check.Verdict == Verdict.Miss)
         {
-            var file = Path.Combine(settings.OutputFolder, "plans", "13a-rate-month.txt");
+            var file = Path.Combine(settings.OutputFolder, "plans", "15a-rate-month.txt");
             notes.Add($"plan: {file} ({await db.ExplainAsync(db.App, db.Tenant.Leadership, MonthSql, Parameters, file)})");
         }
 
-        return BenchResult.OfLatency("13a", "rate resolution, a month of a campaign", $"{rows:N0} entries", target, m, check, notes,
+        return BenchResult.OfLatency("15a", "rate resolution, a month of a campaign", $"{rows:N0} entries", target, m, check, notes,
             Percentiles.Summarize(baseline), "person's rate only (006)");
     }
 
-    /// <summary>#13b: a correction of a person's rates over a year of their entries, repriced, ≤ 1 s.</summary>
+    /// <summary>#15b: a correction of a person's rates over a year of their entries, repriced, ≤ 1 s.</summary>
     public async Task<BenchResult> CorrectionAsync()
     {
         const string target = "≤ 1 s (p95)";
@@ -107,7 +107,7 @@ public sealed class RateBenchmarks(BenchDatabase db, Sampler sampler, BenchSetti
         }, commit: false));
         var m = Percentiles.Summarize(samples);
         var check = new TargetCheck().AtMost("p95", m.P95, 1000, " ms").That(changed > 0, "the person's periods corrected");
-        return BenchResult.OfLatency("13b", "rate correction, one person's entries repriced", $"{entries:N0} entries in {buckets:N0} campaign-week buckets",
+        return BenchResult.OfLatency("15b", "rate correction, one person's entries repriced", $"{entries:N0} entries in {buckets:N0} campaign-week buckets",
             target, m, check,
             ["one unit of work as finance with a reason: every period of the person corrected in one UPDATE, the campaign weeks " +
              "holding their entries counted again by reprice_campaign_summaries (audit and history triggers included); rolled back"]);

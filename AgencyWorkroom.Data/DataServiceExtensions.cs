@@ -4,6 +4,8 @@ using AgencyWorkroom.Data.Features.Dashboard;
 using AgencyWorkroom.Data.Features.Notifications;
 using AgencyWorkroom.Data.Features.Search;
 using AgencyWorkroom.Data.Features.People;
+using AgencyWorkroom.Data.Features.Rates;
+using AgencyWorkroom.Data.Features.Settings;
 using AgencyWorkroom.Data.Features.Status;
 using AgencyWorkroom.Data.Identity;
 using AgencyWorkroom.Data.Schema;
@@ -52,6 +54,11 @@ public static class DataServiceExtensions
         services.AddScoped<IDashboardQueries, DashboardQueries>();
         services.AddScoped<ISearchQueries, SearchQueries>();
         services.AddScoped<INotificationFeed, NotificationFeed>();
+        services.AddScoped<IRateQueries, RateQueries>();
+        services.AddScoped<IRateCommands, RateCommands>();
+        services.AddScoped<SettingsService>();
+        services.AddScoped<ISettingsQueries>(provider => provider.GetRequiredService<SettingsService>());
+        services.AddScoped<ISettingsCommands>(provider => provider.GetRequiredService<SettingsService>());
 
         services.AddSingleton(_ => new SchemaMigrator());
         services.AddSingleton<IDatabaseStatus, DatabaseStatusService>();

@@ -147,6 +147,8 @@ public static class BenchmarksProgram
         await RunAsync(11, "seed", async () => [await SeedBenchmarks.DefaultSeedAsync()]);
         await RunAsync(12, "scale-seed", () => Task.FromResult<IEnumerable<BenchResult>>([SeedBenchmarks.ScaleSeed(settings.OutputFolder, db.Tenant.DetectedScale)]));
         await RunAsync(13, "bulk-writes", async () => await new BulkWriteBenchmarks(db).RunAsync());
+        var rates = new RateBenchmarks(db, sampler, settings);
+        await RunAsync(15, "rates", async () => [await rates.MonthOfCampaignAsync(), await rates.CorrectionAsync()]);
 
         var report = new BenchReport(started, clock.Elapsed, db.Tenant.DetectedScale, db.Tenant.Describe(), machine, results, notes);
         var saved = report.Save(settings.OutputFolder);

@@ -5,6 +5,8 @@ using AgencyWorkroom.Data.Features.Notifications;
 using AgencyWorkroom.Data.Features.Timesheets;
 using AgencyWorkroom.Data.Features.Search;
 using AgencyWorkroom.Data.Features.People;
+using AgencyWorkroom.Data.Features.Rates;
+using AgencyWorkroom.Data.Features.Settings;
 using AgencyWorkroom.Data.Features.Status;
 using AgencyWorkroom.Data.Identity;
 using AgencyWorkroom.Data.Schema;
@@ -57,6 +59,11 @@ public static class DataServiceExtensions
         services.AddScoped<INotificationFeed, NotificationFeed>();
         services.AddScoped<ITimesheetQueries, TimesheetQueries>();
         services.AddScoped<ITimesheetCommands, TimesheetCommands>();
+        services.AddScoped<IRateQueries, RateQueries>();
+        services.AddScoped<IRateCommands, RateCommands>();
+        services.AddScoped<SettingsService>();
+        services.AddScoped<ISettingsQueries>(provider => provider.GetRequiredService<SettingsService>());
+        services.AddScoped<ISettingsCommands>(provider => provider.GetRequiredService<SettingsService>());
 
         services.AddSingleton(_ => new SchemaMigrator());
         services.AddSingleton<IDatabaseStatus, DatabaseStatusService>();

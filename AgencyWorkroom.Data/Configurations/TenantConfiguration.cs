@@ -9,7 +9,7 @@ public sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
 {
     public void Configure(EntityTypeBuilder<Tenant> builder)
     {
-        builder.MapAgencyTable("tenants");
+        builder.MapAgencyTable("tenants").HasRowVersion();
         // generated always as (id) stored. A key may not be ValueGeneratedOnAddOrUpdate, so: made
         // on insert, and never sent, whatever it holds.
         builder.Property(t => t.TenantId).HasDefaultValueSql(null).ValueGeneratedOnAdd()

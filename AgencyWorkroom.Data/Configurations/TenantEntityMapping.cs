@@ -50,7 +50,7 @@ internal static class TenantEntityMapping
     }
 
     /// <summary>A <c>char(3)</c> ISO 4217 code.</summary>
-    public static PropertyBuilder<string> IsCurrencyCode(this PropertyBuilder<string> property) =>
+    public static PropertyBuilder<T> IsCurrencyCode<T>(this PropertyBuilder<T> property) =>
         property.HasColumnType("character(3)");
 
     /// <summary>A column the session's person fills when left empty (<c>default agency.current_user_id()</c>).</summary>

@@ -7,11 +7,14 @@ public sealed class EmployeeRate : AuditedEntity
 
     public Guid? RateCardId { get; set; }
 
-    public decimal BillRate { get; set; }
+    /// <summary>Null: the person bills at their card (agency.rate_for).</summary>
+    public decimal? BillRate { get; set; }
 
-    public decimal CostRate { get; set; }
+    /// <summary>Null: the person costs at their card.</summary>
+    public decimal? CostRate { get; set; }
 
-    public string Currency { get; set; } = "USD";
+    /// <summary>The tenant's currency; the database fills it when left null and refuses any other.</summary>
+    public string? Currency { get; set; }
 
     public DateOnly EffectiveFrom { get; set; }
 

@@ -9,7 +9,8 @@ public sealed class RateCard : AuditedEntity
 
     public decimal CostRate { get; set; }
 
-    public string Currency { get; set; } = "USD";
+    /// <summary>The tenant's currency; the database fills it when left null and refuses any other.</summary>
+    public string? Currency { get; set; }
 
     public DateOnly EffectiveFrom { get; set; }
 

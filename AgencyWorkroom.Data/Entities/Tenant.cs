@@ -1,8 +1,10 @@
 namespace AgencyWorkroom.Data.Entities;
 
 /// <summary>agency.tenants. Its <see cref="TenantEntity.TenantId"/> is generated from <see cref="TenantEntity.Id"/>.</summary>
-public sealed class Tenant : AuditedEntity
+public sealed class Tenant : AuditedEntity, IVersionedEntity
 {
+    public uint Version { get; set; }
+
     public string Slug { get; set; } = "";
 
     public string Name { get; set; } = "";

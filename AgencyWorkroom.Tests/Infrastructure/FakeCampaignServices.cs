@@ -22,10 +22,14 @@ public sealed class FakeCampaignQueries : ICampaignQueries
 
     public List<CampaignFilter> Filters { get; } = [];
 
+    /// <summary>When set, the count stops there, as the real one does past its limit.</summary>
+    public int? CountStopsAt { get; init; }
+
     public Task<Page<CampaignOverviewRow>> ListAsync(CampaignFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         Filters.Add(filter);
-        return Task.FromResult(new Page<CampaignOverviewRow>([.. Rows.Skip(page.Skip).Take(page.Size)], Rows.Count));
+        var stopped = CountStopsAt is { } limit && Rows.Count > limit;
+        return Task.FromResult(new Page<CampaignOverviewRow>([.. Rows.Skip(page.Skip).Take(page.Size)], stopped ? CountStopsAt!.Value : Rows.Count, stopped));
     }
 
     public Task<List<CampaignOverviewRow>> ExportAsync(CampaignFilter filter, PageRequest order, CancellationToken cancellationToken = default) =>

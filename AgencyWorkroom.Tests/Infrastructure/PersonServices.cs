@@ -65,6 +65,8 @@ public sealed record ScratchTenant(Guid Id, Dictionary<string, Guid> People, Gui
         }
 
         await s.SetContextAsync(tenant.Id, "finance", tenant.People["finance"]);
+        // Rates from 2020 price days before today: a correction, which needs a reason (022).
+        await s.ExecuteAsync("select set_config('app.audit_reason', 'Test fixture', true)");
         foreach (var person in tenant.People.Values)
         {
             await s.ExecuteAsync(

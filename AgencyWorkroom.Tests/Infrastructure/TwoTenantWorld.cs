@@ -97,6 +97,8 @@ public sealed class TwoTenantWorld : IAsyncLifetime
             ("id", Id("agency.campaign_team")), ("campaign", ids["agency.campaigns"]), ("person", tenant.People["creative"]));
 
         await As("finance");
+        // Rates from 2020 price days before today: a correction, which needs a reason (022).
+        await Insert("select set_config('app.audit_reason', 'Test fixture', true)");
         await Insert(
             "insert into agency.rate_cards (id, role_name, bill_rate, cost_rate, effective_from) values (@id, 'Designer', @bill, @cost, '2020-01-01')",
             ("id", Id("agency.rate_cards")), ("bill", BillRate), ("cost", CostRate));
@@ -116,6 +118,14 @@ public sealed class TwoTenantWorld : IAsyncLifetime
                 ("id", rateId), ("person", tenant.People[role]), ("card", ids["agency.rate_cards"]), ("bill", BillRate), ("cost", CostRate));
         }
 
+        // Overrides that price nothing: the campaign's starts next year, the client's is for a role nobody has.
+        await Insert(
+            "insert into agency.campaign_rate_overrides (id, campaign_id, bill_rate, effective_from) values (@id, @campaign, @bill, current_date + 366)",
+            ("id", Id("agency.campaign_rate_overrides")), ("campaign", ids["agency.campaigns"]), ("bill", BillRate));
+        await Insert(
+            "insert into agency.client_rate_overrides (id, client_id, role_name, bill_rate, effective_from) values (@id, @client, 'Nobody', @bill, '2020-01-01')",
+            ("id", Id("agency.client_rate_overrides")), ("client", ids["agency.clients"]), ("bill", BillRate));
+        await Insert("select set_config('app.audit_reason', '', true)");
         await Insert(
             "insert into procure.project_quotes (id, quote_number, vendor_name, amount, status) values (@id, @number, 'Print Co', 1000, 'draft')",
             ("id", Id("procure.project_quotes")), ("number", $"Q-{suffix}"));

@@ -51,11 +51,13 @@ public sealed class WriteErrors
         }
 
         var postgres = ex as PostgresException ?? (ex as DbUpdateException)?.InnerException as PostgresException;
+        // A named constraint first: a trigger may refuse with a privilege error that names the rule
+        // it enforces (022's rate_history_is_kept), which says more than "you may not".
         return postgres switch
         {
-            { SqlState: PostgresErrorCodes.InsufficientPrivilege } => SaveResult.Refused(Refused),
             { ConstraintName: { } name } when _constraints.TryGetValue(name, out var field) =>
                 field.Field.Length == 0 ? SaveResult.Refused(field.Message) : SaveResult.Field(field.Field, field.Message),
+            { SqlState: PostgresErrorCodes.InsufficientPrivilege } => SaveResult.Refused(Refused),
             { SqlState: PostgresErrorCodes.CheckViolation or PostgresErrorCodes.ForeignKeyViolation or PostgresErrorCodes.UniqueViolation } =>
                 SaveResult.Refused($"The database refused the change ({postgres.ConstraintName}). Check the values and try again."),
             _ => null,

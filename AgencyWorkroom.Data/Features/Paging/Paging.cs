@@ -11,9 +11,17 @@ public sealed record PageRequest(int Page = 0, int PageSize = 25, string? SortBy
     public int Skip => Math.Max(Page, 0) * Size;
 
     public int Size => Math.Clamp(PageSize, 1, MaxPageSize);
+
+    /// <summary>
+    /// How far the pager's count goes: the next whole multiple of <paramref name="countAhead"/>
+    /// past this page's last row (1,000 for the first pages of 25, 2,000 from row 1,000 on).
+    /// </summary>
+    public int CountLimit(int countAhead) => ((Skip + Size) / countAhead + 1) * countAhead;
 }
 
-public sealed record Page<T>(IReadOnlyList<T> Items, int TotalCount);
+/// <param name="TotalCount">The rows the filter selects; a lower bound when <paramref name="MoreThanCounted"/>.</param>
+/// <param name="MoreThanCounted">The count stopped at its limit: there are more rows than <paramref name="TotalCount"/>.</param>
+public sealed record Page<T>(IReadOnlyList<T> Items, int TotalCount, bool MoreThanCounted = false);
 
 /// <summary>
 /// The columns a list may be sorted by, by name. Names from a URL or a grid are looked up here,
@@ -45,12 +53,21 @@ public sealed class SortColumns<T>
 
 public static class PagingExtensions
 {
-    /// <summary>Counts the filtered rows and fetches one page in the given order, in the caller's unit of work.</summary>
+    /// <summary>
+    /// Rows the pager counts beyond the page it shows. An exact count reads every row the filter
+    /// selects, so a first page would cost more as the tenant grows (issue 12: 6-12 ms of the
+    /// campaign list's 25 ms at ×50); past this many the pager says "more than".
+    /// </summary>
+    public const int CountAhead = 1000;
+
+    /// <summary>Counts the filtered rows (up to the page's count limit) and fetches one page in the given order, in the caller's unit of work.</summary>
     public static async Task<Page<T>> ToPageAsync<T>(
-        this IQueryable<T> filtered, Func<IQueryable<T>, IOrderedQueryable<T>> order, PageRequest request, CancellationToken cancellationToken)
+        this IQueryable<T> filtered, Func<IQueryable<T>, IOrderedQueryable<T>> order, PageRequest request, CancellationToken cancellationToken,
+        int countAhead = CountAhead)
     {
-        var total = await filtered.CountAsync(cancellationToken);
+        var limit = request.CountLimit(countAhead);
+        var counted = await filtered.Take(limit + 1).CountAsync(cancellationToken);
         var items = await order(filtered).Skip(request.Skip).Take(request.Size).ToListAsync(cancellationToken);
-        return new Page<T>(items, total);
+        return new Page<T>(items, Math.Min(counted, limit), counted > limit);
     }
 }

@@ -167,7 +167,8 @@ public sealed class TimeSummaryTests(TwoTenantWorld world)
         await s.SetContextAsync(world.A.Id, "finance", world.A.People["finance"]);
         var before = await s.ScalarAsync<decimal>("select revenue from agency.v_campaign_overview where campaign_id = @id", ("id", world.A.Rows["agency.campaigns"]));
 
-        // A raise from ten days ago: the old rate ends where the new one starts.
+        // A raise from ten days ago: the old rate ends where the new one starts (a correction, with its reason).
+        await s.ExecuteAsync("select set_config('app.audit_reason', 'Raise agreed late', true)");
         await s.ExecuteAsync("update agency.employee_rates set effective_to = current_date - 10 where id = @id", ("id", world.A.Rows["agency.employee_rates"]));
         await s.ExecuteAsync(
             "insert into agency.employee_rates (employee_id, bill_rate, cost_rate, effective_from) values (@p, @bill, 70, current_date - 10)",

@@ -34,6 +34,8 @@ public sealed class AuditLogTests(TwoTenantWorld world)
     public async Task SettingsAndRoleChanges_AreRecorded_AndAdminsReadThoseButNoRates()
     {
         await using var s = await world.AppSessionAsync(world.A, "finance");
+        // The card's period began in 2020: a correction, which needs a reason (022).
+        await s.ExecuteAsync("select set_config('app.audit_reason', 'Card corrected', true)");
         await s.ExecuteAsync("update agency.rate_cards set bill_rate = 151 where id = @id", ("id", world.A.Rows["agency.rate_cards"]));
         await s.SetContextAsync(world.A.Id, "admin", world.A.People["admin"]);
 
@@ -66,6 +68,8 @@ public sealed class AuditLogTests(TwoTenantWorld world)
     {
         // One transaction, so the row is there for whoever asks next: only the policy hides it.
         await using var s = await world.AppSessionAsync(world.A, "finance");
+        // The card's period began in 2020: a correction, which needs a reason (022).
+        await s.ExecuteAsync("select set_config('app.audit_reason', 'Card corrected', true)");
         await s.ExecuteAsync("update agency.rate_cards set bill_rate = 151 where id = @id", ("id", world.A.Rows["agency.rate_cards"]));
         Assert.True(await s.ScalarAsync<long>("select count(*) from agency.audit_log") > 0);
 
@@ -92,6 +96,7 @@ public sealed class AuditLogTests(TwoTenantWorld world)
     public async Task AnotherTenantsTrail_IsInvisible()
     {
         await using var s = await world.AppSessionAsync(world.B, "finance");
+        await s.ExecuteAsync("select set_config('app.audit_reason', 'Card corrected', true)");
         await s.ExecuteAsync("update agency.rate_cards set bill_rate = 152 where id = @id", ("id", world.B.Rows["agency.rate_cards"]));
         Assert.True(await s.ScalarAsync<long>("select count(*) from agency.audit_log where entity = 'rate_card'") > 0);
 

@@ -90,7 +90,11 @@ public sealed class RoleAccessTests(TwoTenantWorld world)
 
         Assert.Equal(visible, await s.ScalarAsync<long>("select count(*) from agency.rate_cards"));
         Assert.Equal(visible * AgencyRoles.All.Count, await s.ScalarAsync<long>("select count(*) from agency.employee_rates"));
-        Assert.Equal(visible, await s.ExecuteAsync("update agency.rate_cards set bill_rate = 1"));
+        Assert.Equal(visible, await s.ScalarAsync<long>("select count(*) from agency.client_rate_overrides"));
+        Assert.Equal(visible, await s.ScalarAsync<long>("select count(*) from agency.campaign_rate_overrides"));
+        // The card's rate as it is (a new rate would reprice the past, which only a correction may do).
+        Assert.Equal(visible, await s.ExecuteAsync("update agency.rate_cards set bill_rate = bill_rate"));
+        Assert.Equal(visible, await s.ExecuteAsync("update agency.campaign_rate_overrides set bill_rate = 1"));
     }
 
     [Fact]

@@ -31,6 +31,8 @@ public sealed class SystemActorTests(TwoTenantWorld world)
     [InlineData("agency.timesheet_entries")]
     [InlineData("agency.employee_rates")]
     [InlineData("agency.rate_cards")]
+    [InlineData("agency.client_rate_overrides")]
+    [InlineData("agency.campaign_rate_overrides")]
     [InlineData("agency.campaign_week_money")]
     [InlineData("agency.employee_week_hours")]
     [InlineData("te.expense_lines")]

@@ -29,6 +29,8 @@ public static class TenantTables
         ["agency.team_allocations"] = new("pm"),
         ["agency.rate_cards"] = new("finance"),
         ["agency.employee_rates"] = new("finance"),
+        ["agency.client_rate_overrides"] = new("finance"),
+        ["agency.campaign_rate_overrides"] = new("finance"),
         ["agency.knowledge_documents"] = new("admin"),
         ["agency.knowledge_chunks"] = new("admin"),
         ["agency.ai_conversations"] = new("creative"),

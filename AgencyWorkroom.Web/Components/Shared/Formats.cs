@@ -15,6 +15,10 @@ public static class Formats
     public static string Money(decimal? value, string? currency = null) =>
         value is { } amount ? (string.IsNullOrEmpty(currency) ? "" : currency + " ") + amount.ToString("N0", Culture) : Missing;
 
+    /// <summary>A rate per hour, to the cent, with its currency.</summary>
+    public static string Rate(decimal? value, string? currency = null) =>
+        value is { } amount ? (string.IsNullOrEmpty(currency) ? "" : currency + " ") + amount.ToString("N2", Culture) : Missing;
+
     /// <summary>A fraction (0.25) as a percentage ("25 %").</summary>
     public static string Percent(decimal? fraction) =>
         fraction is { } value ? (value * 100).ToString("0.#", Culture) + " %" : Missing;

@@ -93,8 +93,15 @@ public abstract class ServerListPage<TRow> : ComponentBase
         }
 
         var page = await FetchAsync(new PageRequest(state.Page, state.PageSize, key, descending), cancellationToken);
+        MoreThanCounted = page.MoreThanCounted;
         return new GridData<TRow> { Items = page.Items, TotalItems = page.TotalCount };
     }
+
+    /// <summary>Whether the last page fetched said there are more rows than its count (a large tenant's lists stop counting).</summary>
+    protected bool MoreThanCounted { get; private set; }
+
+    /// <summary>The pager's text: "1-25 of 150", or "1-25 of more than 1000" where the count stopped.</summary>
+    protected string PagerInfo => MoreThanCounted ? "{first_item}-{last_item} of more than {all_items}" : "{first_item}-{last_item} of {all_items}";
 
     /// <summary>A column's first direction, from the URL.</summary>
     protected SortDirection Direction(string key) =>

@@ -48,6 +48,21 @@ public sealed class CampaignListPageTests : ComponentTestContext
         Assert.Empty(page.FindAll("[data-testid=new-campaign]"));
     }
 
+    [Theory]
+    [InlineData(null, "1-25 of 30")]
+    [InlineData(28, "1-25 of more than 28")]
+    public void Render_Pager_SaysWhenTheCountStopped(int? countStopsAt, string expected)
+    {
+        var rows = Enumerable.Range(1, 30).Select(i => new CampaignOverviewRow
+        {
+            CampaignId = Guid.NewGuid(), Code = $"C-{i}", Name = $"Campaign {i}", Status = "active", Health = "on_track", Currency = "USD",
+        }).ToList();
+
+        var page = Show("pm", new FakeCampaignQueries { Rows = rows, CountStopsAt = countStopsAt });
+
+        page.WaitForAssertion(() => Assert.Contains(expected, page.Markup));
+    }
+
     [Fact]
     public void Render_NoRows_ShowsTheEmptyState()
     {

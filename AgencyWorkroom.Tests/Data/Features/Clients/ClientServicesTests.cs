@@ -1,6 +1,9 @@
 using AgencyWorkroom.Data.Features.Clients;
 using AgencyWorkroom.Data.Features.Paging;
+using AgencyWorkroom.Data.Entities;
+using AgencyWorkroom.Data.Session;
 using AgencyWorkroom.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace AgencyWorkroom.Tests.Data.Features.Clients;
 
@@ -22,6 +25,34 @@ public sealed class ClientServicesTests(TwoTenantWorld world)
         Assert.Equal(1, found.TotalCount);
         Assert.Empty(wrongSector.Items);
     }
+
+    [Fact]
+    public async Task ToPageAsync_CountsUpToItsLimit_ThenSaysThereAreMore()
+    {
+        await using var leadership = PersonServices.For(world, world.A, "leadership");
+        var units = leadership.Get<UnitOfWork>();
+        var people = await units.RunAsync((db, ct) => db.Set<Employee>().CountAsync(ct));
+
+        Task<Page<Employee>> PageAsync(int countAhead) => units.RunAsync((db, ct) =>
+            db.Set<Employee>().ToPageAsync(q => q.OrderBy(e => e.FullName).ThenBy(e => e.Id), new PageRequest(0, 2), ct, countAhead));
+        var stopped = await PageAsync(countAhead: 3);
+        var exact = await PageAsync(countAhead: PagingExtensions.CountAhead);
+
+        Assert.True(people > 4);
+        Assert.Equal(2, stopped.Items.Count);
+        Assert.Equal(3, stopped.TotalCount);
+        Assert.True(stopped.MoreThanCounted);
+        Assert.Equal(people, exact.TotalCount);
+        Assert.False(exact.MoreThanCounted);
+    }
+
+    [Theory]
+    [InlineData(0, 25, 1000, 1000)]
+    [InlineData(38, 25, 1000, 1000)]
+    [InlineData(39, 25, 1000, 2000)]
+    [InlineData(3, 2, 3, 9)]
+    public void CountLimit_IsTheNextWholeStepPastThePage(int page, int size, int countAhead, int expected) =>
+        Assert.Equal(expected, new PageRequest(page, size).CountLimit(countAhead));
 
     [Fact]
     public async Task ListAsync_OtherTenantsCode_ReturnsNothing()

@@ -180,7 +180,7 @@ public sealed class TimesheetBenchmarks(BenchDatabase db, Sampler sampler, Bench
 
     /// <summary>
     /// Issue 13: the week screen's own services, timed at the server (one unit of work each, as the
-    /// page calls them): 15a my week loaded, 15b a week of 8 rows x 7 days saved, 15c the approvals
+    /// page calls them): 16a my week loaded, 16b a week of 8 rows x 7 days saved, 16c the approvals
     /// queue's first page (leadership: every submitted week of the tenant). The week is last week,
     /// the person one without time in it, the campaigns open across it, so that the rules of 021
     /// (dates, days ahead, 24 h) admit the cells; the rows are deleted after.
@@ -231,7 +231,7 @@ public sealed class TimesheetBenchmarks(BenchDatabase db, Sampler sampler, Bench
         await CleanAsync();
         try
         {
-            // 15b first: every other save starts from an empty week (inserts), the ones between change the same cells (updates).
+            // 16b first: every other save starts from an empty week (inserts), the ones between change the same cells (updates).
             var saved = 0;
             WeekDto? current = null;
             var save = await sampler.TimeAsync(
@@ -260,14 +260,14 @@ public sealed class TimesheetBenchmarks(BenchDatabase db, Sampler sampler, Bench
                 });
             var cells = campaigns.Count * 7;
             var saveSummary = Percentiles.Summarize(save);
-            results.Add(BenchResult.OfLatency("15b", "my week: save", $"{campaigns.Count} rows × 7 days = {cells} cells", target, saveSummary,
+            results.Add(BenchResult.OfLatency("16b", "my week: save", $"{campaigns.Count} rows × 7 days = {cells} cells", target, saveSummary,
                 new TargetCheck().AtMost("p95", saveSummary.P95, 50, " ms").That(saved == cells, $"{cells} cells saved"),
                 ["ITimesheetCommands.SaveCellsAsync as a creative: one unit of work, a savepoint, the day's lock and the version check per cell; inserts and updates alternate"]));
 
             var rows = 0;
             var load = await sampler.TimeAsync(async _ => rows = (await creative.CallAsync<ITimesheetQueries, WeekDto?>(q => q.GetWeekAsync(week)))!.Rows.Count);
             var loadSummary = Percentiles.Summarize(load);
-            results.Add(BenchResult.OfLatency("15a", "my week: load", $"{rows} rows × 7 days", target, loadSummary,
+            results.Add(BenchResult.OfLatency("16a", "my week: load", $"{rows} rows × 7 days", target, loadSummary,
                 new TargetCheck().AtMost("p95", loadSummary.P95, 50, " ms").That(rows == campaigns.Count, "every row read"),
                 ["ITimesheetQueries.GetWeekAsync as the person: entries with campaigns and phases, time off, the week's lock, the timer"]));
         }
@@ -279,7 +279,7 @@ public sealed class TimesheetBenchmarks(BenchDatabase db, Sampler sampler, Bench
         var waiting = 0;
         var approvals = await sampler.TimeAsync(async _ => waiting = (await leadership.CallAsync<ITimesheetQueries, IReadOnlyList<ApprovalWeekDto>>(q => q.ApprovalsAsync())).Count);
         var approvalsSummary = Percentiles.Summarize(approvals);
-        results.Add(BenchResult.OfLatency("15c", "approvals queue, first page", $"{waiting} person-weeks (leadership)", target, approvalsSummary,
+        results.Add(BenchResult.OfLatency("16c", "approvals queue, first page", $"{waiting} person-weeks (leadership)", target, approvalsSummary,
             new TargetCheck().AtMost("p95", approvalsSummary.P95, 50, " ms"),
             ["ITimesheetQueries.ApprovalsAsync: agency.timesheet_weeks_awaiting_me(), the function the dashboard tile and the bell count"]));
         return results;

@@ -96,7 +96,7 @@ public static class BenchmarksProgram
         await RunAsync(1, "views", async () => await new ViewPageBenchmarks(db, sampler, settings, screens).RunAsync());
         await RunAsync(2, "utilization", async () => await timesheets.UtilizationAsync());
         await RunAsync(3, "timesheet-list", async () => [await timesheets.ClientListAsync()]);
-        await RunAsync(4, "timesheet-save", async () => [await timesheets.WeekSaveAsync()]);
+        await RunAsync(16, "timesheet-week", async () => await timesheets.WeekScreenAsync(configuration));
 
         using (var embeddings = new MiniLmEmbeddingGenerator())
         {

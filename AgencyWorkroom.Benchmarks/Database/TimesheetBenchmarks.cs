@@ -60,18 +60,6 @@ public sealed class TimesheetBenchmarks(BenchDatabase db, Sampler sampler, Bench
         limit 50
         """;
 
-    // One grid save: 8 rows (campaigns) x 7 days, each cell inserted or its hours updated.
-    private const string WeekSaveSql =
-        """
-        merge into agency.timesheet_entries t
-        using (select * from unnest(@campaigns, @dates, @hours) as c (campaign_id, entry_date, hours)) c
-        on t.employee_id = agency.current_user_id() and t.campaign_id = c.campaign_id and t.entry_date = c.entry_date
-           and t.status = 'draft'
-        when matched then update set hours = c.hours
-        when not matched then insert (campaign_id, entry_date, hours, description)
-          values (c.campaign_id, c.entry_date, c.hours, 'benchmark week')
-        """;
-
     public async Task<List<BenchResult>> UtilizationAsync()
     {
         const string name = "utilization per person per week";
@@ -121,61 +109,6 @@ public sealed class TimesheetBenchmarks(BenchDatabase db, Sampler sampler, Bench
         await ExplainIfMissedAsync(check, "3-client-timesheets", ClientListSql, Parameters, notes);
         return BenchResult.OfLatency("3", "timesheet list, one client, first page", $"{PageSize} of {entries:N0} entries", target, m, check, notes)
             with { FixedWorkload = true };
-    }
-
-    public async Task<BenchResult> WeekSaveAsync()
-    {
-        const string target = "p95 ≤ 100 ms";
-        var person = db.Tenant.Creative;
-        // A week far ahead, where the person has logged nothing: the benchmark's rows are the only ones.
-        var week = await db.ScalarAsync<DateTime>("select (agency.current_week_start() + 7 * 30)::timestamp");
-        var campaigns = await CampaignsOfAsync(person);
-        var cells = (from c in Enumerable.Range(0, campaigns.Length) from d in Enumerable.Range(0, 7) select (Campaign: c, Day: d)).ToArray();
-        var campaignIds = cells.Select(x => campaigns[x.Campaign]).ToArray();
-        var dates = cells.Select(x => DateOnly.FromDateTime(week).AddDays(x.Day)).ToArray();
-
-        async Task CleanAsync()
-        {
-            await using var delete = db.Maintenance.CreateCommand(
-                "delete from agency.timesheet_entries where tenant_id = @tenant and employee_id = @person and week_start_date = @week");
-            delete.Parameters.AddWithValue("tenant", db.Tenant.Id);
-            delete.Parameters.AddWithValue("person", person);
-            delete.Parameters.AddWithValue("week", DateOnly.FromDateTime(week));
-            await delete.ExecuteNonQueryAsync();
-        }
-
-        var saved = 0;
-        await CleanAsync();
-        try
-        {
-            // Every other save starts from an empty week (inserts); the ones between update the same cells.
-            var samples = await sampler.TimeAsync(
-                i => db.InUnitOfWorkAsync(db.App, person, async (connection, transaction) =>
-                {
-                    await using var merge = new NpgsqlCommand(WeekSaveSql, connection, transaction);
-                    merge.Parameters.AddWithValue("campaigns", campaignIds);
-                    merge.Parameters.AddWithValue("dates", dates);
-                    // A quarter to one hour a cell: at most 8 hours a day over the 8 rows.
-                    merge.Parameters.AddWithValue("hours", cells.Select((_, c) => 0.25m * (1 + (c + Math.Abs(i)) % 4)).ToArray());
-                    return saved = await merge.ExecuteNonQueryAsync();
-                }),
-                before: async i =>
-                {
-                    if (i % 2 == 0)
-                    {
-                        await CleanAsync();
-                    }
-                });
-            var m = Percentiles.Summarize(samples);
-            var check = new TargetCheck().AtMost("p95", m.P95, 100, " ms").That(saved == cells.Length, $"{cells.Length} cells saved");
-            return BenchResult.OfLatency("4", "timesheet week save", $"{campaigns.Length} rows × 7 days = {cells.Length} cells", target, m, check,
-                ["one unit of work as the person (a creative): MERGE of the week's cells and commit; inserts and updates alternate; the rows are deleted after"])
-                with { FixedWorkload = true };
-        }
-        finally
-        {
-            await CleanAsync();
-        }
     }
 
     /// <summary>
@@ -262,14 +195,16 @@ public sealed class TimesheetBenchmarks(BenchDatabase db, Sampler sampler, Bench
             var saveSummary = Percentiles.Summarize(save);
             results.Add(BenchResult.OfLatency("16b", "my week: save", $"{campaigns.Count} rows × 7 days = {cells} cells", target, saveSummary,
                 new TargetCheck().AtMost("p95", saveSummary.P95, 50, " ms").That(saved == cells, $"{cells} cells saved"),
-                ["ITimesheetCommands.SaveCellsAsync as a creative: one unit of work, a savepoint, the day's lock and the version check per cell; inserts and updates alternate"]));
+                ["ITimesheetCommands.SaveCellsAsync as a creative: one unit of work, a savepoint, the day's lock and the version check per cell; inserts and updates alternate"])
+                with { FixedWorkload = true });
 
             var rows = 0;
             var load = await sampler.TimeAsync(async _ => rows = (await creative.CallAsync<ITimesheetQueries, WeekDto?>(q => q.GetWeekAsync(week)))!.Rows.Count);
             var loadSummary = Percentiles.Summarize(load);
             results.Add(BenchResult.OfLatency("16a", "my week: load", $"{rows} rows × 7 days", target, loadSummary,
                 new TargetCheck().AtMost("p95", loadSummary.P95, 50, " ms").That(rows == campaigns.Count, "every row read"),
-                ["ITimesheetQueries.GetWeekAsync as the person: entries with campaigns and phases, time off, the week's lock, the timer"]));
+                ["ITimesheetQueries.GetWeekAsync as the person: entries with campaigns and phases, time off, the week's lock, the timer"])
+                with { FixedWorkload = true });
         }
         finally
         {
@@ -283,29 +218,6 @@ public sealed class TimesheetBenchmarks(BenchDatabase db, Sampler sampler, Bench
             new TargetCheck().AtMost("p95", approvalsSummary.P95, 50, " ms"),
             ["ITimesheetQueries.ApprovalsAsync: agency.timesheet_weeks_awaiting_me(), the function the dashboard tile and the bell count"]));
         return results;
-    }
-
-    private async Task<Guid[]> CampaignsOfAsync(Guid person)
-    {
-        await using var command = db.Maintenance.CreateCommand(
-            """
-            select c.id from agency.campaigns c
-            where c.tenant_id = @tenant and c.deleted_at is null
-            order by exists (select 1 from agency.campaign_team tm
-                             where tm.tenant_id = c.tenant_id and tm.campaign_id = c.id and tm.employee_id = @person) desc,
-                     c.end_date desc, c.id
-            limit 8
-            """);
-        command.Parameters.AddWithValue("tenant", db.Tenant.Id);
-        command.Parameters.AddWithValue("person", person);
-        var ids = new List<Guid>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            ids.Add(reader.GetGuid(0));
-        }
-
-        return [.. ids];
     }
 
     private Task<int> ReadAsync(string sql, Action<NpgsqlParameterCollection>? parameters = null) =>

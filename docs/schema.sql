@@ -2241,28 +2241,28 @@ CREATE FUNCTION agency.timesheet_weeks_awaiting_me() RETURNS TABLE(employee_id u
   from (
     select t.employee_id, t.week_start_date, t.hours, t.submitted_at
     from agency.timesheet_entries t
-    where t.tenant_id = agency.current_tenant_id() and t.status = 'submitted'
-      and t.employee_id is distinct from agency.current_user_id()
-      and (agency.has_role('leadership')
-           or (agency.has_role('pm') and exists (
+    where t.tenant_id = (select agency.current_tenant_id()) and t.status = 'submitted'
+      and t.employee_id is distinct from (select agency.current_user_id())
+      and ((select agency.has_role('leadership'))
+           or ((select agency.has_role('pm')) and exists (
                  select 1 from agency.campaign_team tm
                  where tm.tenant_id = t.tenant_id and tm.campaign_id = t.campaign_id
-                   and tm.employee_id = agency.current_user_id() and tm.team_role = 'project_manager')))
+                   and tm.employee_id = (select agency.current_user_id()) and tm.team_role = 'project_manager')))
     union all
     select o.employee_id, o.week_start_date, o.hours, o.submitted_at
     from agency.time_off_entries o
-    where o.tenant_id = agency.current_tenant_id() and o.status = 'submitted' and agency.has_role('leadership')
-      and o.employee_id is distinct from agency.current_user_id()
+    where o.tenant_id = (select agency.current_tenant_id()) and o.status = 'submitted' and (select agency.has_role('leadership'))
+      and o.employee_id is distinct from (select agency.current_user_id())
   ) x
   group by x.employee_id, x.week_start_date
   union all
   select t.employee_id, t.week_start_date, 'sign_off', count(*), sum(t.hours), max(t.approved_at)
   from agency.timesheet_entries t
-  where t.tenant_id = agency.current_tenant_id() and agency.has_any_role(array['finance', 'leadership'])
-    and t.employee_id is distinct from agency.current_user_id()
-    and (select x.timesheet_finance_signoff from agency.tenants x where x.id = agency.current_tenant_id())
+  where t.tenant_id = (select agency.current_tenant_id()) and (select agency.has_any_role(array['finance', 'leadership']))
+    and t.employee_id is distinct from (select agency.current_user_id())
+    and (select x.timesheet_finance_signoff from agency.tenants x where x.id = (select agency.current_tenant_id()))
     and t.status = 'approved'
-    and t.week_start_date >= agency.current_week_start() - 7 * 26
+    and t.week_start_date >= (select agency.current_week_start()) - 7 * 26
     and not exists (select 1 from agency.timesheet_weeks w where w.tenant_id = t.tenant_id and w.employee_id = t.employee_id
                       and w.week_start_date = t.week_start_date and w.locked_at is not null)
     and not exists (select 1 from agency.timesheet_entries u where u.tenant_id = t.tenant_id

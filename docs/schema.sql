@@ -2230,45 +2230,200 @@ $$;
 ALTER FUNCTION agency.time_rules_bind() OWNER TO workroom_owner;
 
 --
+-- Name: campaign_team; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.campaign_team (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    campaign_id uuid NOT NULL,
+    employee_id uuid NOT NULL,
+    team_role text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    CONSTRAINT campaign_team_team_role_check CHECK ((team_role = ANY (ARRAY['account_director'::text, 'project_manager'::text, 'creative_director'::text, 'strategist'::text, 'copywriter'::text, 'designer'::text, 'producer'::text, 'editor'::text, 'other'::text])))
+);
+
+ALTER TABLE ONLY agency.campaign_team FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.campaign_team OWNER TO workroom_owner;
+
+--
+-- Name: tenants; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.tenants (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_id uuid GENERATED ALWAYS AS (id) STORED NOT NULL,
+    slug text NOT NULL,
+    name text NOT NULL,
+    default_currency character(3) DEFAULT 'USD'::bpchar NOT NULL,
+    utilization_target numeric(4,3) DEFAULT 0.750 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    timesheet_finance_signoff boolean DEFAULT false NOT NULL,
+    time_entry_days_ahead integer DEFAULT 0 NOT NULL,
+    CONSTRAINT tenants_default_currency_check CHECK ((default_currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT tenants_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 200))),
+    CONSTRAINT tenants_slug_check CHECK ((slug ~ '^[a-z0-9][a-z0-9-]{1,62}$'::text)),
+    CONSTRAINT tenants_time_entry_days_ahead_check CHECK (((time_entry_days_ahead >= 0) AND (time_entry_days_ahead <= 366))),
+    CONSTRAINT tenants_utilization_target_check CHECK (((utilization_target >= (0)::numeric) AND (utilization_target <= (1)::numeric)))
+);
+
+ALTER TABLE ONLY agency.tenants FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.tenants OWNER TO workroom_owner;
+
+--
+-- Name: time_off_entries; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.time_off_entries (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    employee_id uuid DEFAULT agency.current_user_id() NOT NULL,
+    kind text NOT NULL,
+    entry_date date NOT NULL,
+    hours numeric(5,2) NOT NULL,
+    description text,
+    week_start_date date NOT NULL,
+    status text DEFAULT 'draft'::text NOT NULL,
+    submitted_at timestamp with time zone,
+    approved_by uuid,
+    approved_at timestamp with time zone,
+    rejected_by uuid,
+    rejected_at timestamp with time zone,
+    rejection_reason text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    CONSTRAINT time_off_entries_description_check CHECK (((description IS NULL) OR (length(description) <= 1000))),
+    CONSTRAINT time_off_entries_hours_check CHECK (((hours > (0)::numeric) AND (hours <= (24)::numeric))),
+    CONSTRAINT time_off_entries_kind_check CHECK ((kind = ANY (ARRAY['holiday'::text, 'sick'::text, 'leave'::text]))),
+    CONSTRAINT time_off_entries_rejection_reason_check CHECK (((rejection_reason IS NULL) OR ((length(btrim(rejection_reason)) >= 1) AND (length(btrim(rejection_reason)) <= 1000)))),
+    CONSTRAINT time_off_entries_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'submitted'::text, 'approved'::text, 'rejected'::text])))
+);
+
+ALTER TABLE ONLY agency.time_off_entries FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.time_off_entries OWNER TO workroom_owner;
+
+--
+-- Name: timesheet_entries; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.timesheet_entries (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    employee_id uuid DEFAULT agency.current_user_id() NOT NULL,
+    campaign_id uuid NOT NULL,
+    phase_id uuid,
+    entry_date date NOT NULL,
+    hours numeric(5,2) NOT NULL,
+    billable boolean DEFAULT true NOT NULL,
+    description text,
+    week_start_date date NOT NULL,
+    status text DEFAULT 'draft'::text NOT NULL,
+    submitted_at timestamp with time zone,
+    approved_by uuid,
+    approved_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    rejected_by uuid,
+    rejected_at timestamp with time zone,
+    rejection_reason text,
+    CONSTRAINT timesheet_entries_hours_check CHECK (((hours > (0)::numeric) AND (hours <= (24)::numeric))),
+    CONSTRAINT timesheet_entries_rejection_reason_check CHECK (((rejection_reason IS NULL) OR ((length(btrim(rejection_reason)) >= 1) AND (length(btrim(rejection_reason)) <= 1000)))),
+    CONSTRAINT timesheet_entries_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'submitted'::text, 'approved'::text, 'rejected'::text])))
+);
+
+ALTER TABLE ONLY agency.timesheet_entries FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.timesheet_entries OWNER TO workroom_owner;
+
+--
+-- Name: timesheet_weeks; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.timesheet_weeks (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    employee_id uuid NOT NULL,
+    week_start_date date NOT NULL,
+    locked_at timestamp with time zone,
+    signed_off_by uuid,
+    signed_off_at timestamp with time zone,
+    unlocked_by uuid,
+    unlocked_at timestamp with time zone,
+    unlock_reason text,
+    reminded_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT timesheet_weeks_week_start_date_check CHECK ((EXTRACT(isodow FROM week_start_date) = (1)::numeric))
+);
+
+ALTER TABLE ONLY agency.timesheet_weeks FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.timesheet_weeks OWNER TO workroom_owner;
+
+--
 -- Name: timesheet_weeks_awaiting_me(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
 CREATE FUNCTION agency.timesheet_weeks_awaiting_me() RETURNS TABLE(employee_id uuid, week_start_date date, stage text, entries bigint, hours numeric, submitted_at timestamp with time zone)
     LANGUAGE sql STABLE
-    SET search_path TO ''
-    AS $$
-  select x.employee_id, x.week_start_date, 'approve'::text, count(*), sum(x.hours), max(x.submitted_at)
-  from (
-    select t.employee_id, t.week_start_date, t.hours, t.submitted_at
-    from agency.timesheet_entries t
-    where t.tenant_id = (select agency.current_tenant_id()) and t.status = 'submitted'
-      and t.employee_id is distinct from (select agency.current_user_id())
-      and ((select agency.has_role('leadership'))
-           or ((select agency.has_role('pm')) and exists (
-                 select 1 from agency.campaign_team tm
-                 where tm.tenant_id = t.tenant_id and tm.campaign_id = t.campaign_id
-                   and tm.employee_id = (select agency.current_user_id()) and tm.team_role = 'project_manager')))
-    union all
-    select o.employee_id, o.week_start_date, o.hours, o.submitted_at
-    from agency.time_off_entries o
-    where o.tenant_id = (select agency.current_tenant_id()) and o.status = 'submitted' and (select agency.has_role('leadership'))
-      and o.employee_id is distinct from (select agency.current_user_id())
-  ) x
-  group by x.employee_id, x.week_start_date
-  union all
-  select t.employee_id, t.week_start_date, 'sign_off', count(*), sum(t.hours), max(t.approved_at)
-  from agency.timesheet_entries t
-  where t.tenant_id = (select agency.current_tenant_id()) and (select agency.has_any_role(array['finance', 'leadership']))
-    and t.employee_id is distinct from (select agency.current_user_id())
-    and (select x.timesheet_finance_signoff from agency.tenants x where x.id = (select agency.current_tenant_id()))
-    and t.status = 'approved'
-    and t.week_start_date >= (select agency.current_week_start()) - 7 * 26
-    and not exists (select 1 from agency.timesheet_weeks w where w.tenant_id = t.tenant_id and w.employee_id = t.employee_id
-                      and w.week_start_date = t.week_start_date and w.locked_at is not null)
-    and not exists (select 1 from agency.timesheet_entries u where u.tenant_id = t.tenant_id
-                      and u.employee_id = t.employee_id and u.week_start_date = t.week_start_date and u.status <> 'approved')
-  group by t.employee_id, t.week_start_date
-$$;
+    BEGIN ATOMIC
+ SELECT x.employee_id,
+     x.week_start_date,
+     'approve'::text AS text,
+     count(*) AS count,
+     sum(x.hours) AS sum,
+     max(x.submitted_at) AS max
+    FROM ( SELECT t.employee_id,
+             t.week_start_date,
+             t.hours,
+             t.submitted_at
+            FROM agency.timesheet_entries t
+           WHERE ((t.tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)) AND (t.status = 'submitted'::text) AND (t.employee_id IS DISTINCT FROM ( SELECT agency.current_user_id() AS current_user_id)) AND (( SELECT agency.has_role('leadership'::text) AS has_role) OR (( SELECT agency.has_role('pm'::text) AS has_role) AND (EXISTS ( SELECT 1
+                    FROM agency.campaign_team tm
+                   WHERE ((tm.tenant_id = t.tenant_id) AND (tm.campaign_id = t.campaign_id) AND (tm.employee_id = ( SELECT agency.current_user_id() AS current_user_id)) AND (tm.team_role = 'project_manager'::text)))))))
+         UNION ALL
+          SELECT o.employee_id,
+             o.week_start_date,
+             o.hours,
+             o.submitted_at
+            FROM agency.time_off_entries o
+           WHERE ((o.tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)) AND (o.status = 'submitted'::text) AND ( SELECT agency.has_role('leadership'::text) AS has_role) AND (o.employee_id IS DISTINCT FROM ( SELECT agency.current_user_id() AS current_user_id)))) x
+   GROUP BY x.employee_id, x.week_start_date
+ UNION ALL
+  SELECT t.employee_id,
+     t.week_start_date,
+     'sign_off'::text,
+     count(*) AS count,
+     sum(t.hours) AS sum,
+     max(t.approved_at) AS max
+    FROM agency.timesheet_entries t
+   WHERE ((t.tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)) AND ( SELECT agency.has_any_role(ARRAY['finance'::text, 'leadership'::text]) AS has_any_role) AND (t.employee_id IS DISTINCT FROM ( SELECT agency.current_user_id() AS current_user_id)) AND ( SELECT x.timesheet_finance_signoff
+            FROM agency.tenants x
+           WHERE (x.id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) AND (t.status = 'approved'::text) AND (t.week_start_date >= (( SELECT agency.current_week_start() AS current_week_start) - (7 * 26))) AND (NOT (EXISTS ( SELECT 1
+            FROM agency.timesheet_weeks w
+           WHERE ((w.tenant_id = t.tenant_id) AND (w.employee_id = t.employee_id) AND (w.week_start_date = t.week_start_date) AND (w.locked_at IS NOT NULL))))) AND (NOT (EXISTS ( SELECT 1
+            FROM agency.timesheet_entries u
+           WHERE ((u.tenant_id = t.tenant_id) AND (u.employee_id = t.employee_id) AND (u.week_start_date = t.week_start_date) AND (u.status <> 'approved'::text))))))
+   GROUP BY t.employee_id, t.week_start_date;
+END;
 
 
 ALTER FUNCTION agency.timesheet_weeks_awaiting_me() OWNER TO workroom_owner;
@@ -2757,28 +2912,6 @@ UNION ALL
 ALTER TABLE agency.campaign_spend_lines OWNER TO workroom_owner;
 
 --
--- Name: campaign_team; Type: TABLE; Schema: agency; Owner: workroom_owner
---
-
-CREATE TABLE agency.campaign_team (
-    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    campaign_id uuid NOT NULL,
-    employee_id uuid NOT NULL,
-    team_role text NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    created_by uuid DEFAULT agency.current_user_id(),
-    updated_by uuid,
-    CONSTRAINT campaign_team_team_role_check CHECK ((team_role = ANY (ARRAY['account_director'::text, 'project_manager'::text, 'creative_director'::text, 'strategist'::text, 'copywriter'::text, 'designer'::text, 'producer'::text, 'editor'::text, 'other'::text])))
-);
-
-ALTER TABLE ONLY agency.campaign_team FORCE ROW LEVEL SECURITY;
-
-
-ALTER TABLE agency.campaign_team OWNER TO workroom_owner;
-
---
 -- Name: campaign_week_hours; Type: TABLE; Schema: agency; Owner: workroom_owner
 --
 
@@ -3008,107 +3141,6 @@ ALTER TABLE ONLY agency.team_allocations FORCE ROW LEVEL SECURITY;
 ALTER TABLE agency.team_allocations OWNER TO workroom_owner;
 
 --
--- Name: tenants; Type: TABLE; Schema: agency; Owner: workroom_owner
---
-
-CREATE TABLE agency.tenants (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    tenant_id uuid GENERATED ALWAYS AS (id) STORED NOT NULL,
-    slug text NOT NULL,
-    name text NOT NULL,
-    default_currency character(3) DEFAULT 'USD'::bpchar NOT NULL,
-    utilization_target numeric(4,3) DEFAULT 0.750 NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    created_by uuid DEFAULT agency.current_user_id(),
-    updated_by uuid,
-    timesheet_finance_signoff boolean DEFAULT false NOT NULL,
-    time_entry_days_ahead integer DEFAULT 0 NOT NULL,
-    CONSTRAINT tenants_default_currency_check CHECK ((default_currency ~ '^[A-Z]{3}$'::text)),
-    CONSTRAINT tenants_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 200))),
-    CONSTRAINT tenants_slug_check CHECK ((slug ~ '^[a-z0-9][a-z0-9-]{1,62}$'::text)),
-    CONSTRAINT tenants_time_entry_days_ahead_check CHECK (((time_entry_days_ahead >= 0) AND (time_entry_days_ahead <= 366))),
-    CONSTRAINT tenants_utilization_target_check CHECK (((utilization_target >= (0)::numeric) AND (utilization_target <= (1)::numeric)))
-);
-
-ALTER TABLE ONLY agency.tenants FORCE ROW LEVEL SECURITY;
-
-
-ALTER TABLE agency.tenants OWNER TO workroom_owner;
-
---
--- Name: time_off_entries; Type: TABLE; Schema: agency; Owner: workroom_owner
---
-
-CREATE TABLE agency.time_off_entries (
-    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    employee_id uuid DEFAULT agency.current_user_id() NOT NULL,
-    kind text NOT NULL,
-    entry_date date NOT NULL,
-    hours numeric(5,2) NOT NULL,
-    description text,
-    week_start_date date NOT NULL,
-    status text DEFAULT 'draft'::text NOT NULL,
-    submitted_at timestamp with time zone,
-    approved_by uuid,
-    approved_at timestamp with time zone,
-    rejected_by uuid,
-    rejected_at timestamp with time zone,
-    rejection_reason text,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    created_by uuid DEFAULT agency.current_user_id(),
-    updated_by uuid,
-    CONSTRAINT time_off_entries_description_check CHECK (((description IS NULL) OR (length(description) <= 1000))),
-    CONSTRAINT time_off_entries_hours_check CHECK (((hours > (0)::numeric) AND (hours <= (24)::numeric))),
-    CONSTRAINT time_off_entries_kind_check CHECK ((kind = ANY (ARRAY['holiday'::text, 'sick'::text, 'leave'::text]))),
-    CONSTRAINT time_off_entries_rejection_reason_check CHECK (((rejection_reason IS NULL) OR ((length(btrim(rejection_reason)) >= 1) AND (length(btrim(rejection_reason)) <= 1000)))),
-    CONSTRAINT time_off_entries_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'submitted'::text, 'approved'::text, 'rejected'::text])))
-);
-
-ALTER TABLE ONLY agency.time_off_entries FORCE ROW LEVEL SECURITY;
-
-
-ALTER TABLE agency.time_off_entries OWNER TO workroom_owner;
-
---
--- Name: timesheet_entries; Type: TABLE; Schema: agency; Owner: workroom_owner
---
-
-CREATE TABLE agency.timesheet_entries (
-    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    employee_id uuid DEFAULT agency.current_user_id() NOT NULL,
-    campaign_id uuid NOT NULL,
-    phase_id uuid,
-    entry_date date NOT NULL,
-    hours numeric(5,2) NOT NULL,
-    billable boolean DEFAULT true NOT NULL,
-    description text,
-    week_start_date date NOT NULL,
-    status text DEFAULT 'draft'::text NOT NULL,
-    submitted_at timestamp with time zone,
-    approved_by uuid,
-    approved_at timestamp with time zone,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    created_by uuid DEFAULT agency.current_user_id(),
-    updated_by uuid,
-    rejected_by uuid,
-    rejected_at timestamp with time zone,
-    rejection_reason text,
-    CONSTRAINT timesheet_entries_hours_check CHECK (((hours > (0)::numeric) AND (hours <= (24)::numeric))),
-    CONSTRAINT timesheet_entries_rejection_reason_check CHECK (((rejection_reason IS NULL) OR ((length(btrim(rejection_reason)) >= 1) AND (length(btrim(rejection_reason)) <= 1000)))),
-    CONSTRAINT timesheet_entries_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'submitted'::text, 'approved'::text, 'rejected'::text])))
-);
-
-ALTER TABLE ONLY agency.timesheet_entries FORCE ROW LEVEL SECURITY;
-
-
-ALTER TABLE agency.timesheet_entries OWNER TO workroom_owner;
-
---
 -- Name: timesheet_costs; Type: VIEW; Schema: agency; Owner: workroom_owner
 --
 
@@ -3155,32 +3187,6 @@ ALTER TABLE ONLY agency.timesheet_timers FORCE ROW LEVEL SECURITY;
 
 
 ALTER TABLE agency.timesheet_timers OWNER TO workroom_owner;
-
---
--- Name: timesheet_weeks; Type: TABLE; Schema: agency; Owner: workroom_owner
---
-
-CREATE TABLE agency.timesheet_weeks (
-    tenant_id uuid NOT NULL,
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    employee_id uuid NOT NULL,
-    week_start_date date NOT NULL,
-    locked_at timestamp with time zone,
-    signed_off_by uuid,
-    signed_off_at timestamp with time zone,
-    unlocked_by uuid,
-    unlocked_at timestamp with time zone,
-    unlock_reason text,
-    reminded_at timestamp with time zone,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT timesheet_weeks_week_start_date_check CHECK ((EXTRACT(isodow FROM week_start_date) = (1)::numeric))
-);
-
-ALTER TABLE ONLY agency.timesheet_weeks FORCE ROW LEVEL SECURITY;
-
-
-ALTER TABLE agency.timesheet_weeks OWNER TO workroom_owner;
 
 --
 -- Name: v_artifact_library; Type: VIEW; Schema: agency; Owner: workroom_owner
@@ -7732,6 +7738,47 @@ GRANT ALL ON FUNCTION agency.time_rules_bind() TO agency_timesheets;
 
 
 --
+-- Name: TABLE campaign_team; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_team TO agency_app;
+GRANT SELECT ON TABLE agency.campaign_team TO agency_timesheets;
+
+
+--
+-- Name: TABLE tenants; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.tenants TO agency_app;
+GRANT SELECT ON TABLE agency.tenants TO agency_timesheets;
+
+
+--
+-- Name: TABLE time_off_entries; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.time_off_entries TO agency_app;
+GRANT SELECT,UPDATE ON TABLE agency.time_off_entries TO agency_timesheets;
+
+
+--
+-- Name: TABLE timesheet_entries; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.timesheet_entries TO agency_app;
+GRANT SELECT ON TABLE agency.timesheet_entries TO agency_summaries;
+GRANT SELECT,UPDATE ON TABLE agency.timesheet_entries TO agency_timesheets;
+
+
+--
+-- Name: TABLE timesheet_weeks; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,DELETE ON TABLE agency.timesheet_weeks TO agency_app;
+GRANT SELECT,INSERT,UPDATE ON TABLE agency.timesheet_weeks TO agency_timesheets;
+
+
+--
 -- Name: FUNCTION timesheet_weeks_awaiting_me(); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -7875,14 +7922,6 @@ GRANT SELECT ON TABLE agency.campaign_spend_lines TO agency_summaries;
 
 
 --
--- Name: TABLE campaign_team; Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_team TO agency_app;
-GRANT SELECT ON TABLE agency.campaign_team TO agency_timesheets;
-
-
---
 -- Name: TABLE campaign_week_hours; Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -7952,31 +7991,6 @@ GRANT SELECT ON TABLE agency.team_allocations TO agency_summaries;
 
 
 --
--- Name: TABLE tenants; Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.tenants TO agency_app;
-GRANT SELECT ON TABLE agency.tenants TO agency_timesheets;
-
-
---
--- Name: TABLE time_off_entries; Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.time_off_entries TO agency_app;
-GRANT SELECT,UPDATE ON TABLE agency.time_off_entries TO agency_timesheets;
-
-
---
--- Name: TABLE timesheet_entries; Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.timesheet_entries TO agency_app;
-GRANT SELECT ON TABLE agency.timesheet_entries TO agency_summaries;
-GRANT SELECT,UPDATE ON TABLE agency.timesheet_entries TO agency_timesheets;
-
-
---
 -- Name: TABLE timesheet_costs; Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -7989,14 +8003,6 @@ GRANT SELECT ON TABLE agency.timesheet_costs TO agency_summaries;
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.timesheet_timers TO agency_app;
-
-
---
--- Name: TABLE timesheet_weeks; Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-GRANT SELECT,DELETE ON TABLE agency.timesheet_weeks TO agency_app;
-GRANT SELECT,INSERT,UPDATE ON TABLE agency.timesheet_weeks TO agency_timesheets;
 
 
 --

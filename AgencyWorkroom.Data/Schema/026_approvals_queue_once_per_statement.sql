@@ -4,11 +4,19 @@
 -- PostgreSQL called them again for every submitted entry: for leadership at ×50 the count behind
 -- the dashboard tile and the bell took 96-186 ms (29,000 submitted entries), and the dashboard's
 -- figures 117 ms at p50. Wrapped in (select ...), each is an init plan run once, and a branch the
--- caller's role rules out is cut before it scans. The same rows, the same columns.
+-- caller's role rules out is cut before it scans. And it has a SQL-standard body (its names bound
+-- at creation) instead of a pinned search_path, so the planner inlines it: the count the tile and
+-- the bell make reads no hours and no dates it does not need. The same rows, the same columns.
+-- The body goes through EXECUTE inside a DO block, as 022's rate_for, because the migrator's
+-- client would split a BEGIN ATOMIC body at its semicolons.
 
+do $do$
+begin
+  execute $ddl$
 create or replace function agency.timesheet_weeks_awaiting_me()
 returns table (employee_id uuid, week_start_date date, stage text, entries bigint, hours numeric, submitted_at timestamptz)
-language sql stable set search_path = '' as $$
+language sql stable
+begin atomic
   select x.employee_id, x.week_start_date, 'approve'::text, count(*), sum(x.hours), max(x.submitted_at)
   from (
     select t.employee_id, t.week_start_date, t.hours, t.submitted_at
@@ -39,5 +47,8 @@ language sql stable set search_path = '' as $$
                       and w.week_start_date = t.week_start_date and w.locked_at is not null)
     and not exists (select 1 from agency.timesheet_entries u where u.tenant_id = t.tenant_id
                       and u.employee_id = t.employee_id and u.week_start_date = t.week_start_date and u.status <> 'approved')
-  group by t.employee_id, t.week_start_date
-$$;
+  group by t.employee_id, t.week_start_date;
+end
+$ddl$;
+end
+$do$;

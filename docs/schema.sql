@@ -1031,6 +1031,65 @@ $$;
 ALTER FUNCTION agency.keep_rate_history() OWNER TO workroom_owner;
 
 --
+-- Name: keep_submitted_parts(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
+--
+
+CREATE FUNCTION agency.keep_submitted_parts() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  cols constant text := 'tenant_id, employee_id, week_start_date, campaign_id, hours, submitted_at';
+  added constant text := case when tg_op <> 'DELETE'
+    then format('select %s, 1 as sign from new_rows where status = ''submitted''', cols) end;
+  removed constant text := case when tg_op <> 'INSERT'
+    then format('select %s, -1 as sign from old_rows where status = ''submitted''', cols) end;
+  changes constant text := coalesce(added || ' union all ' || removed, added, removed);
+  caller_tenant constant text := current_setting('app.current_tenant', true);
+  tenant uuid;
+  gone_people uuid[];
+  gone_weeks date[];
+  gone_campaigns uuid[];
+begin
+  for tenant in execute format('select distinct tenant_id from (%s) c', changes) loop
+    perform set_config('app.current_tenant', tenant::text, true);
+    execute format($q$
+      with delta as (
+        select employee_id, week_start_date, campaign_id, sum(sign)::integer as entries, sum(sign * hours) as hours,
+               max(submitted_at) filter (where sign > 0) as submitted_at
+        from (%s) c
+        where tenant_id = $1
+        group by employee_id, week_start_date, campaign_id
+        having sum(sign) <> 0 or sum(sign * hours) <> 0
+      ), kept as (
+        insert into agency.timesheet_submitted_parts as p
+          (tenant_id, employee_id, week_start_date, campaign_id, entries, hours, submitted_at)
+        select $1, employee_id, week_start_date, campaign_id, entries, hours, submitted_at from delta
+        on conflict (tenant_id, employee_id, week_start_date, campaign_id) do update
+          set entries = p.entries + excluded.entries, hours = p.hours + excluded.hours,
+              submitted_at = greatest(p.submitted_at, excluded.submitted_at)
+        returning employee_id, week_start_date, campaign_id, entries
+      )
+      select array_agg(employee_id), array_agg(week_start_date), array_agg(campaign_id) from kept where entries <= 0
+      $q$, changes)
+      into gone_people, gone_weeks, gone_campaigns
+      using tenant;
+    if gone_people is not null then
+      delete from agency.timesheet_submitted_parts p
+      using unnest(gone_people, gone_weeks, gone_campaigns) as g(employee_id, week_start_date, campaign_id)
+      where p.tenant_id = tenant and p.employee_id = g.employee_id and p.week_start_date = g.week_start_date
+        and p.campaign_id = g.campaign_id and p.entries <= 0;
+    end if;
+  end loop;
+  perform set_config('app.current_tenant', coalesce(caller_tenant, ''), true);
+  return null;
+end
+$_$;
+
+
+ALTER FUNCTION agency.keep_submitted_parts() OWNER TO agency_summaries;
+
+--
 -- Name: keep_time_summaries(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
 --
 
@@ -1620,6 +1679,32 @@ CREATE FUNCTION agency.rate_key_columns(p_table text) RETURNS text[]
 
 
 ALTER FUNCTION agency.rate_key_columns(p_table text) OWNER TO workroom_owner;
+
+--
+-- Name: rebuild_submitted_parts(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
+--
+
+CREATE FUNCTION agency.rebuild_submitted_parts() RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  tenant constant uuid := agency.current_tenant_id();
+begin
+  if tenant is null then
+    raise exception 'rebuild_submitted_parts needs a tenant context' using errcode = '42501';
+  end if;
+  delete from agency.timesheet_submitted_parts where tenant_id = tenant;
+  insert into agency.timesheet_submitted_parts (tenant_id, employee_id, week_start_date, campaign_id, entries, hours, submitted_at)
+  select tenant, t.employee_id, t.week_start_date, t.campaign_id, count(*), sum(t.hours), max(t.submitted_at)
+  from agency.timesheet_entries t
+  where t.tenant_id = tenant and t.status = 'submitted'
+  group by t.employee_id, t.week_start_date, t.campaign_id;
+end
+$$;
+
+
+ALTER FUNCTION agency.rebuild_submitted_parts() OWNER TO agency_summaries;
 
 --
 -- Name: rebuild_time_summaries(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
@@ -2353,6 +2438,25 @@ ALTER TABLE ONLY agency.timesheet_entries FORCE ROW LEVEL SECURITY;
 ALTER TABLE agency.timesheet_entries OWNER TO workroom_owner;
 
 --
+-- Name: timesheet_submitted_parts; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.timesheet_submitted_parts (
+    tenant_id uuid NOT NULL,
+    employee_id uuid NOT NULL,
+    week_start_date date NOT NULL,
+    campaign_id uuid NOT NULL,
+    entries integer NOT NULL,
+    hours numeric NOT NULL,
+    submitted_at timestamp with time zone
+);
+
+ALTER TABLE ONLY agency.timesheet_submitted_parts FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.timesheet_submitted_parts OWNER TO workroom_owner;
+
+--
 -- Name: timesheet_weeks; Type: TABLE; Schema: agency; Owner: workroom_owner
 --
 
@@ -2388,20 +2492,22 @@ CREATE FUNCTION agency.timesheet_weeks_awaiting_me() RETURNS TABLE(employee_id u
  SELECT x.employee_id,
      x.week_start_date,
      'approve'::text AS text,
-     count(*) AS count,
+     sum(x.entries) AS sum,
      sum(x.hours) AS sum,
      max(x.submitted_at) AS max
-    FROM ( SELECT t.employee_id,
-             t.week_start_date,
-             t.hours,
-             t.submitted_at
-            FROM agency.timesheet_entries t
-           WHERE ((t.tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)) AND (t.status = 'submitted'::text) AND (t.employee_id IS DISTINCT FROM ( SELECT agency.current_user_id() AS current_user_id)) AND (( SELECT agency.has_role('leadership'::text) AS has_role) OR (( SELECT agency.has_role('pm'::text) AS has_role) AND (EXISTS ( SELECT 1
+    FROM ( SELECT p.employee_id,
+             p.week_start_date,
+             p.entries,
+             p.hours,
+             p.submitted_at
+            FROM agency.timesheet_submitted_parts p
+           WHERE ((p.tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)) AND (p.employee_id IS DISTINCT FROM ( SELECT agency.current_user_id() AS current_user_id)) AND (( SELECT agency.has_role('leadership'::text) AS has_role) OR (( SELECT agency.has_role('pm'::text) AS has_role) AND (EXISTS ( SELECT 1
                     FROM agency.campaign_team tm
-                   WHERE ((tm.tenant_id = t.tenant_id) AND (tm.campaign_id = t.campaign_id) AND (tm.employee_id = ( SELECT agency.current_user_id() AS current_user_id)) AND (tm.team_role = 'project_manager'::text)))))))
+                   WHERE ((tm.tenant_id = p.tenant_id) AND (tm.campaign_id = p.campaign_id) AND (tm.employee_id = ( SELECT agency.current_user_id() AS current_user_id)) AND (tm.team_role = 'project_manager'::text)))))))
          UNION ALL
           SELECT o.employee_id,
              o.week_start_date,
+             1,
              o.hours,
              o.submitted_at
             FROM agency.time_off_entries o
@@ -4109,6 +4215,14 @@ ALTER TABLE ONLY agency.timesheet_entries
 
 
 --
+-- Name: timesheet_submitted_parts timesheet_submitted_parts_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.timesheet_submitted_parts
+    ADD CONSTRAINT timesheet_submitted_parts_pkey PRIMARY KEY (tenant_id, employee_id, week_start_date, campaign_id);
+
+
+--
 -- Name: timesheet_timers timesheet_timers_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -5135,6 +5249,27 @@ CREATE TRIGGER keep_history BEFORE INSERT OR DELETE OR UPDATE ON agency.rate_car
 
 
 --
+-- Name: timesheet_entries keep_submitted_parts_delete; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_submitted_parts_delete AFTER DELETE ON agency.timesheet_entries REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_submitted_parts();
+
+
+--
+-- Name: timesheet_entries keep_submitted_parts_insert; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_submitted_parts_insert AFTER INSERT ON agency.timesheet_entries REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_submitted_parts();
+
+
+--
+-- Name: timesheet_entries keep_submitted_parts_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_submitted_parts_update AFTER UPDATE ON agency.timesheet_entries REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_submitted_parts();
+
+
+--
 -- Name: team_allocations keep_summaries_delete; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -6050,6 +6185,14 @@ ALTER TABLE ONLY agency.timesheet_entries
 
 
 --
+-- Name: timesheet_submitted_parts timesheet_submitted_parts_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.timesheet_submitted_parts
+    ADD CONSTRAINT timesheet_submitted_parts_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
 -- Name: timesheet_timers timesheet_timers_tenant_id_campaign_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -6684,6 +6827,13 @@ CREATE POLICY notification_read ON agency.notifications FOR SELECT USING ((recip
 ALTER TABLE agency.notifications ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: timesheet_submitted_parts parts_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY parts_read ON agency.timesheet_submitted_parts FOR SELECT USING (((employee_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.sees_all_timesheets() AS sees_all_timesheets)));
+
+
+--
 -- Name: campaign_phases phase_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -6764,6 +6914,13 @@ CREATE POLICY summaries_maintain ON agency.employee_week_hours TO agency_summari
 --
 
 CREATE POLICY summaries_maintain ON agency.knowledge_chunk_counts TO agency_summaries USING (true);
+
+
+--
+-- Name: timesheet_submitted_parts summaries_maintain; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY summaries_maintain ON agency.timesheet_submitted_parts TO agency_summaries USING (true);
 
 
 --
@@ -7046,6 +7203,13 @@ CREATE POLICY tenant_isolation ON agency.timesheet_entries AS RESTRICTIVE USING 
 
 
 --
+-- Name: timesheet_submitted_parts tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.timesheet_submitted_parts AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
 -- Name: timesheet_timers tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -7125,6 +7289,12 @@ CREATE POLICY timesheet_import ON agency.timesheet_entries FOR INSERT WITH CHECK
 
 CREATE POLICY timesheet_own_or_manager ON agency.timesheet_entries USING (((employee_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.has_any_role(ARRAY['pm'::text, 'finance'::text, 'leadership'::text]) AS has_any_role))) WITH CHECK (((employee_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.has_any_role(ARRAY['pm'::text, 'finance'::text, 'leadership'::text]) AS has_any_role)));
 
+
+--
+-- Name: timesheet_submitted_parts; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.timesheet_submitted_parts ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: timesheet_timers; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
@@ -7538,6 +7708,13 @@ REVOKE ALL ON FUNCTION agency.keep_knowledge_chunk_counts() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION keep_submitted_parts(); Type: ACL; Schema: agency; Owner: agency_summaries
+--
+
+REVOKE ALL ON FUNCTION agency.keep_submitted_parts() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION keep_time_summaries(); Type: ACL; Schema: agency; Owner: agency_summaries
 --
 
@@ -7626,6 +7803,13 @@ GRANT SELECT ON TABLE agency.rate_cards TO agency_summaries;
 
 GRANT ALL ON FUNCTION agency.rate_for(p_tenant uuid, p_employee uuid, p_campaign uuid, p_day date) TO agency_app;
 GRANT ALL ON FUNCTION agency.rate_for(p_tenant uuid, p_employee uuid, p_campaign uuid, p_day date) TO agency_summaries;
+
+
+--
+-- Name: FUNCTION rebuild_submitted_parts(); Type: ACL; Schema: agency; Owner: agency_summaries
+--
+
+REVOKE ALL ON FUNCTION agency.rebuild_submitted_parts() FROM PUBLIC;
 
 
 --
@@ -7768,6 +7952,14 @@ GRANT SELECT,UPDATE ON TABLE agency.time_off_entries TO agency_timesheets;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.timesheet_entries TO agency_app;
 GRANT SELECT ON TABLE agency.timesheet_entries TO agency_summaries;
 GRANT SELECT,UPDATE ON TABLE agency.timesheet_entries TO agency_timesheets;
+
+
+--
+-- Name: TABLE timesheet_submitted_parts; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT ON TABLE agency.timesheet_submitted_parts TO agency_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.timesheet_submitted_parts TO agency_summaries;
 
 
 --

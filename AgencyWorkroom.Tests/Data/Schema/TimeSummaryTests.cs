@@ -3,7 +3,8 @@ using AgencyWorkroom.Tests.Infrastructure;
 namespace AgencyWorkroom.Tests.Data.Schema;
 
 /// <summary>
-/// The per-week summaries of 011 (campaigns' hours and money, people's hours): kept by triggers through every kind of write,
+/// The per-week summaries of 011 (campaigns' hours and money, people's hours) and the submitted parts
+/// of 027 (what awaits approval): kept by triggers through every kind of write,
 /// equal at all times to counting the entries again, read-only to the app, and readable by
 /// exactly those who may read the entries (hours) or the rates (money).
 /// </summary>
@@ -37,9 +38,15 @@ public sealed class TimeSummaryTests(TwoTenantWorld world)
         people_kept as (
           select p.employee_id, p.week_start_date, p.total_hours, p.billable_hours, p.entry_count,
                  p.allocated_hours, p.allocation_count
-          from agency.employee_week_hours p)
+          from agency.employee_week_hours p),
+        parts_counted as (
+          select employee_id, week_start_date, campaign_id, count(*)::integer as entries, sum(hours) as hours
+          from agency.timesheet_entries where status = 'submitted' group by 1, 2, 3),
+        parts_kept as (
+          select employee_id, week_start_date, campaign_id, entries, hours from agency.timesheet_submitted_parts)
         select (select count(*) from ((table counted except table kept) union all (table kept except table counted)) x)
              + (select count(*) from ((table people_counted except table people_kept) union all (table people_kept except table people_counted)) y)
+             + (select count(*) from ((table parts_counted except table parts_kept) union all (table parts_kept except table parts_counted)) z)
         """;
 
     [Fact]
@@ -157,6 +164,50 @@ public sealed class TimeSummaryTests(TwoTenantWorld world)
     }
 
     [Fact]
+    public async Task SubmittedParts_FollowSubmitApproveRejectAndDelete_AndTheQueueCountsFromThem()
+    {
+        // Weeks of two people on two campaigns, submitted, then partly approved, rejected, moved and
+        // deleted in statements of many rows. As the owner: states straight from history (021 binds the app).
+        await using var s = await TestSession.BeginAsync(world.Database.Owner, world.A.Id, "leadership", world.A.People["leadership"]);
+        var second = Guid.NewGuid();
+        await s.SetContextAsync(world.A.Id, "pm", world.A.People["pm"]);
+        await s.ExecuteAsync(
+            "insert into agency.campaigns (id, client_id, code, name, status, start_date, end_date) values (@id, @client, @code, 'Second', 'active', '2025-01-01', '2025-12-31')",
+            ("id", second), ("client", world.A.Rows["agency.clients"]), ("code", "SP-" + second.ToString("N")[..10].ToUpperInvariant()));
+        await s.SetContextAsync(world.A.Id, "leadership", world.A.People["leadership"]);
+        await s.ExecuteAsync(
+            """
+            insert into agency.timesheet_entries (employee_id, campaign_id, entry_date, hours, status, submitted_at)
+            select (array[@a, @b])[1 + g % 2], (array[@c, @d])[1 + g / 2 % 2], date '2025-03-03' + g % 60, 0.25 * (1 + g % 8),
+                   case when g % 5 = 0 then 'draft' else 'submitted' end, now() - g * interval '1 minute'
+            from generate_series(1, 2000) g
+            """, ("a", world.A.People["creative"]), ("b", world.A.People["pm"]), ("c", world.A.Rows["agency.campaigns"]), ("d", second));
+        Assert.Equal(0L, await s.ScalarAsync<long>(Drift));
+        var weeks = await s.ScalarAsync<long>("select count(distinct (employee_id, week_start_date)) from agency.timesheet_entries where status = 'submitted'");
+        Assert.Equal(weeks, await s.ScalarAsync<long>("select agency.pending_timesheet_approvals()"));
+
+        await s.ExecuteAsync("update agency.timesheet_entries set status = 'approved', approved_at = now(), approved_by = @me where status = 'submitted' and campaign_id = @c",
+            ("me", world.A.People["leadership"]), ("c", world.A.Rows["agency.campaigns"]));
+        await s.ExecuteAsync("update agency.timesheet_entries set status = 'rejected', rejection_reason = 'no' where status = 'submitted' and entry_date < '2025-03-20'");
+        await s.ExecuteAsync("update agency.timesheet_entries set status = 'submitted' where status = 'draft' and entry_date > '2025-04-01'");
+        await s.ExecuteAsync("update agency.timesheet_entries set hours = hours + 0.25 where status = 'submitted' and extract(dow from entry_date) = 3");
+        await s.ExecuteAsync("delete from agency.timesheet_entries where status = 'submitted' and entry_date between '2025-04-10' and '2025-04-15'");
+
+        Assert.Equal(0L, await s.ScalarAsync<long>(Drift));
+        Assert.Equal(0L, await s.ScalarAsync<long>("select count(*) from agency.timesheet_submitted_parts where entries <= 0"));
+        // What leadership's queue shows is the entries' own count, week by week.
+        var queue = await s.QueryAsync("select employee_id, week_start_date, entries, hours from agency.timesheet_weeks_awaiting_me() order by 1, 2");
+        var counted = await s.QueryAsync(
+            """
+            select employee_id, week_start_date, count(*) as entries, sum(hours) as hours from agency.timesheet_entries
+            where status = 'submitted' and employee_id <> @me group by 1, 2 order by 1, 2
+            """, ("me", world.A.People["leadership"]));
+        Assert.NotEmpty(counted);
+        Assert.Equal(counted, queue);
+        Assert.Equal((long)counted.Count, await s.ScalarAsync<long>("select agency.pending_timesheet_approvals()"));
+    }
+
+    [Fact]
     public async Task RateChange_RepricesTheEntriesItCovers()
     {
         // History out of the campaign's dates, loaded as the owner: the entry rules (021) bind the app's role.
@@ -231,8 +282,10 @@ public sealed class TimeSummaryTests(TwoTenantWorld world)
             ("t", world.A.Id), ("c", world.A.Rows["agency.campaigns"]));
         var update = await s.FailureAsync("update agency.campaign_week_money set revenue = revenue * 2");
         var rebuild = await s.FailureAsync("select agency.rebuild_time_summaries()");
+        var parts = await s.FailureAsync("update agency.timesheet_submitted_parts set entries = 0");
+        var rebuildParts = await s.FailureAsync("select agency.rebuild_submitted_parts()");
 
-        Assert.All(new[] { insert, update, rebuild }, e => Assert.Equal("42501", e.SqlState));
+        Assert.All(new[] { insert, update, rebuild, parts, rebuildParts }, e => Assert.Equal("42501", e.SqlState));
     }
 
     [Theory]

@@ -151,7 +151,7 @@ public static class BenchmarksProgram
         await RunAsync(15, "rates", async () => [await rates.MonthOfCampaignAsync(), await rates.CorrectionAsync()]);
 
         var report = new BenchReport(started, clock.Elapsed, db.Tenant.DetectedScale, db.Tenant.Describe(), machine, results, notes);
-        var saved = report.Save(settings.OutputFolder);
+        var saved = report.Save(settings.OutputFolder, partial: settings.Only.Count > 0);
         await File.WriteAllTextAsync(Path.Combine(settings.OutputFolder, "latest.md"), report.ToMarkdown());
         Console.WriteLine();
         Console.WriteLine(report.ToTable());

@@ -1900,7 +1900,13 @@ declare
   bookkeeping constant text := $$array['effective_from', 'effective_to', 'created_at', 'updated_at', 'created_by', 'updated_by', 'note']$$;
   whole constant text := 'select %1$s.tenant_id, %1$s.%2$I::text as key, %1$s.effective_from as lo, '
                          'coalesce(%1$s.effective_to, ''infinity'') as hi from %3$s';
-  changed constant text := case tg_op
+  changed constant text := case
+    when tg_table_name = 'campaigns' then $q$
+      select n.tenant_id, n.id::text as key, '-infinity'::date as lo, 'infinity'::date as hi
+      from old_rows o
+      join new_rows n on n.tenant_id = o.tenant_id and n.id = o.id
+      where o.client_id is distinct from n.client_id$q$
+    else case tg_op
     when 'INSERT' then format(whole, 'n', key_column, 'new_rows n')
     when 'DELETE' then format(whole, 'o', key_column, 'old_rows o')
     else format($q$
@@ -1919,23 +1925,24 @@ declare
         select n.tenant_id, n.%1$I::text, least(coalesce(o.effective_to, 'infinity'), coalesce(n.effective_to, 'infinity')),
                greatest(coalesce(o.effective_to, 'infinity'), coalesce(n.effective_to, 'infinity'))
         where not d.rate_changed and o.effective_to is distinct from n.effective_to) x (tenant_id, key, lo, hi)$q$,
-      key_column, bookkeeping) end;
+      key_column, bookkeeping) end end;
   priced_entries constant text := case tg_table_name
     when 'employee_rates' then
       'join agency.timesheet_entries t on t.tenant_id = $1 and t.employee_id = r.key::uuid
-         and t.entry_date >= r.lo and t.entry_date < r.hi'
-    when 'campaign_rate_overrides' then
-      'join agency.timesheet_entries t on t.tenant_id = $1 and t.campaign_id = r.key::uuid
          and t.entry_date >= r.lo and t.entry_date < r.hi'
     when 'client_rate_overrides' then
       'join agency.campaigns p on p.tenant_id = $1 and p.client_id = r.key::uuid
        join agency.timesheet_entries t on t.tenant_id = $1 and t.campaign_id = p.id
          and t.entry_date >= r.lo and t.entry_date < r.hi'
-    else
+    when 'rate_cards' then
       'join agency.rate_cards rc on rc.tenant_id = $1 and rc.role_name = r.key
        join agency.employee_rates er on er.tenant_id = $1 and er.rate_card_id = rc.id
        join agency.timesheet_entries t on t.tenant_id = $1 and t.employee_id = er.employee_id
-         and t.entry_date >= greatest(r.lo, er.effective_from) and t.entry_date < least(r.hi, coalesce(er.effective_to, ''infinity''))' end;
+         and t.entry_date >= greatest(r.lo, er.effective_from) and t.entry_date < least(r.hi, coalesce(er.effective_to, ''infinity''))'
+    -- campaign_rate_overrides, and campaigns: the campaign's own entries.
+    else
+      'join agency.timesheet_entries t on t.tenant_id = $1 and t.campaign_id = r.key::uuid
+         and t.entry_date >= r.lo and t.entry_date < r.hi' end;
   buckets constant text := format($q$
       select distinct t.campaign_id, t.week_start_date, date_trunc('month', t.entry_date)::date as month_start_date
       from (%s) r
@@ -5372,6 +5379,13 @@ CREATE TRIGGER reprice_summaries_insert AFTER INSERT ON agency.rate_cards REFERE
 --
 
 CREATE TRIGGER reprice_summaries_update AFTER UPDATE ON agency.campaign_rate_overrides REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.reprice_campaign_summaries();
+
+
+--
+-- Name: campaigns reprice_summaries_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER reprice_summaries_update AFTER UPDATE ON agency.campaigns REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.reprice_campaign_summaries();
 
 
 --

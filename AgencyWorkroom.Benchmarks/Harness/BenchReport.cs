@@ -37,16 +37,29 @@ public sealed record BenchReport(
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    /// <summary>Writes latest.json, latest-x{scale}.json and a timestamped copy; returns the copy's path.</summary>
-    public string Save(string folder)
+    /// <summary>
+    /// Writes latest.json, latest-x{scale}.json and a timestamped copy; returns the copy's path.
+    /// A partial run (<c>--only</c>) replaces its own rows in latest-x{scale}.json and keeps the
+    /// others, so timing one benchmark again does not empty the growth table's column.
+    /// </summary>
+    public string Save(string folder, bool partial = false)
     {
         Directory.CreateDirectory(folder);
         var text = JsonSerializer.Serialize(this, Json);
         var stamped = Path.Combine(folder, $"bench-{StartedAt.UtcDateTime:yyyyMMdd-HHmmss}.json");
         File.WriteAllText(stamped, text);
         File.WriteAllText(Path.Combine(folder, "latest.json"), text);
-        File.WriteAllText(LatestOfScale(folder, Scale), text);
+        var ofScale = partial && LoadLatest(folder, Scale) is { } previous ? previous.UpdatedBy(this) : this;
+        File.WriteAllText(LatestOfScale(folder, Scale), JsonSerializer.Serialize(ofScale, Json));
         return stamped;
+    }
+
+    /// <summary>This run with the rows of a later, partial one put in place of its own (and any new ones after them).</summary>
+    public BenchReport UpdatedBy(BenchReport later)
+    {
+        var replaced = later.Results.ToDictionary(r => r.Id);
+        var kept = Results.Select(r => replaced.Remove(r.Id, out var newer) ? newer : r).ToList();
+        return later with { Results = [.. kept, .. later.Results.Where(r => replaced.ContainsKey(r.Id))] };
     }
 
     /// <summary>The last run at a scale, or null when there was none (or it cannot be read).</summary>

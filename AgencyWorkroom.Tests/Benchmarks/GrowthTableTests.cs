@@ -46,6 +46,29 @@ public sealed class GrowthTableTests
     }
 
     [Fact]
+    public void PartialRun_ReplacesItsOwnRowsOfTheScale_AndKeepsTheOthers()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "growth-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Run(20, Latency("1a", 10, true), Latency("14", 900, false), Latency("15a", 12, true)).Save(folder);
+
+            Run(20, Latency("14", 400, false), Latency("16a", 20, true)).Save(folder, partial: true);
+
+            var loaded = BenchReport.LoadLatest(folder, 20)!;
+            Assert.Equal(["1a", "14", "15a", "16a"], loaded.Results.Select(r => r.Id));
+            Assert.Equal(400, loaded.Results.Single(r => r.Id == "14").P95Ms);
+            // A full run replaces the scale's rows whole.
+            Run(20, Latency("1a", 11, true)).Save(folder);
+            Assert.Equal(["1a"], BenchReport.LoadLatest(folder, 20)!.Results.Select(r => r.Id));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void SavedRun_IsFoundAgainByItsScale()
     {
         var folder = Path.Combine(Path.GetTempPath(), "growth-" + Guid.NewGuid().ToString("N"));

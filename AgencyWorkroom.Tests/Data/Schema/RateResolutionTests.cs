@@ -127,6 +127,31 @@ public sealed class RateResolutionTests(TwoTenantWorld world)
     }
 
     [Fact]
+    public async Task CampaignMovedToAnotherClient_IsRepricedAtThatClientsRates()
+    {
+        await using var s = await world.AppSessionAsync(world.A, "finance");
+        var campaign = await CampaignAsync(s);
+        await LogWeekdaysAsync(s, campaign, 2m);
+        var otherClient = Guid.NewGuid();
+        await s.SetContextAsync(world.A.Id, "account", world.A.People["account"]);
+        await s.ExecuteAsync("insert into agency.clients (id, code, name) values (@id, @code, 'Moved to')",
+            ("id", otherClient), ("code", $"MV-{otherClient.ToString("N")[..8].ToUpperInvariant()}"));
+        await s.SetContextAsync(world.A.Id, "finance", world.A.People["finance"]);
+        await AddPeriodAsync(s, "client_rate_overrides", $$"""{"client_id": "{{otherClient}}", "bill_rate": 300, "effective_from": "2025-01-01"}""");
+        var hours = await s.ScalarAsync<decimal>("select sum(hours) from agency.timesheet_entries where campaign_id = @c", ("c", campaign));
+        var before = await s.ScalarAsync<decimal>("select revenue from agency.v_campaign_overview where campaign_id = @c", ("c", campaign));
+
+        await s.SetContextAsync(world.A.Id, "pm", world.A.People["pm"]);
+        await s.ExecuteAsync("update agency.campaigns set client_id = @k where id = @c", ("k", otherClient), ("c", campaign));
+        await s.SetContextAsync(world.A.Id, "finance", world.A.People["finance"]);
+
+        // The creative billed at their own 150 under the first client; the new client's 300 applies to every day.
+        Assert.Equal(hours * 150, before);
+        Assert.Equal(hours * 300, await s.ScalarAsync<decimal>("select revenue from agency.v_campaign_overview where campaign_id = @c", ("c", campaign)));
+        Assert.Equal(0L, await s.ScalarAsync<long>(TimeSummaryTests.Drift));
+    }
+
+    [Fact]
     public async Task Preview_TellsWhatTheCorrectionThenDoes_AndChangesNothing()
     {
         await using var s = await world.AppSessionAsync(world.A, "finance");

@@ -352,6 +352,32 @@ $_$;
 ALTER FUNCTION agency.change_rate_period(p_table text, p_id uuid, p_changes jsonb) OWNER TO workroom_owner;
 
 --
+-- Name: check_currency_change(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
+--
+
+CREATE FUNCTION agency.check_currency_change() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if new.default_currency is distinct from old.default_currency
+     and (exists (select from agency.rate_cards r where r.tenant_id = new.id)
+          or exists (select from agency.employee_rates r where r.tenant_id = new.id)
+          or exists (select from agency.client_rate_overrides r where r.tenant_id = new.id)
+          or exists (select from agency.campaign_rate_overrides r where r.tenant_id = new.id)) then
+    raise exception 'The agency has rates in %; amounts are never converted, so the currency changes only while there are none.',
+                    old.default_currency
+      using errcode = '23514', constraint = 'tenant_currency_kept_by_rates', column = 'default_currency',
+            schema = tg_table_schema, table = tg_table_name;
+  end if;
+  return new;
+end
+$$;
+
+
+ALTER FUNCTION agency.check_currency_change() OWNER TO agency_summaries;
+
+--
 -- Name: check_rate_currency(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -5109,6 +5135,13 @@ CREATE TRIGGER check_currency BEFORE INSERT OR UPDATE OF currency, tenant_id ON 
 
 
 --
+-- Name: tenants check_currency_change; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER check_currency_change BEFORE UPDATE OF default_currency ON agency.tenants FOR EACH ROW EXECUTE FUNCTION agency.check_currency_change();
+
+
+--
 -- Name: campaign_rate_overrides check_periods; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -7599,6 +7632,13 @@ GRANT ALL ON FUNCTION agency.can_see_financials() TO agency_app;
 --
 
 GRANT ALL ON FUNCTION agency.change_rate_period(p_table text, p_id uuid, p_changes jsonb) TO agency_app;
+
+
+--
+-- Name: FUNCTION check_currency_change(); Type: ACL; Schema: agency; Owner: agency_summaries
+--
+
+REVOKE ALL ON FUNCTION agency.check_currency_change() FROM PUBLIC;
 
 
 --

@@ -28,7 +28,9 @@ public sealed class SettingsService(UnitOfWork unitOfWork) : ISettingsQueries, I
     private static readonly WriteErrors Errors = new WriteErrors(RefusedMessage)
         .On("tenants_time_entry_days_ahead_check", nameof(SettingsForm.TimeEntryDaysAhead), "From 0 to 366 days.")
         .On("tenants_utilization_target_check", nameof(SettingsForm.UtilizationTarget), "From 0 % to 100 %.")
-        .On("tenants_default_currency_check", nameof(SettingsForm.DefaultCurrency), "Three capital letters, as ISO 4217 writes it (EUR, USD, GBP).");
+        .On("tenants_default_currency_check", nameof(SettingsForm.DefaultCurrency), "Three capital letters, as ISO 4217 writes it (EUR, USD, GBP).")
+        .On("tenant_currency_kept_by_rates", nameof(SettingsForm.DefaultCurrency),
+            "The agency has rates in this currency, and amounts are never converted: it can change only while there are no rates.");
 
     public Task<SettingsForm> LoadAsync(CancellationToken cancellationToken = default) =>
         unitOfWork.RunAsync((db, ct) => db.Set<Tenant>().AsNoTracking()

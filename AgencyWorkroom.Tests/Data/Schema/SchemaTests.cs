@@ -134,7 +134,7 @@ public sealed class SchemaTests(TwoTenantWorld world)
                            or p.prosqlbody is not null and not p.prosecdef))
             """));
         Assert.Equal(
-            ["agency.audit_change()", "agency.keep_campaign_health()", "agency.keep_knowledge_chunk_counts()", "agency.keep_submitted_parts()",
+            ["agency.audit_change()", "agency.check_currency_change()", "agency.keep_campaign_health()", "agency.keep_knowledge_chunk_counts()", "agency.keep_submitted_parts()",
              "agency.keep_time_summaries()", "agency.rebuild_submitted_parts()", "agency.rebuild_time_summaries()", "agency.refresh_campaign_health(uuid[])", "agency.refresh_stale_campaign_health()",
              "agency.reprice_campaign_summaries()"],
             await NamesAsync(s, $"""

@@ -158,4 +158,38 @@ public sealed class RateServicesTests(TwoTenantWorld world)
         await using var s = await TestSession.BeginAsync(world.Database.App, tenant.Id, "admin", tenant.People["admin"]);
         Assert.Equal(1L, await s.ScalarAsync<long>("select count(*) from agency.audit_log where entity = 'tenant_settings'"));
     }
+
+    [Fact]
+    public async Task Currency_StaysWhileTheAgencyHasRates_WithTheReasonNextToTheField()
+    {
+        var tenant = await ScratchTenant.CreateAsync(world);
+        await using var admin = tenant.As(world, "admin");
+        var form = await admin.Get<ISettingsQueries>().LoadAsync();
+        form.DefaultCurrency = "EUR";
+
+        var refused = await admin.Get<ISettingsCommands>().SaveAsync(form);
+
+        Assert.Contains("never converted", refused.FieldErrors[nameof(SettingsForm.DefaultCurrency)], StringComparison.Ordinal);
+        Assert.Equal("USD", (await admin.Get<ISettingsQueries>().LoadAsync()).DefaultCurrency);
+
+        // Without rates (a new agency setting up) the currency changes, and new rates follow it.
+        await using (var owner = await TestSession.BeginAsync(world.Database.Owner, tenant.Id, "finance", tenant.People["finance"]))
+        {
+            await owner.ExecuteAsync("select set_config('app.audit_reason', 'Setting up again', true)");
+            foreach (var table in new[] { "campaign_rate_overrides", "client_rate_overrides", "employee_rates", "rate_cards" })
+            {
+                await owner.ExecuteAsync($"delete from agency.{table} where tenant_id = @t", ("t", tenant.Id));
+            }
+
+            await owner.CommitAsync();
+        }
+
+        var fresh = await admin.Get<ISettingsQueries>().LoadAsync();
+        fresh.DefaultCurrency = "EUR";
+        var changed = await admin.Get<ISettingsCommands>().SaveAsync(fresh);
+        Assert.True(changed.Succeeded, changed.Error);
+        await using var s = await TestSession.BeginAsync(world.Database.App, tenant.Id, "finance", tenant.People["finance"]);
+        Assert.Equal("EUR", await s.ScalarAsync<string>(
+            "insert into agency.rate_cards (role_name, bill_rate, cost_rate, effective_from) values ('Writer', 100, 40, current_date) returning currency"));
+    }
 }

@@ -1,3 +1,4 @@
+using AgencyWorkroom.Data.Features.Rates;
 using AgencyWorkroom.Data.Identity;
 using AgencyWorkroom.Tests.Data.DemoData;
 using AgencyWorkroom.Tests.Infrastructure;
@@ -64,6 +65,45 @@ public sealed class RatesScreenTests(DemoSeedFixture demo, BrowserFixture browse
         }
     }
 
+    [Fact]
+    public async Task Finance_LooksUpARate_AndSeesWhereItCameFrom_ThenWorksOutAMarginInTheCalculator()
+    {
+        var (campaign, _) = await CampaignWithRevenueAsync();
+        await using var s = await demo.AppSessionAsync("northwind", "finance");
+        var expected = (await s.QueryAsync(
+            """
+            select e.full_name, c.name as campaign_name, r.bill_rate, r.bill_source
+            from agency.campaign_team tm
+            join agency.employees e on e.tenant_id = tm.tenant_id and e.id = tm.employee_id
+            join agency.campaigns c on c.tenant_id = tm.tenant_id and c.id = tm.campaign_id
+            cross join lateral agency.rate_for(tm.tenant_id, tm.employee_id, tm.campaign_id, current_date) r
+            where tm.campaign_id = @c and r.bill_rate is not null
+            order by e.full_name limit 1
+            """, ("c", campaign))).Single();
+        var page = await browser.SignedInPageAsync(DemoAccounts.EmailOf("finance", "northwind"), DemoAccounts.Password);
+        await BrowserFixture.OpenAsync(page, "/rates");
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Lookup" }).ClickAsync();
+        await ChooseAsync(page, "lookup-person", (string)expected["full_name"]!);
+        await ChooseAsync(page, "lookup-campaign", (string)expected["campaign_name"]!);
+        await page.GetByTestId("lookup").ClickAsync();
+
+        await Expect(page.GetByTestId("lookup-bill")).ToHaveTextAsync($"USD {(decimal)expected["bill_rate"]!:N2}");
+        await Expect(page.GetByTestId("lookup-bill-source")).ToContainTextAsync(RateTables.DescribeSource((string)expected["bill_source"]!));
+        await CheckScreenAsync(page, "rates-lookup");
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Calculator" }).ClickAsync();
+        await page.GetByTestId("calc-bill").Locator("input").FillAsync("200");
+        await page.GetByTestId("calc-cost").Locator("input").FillAsync("80");
+        await page.GetByTestId("calc-target").Locator("input").FillAsync("50");
+
+        await Expect(page.GetByTestId("calc-margin")).ToHaveTextAsync("USD 120.00");
+        await Expect(page.GetByTestId("calc-margin-pct")).ToHaveTextAsync("60 %");
+        await Expect(page.GetByTestId("calc-markup-pct")).ToHaveTextAsync("150 %");
+        await Expect(page.GetByTestId("calc-required")).ToHaveTextAsync("USD 160.00");
+        await CheckScreenAsync(page, "rates-calculator");
+    }
+
     [Theory]
     [InlineData("creative")]
     [InlineData("pm")]
@@ -95,6 +135,14 @@ public sealed class RatesScreenTests(DemoSeedFixture demo, BrowserFixture browse
         var row = (await s.QueryAsync(
             "select campaign_id, code from agency.v_campaign_overview where status = 'active' and revenue > 0 order by code limit 1")).Single();
         return ((Guid)row["campaign_id"]!, (string)row["code"]!);
+    }
+
+    /// <summary>Opens a MudSelect by its wrapper's test id and picks the option with that text.</summary>
+    private static async Task ChooseAsync(IPage page, string testId, string option)
+    {
+        await page.GetByTestId(testId).Locator(".mud-select").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = option }).First.ClickAsync();
+        await Expect(page.GetByTestId(testId).Locator("input")).ToHaveValueAsync(option);
     }
 
     private static async Task CheckScreenAsync(IPage page, string name)

@@ -266,6 +266,60 @@ $$;
 ALTER FUNCTION agency.audit_change() OWNER TO agency_audit;
 
 --
+-- Name: audit_time_sets(); Type: FUNCTION; Schema: agency; Owner: agency_audit
+--
+
+CREATE FUNCTION agency.audit_time_sets() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  importing constant boolean := current_setting('app.timesheet_import', true) = 'on';
+  v_action text := nullif(current_setting('app.audit_action', true), '');
+  v_reason constant text := nullif(btrim(current_setting('app.audit_reason', true)), '');
+begin
+  if nullif(current_setting('app.current_role', true), '') is null then
+    return null;
+  end if;
+  if importing then
+    v_action := coalesce(v_action, 'import');
+    if tg_op = 'DELETE' then
+      insert into agency.audit_log (tenant_id, entity, action, reason, old_values)
+      select o.tenant_id, tg_table_name, v_action, v_reason,
+             jsonb_build_object('op', 'delete', 'employee_id', o.employee_id, 'week_start_date', o.week_start_date,
+                                'entries', count(*), 'hours', sum(o.hours), 'ids', jsonb_agg(o.id order by o.id))
+      from old_rows o group by o.tenant_id, o.employee_id, o.week_start_date;
+    else
+      insert into agency.audit_log (tenant_id, entity, action, reason, new_values)
+      select n.tenant_id, tg_table_name, v_action, v_reason,
+             jsonb_build_object('op', lower(tg_op), 'employee_id', n.employee_id, 'week_start_date', n.week_start_date,
+                                'status', n.status, 'entries', count(*), 'hours', sum(n.hours),
+                                'ids', jsonb_agg(n.id order by n.id))
+      from new_rows n group by n.tenant_id, n.employee_id, n.week_start_date, n.status;
+    end if;
+    return null;
+  end if;
+  if tg_op <> 'UPDATE' then
+    return null;
+  end if;
+  -- A review: submitted -> approved or rejected.
+  insert into agency.audit_log (tenant_id, entity, action, reason, old_values, new_values)
+  select n.tenant_id, tg_table_name, coalesce(v_action, case n.status when 'approved' then 'approve' else 'reject' end),
+         coalesce(v_reason, max(n.rejection_reason)),
+         jsonb_build_object('status', 'submitted'),
+         jsonb_build_object('employee_id', n.employee_id, 'week_start_date', n.week_start_date, 'status', n.status,
+                            'entries', count(*), 'hours', sum(n.hours), 'ids', jsonb_agg(n.id order by n.id))
+  from new_rows n join old_rows o on o.tenant_id = n.tenant_id and o.id = n.id
+  where o.status = 'submitted' and n.status in ('approved', 'rejected')
+  group by n.tenant_id, n.employee_id, n.week_start_date, n.status;
+  return null;
+end
+$$;
+
+
+ALTER FUNCTION agency.audit_time_sets() OWNER TO agency_audit;
+
+--
 -- Name: begin_timesheet_import(text); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -420,32 +474,69 @@ CREATE FUNCTION agency.check_time_entry() RETURNS trigger
     AS $$
 declare
   entries constant boolean := tg_table_name = 'timesheet_entries';
-  me constant uuid := agency.current_user_id();
+  me uuid;
+  tenant uuid;
   content_changed boolean := false;
+  new_week date;
+  v_locked boolean;
   v_campaign record;
   v_phase record;
   v_ahead integer;
   v_day_total numeric;
   v_reviewer boolean;
 begin
-  if not agency.time_rules_bind() then
+  -- Who is bound (agency.time_rules_bind): the web app, a member of agency_app under row-level
+  -- security. row_security_active is false for the owner-less bypass (BYPASSRLS, superuser).
+  if not (pg_catalog.pg_has_role(current_user, 'agency_app', 'MEMBER') and pg_catalog.row_security_active(tg_relid)) then
     return case when tg_op = 'DELETE' then old else new end;
   end if;
-  if agency.time_import_active() then
-    -- History as it was; the caller says nothing about who approved it that the audit does not keep.
+  -- An admin's audited import (agency.time_import_active): the flag first, it is the cheap half.
+  if pg_catalog.current_setting('app.timesheet_import', true) = 'on' and agency.has_role('admin') then
     return case when tg_op = 'DELETE' then old else new end;
   end if;
+  me := agency.current_user_id();
+  tenant := agency.current_tenant_id();
 
-  -- A locked week refuses every change, whoever asks.
-  if tg_op in ('UPDATE', 'DELETE') and agency.week_locked(old.employee_id, old.week_start_date) then
-    raise exception 'The week of % is approved and locked; ask finance or leadership to unlock it.', old.week_start_date
-      using errcode = '42501', constraint = 'timesheet_week_locked';
+  -- A locked week refuses every change, whoever asks. A row that is not approved is itself a part
+  -- of its week that is not approved, so only a kept lock can lock its week; an approved row's
+  -- week takes the whole test (agency.week_locked).
+  if tg_op in ('UPDATE', 'DELETE') then
+    if old.status = 'approved' then
+      v_locked := agency.week_locked(old.employee_id, old.week_start_date);
+    else
+      v_locked := exists (select 1 from agency.timesheet_weeks w
+                          where w.tenant_id = tenant and w.employee_id = old.employee_id
+                            and w.week_start_date = old.week_start_date and w.locked_at is not null);
+    end if;
+    if v_locked then
+      raise exception 'The week of % is approved and locked; ask finance or leadership to unlock it.', old.week_start_date
+        using errcode = '42501', constraint = 'timesheet_week_locked';
+    end if;
   end if;
-  if tg_op in ('INSERT', 'UPDATE')
-     and agency.week_locked(new.employee_id, new.entry_date - (extract(isodow from new.entry_date)::integer - 1)) then
-    raise exception 'The week of % is approved and locked; ask finance or leadership to unlock it.',
-      new.entry_date - (extract(isodow from new.entry_date)::integer - 1)
-      using errcode = '42501', constraint = 'timesheet_week_locked';
+  if tg_op in ('INSERT', 'UPDATE') then
+    new_week := new.entry_date - (extract(isodow from new.entry_date)::integer - 1);
+    if tg_op = 'INSERT' or new_week is distinct from old.week_start_date or new.employee_id is distinct from old.employee_id
+       or old.status = 'approved' then
+      -- agency.week_locked, inline (its plan kept by plpgsql; the function call cost 138 µs).
+      select exists (select 1 from agency.timesheet_weeks w
+                     where w.tenant_id = tenant and w.employee_id = new.employee_id
+                       and w.week_start_date = new_week and w.locked_at is not null)
+          or (exists (select 1 from agency.timesheet_entries t
+                      where t.tenant_id = tenant and t.week_start_date = new_week
+                        and t.employee_id = new.employee_id and t.status = 'approved')
+              and not exists (select 1 from agency.timesheet_entries t
+                              where t.tenant_id = tenant and t.week_start_date = new_week
+                                and t.employee_id = new.employee_id and t.status <> 'approved')
+              and not exists (select 1 from agency.time_off_entries o
+                              where o.tenant_id = tenant and o.week_start_date = new_week
+                                and o.employee_id = new.employee_id and o.status <> 'approved')
+              and not coalesce((select x.timesheet_finance_signoff from agency.tenants x where x.id = tenant), false))
+      into v_locked;
+      if v_locked then
+        raise exception 'The week of % is approved and locked; ask finance or leadership to unlock it.', new_week
+          using errcode = '42501', constraint = 'timesheet_week_locked';
+      end if;
+    end if;
   end if;
 
   if tg_op = 'DELETE' then
@@ -506,10 +597,17 @@ begin
         end if;
         new.submitted_at := null;
       elsif old.status = 'submitted' and new.status in ('approved', 'rejected') then
-        if entries then
-          v_reviewer := agency.may_review_time(old.employee_id, old.campaign_id);
-        else
-          v_reviewer := agency.may_review_time(old.employee_id, null);
+        -- agency.may_review_time, inline: leadership any, a project manager their campaigns, never their own.
+        v_reviewer := me is not null and old.employee_id is distinct from me;
+        if v_reviewer and not agency.has_role('leadership') then
+          if entries then
+            v_reviewer := agency.has_role('pm') and exists (
+              select 1 from agency.campaign_team tm
+              where tm.tenant_id = tenant and tm.campaign_id = old.campaign_id
+                and tm.employee_id = me and tm.team_role = 'project_manager');
+          else
+            v_reviewer := false;
+          end if;
         end if;
         if not v_reviewer then
           raise exception 'Only the campaign''s project manager or leadership may approve or reject this time, never their own.'
@@ -551,7 +649,7 @@ begin
     raise exception 'Log time in quarter hours (0:15, 0:30, 0:45).' using errcode = '23514', constraint = 'timesheet_quarter_hours';
   end if;
 
-  select t.time_entry_days_ahead into v_ahead from agency.tenants t where t.id = agency.current_tenant_id();
+  select t.time_entry_days_ahead into v_ahead from agency.tenants t where t.id = tenant;
   if new.entry_date > current_date + coalesce(v_ahead, 0) then
     raise exception '%', case when coalesce(v_ahead, 0) = 0 then 'No time can be logged after today.'
                               else format('No time can be logged more than %s days ahead.', v_ahead) end
@@ -587,10 +685,17 @@ begin
 
   -- 24 h a day across every row of the person: one writer per person and day at a time, so two
   -- transactions cannot each see room for the same hours. The sum is read after the lock, by a
-  -- statement of its own, so it sees what the other committed.
+  -- statement of its own, so it sees what the other committed (agency.day_hours, in one query).
   perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended(
     'time/' || new.tenant_id::text || '/' || new.employee_id::text || '/' || new.entry_date::text, 0));
-  v_day_total := agency.day_hours(new.employee_id, new.entry_date, new.id) + new.hours;
+  select coalesce(sum(x.hours), 0) + new.hours into v_day_total
+  from (select t.hours from agency.timesheet_entries t
+        where t.tenant_id = tenant and t.employee_id = new.employee_id and t.entry_date = new.entry_date
+          and t.id is distinct from new.id
+        union all
+        select o.hours from agency.time_off_entries o
+        where o.tenant_id = tenant and o.employee_id = new.employee_id and o.entry_date = new.entry_date
+          and o.id is distinct from new.id) x;
   if v_day_total > 24 then
     raise exception 'That makes % h on %; a day holds at most 24 h.', v_day_total, new.entry_date
       using errcode = '23514', constraint = 'timesheet_day_limit';
@@ -1202,21 +1307,34 @@ $_$;
 ALTER FUNCTION agency.keep_time_summaries() OWNER TO agency_summaries;
 
 --
+-- Name: campaign_team; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.campaign_team (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    campaign_id uuid NOT NULL,
+    employee_id uuid NOT NULL,
+    team_role text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    CONSTRAINT campaign_team_team_role_check CHECK ((team_role = ANY (ARRAY['account_director'::text, 'project_manager'::text, 'creative_director'::text, 'strategist'::text, 'copywriter'::text, 'designer'::text, 'producer'::text, 'editor'::text, 'other'::text])))
+);
+
+ALTER TABLE ONLY agency.campaign_team FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.campaign_team OWNER TO workroom_owner;
+
+--
 -- Name: may_review_time(uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
 CREATE FUNCTION agency.may_review_time(p_employee uuid, p_campaign uuid) RETURNS boolean
     LANGUAGE sql STABLE
-    SET search_path TO ''
-    AS $$
-  select p_employee is distinct from agency.current_user_id()
-     and agency.current_user_id() is not null
-     and (agency.has_role('leadership')
-          or (p_campaign is not null and agency.has_role('pm') and exists (
-                select 1 from agency.campaign_team tm
-                where tm.tenant_id = agency.current_tenant_id() and tm.campaign_id = p_campaign
-                  and tm.employee_id = agency.current_user_id() and tm.team_role = 'project_manager')))
-$$;
+    RETURN ((p_employee IS DISTINCT FROM agency.current_user_id()) AND (agency.current_user_id() IS NOT NULL) AND (agency.has_role('leadership'::text) OR ((p_campaign IS NOT NULL) AND agency.has_role('pm'::text) AND (EXISTS (SELECT 1 FROM agency.campaign_team tm WHERE ((tm.tenant_id = agency.current_tenant_id()) AND (tm.campaign_id = may_review_time.p_campaign) AND (tm.employee_id = agency.current_user_id()) AND (tm.team_role = 'project_manager'::text)))))));
 
 
 ALTER FUNCTION agency.may_review_time(p_employee uuid, p_campaign uuid) OWNER TO workroom_owner;
@@ -2228,28 +2346,6 @@ $$;
 
 
 ALTER FUNCTION agency.time_rules_bind() OWNER TO workroom_owner;
-
---
--- Name: campaign_team; Type: TABLE; Schema: agency; Owner: workroom_owner
---
-
-CREATE TABLE agency.campaign_team (
-    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    campaign_id uuid NOT NULL,
-    employee_id uuid NOT NULL,
-    team_role text NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    created_by uuid DEFAULT agency.current_user_id(),
-    updated_by uuid,
-    CONSTRAINT campaign_team_team_role_check CHECK ((team_role = ANY (ARRAY['account_director'::text, 'project_manager'::text, 'creative_director'::text, 'strategist'::text, 'copywriter'::text, 'designer'::text, 'producer'::text, 'editor'::text, 'other'::text])))
-);
-
-ALTER TABLE ONLY agency.campaign_team FORCE ROW LEVEL SECURITY;
-
-
-ALTER TABLE agency.campaign_team OWNER TO workroom_owner;
 
 --
 -- Name: tenants; Type: TABLE; Schema: agency; Owner: workroom_owner
@@ -4883,20 +4979,6 @@ CREATE TRIGGER audit_client_rate_overrides AFTER INSERT OR DELETE OR UPDATE ON a
 
 
 --
--- Name: time_off_entries audit_import; Type: TRIGGER; Schema: agency; Owner: workroom_owner
---
-
-CREATE TRIGGER audit_import AFTER INSERT OR DELETE OR UPDATE ON agency.time_off_entries FOR EACH ROW WHEN ((current_setting('app.timesheet_import'::text, true) = 'on'::text)) EXECUTE FUNCTION agency.audit_change('time_off_entry');
-
-
---
--- Name: timesheet_entries audit_import; Type: TRIGGER; Schema: agency; Owner: workroom_owner
---
-
-CREATE TRIGGER audit_import AFTER INSERT OR DELETE OR UPDATE ON agency.timesheet_entries FOR EACH ROW WHEN ((current_setting('app.timesheet_import'::text, true) = 'on'::text)) EXECUTE FUNCTION agency.audit_change('timesheet_entry');
-
-
---
 -- Name: rate_cards audit_rate_cards; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -4911,20 +4993,6 @@ CREATE TRIGGER audit_rates AFTER INSERT OR DELETE OR UPDATE ON agency.employee_r
 
 
 --
--- Name: time_off_entries audit_review; Type: TRIGGER; Schema: agency; Owner: workroom_owner
---
-
-CREATE TRIGGER audit_review AFTER UPDATE OF status ON agency.time_off_entries FOR EACH ROW WHEN (((old.status = 'submitted'::text) AND (new.status = ANY (ARRAY['approved'::text, 'rejected'::text])))) EXECUTE FUNCTION agency.audit_change('time_off_entry');
-
-
---
--- Name: timesheet_entries audit_review; Type: TRIGGER; Schema: agency; Owner: workroom_owner
---
-
-CREATE TRIGGER audit_review AFTER UPDATE OF status ON agency.timesheet_entries FOR EACH ROW WHEN (((old.status = 'submitted'::text) AND (new.status = ANY (ARRAY['approved'::text, 'rejected'::text])))) EXECUTE FUNCTION agency.audit_change('timesheet_entry');
-
-
---
 -- Name: employees audit_role_assigned; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -4936,6 +5004,48 @@ CREATE TRIGGER audit_role_assigned AFTER INSERT ON agency.employees FOR EACH ROW
 --
 
 CREATE TRIGGER audit_role_changed AFTER UPDATE OF agency_role ON agency.employees FOR EACH ROW WHEN ((old.agency_role IS DISTINCT FROM new.agency_role)) EXECUTE FUNCTION agency.audit_change('employee_role');
+
+
+--
+-- Name: time_off_entries audit_sets_delete; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER audit_sets_delete AFTER DELETE ON agency.time_off_entries REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.audit_time_sets();
+
+
+--
+-- Name: timesheet_entries audit_sets_delete; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER audit_sets_delete AFTER DELETE ON agency.timesheet_entries REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.audit_time_sets();
+
+
+--
+-- Name: time_off_entries audit_sets_insert; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER audit_sets_insert AFTER INSERT ON agency.time_off_entries REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.audit_time_sets();
+
+
+--
+-- Name: timesheet_entries audit_sets_insert; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER audit_sets_insert AFTER INSERT ON agency.timesheet_entries REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.audit_time_sets();
+
+
+--
+-- Name: time_off_entries audit_sets_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER audit_sets_update AFTER UPDATE ON agency.time_off_entries REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.audit_time_sets();
+
+
+--
+-- Name: timesheet_entries audit_sets_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER audit_sets_update AFTER UPDATE ON agency.timesheet_entries REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.audit_time_sets();
 
 
 --
@@ -7383,6 +7493,13 @@ REVOKE ALL ON FUNCTION agency.audit_change() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION audit_time_sets(); Type: ACL; Schema: agency; Owner: agency_audit
+--
+
+REVOKE ALL ON FUNCTION agency.audit_time_sets() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION begin_timesheet_import(p_reason text); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -7542,6 +7659,14 @@ REVOKE ALL ON FUNCTION agency.keep_knowledge_chunk_counts() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION agency.keep_time_summaries() FROM PUBLIC;
+
+
+--
+-- Name: TABLE campaign_team; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_team TO agency_app;
+GRANT SELECT ON TABLE agency.campaign_team TO agency_timesheets;
 
 
 --
@@ -7735,14 +7860,6 @@ GRANT ALL ON FUNCTION agency.time_import_active() TO agency_timesheets;
 
 GRANT ALL ON FUNCTION agency.time_rules_bind() TO agency_app;
 GRANT ALL ON FUNCTION agency.time_rules_bind() TO agency_timesheets;
-
-
---
--- Name: TABLE campaign_team; Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_team TO agency_app;
-GRANT SELECT ON TABLE agency.campaign_team TO agency_timesheets;
 
 
 --

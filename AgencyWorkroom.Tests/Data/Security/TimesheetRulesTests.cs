@@ -328,7 +328,10 @@ public sealed class TimesheetRulesTests(TwoTenantWorld world)
             values (@id, @p, @c, current_date - 3, 1.1, 'approved', @pm, now())
             """, ("id", id), ("p", world.A.People["creative"]), ("c", closed), ("pm", world.A.People["pm"]));
         await As(s, "finance");
-        var audit = await s.QueryAsync("select action, reason, actor_role from agency.audit_log where entity = 'timesheet_entry' and entity_id = @id", ("id", id));
+        // One audit row per person-week and statement (032), naming the entries it wrote.
+        var audit = await s.QueryAsync(
+            "select action, reason, actor_role from agency.audit_log where entity = 'timesheet_entries' and new_values -> 'ids' ? @id",
+            ("id", id.ToString()));
 
         Assert.Equal("42501", refused.SqlState);
         Assert.Equal("timesheet_status_transition", byHand.ConstraintName);

@@ -67,6 +67,89 @@ public sealed class TimesheetServicesTests(TwoTenantWorld world)
     }
 
     [Fact]
+    public async Task SaveCells_ClearChangeAndAddInOneSave_AllLand_AndAStaleCellIsAConflictBesideThem()
+    {
+        var tenant = await ScratchTenant.CreateAsync(world);
+        var campaign = await CampaignAsync(tenant, "SETS");
+        await using var tab1 = tenant.As(world, "creative");
+        await using var tab2 = tenant.As(world, "creative");
+        await tab1.Get<ITimesheetCommands>().SaveCellsAsync(
+            [.. Enumerable.Range(0, 3).Select(d => new CellChange(campaign, null, LastWeek.AddDays(d), d + 1, null, null, null))]);
+        var read = (await tab1.Get<ITimesheetQueries>().GetWeekAsync(LastWeek))!.Rows.Single().Cells;
+        await tab2.Get<ITimesheetCommands>().SaveCellsAsync([new CellChange(campaign, null, LastWeek.AddDays(1), 5, null, read[1].EntryId, read[1].Version)]);
+
+        // One save: a cleared cell (a delete), a change (an update), a stale change, a new cell (an insert).
+        var outcomes = await tab1.Get<ITimesheetCommands>().SaveCellsAsync(
+        [
+            new CellChange(campaign, null, LastWeek, null, null, read[0].EntryId, read[0].Version),
+            new CellChange(campaign, null, LastWeek.AddDays(1), 4, null, read[1].EntryId, read[1].Version),
+            new CellChange(campaign, null, LastWeek.AddDays(2), 6, "changed", read[2].EntryId, read[2].Version),
+            new CellChange(campaign, null, LastWeek.AddDays(3), 2, null, null, null),
+        ]);
+        var now = (await tab1.Get<ITimesheetQueries>().GetWeekAsync(LastWeek))!.Rows.Single().Cells;
+
+        Assert.True(outcomes[0].Succeeded);
+        Assert.Null(outcomes[0].Saved!.EntryId);
+        Assert.True(outcomes[1].IsConflict);
+        Assert.Equal(5m, outcomes[1].Theirs!.Hours);
+        Assert.Equal((6m, "changed", now[2].Version), (outcomes[2].Saved!.Hours, outcomes[2].Saved!.Note, outcomes[2].Saved!.Version));
+        Assert.NotEqual(read[2].Version, now[2].Version);
+        Assert.Equal(now[3].EntryId, outcomes[3].Saved!.EntryId);
+        Assert.Equal(new decimal?[] { null, 5, 6, 2, null, null, null }, now.Select(c => c.Hours));
+    }
+
+    [Fact]
+    public async Task SaveCells_TwoNewCellsThatTogetherPassTwentyFourHours_TheSecondIsRefused_TheFirstSaved()
+    {
+        var tenant = await ScratchTenant.CreateAsync(world);
+        var a = await CampaignAsync(tenant, "FULLA");
+        var b = await CampaignAsync(tenant, "FULLB");
+        await using var creative = tenant.As(world, "creative");
+        var day = LastWeek.AddDays(4);
+
+        var outcomes = await creative.Get<ITimesheetCommands>().SaveCellsAsync(
+            [new CellChange(a, null, day, 14, null, null, null), new CellChange(b, null, day, 12, null, null, null)]);
+
+        Assert.Equal(1, outcomes.Count(o => o.Succeeded));
+        Assert.Contains("at most 24 h", Assert.Single(outcomes, o => !o.Succeeded).Error);
+        Assert.Equal(outcomes.Single(o => o.Succeeded).Change.Hours, (await creative.Get<ITimesheetQueries>().GetWeekAsync(day))!.Total);
+    }
+
+    [Fact]
+    public async Task ApproveMany_TwoWeeksInOneGo_AuditsOneRowPerPersonWeek_NamingItsEntries()
+    {
+        var tenant = await ScratchTenant.CreateAsync(world);
+        var campaign = await CampaignAsync(tenant, "AUDIT");
+        await using var creative = tenant.As(world, "creative");
+        await using var pm = tenant.As(world, "pm");
+        var me = tenant.People["creative"];
+        var weeks = new[] { LastWeek, LastWeek.AddDays(-7) };
+        foreach (var week in weeks)
+        {
+            await creative.Get<ITimesheetCommands>().SaveCellsAsync(
+                [.. Enumerable.Range(0, 2).Select(d => new CellChange(campaign, null, week.AddDays(d), 3, null, null, null))]);
+            await creative.Get<ITimesheetCommands>().SubmitWeekAsync(week);
+        }
+
+        var ownByCreative = await creative.Get<ITimesheetCommands>().ApproveManyAsync([.. weeks.Select(w => (me, w))]);
+        var approved = await pm.Get<ITimesheetCommands>().ApproveManyAsync([.. weeks.Select(w => (me, w))]);
+        await using var finance = await TestSession.BeginAsync(world.Database.App, tenant.Id, "finance", tenant.People["finance"]);
+        var audit = await finance.QueryAsync(
+            """
+            select a.action, a.actor_id, a.new_values ->> 'week_start_date' as week, (a.new_values ->> 'entries')::int as entries,
+                   (select count(*) from jsonb_array_elements_text(a.new_values -> 'ids') i
+                    join agency.timesheet_entries t on t.id = i::uuid and t.status = 'approved' and t.week_start_date = (a.new_values ->> 'week_start_date')::date)::int as found
+            from agency.audit_log a where a.entity = 'timesheet_entries' order by week
+            """);
+
+        Assert.False(ownByCreative.Succeeded);
+        Assert.Equal(4, approved.Changed);
+        Assert.Equal(2, audit.Count);
+        Assert.All(audit, a => Assert.Equal(("approve", tenant.People["pm"], 2, 2), ((string)a["action"]!, (Guid)a["actor_id"]!, (int)a["entries"]!, (int)a["found"]!)));
+        Assert.Equal(weeks.Order().Select(w => w.ToString("yyyy-MM-dd")), audit.Select(a => (string)a["week"]!));
+    }
+
+    [Fact]
     public async Task SaveCells_ARefusedCell_SaysWhyNextToIt_AndTheOthersAreSaved()
     {
         var tenant = await ScratchTenant.CreateAsync(world);

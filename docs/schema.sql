@@ -185,6 +185,18 @@ begin
         where k.locked_at is null;
     end if;
 
+    -- The feed's step of the week (submitted or rejected; approvals it reads from the entries).
+    if w.status = 'submitted' then
+      insert into agency.timesheet_weeks as k (tenant_id, employee_id, week_start_date, submitted_at)
+      values (tenant, w.employee_id, w.week_start_date, now())
+      on conflict (tenant_id, employee_id, week_start_date) do update set submitted_at = now(), updated_at = now();
+    elsif w.status = 'rejected' then
+      insert into agency.timesheet_weeks as k (tenant_id, employee_id, week_start_date, rejected_at, rejected_by, rejection_reason)
+      values (tenant, w.employee_id, w.week_start_date, now(), me, w.reason)
+      on conflict (tenant_id, employee_id, week_start_date) do update
+        set rejected_at = now(), rejected_by = excluded.rejected_by, rejection_reason = excluded.rejection_reason, updated_at = now();
+    end if;
+
     if w.status in ('approved', 'rejected') then
       insert into agency.notifications (tenant_id, recipient_id, kind, week_start_date, title)
       values (tenant, w.employee_id, 'timesheet_' || w.status, w.week_start_date,
@@ -342,6 +354,25 @@ $$;
 
 
 ALTER FUNCTION agency.begin_timesheet_import(p_reason text) OWNER TO workroom_owner;
+
+--
+-- Name: billable_from_campaign(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.billable_from_campaign() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  select c.billable_by_default into new.billable
+  from agency.campaigns c where c.tenant_id = new.tenant_id and c.id = new.campaign_id;
+  new.billable := coalesce(new.billable, true);
+  return new;
+end
+$$;
+
+
+ALTER FUNCTION agency.billable_from_campaign() OWNER TO workroom_owner;
 
 --
 -- Name: current_user_role(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -649,8 +680,12 @@ begin
     raise exception 'Log time in quarter hours (0:15, 0:30, 0:45).' using errcode = '23514', constraint = 'timesheet_quarter_hours';
   end if;
 
-  select t.time_entry_days_ahead into v_ahead from agency.tenants t where t.id = tenant;
-  if new.entry_date > current_date + coalesce(v_ahead, 0) then
+  -- Work is logged up to today (or the tenant's days ahead); time off is booked ahead (a holiday next
+  -- month), and stays a draft until its week is submitted with the rest of the week.
+  if entries then
+    select t.time_entry_days_ahead into v_ahead from agency.tenants t where t.id = tenant;
+  end if;
+  if entries and new.entry_date > current_date + coalesce(v_ahead, 0) then
     raise exception '%', case when coalesce(v_ahead, 0) = 0 then 'No time can be logged after today.'
                               else format('No time can be logged more than %s days ahead.', v_ahead) end
       using errcode = '23514', constraint = 'timesheet_days_ahead';
@@ -668,6 +703,16 @@ begin
     if new.entry_date < v_campaign.start_date or new.entry_date > v_campaign.end_date then
       raise exception 'The campaign runs from % to %.', v_campaign.start_date, v_campaign.end_date
         using errcode = '23514', constraint = 'timesheet_campaign_dates';
+    end if;
+    -- Only campaigns the person may log to: on its team, or allocated to it (the grid's offer,
+    -- now a rule). Asked when time comes onto a campaign, not for each change of its hours.
+    if (tg_op = 'INSERT' or new.campaign_id is distinct from old.campaign_id)
+       and not exists (select 1 from agency.campaign_team tm
+                       where tm.tenant_id = tenant and tm.campaign_id = new.campaign_id and tm.employee_id = new.employee_id)
+       and not exists (select 1 from agency.team_allocations a
+                       where a.tenant_id = tenant and a.employee_id = new.employee_id and a.campaign_id = new.campaign_id) then
+      raise exception 'You are not on the team of % nor allocated to it; ask its project manager to add you.', v_campaign.name
+        using errcode = '42501', constraint = 'timesheet_campaign_member';
     end if;
     if new.phase_id is not null then
       select p.name, p.status, p.start_date, p.end_date into v_phase
@@ -690,11 +735,11 @@ begin
     'time/' || new.tenant_id::text || '/' || new.employee_id::text || '/' || new.entry_date::text, 0));
   select coalesce(sum(x.hours), 0) + new.hours into v_day_total
   from (select t.hours from agency.timesheet_entries t
-        where t.tenant_id = tenant and t.employee_id = new.employee_id and t.entry_date = new.entry_date
+        where t.tenant_id = tenant and t.employee_id = new.employee_id and t.week_start_date = new_week and t.entry_date = new.entry_date
           and t.id is distinct from new.id
         union all
         select o.hours from agency.time_off_entries o
-        where o.tenant_id = tenant and o.employee_id = new.employee_id and o.entry_date = new.entry_date
+        where o.tenant_id = tenant and o.employee_id = new.employee_id and o.week_start_date = new_week and o.entry_date = new.entry_date
           and o.id is distinct from new.id) x;
   if v_day_total > 24 then
     raise exception 'That makes % h on %; a day holds at most 24 h.', v_day_total, new.entry_date
@@ -982,6 +1027,27 @@ begin
     (select 'timesheet_approved', r.approved_at, r.approved_by, 'timesheet', r.employee_id,
             'Week of ' || to_char(r.week_start_date, 'YYYY-MM-DD'), r.hours || ' h approved', null::uuid
      from agency.recent_timesheet_approvals(p_limit, p_user_id) r)
+    union all
+    (select 'timesheet_submitted', w.submitted_at, w.employee_id, 'timesheet', w.employee_id,
+            'Week of ' || to_char(w.week_start_date, 'YYYY-MM-DD'), 'Submitted for approval', null::uuid
+     from agency.timesheet_weeks w
+     where w.tenant_id = agency.current_tenant_id() and w.submitted_at is not null
+       and (p_user_id is null or w.employee_id = p_user_id)
+     order by w.submitted_at desc limit p_limit)
+    union all
+    (select 'timesheet_rejected', w.rejected_at, w.rejected_by, 'timesheet', w.employee_id,
+            'Week of ' || to_char(w.week_start_date, 'YYYY-MM-DD'), left('Rejected: ' || w.rejection_reason, 140), null::uuid
+     from agency.timesheet_weeks w
+     where w.tenant_id = agency.current_tenant_id() and w.rejected_at is not null
+       and (p_user_id is null or w.rejected_by = p_user_id)
+     order by w.rejected_at desc limit p_limit)
+    union all
+    (select 'timesheet_unlocked', w.unlocked_at, w.unlocked_by, 'timesheet', w.employee_id,
+            'Week of ' || to_char(w.week_start_date, 'YYYY-MM-DD'), left('Unlocked: ' || w.unlock_reason, 140), null::uuid
+     from agency.timesheet_weeks w
+     where w.tenant_id = agency.current_tenant_id() and w.unlocked_at is not null
+       and (p_user_id is null or w.unlocked_by = p_user_id)
+     order by w.unlocked_at desc limit p_limit)
     union all
     (select 'campaign_updated', c.updated_at, c.updated_by, 'campaign', c.id, c.name,
             'Status: ' || replace(c.status, '_', ' '), c.id
@@ -1534,6 +1600,7 @@ CREATE TABLE agency.campaigns (
     updated_by uuid,
     deleted_at timestamp with time zone,
     procure_quote_id uuid,
+    billable_by_default boolean DEFAULT true NOT NULL,
     CONSTRAINT campaigns_budget_amount_check CHECK ((budget_amount >= (0)::numeric)),
     CONSTRAINT campaigns_budget_type_check CHECK ((budget_type = ANY (ARRAY['time_and_materials'::text, 'fixed_fee'::text, 'retainer'::text]))),
     CONSTRAINT campaigns_check CHECK ((end_date >= start_date)),
@@ -2306,8 +2373,8 @@ begin
   order by e.created_at
   limit 1;
   if v_entry is null then
-    insert into agency.timesheet_entries (campaign_id, phase_id, entry_date, hours, billable)
-    values (v_timer.campaign_id, v_timer.phase_id, current_date, v_hours, true);
+    insert into agency.timesheet_entries (campaign_id, phase_id, entry_date, hours)
+    values (v_timer.campaign_id, v_timer.phase_id, current_date, v_hours);
   else
     update agency.timesheet_entries set hours = hours + v_hours where tenant_id = v_timer.tenant_id and id = v_entry;
   end if;
@@ -2424,7 +2491,7 @@ CREATE TABLE agency.timesheet_entries (
     phase_id uuid,
     entry_date date NOT NULL,
     hours numeric(5,2) NOT NULL,
-    billable boolean DEFAULT true NOT NULL,
+    billable boolean NOT NULL,
     description text,
     week_start_date date NOT NULL,
     status text DEFAULT 'draft'::text NOT NULL,
@@ -2466,6 +2533,10 @@ CREATE TABLE agency.timesheet_weeks (
     reminded_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    submitted_at timestamp with time zone,
+    rejected_at timestamp with time zone,
+    rejected_by uuid,
+    rejection_reason text,
     CONSTRAINT timesheet_weeks_week_start_date_check CHECK ((EXTRACT(isodow FROM week_start_date) = (1)::numeric))
 );
 
@@ -4874,6 +4945,20 @@ CREATE INDEX timesheet_timers_campaign_idx ON agency.timesheet_timers USING btre
 
 
 --
+-- Name: timesheet_weeks_rejected_by_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX timesheet_weeks_rejected_by_idx ON agency.timesheet_weeks USING btree (tenant_id, rejected_by) WHERE (rejected_by IS NOT NULL);
+
+
+--
+-- Name: timesheet_weeks_rejected_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX timesheet_weeks_rejected_idx ON agency.timesheet_weeks USING btree (tenant_id, rejected_at DESC) WHERE (rejected_at IS NOT NULL);
+
+
+--
 -- Name: timesheet_weeks_signed_off_by_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
@@ -4881,10 +4966,24 @@ CREATE INDEX timesheet_weeks_signed_off_by_idx ON agency.timesheet_weeks USING b
 
 
 --
+-- Name: timesheet_weeks_submitted_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX timesheet_weeks_submitted_idx ON agency.timesheet_weeks USING btree (tenant_id, submitted_at DESC) WHERE (submitted_at IS NOT NULL);
+
+
+--
 -- Name: timesheet_weeks_unlocked_by_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
 CREATE INDEX timesheet_weeks_unlocked_by_idx ON agency.timesheet_weeks USING btree (tenant_id, unlocked_by) WHERE (unlocked_by IS NOT NULL);
+
+
+--
+-- Name: timesheet_weeks_unlocked_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX timesheet_weeks_unlocked_idx ON agency.timesheet_weeks USING btree (tenant_id, unlocked_at DESC) WHERE (unlocked_at IS NOT NULL);
 
 
 --
@@ -5067,6 +5166,13 @@ CREATE TRIGGER audit_week_sign_off AFTER INSERT ON agency.timesheet_weeks FOR EA
 --
 
 CREATE TRIGGER audit_weeks AFTER UPDATE ON agency.timesheet_weeks FOR EACH ROW WHEN ((((old.locked_at IS NOT NULL) AND (new.locked_at IS NULL)) OR (old.signed_off_at IS DISTINCT FROM new.signed_off_at))) EXECUTE FUNCTION agency.audit_change('timesheet_week');
+
+
+--
+-- Name: timesheet_entries billable_from_campaign; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER billable_from_campaign BEFORE INSERT ON agency.timesheet_entries FOR EACH ROW WHEN ((new.billable IS NULL)) EXECUTE FUNCTION agency.billable_from_campaign();
 
 
 --
@@ -6189,6 +6295,14 @@ ALTER TABLE ONLY agency.timesheet_timers
 
 ALTER TABLE ONLY agency.timesheet_timers
     ADD CONSTRAINT timesheet_timers_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: timesheet_weeks timesheet_weeks_rejected_by_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.timesheet_weeks
+    ADD CONSTRAINT timesheet_weeks_rejected_by_fkey FOREIGN KEY (tenant_id, rejected_by) REFERENCES agency.employees(tenant_id, id);
 
 
 --

@@ -15,7 +15,12 @@
 --     who is bound is pg_has_role and row_security_active (no catalog query); a change of status
 --     or content of time that is not approved asks only whether its week holds a kept lock (a week
 --     holding that row is not "all approved"); the reviewer check is inline; the day's hours are
---     one query over both tables, after the same advisory lock per person and day.
+--     one query over both tables by the person-week index, after the same advisory lock per person
+--     and day.
+--   * only campaigns the person may log to (on the team or allocated; issue 13) is a rule of the
+--     trigger, 'timesheet_campaign_member', no longer only the grid's offer; an import steps aside.
+--   * time off may be booked ahead of today (the days-ahead rule is for logged work); it is
+--     submitted and approved with its week, like time.
 --   * the approver check that the approvals services and the queue run (may_review_time) has a
 --     SQL-standard body, so a WHERE inlines it instead of calling it for each row.
 --   * the audit of approvals, rejections and imports is one row per person-week and statement
@@ -214,8 +219,12 @@ begin
     raise exception 'Log time in quarter hours (0:15, 0:30, 0:45).' using errcode = '23514', constraint = 'timesheet_quarter_hours';
   end if;
 
-  select t.time_entry_days_ahead into v_ahead from agency.tenants t where t.id = tenant;
-  if new.entry_date > current_date + coalesce(v_ahead, 0) then
+  -- Work is logged up to today (or the tenant's days ahead); time off is booked ahead (a holiday next
+  -- month), and stays a draft until its week is submitted with the rest of the week.
+  if entries then
+    select t.time_entry_days_ahead into v_ahead from agency.tenants t where t.id = tenant;
+  end if;
+  if entries and new.entry_date > current_date + coalesce(v_ahead, 0) then
     raise exception '%', case when coalesce(v_ahead, 0) = 0 then 'No time can be logged after today.'
                               else format('No time can be logged more than %s days ahead.', v_ahead) end
       using errcode = '23514', constraint = 'timesheet_days_ahead';
@@ -233,6 +242,16 @@ begin
     if new.entry_date < v_campaign.start_date or new.entry_date > v_campaign.end_date then
       raise exception 'The campaign runs from % to %.', v_campaign.start_date, v_campaign.end_date
         using errcode = '23514', constraint = 'timesheet_campaign_dates';
+    end if;
+    -- Only campaigns the person may log to: on its team, or allocated to it (the grid's offer,
+    -- now a rule). Asked when time comes onto a campaign, not for each change of its hours.
+    if (tg_op = 'INSERT' or new.campaign_id is distinct from old.campaign_id)
+       and not exists (select 1 from agency.campaign_team tm
+                       where tm.tenant_id = tenant and tm.campaign_id = new.campaign_id and tm.employee_id = new.employee_id)
+       and not exists (select 1 from agency.team_allocations a
+                       where a.tenant_id = tenant and a.employee_id = new.employee_id and a.campaign_id = new.campaign_id) then
+      raise exception 'You are not on the team of % nor allocated to it; ask its project manager to add you.', v_campaign.name
+        using errcode = '42501', constraint = 'timesheet_campaign_member';
     end if;
     if new.phase_id is not null then
       select p.name, p.status, p.start_date, p.end_date into v_phase
@@ -255,11 +274,11 @@ begin
     'time/' || new.tenant_id::text || '/' || new.employee_id::text || '/' || new.entry_date::text, 0));
   select coalesce(sum(x.hours), 0) + new.hours into v_day_total
   from (select t.hours from agency.timesheet_entries t
-        where t.tenant_id = tenant and t.employee_id = new.employee_id and t.entry_date = new.entry_date
+        where t.tenant_id = tenant and t.employee_id = new.employee_id and t.week_start_date = new_week and t.entry_date = new.entry_date
           and t.id is distinct from new.id
         union all
         select o.hours from agency.time_off_entries o
-        where o.tenant_id = tenant and o.employee_id = new.employee_id and o.entry_date = new.entry_date
+        where o.tenant_id = tenant and o.employee_id = new.employee_id and o.week_start_date = new_week and o.entry_date = new.entry_date
           and o.id is distinct from new.id) x;
   if v_day_total > 24 then
     raise exception 'That makes % h on %; a day holds at most 24 h.', v_day_total, new.entry_date
@@ -347,3 +366,230 @@ create trigger audit_sets_update after update on agency.time_off_entries referen
 drop trigger if exists audit_sets_delete on agency.time_off_entries;
 create trigger audit_sets_delete after delete on agency.time_off_entries referencing old table as old_rows
   for each statement execute function agency.audit_time_sets();
+
+-- ------------------------------------------------------------------ billable by default, per campaign
+-- Billable is the entry's (the person may toggle it per entry); what it starts as is the campaign's:
+-- campaigns.billable_by_default (decision 015: not derived from budget_type, whose three kinds are
+-- all client work; an internal campaign, a pitch or the agency's own, says false here). An insert
+-- that names no billable takes it, whoever writes (the grid, the timer, an import, a seed).
+alter table agency.campaigns add column if not exists billable_by_default boolean not null default true;
+alter table agency.timesheet_entries alter column billable drop default;
+
+create or replace function agency.billable_from_campaign() returns trigger
+language plpgsql volatile set search_path = '' as $$
+begin
+  select c.billable_by_default into new.billable
+  from agency.campaigns c where c.tenant_id = new.tenant_id and c.id = new.campaign_id;
+  new.billable := coalesce(new.billable, true);
+  return new;
+end
+$$;
+
+-- Before the rules (triggers of one kind fire by name): only when the insert named none.
+drop trigger if exists billable_from_campaign on agency.timesheet_entries;
+create trigger billable_from_campaign before insert on agency.timesheet_entries
+  for each row when (new.billable is null) execute function agency.billable_from_campaign();
+
+-- The timer's time starts as its campaign says (021 wrote true).
+create or replace function agency.stop_timer() returns numeric
+language plpgsql volatile set search_path = '' as $$
+declare
+  v_timer agency.timesheet_timers;
+  v_hours numeric;
+  v_entry uuid;
+begin
+  delete from agency.timesheet_timers t
+  where t.tenant_id = agency.current_tenant_id() and t.employee_id = agency.current_user_id()
+  returning * into v_timer;
+  if v_timer.employee_id is null then
+    raise exception 'No timer is running.' using errcode = '23514';
+  end if;
+  v_hours := round(extract(epoch from now() - v_timer.started_at) / 900) / 4;
+  if v_hours <= 0 then
+    return 0;
+  end if;
+  v_hours := least(v_hours, 24);
+  select e.id into v_entry
+  from agency.timesheet_entries e
+  where e.tenant_id = v_timer.tenant_id and e.employee_id = v_timer.employee_id and e.campaign_id = v_timer.campaign_id
+    and e.phase_id is not distinct from v_timer.phase_id and e.entry_date = current_date and e.status in ('draft', 'rejected')
+  order by e.created_at
+  limit 1;
+  if v_entry is null then
+    insert into agency.timesheet_entries (campaign_id, phase_id, entry_date, hours)
+    values (v_timer.campaign_id, v_timer.phase_id, current_date, v_hours);
+  else
+    update agency.timesheet_entries set hours = hours + v_hours where tenant_id = v_timer.tenant_id and id = v_entry;
+  end if;
+  return v_hours;
+end
+$$;
+
+-- ------------------------------------------------------------------ the activity feed's timesheet steps
+-- Issue 13: each step shows in the activity feed. Approvals were there (from the entries); a week's
+-- last submission and last rejection (who, when, why) are now kept on its row of timesheet_weeks by
+-- the status trigger, and its last unlock was already there. The feed reads each from a
+-- small partial index, newest first, as far as the caller may read weeks (their own, or everyone's).
+alter table agency.timesheet_weeks add column if not exists submitted_at timestamptz;
+alter table agency.timesheet_weeks add column if not exists rejected_at timestamptz;
+alter table agency.timesheet_weeks add column if not exists rejected_by uuid;
+alter table agency.timesheet_weeks add column if not exists rejection_reason text;
+alter table agency.timesheet_weeks drop constraint if exists timesheet_weeks_rejected_by_fkey;
+alter table agency.timesheet_weeks add constraint timesheet_weeks_rejected_by_fkey
+  foreign key (tenant_id, rejected_by) references agency.employees (tenant_id, id);
+create index if not exists timesheet_weeks_submitted_idx on agency.timesheet_weeks (tenant_id, submitted_at desc)
+  where submitted_at is not null;
+create index if not exists timesheet_weeks_rejected_idx on agency.timesheet_weeks (tenant_id, rejected_at desc)
+  where rejected_at is not null;
+create index if not exists timesheet_weeks_rejected_by_idx on agency.timesheet_weeks (tenant_id, rejected_by)
+  where rejected_by is not null;
+create index if not exists timesheet_weeks_unlocked_idx on agency.timesheet_weeks (tenant_id, unlocked_at desc)
+  where unlocked_at is not null;
+
+create or replace function agency.after_time_status() returns trigger
+language plpgsql security definer set search_path = pg_catalog, pg_temp as $fn$
+declare
+  tenant constant uuid := agency.current_tenant_id();
+  me constant uuid := agency.current_user_id();
+  signoff boolean;
+  w record;
+begin
+  if tenant is null then
+    return null;
+  end if;
+  select t.timesheet_finance_signoff into signoff from agency.tenants t where t.id = tenant;
+
+  for w in
+    select n.employee_id, n.week_start_date, n.status,
+           max(n.rejection_reason) as reason, count(*) as entries, sum(n.hours) as hours
+    from new_rows n join old_rows o on o.tenant_id = n.tenant_id and o.id = n.id
+    where n.tenant_id = tenant and n.status is distinct from o.status
+    group by 1, 2, 3
+  loop
+    if w.status = 'approved' and not coalesce(signoff, false)
+       and not exists (select 1 from agency.timesheet_entries t
+                       where t.tenant_id = tenant and t.employee_id = w.employee_id
+                         and t.week_start_date = w.week_start_date and t.status <> 'approved')
+       and not exists (select 1 from agency.time_off_entries o
+                       where o.tenant_id = tenant and o.employee_id = w.employee_id
+                         and o.week_start_date = w.week_start_date and o.status <> 'approved') then
+      insert into agency.timesheet_weeks as k (tenant_id, employee_id, week_start_date, locked_at)
+      values (tenant, w.employee_id, w.week_start_date, now())
+      on conflict (tenant_id, employee_id, week_start_date) do update set locked_at = now(), updated_at = now()
+        where k.locked_at is null;
+    end if;
+
+    -- The feed's step of the week (submitted or rejected; approvals it reads from the entries).
+    if w.status = 'submitted' then
+      insert into agency.timesheet_weeks as k (tenant_id, employee_id, week_start_date, submitted_at)
+      values (tenant, w.employee_id, w.week_start_date, now())
+      on conflict (tenant_id, employee_id, week_start_date) do update set submitted_at = now(), updated_at = now();
+    elsif w.status = 'rejected' then
+      insert into agency.timesheet_weeks as k (tenant_id, employee_id, week_start_date, rejected_at, rejected_by, rejection_reason)
+      values (tenant, w.employee_id, w.week_start_date, now(), me, w.reason)
+      on conflict (tenant_id, employee_id, week_start_date) do update
+        set rejected_at = now(), rejected_by = excluded.rejected_by, rejection_reason = excluded.rejection_reason, updated_at = now();
+    end if;
+
+    if w.status in ('approved', 'rejected') then
+      insert into agency.notifications (tenant_id, recipient_id, kind, week_start_date, title)
+      values (tenant, w.employee_id, 'timesheet_' || w.status, w.week_start_date,
+              case w.status when 'approved' then format('%s h of your week of %s approved', w.hours, w.week_start_date)
+                   else left(format('%s h of your week of %s rejected: %s', w.hours, w.week_start_date, w.reason), 300) end);
+    elsif w.status = 'submitted' then
+      -- To who will review it: the project managers of its campaigns, else leadership.
+      insert into agency.notifications (tenant_id, recipient_id, kind, week_start_date, title)
+      select tenant, r.id, 'timesheet_submitted', w.week_start_date,
+             left(format('%s submitted the week of %s', p.full_name, w.week_start_date), 300)
+      from agency.employees p
+      cross join lateral (
+        select distinct tm.employee_id as id
+        from agency.timesheet_entries t
+        join agency.campaign_team tm on tm.tenant_id = t.tenant_id and tm.campaign_id = t.campaign_id
+          and tm.team_role = 'project_manager'
+        where t.tenant_id = tenant and t.employee_id = w.employee_id and t.week_start_date = w.week_start_date
+          and t.status = 'submitted' and tm.employee_id <> w.employee_id
+        union
+        select e.id from agency.employees e
+        where e.tenant_id = tenant and e.agency_role = 'leadership' and e.active and e.deleted_at is null
+          and e.id <> w.employee_id
+          and (tg_table_name = 'time_off_entries' or not exists (
+                select 1 from agency.timesheet_entries t
+                join agency.campaign_team tm on tm.tenant_id = t.tenant_id and tm.campaign_id = t.campaign_id
+                  and tm.team_role = 'project_manager'
+                where t.tenant_id = tenant and t.employee_id = w.employee_id and t.week_start_date = w.week_start_date
+                  and t.status = 'submitted' and tm.employee_id <> w.employee_id))) r
+      where p.tenant_id = tenant and p.id = w.employee_id;
+    end if;
+  end loop;
+  return null;
+end
+$fn$;
+
+
+grant create on schema agency to agency_timesheets;
+alter function agency.after_time_status() owner to agency_timesheets;
+revoke create on schema agency from agency_timesheets;
+revoke execute on function agency.after_time_status() from public;
+
+create or replace function agency.get_recent_activity(p_limit integer default 20, p_user_id uuid default null)
+returns table (activity_type text, occurred_at timestamptz, actor_id uuid, actor_name text,
+               entity_type text, entity_id uuid, title text, detail text, campaign_id uuid)
+language plpgsql stable set search_path = '' as $fn$
+begin
+  return query
+  select x.activity_type, x.occurred_at, x.actor_id, e.full_name, x.entity_type, x.entity_id, x.title, x.detail, x.campaign_id
+  from (
+    (select case when v.version_number = 1 then 'artifact_created' else 'artifact_edited' end as activity_type,
+            v.created_at as occurred_at, v.created_by as actor_id, 'artifact' as entity_type, a.id as entity_id,
+            a.title, 'Version ' || v.version_number as detail, a.campaign_id
+     from agency.artifact_versions v
+     join agency.artifacts a on a.tenant_id = v.tenant_id and a.id = v.artifact_id
+     where v.tenant_id = agency.current_tenant_id() and a.deleted_at is null
+       and (p_user_id is null or v.created_by = p_user_id)
+     order by v.created_at desc limit p_limit)
+    union all
+    (select 'comment_added', cm.created_at, cm.author_id, 'artifact', a.id, a.title, left(cm.body, 140), a.campaign_id
+     from agency.artifact_comments cm
+     join agency.artifacts a on a.tenant_id = cm.tenant_id and a.id = cm.artifact_id
+     where cm.tenant_id = agency.current_tenant_id() and cm.deleted_at is null and a.deleted_at is null
+       and (p_user_id is null or cm.author_id = p_user_id)
+     order by cm.created_at desc limit p_limit)
+    union all
+    (select 'timesheet_approved', r.approved_at, r.approved_by, 'timesheet', r.employee_id,
+            'Week of ' || to_char(r.week_start_date, 'YYYY-MM-DD'), r.hours || ' h approved', null::uuid
+     from agency.recent_timesheet_approvals(p_limit, p_user_id) r)
+    union all
+    (select 'timesheet_submitted', w.submitted_at, w.employee_id, 'timesheet', w.employee_id,
+            'Week of ' || to_char(w.week_start_date, 'YYYY-MM-DD'), 'Submitted for approval', null::uuid
+     from agency.timesheet_weeks w
+     where w.tenant_id = agency.current_tenant_id() and w.submitted_at is not null
+       and (p_user_id is null or w.employee_id = p_user_id)
+     order by w.submitted_at desc limit p_limit)
+    union all
+    (select 'timesheet_rejected', w.rejected_at, w.rejected_by, 'timesheet', w.employee_id,
+            'Week of ' || to_char(w.week_start_date, 'YYYY-MM-DD'), left('Rejected: ' || w.rejection_reason, 140), null::uuid
+     from agency.timesheet_weeks w
+     where w.tenant_id = agency.current_tenant_id() and w.rejected_at is not null
+       and (p_user_id is null or w.rejected_by = p_user_id)
+     order by w.rejected_at desc limit p_limit)
+    union all
+    (select 'timesheet_unlocked', w.unlocked_at, w.unlocked_by, 'timesheet', w.employee_id,
+            'Week of ' || to_char(w.week_start_date, 'YYYY-MM-DD'), left('Unlocked: ' || w.unlock_reason, 140), null::uuid
+     from agency.timesheet_weeks w
+     where w.tenant_id = agency.current_tenant_id() and w.unlocked_at is not null
+       and (p_user_id is null or w.unlocked_by = p_user_id)
+     order by w.unlocked_at desc limit p_limit)
+    union all
+    (select 'campaign_updated', c.updated_at, c.updated_by, 'campaign', c.id, c.name,
+            'Status: ' || replace(c.status, '_', ' '), c.id
+     from agency.campaigns c
+     where c.tenant_id = agency.current_tenant_id() and c.deleted_at is null
+       and (p_user_id is null or c.updated_by = p_user_id)
+     order by c.updated_at desc limit p_limit)
+  ) x
+  left join agency.employees e on e.tenant_id = agency.current_tenant_id() and e.id = x.actor_id
+  order by x.occurred_at desc
+  limit p_limit;
+end
+$fn$;

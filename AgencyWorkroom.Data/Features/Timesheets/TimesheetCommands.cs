@@ -33,6 +33,12 @@ public interface ITimesheetCommands
 
     Task<StepResult> StartTimerAsync(Guid campaignId, Guid? phaseId, CancellationToken cancellationToken = default);
 
+    /// <summary>Books the caller's time off over a range, a draft entry a day, in one statement (the rules check each day).</summary>
+    Task<StepResult> AddTimeOffAsync(TimeOffRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes one of the caller's draft or rejected time off entries.</summary>
+    Task<StepResult> RemoveTimeOffAsync(Guid id, CancellationToken cancellationToken = default);
+
     /// <summary>Stops the caller's timer: its time, to the nearest quarter hour, goes into today's cell of its row.</summary>
     Task<StepResult> StopTimerAsync(CancellationToken cancellationToken = default);
 }
@@ -187,7 +193,7 @@ public sealed class TimesheetCommands(UnitOfWork unitOfWork, ISessionContextSour
 
         if (updates.Length > 0 && await db.Database.ExecuteSqlRawAsync(
                 """
-                update agency.timesheet_entries t set hours = c.hours, description = c.note, billable = c.billable
+                update agency.timesheet_entries t set hours = c.hours, description = c.note, billable = coalesce(c.billable, t.billable)
                 from unnest(@ids, @versions, @hours, @notes, @billable) as c(id, version, hours, note, billable)
                 where t.id = c.id and t.employee_id = agency.current_user_id() and t.xmin::text::bigint = c.version
                 """, [Uuids("ids", updates.Select(i => writes[i].Id)), Versions(updates), Hours(updates), Notes(updates), Billable(updates)], ct)
@@ -231,7 +237,7 @@ public sealed class TimesheetCommands(UnitOfWork unitOfWork, ISessionContextSour
         var rows = await db.Set<Entities.TimesheetEntry>().AsNoTracking()
             .Where(t => t.EmployeeId == me && days.Contains(t.EntryDate) && campaigns.Contains(t.CampaignId))
             .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)
-            .Select(t => new { t.CampaignId, t.PhaseId, Cell = new CellDto(t.EntryDate, t.Id, t.Hours, t.Description, t.Status, t.Version, t.RejectionReason) })
+            .Select(t => new { t.CampaignId, t.PhaseId, Cell = new CellDto(t.EntryDate, t.Id, t.Hours, t.Description, t.Status, t.Version, t.RejectionReason, t.Billable) })
             .ToListAsync(ct);
         var cells = new Dictionary<(Guid, Guid?, DateOnly), CellDto>();
         foreach (var row in rows)
@@ -303,7 +309,7 @@ public sealed class TimesheetCommands(UnitOfWork unitOfWork, ISessionContextSour
         }
 
         await db.Database.ExecuteSqlAsync($"""
-            update agency.timesheet_entries set hours = {hours}, description = {note}, billable = {change.Billable}
+            update agency.timesheet_entries set hours = {hours}, description = {note}, billable = coalesce({change.Billable}, billable)
             where id = {current.EntryId}
             """, ct);
         return new CellOutcome(change, await CurrentAsync(db, me, change, ct), null);
@@ -314,7 +320,7 @@ public sealed class TimesheetCommands(UnitOfWork unitOfWork, ISessionContextSour
         db.Set<Entities.TimesheetEntry>().AsNoTracking()
             .Where(t => t.EmployeeId == me && t.CampaignId == change.CampaignId && t.PhaseId == change.PhaseId && t.EntryDate == change.Date)
             .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)
-            .Select(t => new CellDto(t.EntryDate, t.Id, t.Hours, t.Description, t.Status, t.Version, t.RejectionReason))
+            .Select(t => new CellDto(t.EntryDate, t.Id, t.Hours, t.Description, t.Status, t.Version, t.RejectionReason, t.Billable))
             .FirstOrDefaultAsync(ct);
 
     private static CellDto Empty(DateOnly day) => new(day, null, null, null, "draft", 0, null);
@@ -413,6 +419,34 @@ public sealed class TimesheetCommands(UnitOfWork unitOfWork, ISessionContextSour
         {
             await db.Database.ExecuteSqlAsync($"select agency.start_timer({campaignId}, {phaseId})", ct);
             return StepResult.Done(1);
+        }, cancellationToken);
+
+    public Task<StepResult> AddTimeOffAsync(TimeOffRequest request, CancellationToken cancellationToken = default)
+    {
+        if (request.Problem is { } problem)
+        {
+            return Task.FromResult(StepResult.Refused(problem));
+        }
+
+        var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
+        return StepAsync(async (db, ct) =>
+        {
+            var added = await db.Database.ExecuteSqlAsync($"""
+                insert into agency.time_off_entries (kind, entry_date, hours, description)
+                select {request.Kind}, d::date, {request.HoursPerDay}, {note}
+                from generate_series({request.From}::date, {request.To}::date, interval '1 day') d
+                where {request.IncludeWeekends} or extract(isodow from d) < 6
+                order by d
+                """, ct);
+            return added == 0 ? StepResult.Refused("No working day in that range; include weekends to book them.") : StepResult.Done(added);
+        }, cancellationToken);
+    }
+
+    public Task<StepResult> RemoveTimeOffAsync(Guid id, CancellationToken cancellationToken = default) =>
+        StepAsync(async (db, ct) =>
+        {
+            var removed = await db.Database.ExecuteSqlAsync($"delete from agency.time_off_entries where id = {id} and employee_id = agency.current_user_id()", ct);
+            return removed == 0 ? StepResult.Refused("No such time off of yours.") : StepResult.Done(removed);
         }, cancellationToken);
 
     public Task<StepResult> StopTimerAsync(CancellationToken cancellationToken = default) =>

@@ -150,6 +150,69 @@ public sealed class TimesheetServicesTests(TwoTenantWorld world)
     }
 
     [Fact]
+    public async Task SaveCells_OnACampaignNotBillableByDefault_NewCellsAreNot_AndEachEntryKeepsItsOwnToggle()
+    {
+        var tenant = await ScratchTenant.CreateAsync(world);
+        var campaign = await CampaignAsync(tenant, "PITCH");
+        await using (var s = await TestSession.BeginAsync(world.Database.App, tenant.Id, "pm", tenant.People["pm"]))
+        {
+            await s.ExecuteAsync("update agency.campaigns set billable_by_default = false where id = @c", ("c", campaign));
+            await s.CommitAsync();
+        }
+
+        await using var creative = tenant.As(world, "creative");
+        var commands = creative.Get<ITimesheetCommands>();
+        await commands.SaveCellsAsync([.. Enumerable.Range(0, 2).Select(d => new CellChange(campaign, null, LastWeek.AddDays(d), 2, null, null, null))]);
+        var read = (await creative.Get<ITimesheetQueries>().GetWeekAsync(LastWeek))!;
+        var option = Assert.Single(await creative.Get<ITimesheetQueries>().SearchCampaignsAsync("PITCH"));
+        var cells = read.Rows.Single().Cells;
+        var toggled = (await commands.SaveCellsAsync([new CellChange(campaign, null, LastWeek, 2, null, cells[0].EntryId, cells[0].Version, true)])).Single();
+        // A change of hours that says nothing of billable keeps the entry's own.
+        await commands.SaveCellsAsync([new CellChange(campaign, null, LastWeek, 3, null, toggled.Saved!.EntryId, toggled.Saved.Version)]);
+        var now = (await creative.Get<ITimesheetQueries>().GetWeekAsync(LastWeek))!.Rows.Single().Cells;
+
+        Assert.False(option.BillableByDefault);
+        Assert.All(cells.Take(2), c => Assert.False(c.Billable));
+        Assert.False(read.Rows.Single().Billable);
+        Assert.True(toggled.Saved.Billable);
+        Assert.Equal((3m, true), (now[0].Hours, now[0].Billable));
+        Assert.False(now[1].Billable);
+    }
+
+    [Fact]
+    public async Task ActivityFeed_ShowsSubmitRejectAndUnlock_WithWhoTookEachStep()
+    {
+        var tenant = await ScratchTenant.CreateAsync(world);
+        var campaign = await CampaignAsync(tenant, "FEED");
+        await using var creative = tenant.As(world, "creative");
+        await using var pm = tenant.As(world, "pm");
+        await using var finance = tenant.As(world, "finance");
+        var me = tenant.People["creative"];
+        await creative.Get<ITimesheetCommands>().SaveCellsAsync([new CellChange(campaign, null, LastWeek, 4, null, null, null)]);
+        await creative.Get<ITimesheetCommands>().SubmitWeekAsync(LastWeek);
+        await pm.Get<ITimesheetCommands>().RejectAsync(me, LastWeek, "Wrong campaign code");
+        await creative.Get<ITimesheetCommands>().SubmitWeekAsync(LastWeek);
+        await pm.Get<ITimesheetCommands>().ApproveAsync(me, LastWeek);
+        await finance.Get<ITimesheetCommands>().UnlockAsync(me, LastWeek, "Client asked for a split");
+
+        async Task<List<(string, Guid?, string?)>> FeedAsync(string role)
+        {
+            await using var s = await TestSession.BeginAsync(world.Database.App, tenant.Id, role, tenant.People[role]);
+            return [.. (await s.QueryAsync("select activity_type, actor_id, detail from agency.get_recent_activity(20) where entity_type = 'timesheet'"))
+                .Select(r => ((string)r["activity_type"]!, r["actor_id"] as Guid?, r["detail"] as string))];
+        }
+
+        var leadership = await FeedAsync("leadership");
+        var account = await FeedAsync("account");
+
+        Assert.Contains(("timesheet_submitted", (Guid?)me, "Submitted for approval"), leadership);
+        Assert.Contains(("timesheet_rejected", (Guid?)tenant.People["pm"], "Rejected: Wrong campaign code"), leadership);
+        Assert.Contains(("timesheet_unlocked", (Guid?)tenant.People["finance"], "Unlocked: Client asked for a split"), leadership);
+        // Weeks are read by their person and those who read every week; an account manager reads none.
+        Assert.Empty(account);
+    }
+
+    [Fact]
     public async Task SaveCells_ARefusedCell_SaysWhyNextToIt_AndTheOthersAreSaved()
     {
         var tenant = await ScratchTenant.CreateAsync(world);

@@ -213,6 +213,36 @@ public sealed class TimesheetServicesTests(TwoTenantWorld world)
     }
 
     [Fact]
+    public async Task TimeOff_BookedOverARange_ADraftAWorkingDay_AheadOfToday_RefusedPastADaysTwentyFourHours_Removable()
+    {
+        var tenant = await ScratchTenant.CreateAsync(world);
+        var campaign = await CampaignAsync(tenant, "REST");
+        await using var creative = tenant.As(world, "creative");
+        var commands = creative.Get<ITimesheetCommands>();
+        var nextWeek = LastWeek.AddDays(14);
+        await commands.SaveCellsAsync([new CellChange(campaign, null, LastWeek.AddDays(2), 20, null, null, null)]);
+
+        // Last week Monday to Sunday: five working days; the Wednesday already holds 20 h.
+        var tooMuch = await commands.AddTimeOffAsync(new TimeOffRequest("holiday", LastWeek, LastWeek.AddDays(6), 8));
+        var booked = await commands.AddTimeOffAsync(new TimeOffRequest("sick", LastWeek, LastWeek.AddDays(1), 4, "flu"));
+        var ahead = await commands.AddTimeOffAsync(new TimeOffRequest("leave", nextWeek, nextWeek.AddDays(6), 7.5m, null, IncludeWeekends: true));
+        var backwards = await commands.AddTimeOffAsync(new TimeOffRequest("holiday", LastWeek.AddDays(3), LastWeek, 8));
+        var week = (await creative.Get<ITimesheetQueries>().GetWeekAsync(LastWeek))!;
+        var removed = await commands.RemoveTimeOffAsync(week.TimeOff[0].Id);
+        var after = (await creative.Get<ITimesheetQueries>().GetWeekAsync(LastWeek))!;
+
+        Assert.Contains("at most 24 h", tooMuch.Error);
+        Assert.Equal(2, booked.Changed);
+        Assert.Equal(7, ahead.Changed);
+        Assert.False(backwards.Succeeded);
+        Assert.Equal(new[] { ("sick", 4m, "draft", "flu"), ("sick", 4m, "draft", "flu") },
+            week.TimeOff.Select(t => (t.Kind, t.Hours, t.Status, t.Note!)));
+        Assert.Equal(20m, week.DayTotal(LastWeek.AddDays(2))); // the refused booking left nothing behind
+        Assert.True(removed.Succeeded);
+        Assert.Single(after.TimeOff);
+    }
+
+    [Fact]
     public async Task SaveCells_ARefusedCell_SaysWhyNextToIt_AndTheOthersAreSaved()
     {
         var tenant = await ScratchTenant.CreateAsync(world);

@@ -170,15 +170,27 @@ public sealed partial class TimesheetPage : IAsyncDisposable
         }
 
         var row = _rows[at.Row];
+        if (billable == cell.Billable)
+        {
+            return;
+        }
+
         cell.Error = null;
         await _saves.WaitAsync();
         try
         {
+            // The saved hours and note with the other billable; a value typed meanwhile stays wanted,
+            // and its own save (queued behind this one) sends it at the version this one returns.
             var outcome = (await Commands.SaveCellsAsync(
-                [new CellChange(row.CampaignId, row.PhaseId, cell.Date, cell.Hours, cell.Note, entry, cell.Version, billable)])).Single();
+                [new CellChange(row.CampaignId, row.PhaseId, cell.Date, cell.Hours, cell.Note, cell.EntryId ?? entry, cell.Version, billable)])).Single();
             if (outcome.Saved is { } saved)
             {
+                var (wanted, wantedNote, text) = (cell.Wanted, cell.WantedNote, cell.Text);
                 cell.Take(saved);
+                if (wanted != saved.Hours || wantedNote != saved.Note)
+                {
+                    (cell.Wanted, cell.WantedNote, cell.Text) = (wanted, wantedNote, text);
+                }
             }
             else
             {

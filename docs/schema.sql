@@ -185,6 +185,18 @@ begin
         where k.locked_at is null;
     end if;
 
+    -- The feed's step of the week (submitted or rejected; approvals it reads from the entries).
+    if w.status = 'submitted' then
+      insert into agency.timesheet_weeks as k (tenant_id, employee_id, week_start_date, submitted_at)
+      values (tenant, w.employee_id, w.week_start_date, now())
+      on conflict (tenant_id, employee_id, week_start_date) do update set submitted_at = now(), updated_at = now();
+    elsif w.status = 'rejected' then
+      insert into agency.timesheet_weeks as k (tenant_id, employee_id, week_start_date, rejected_at, rejected_by, rejection_reason)
+      values (tenant, w.employee_id, w.week_start_date, now(), me, w.reason)
+      on conflict (tenant_id, employee_id, week_start_date) do update
+        set rejected_at = now(), rejected_by = excluded.rejected_by, rejection_reason = excluded.rejection_reason, updated_at = now();
+    end if;
+
     if w.status in ('approved', 'rejected') then
       insert into agency.notifications (tenant_id, recipient_id, kind, week_start_date, title)
       values (tenant, w.employee_id, 'timesheet_' || w.status, w.week_start_date,
@@ -266,6 +278,60 @@ $$;
 ALTER FUNCTION agency.audit_change() OWNER TO agency_audit;
 
 --
+-- Name: audit_time_sets(); Type: FUNCTION; Schema: agency; Owner: agency_audit
+--
+
+CREATE FUNCTION agency.audit_time_sets() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  importing constant boolean := current_setting('app.timesheet_import', true) = 'on';
+  v_action text := nullif(current_setting('app.audit_action', true), '');
+  v_reason constant text := nullif(btrim(current_setting('app.audit_reason', true)), '');
+begin
+  if nullif(current_setting('app.current_role', true), '') is null then
+    return null;
+  end if;
+  if importing then
+    v_action := coalesce(v_action, 'import');
+    if tg_op = 'DELETE' then
+      insert into agency.audit_log (tenant_id, entity, action, reason, old_values)
+      select o.tenant_id, tg_table_name, v_action, v_reason,
+             jsonb_build_object('op', 'delete', 'employee_id', o.employee_id, 'week_start_date', o.week_start_date,
+                                'entries', count(*), 'hours', sum(o.hours), 'ids', jsonb_agg(o.id order by o.id))
+      from old_rows o group by o.tenant_id, o.employee_id, o.week_start_date;
+    else
+      insert into agency.audit_log (tenant_id, entity, action, reason, new_values)
+      select n.tenant_id, tg_table_name, v_action, v_reason,
+             jsonb_build_object('op', lower(tg_op), 'employee_id', n.employee_id, 'week_start_date', n.week_start_date,
+                                'status', n.status, 'entries', count(*), 'hours', sum(n.hours),
+                                'ids', jsonb_agg(n.id order by n.id))
+      from new_rows n group by n.tenant_id, n.employee_id, n.week_start_date, n.status;
+    end if;
+    return null;
+  end if;
+  if tg_op <> 'UPDATE' then
+    return null;
+  end if;
+  -- A review: submitted -> approved or rejected.
+  insert into agency.audit_log (tenant_id, entity, action, reason, old_values, new_values)
+  select n.tenant_id, tg_table_name, coalesce(v_action, case n.status when 'approved' then 'approve' else 'reject' end),
+         coalesce(v_reason, max(n.rejection_reason)),
+         jsonb_build_object('status', 'submitted'),
+         jsonb_build_object('employee_id', n.employee_id, 'week_start_date', n.week_start_date, 'status', n.status,
+                            'entries', count(*), 'hours', sum(n.hours), 'ids', jsonb_agg(n.id order by n.id))
+  from new_rows n join old_rows o on o.tenant_id = n.tenant_id and o.id = n.id
+  where o.status = 'submitted' and n.status in ('approved', 'rejected')
+  group by n.tenant_id, n.employee_id, n.week_start_date, n.status;
+  return null;
+end
+$$;
+
+
+ALTER FUNCTION agency.audit_time_sets() OWNER TO agency_audit;
+
+--
 -- Name: begin_timesheet_import(text); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -288,6 +354,25 @@ $$;
 
 
 ALTER FUNCTION agency.begin_timesheet_import(p_reason text) OWNER TO workroom_owner;
+
+--
+-- Name: billable_from_campaign(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.billable_from_campaign() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  select c.billable_by_default into new.billable
+  from agency.campaigns c where c.tenant_id = new.tenant_id and c.id = new.campaign_id;
+  new.billable := coalesce(new.billable, true);
+  return new;
+end
+$$;
+
+
+ALTER FUNCTION agency.billable_from_campaign() OWNER TO workroom_owner;
 
 --
 -- Name: current_user_role(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -446,32 +531,69 @@ CREATE FUNCTION agency.check_time_entry() RETURNS trigger
     AS $$
 declare
   entries constant boolean := tg_table_name = 'timesheet_entries';
-  me constant uuid := agency.current_user_id();
+  me uuid;
+  tenant uuid;
   content_changed boolean := false;
+  new_week date;
+  v_locked boolean;
   v_campaign record;
   v_phase record;
   v_ahead integer;
   v_day_total numeric;
   v_reviewer boolean;
 begin
-  if not agency.time_rules_bind() then
+  -- Who is bound (agency.time_rules_bind): the web app, a member of agency_app under row-level
+  -- security. row_security_active is false for the owner-less bypass (BYPASSRLS, superuser).
+  if not (pg_catalog.pg_has_role(current_user, 'agency_app', 'MEMBER') and pg_catalog.row_security_active(tg_relid)) then
     return case when tg_op = 'DELETE' then old else new end;
   end if;
-  if agency.time_import_active() then
-    -- History as it was; the caller says nothing about who approved it that the audit does not keep.
+  -- An admin's audited import (agency.time_import_active): the flag first, it is the cheap half.
+  if pg_catalog.current_setting('app.timesheet_import', true) = 'on' and agency.has_role('admin') then
     return case when tg_op = 'DELETE' then old else new end;
   end if;
+  me := agency.current_user_id();
+  tenant := agency.current_tenant_id();
 
-  -- A locked week refuses every change, whoever asks.
-  if tg_op in ('UPDATE', 'DELETE') and agency.week_locked(old.employee_id, old.week_start_date) then
-    raise exception 'The week of % is approved and locked; ask finance or leadership to unlock it.', old.week_start_date
-      using errcode = '42501', constraint = 'timesheet_week_locked';
+  -- A locked week refuses every change, whoever asks. A row that is not approved is itself a part
+  -- of its week that is not approved, so only a kept lock can lock its week; an approved row's
+  -- week takes the whole test (agency.week_locked).
+  if tg_op in ('UPDATE', 'DELETE') then
+    if old.status = 'approved' then
+      v_locked := agency.week_locked(old.employee_id, old.week_start_date);
+    else
+      v_locked := exists (select 1 from agency.timesheet_weeks w
+                          where w.tenant_id = tenant and w.employee_id = old.employee_id
+                            and w.week_start_date = old.week_start_date and w.locked_at is not null);
+    end if;
+    if v_locked then
+      raise exception 'The week of % is approved and locked; ask finance or leadership to unlock it.', old.week_start_date
+        using errcode = '42501', constraint = 'timesheet_week_locked';
+    end if;
   end if;
-  if tg_op in ('INSERT', 'UPDATE')
-     and agency.week_locked(new.employee_id, new.entry_date - (extract(isodow from new.entry_date)::integer - 1)) then
-    raise exception 'The week of % is approved and locked; ask finance or leadership to unlock it.',
-      new.entry_date - (extract(isodow from new.entry_date)::integer - 1)
-      using errcode = '42501', constraint = 'timesheet_week_locked';
+  if tg_op in ('INSERT', 'UPDATE') then
+    new_week := new.entry_date - (extract(isodow from new.entry_date)::integer - 1);
+    if tg_op = 'INSERT' or new_week is distinct from old.week_start_date or new.employee_id is distinct from old.employee_id
+       or old.status = 'approved' then
+      -- agency.week_locked, inline (its plan kept by plpgsql; the function call cost 138 µs).
+      select exists (select 1 from agency.timesheet_weeks w
+                     where w.tenant_id = tenant and w.employee_id = new.employee_id
+                       and w.week_start_date = new_week and w.locked_at is not null)
+          or (exists (select 1 from agency.timesheet_entries t
+                      where t.tenant_id = tenant and t.week_start_date = new_week
+                        and t.employee_id = new.employee_id and t.status = 'approved')
+              and not exists (select 1 from agency.timesheet_entries t
+                              where t.tenant_id = tenant and t.week_start_date = new_week
+                                and t.employee_id = new.employee_id and t.status <> 'approved')
+              and not exists (select 1 from agency.time_off_entries o
+                              where o.tenant_id = tenant and o.week_start_date = new_week
+                                and o.employee_id = new.employee_id and o.status <> 'approved')
+              and not coalesce((select x.timesheet_finance_signoff from agency.tenants x where x.id = tenant), false))
+      into v_locked;
+      if v_locked then
+        raise exception 'The week of % is approved and locked; ask finance or leadership to unlock it.', new_week
+          using errcode = '42501', constraint = 'timesheet_week_locked';
+      end if;
+    end if;
   end if;
 
   if tg_op = 'DELETE' then
@@ -532,10 +654,17 @@ begin
         end if;
         new.submitted_at := null;
       elsif old.status = 'submitted' and new.status in ('approved', 'rejected') then
-        if entries then
-          v_reviewer := agency.may_review_time(old.employee_id, old.campaign_id);
-        else
-          v_reviewer := agency.may_review_time(old.employee_id, null);
+        -- agency.may_review_time, inline: leadership any, a project manager their campaigns, never their own.
+        v_reviewer := me is not null and old.employee_id is distinct from me;
+        if v_reviewer and not agency.has_role('leadership') then
+          if entries then
+            v_reviewer := agency.has_role('pm') and exists (
+              select 1 from agency.campaign_team tm
+              where tm.tenant_id = tenant and tm.campaign_id = old.campaign_id
+                and tm.employee_id = me and tm.team_role = 'project_manager');
+          else
+            v_reviewer := false;
+          end if;
         end if;
         if not v_reviewer then
           raise exception 'Only the campaign''s project manager or leadership may approve or reject this time, never their own.'
@@ -577,8 +706,12 @@ begin
     raise exception 'Log time in quarter hours (0:15, 0:30, 0:45).' using errcode = '23514', constraint = 'timesheet_quarter_hours';
   end if;
 
-  select t.time_entry_days_ahead into v_ahead from agency.tenants t where t.id = agency.current_tenant_id();
-  if new.entry_date > current_date + coalesce(v_ahead, 0) then
+  -- Work is logged up to today (or the tenant's days ahead); time off is booked ahead (a holiday next
+  -- month), and stays a draft until its week is submitted with the rest of the week.
+  if entries then
+    select t.time_entry_days_ahead into v_ahead from agency.tenants t where t.id = tenant;
+  end if;
+  if entries and new.entry_date > current_date + coalesce(v_ahead, 0) then
     raise exception '%', case when coalesce(v_ahead, 0) = 0 then 'No time can be logged after today.'
                               else format('No time can be logged more than %s days ahead.', v_ahead) end
       using errcode = '23514', constraint = 'timesheet_days_ahead';
@@ -597,6 +730,16 @@ begin
       raise exception 'The campaign runs from % to %.', v_campaign.start_date, v_campaign.end_date
         using errcode = '23514', constraint = 'timesheet_campaign_dates';
     end if;
+    -- Only campaigns the person may log to: on its team, or allocated to it (the grid's offer,
+    -- now a rule). Asked when time comes onto a campaign, not for each change of its hours.
+    if (tg_op = 'INSERT' or new.campaign_id is distinct from old.campaign_id)
+       and not exists (select 1 from agency.campaign_team tm
+                       where tm.tenant_id = tenant and tm.campaign_id = new.campaign_id and tm.employee_id = new.employee_id)
+       and not exists (select 1 from agency.team_allocations a
+                       where a.tenant_id = tenant and a.employee_id = new.employee_id and a.campaign_id = new.campaign_id) then
+      raise exception 'You are not on the team of % nor allocated to it; ask its project manager to add you.', v_campaign.name
+        using errcode = '42501', constraint = 'timesheet_campaign_member';
+    end if;
     if new.phase_id is not null then
       select p.name, p.status, p.start_date, p.end_date into v_phase
       from agency.campaign_phases p where p.tenant_id = new.tenant_id and p.id = new.phase_id;
@@ -613,10 +756,17 @@ begin
 
   -- 24 h a day across every row of the person: one writer per person and day at a time, so two
   -- transactions cannot each see room for the same hours. The sum is read after the lock, by a
-  -- statement of its own, so it sees what the other committed.
+  -- statement of its own, so it sees what the other committed (agency.day_hours, in one query).
   perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended(
     'time/' || new.tenant_id::text || '/' || new.employee_id::text || '/' || new.entry_date::text, 0));
-  v_day_total := agency.day_hours(new.employee_id, new.entry_date, new.id) + new.hours;
+  select coalesce(sum(x.hours), 0) + new.hours into v_day_total
+  from (select t.hours from agency.timesheet_entries t
+        where t.tenant_id = tenant and t.employee_id = new.employee_id and t.week_start_date = new_week and t.entry_date = new.entry_date
+          and t.id is distinct from new.id
+        union all
+        select o.hours from agency.time_off_entries o
+        where o.tenant_id = tenant and o.employee_id = new.employee_id and o.week_start_date = new_week and o.entry_date = new.entry_date
+          and o.id is distinct from new.id) x;
   if v_day_total > 24 then
     raise exception 'That makes % h on %; a day holds at most 24 h.', v_day_total, new.entry_date
       using errcode = '23514', constraint = 'timesheet_day_limit';
@@ -903,6 +1053,27 @@ begin
     (select 'timesheet_approved', r.approved_at, r.approved_by, 'timesheet', r.employee_id,
             'Week of ' || to_char(r.week_start_date, 'YYYY-MM-DD'), r.hours || ' h approved', null::uuid
      from agency.recent_timesheet_approvals(p_limit, p_user_id) r)
+    union all
+    (select 'timesheet_submitted', w.submitted_at, w.employee_id, 'timesheet', w.employee_id,
+            'Week of ' || to_char(w.week_start_date, 'YYYY-MM-DD'), 'Submitted for approval', null::uuid
+     from agency.timesheet_weeks w
+     where w.tenant_id = agency.current_tenant_id() and w.submitted_at is not null
+       and (p_user_id is null or w.employee_id = p_user_id)
+     order by w.submitted_at desc limit p_limit)
+    union all
+    (select 'timesheet_rejected', w.rejected_at, w.rejected_by, 'timesheet', w.employee_id,
+            'Week of ' || to_char(w.week_start_date, 'YYYY-MM-DD'), left('Rejected: ' || w.rejection_reason, 140), null::uuid
+     from agency.timesheet_weeks w
+     where w.tenant_id = agency.current_tenant_id() and w.rejected_at is not null
+       and (p_user_id is null or w.rejected_by = p_user_id)
+     order by w.rejected_at desc limit p_limit)
+    union all
+    (select 'timesheet_unlocked', w.unlocked_at, w.unlocked_by, 'timesheet', w.employee_id,
+            'Week of ' || to_char(w.week_start_date, 'YYYY-MM-DD'), left('Unlocked: ' || w.unlock_reason, 140), null::uuid
+     from agency.timesheet_weeks w
+     where w.tenant_id = agency.current_tenant_id() and w.unlocked_at is not null
+       and (p_user_id is null or w.unlocked_by = p_user_id)
+     order by w.unlocked_at desc limit p_limit)
     union all
     (select 'campaign_updated', c.updated_at, c.updated_by, 'campaign', c.id, c.name,
             'Status: ' || replace(c.status, '_', ' '), c.id
@@ -1287,21 +1458,34 @@ $_$;
 ALTER FUNCTION agency.keep_time_summaries() OWNER TO agency_summaries;
 
 --
+-- Name: campaign_team; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.campaign_team (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    campaign_id uuid NOT NULL,
+    employee_id uuid NOT NULL,
+    team_role text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    CONSTRAINT campaign_team_team_role_check CHECK ((team_role = ANY (ARRAY['account_director'::text, 'project_manager'::text, 'creative_director'::text, 'strategist'::text, 'copywriter'::text, 'designer'::text, 'producer'::text, 'editor'::text, 'other'::text])))
+);
+
+ALTER TABLE ONLY agency.campaign_team FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.campaign_team OWNER TO workroom_owner;
+
+--
 -- Name: may_review_time(uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
 CREATE FUNCTION agency.may_review_time(p_employee uuid, p_campaign uuid) RETURNS boolean
     LANGUAGE sql STABLE
-    SET search_path TO ''
-    AS $$
-  select p_employee is distinct from agency.current_user_id()
-     and agency.current_user_id() is not null
-     and (agency.has_role('leadership')
-          or (p_campaign is not null and agency.has_role('pm') and exists (
-                select 1 from agency.campaign_team tm
-                where tm.tenant_id = agency.current_tenant_id() and tm.campaign_id = p_campaign
-                  and tm.employee_id = agency.current_user_id() and tm.team_role = 'project_manager')))
-$$;
+    RETURN ((p_employee IS DISTINCT FROM agency.current_user_id()) AND (agency.current_user_id() IS NOT NULL) AND (agency.has_role('leadership'::text) OR ((p_campaign IS NOT NULL) AND agency.has_role('pm'::text) AND (EXISTS (SELECT 1 FROM agency.campaign_team tm WHERE ((tm.tenant_id = agency.current_tenant_id()) AND (tm.campaign_id = may_review_time.p_campaign) AND (tm.employee_id = agency.current_user_id()) AND (tm.team_role = 'project_manager'::text)))))));
 
 
 ALTER FUNCTION agency.may_review_time(p_employee uuid, p_campaign uuid) OWNER TO workroom_owner;
@@ -1501,6 +1685,7 @@ CREATE TABLE agency.campaigns (
     updated_by uuid,
     deleted_at timestamp with time zone,
     procure_quote_id uuid,
+    billable_by_default boolean DEFAULT true NOT NULL,
     CONSTRAINT campaigns_budget_amount_check CHECK ((budget_amount >= (0)::numeric)),
     CONSTRAINT campaigns_budget_type_check CHECK ((budget_type = ANY (ARRAY['time_and_materials'::text, 'fixed_fee'::text, 'retainer'::text]))),
     CONSTRAINT campaigns_check CHECK ((end_date >= start_date)),
@@ -2306,8 +2491,8 @@ begin
   order by e.created_at
   limit 1;
   if v_entry is null then
-    insert into agency.timesheet_entries (campaign_id, phase_id, entry_date, hours, billable)
-    values (v_timer.campaign_id, v_timer.phase_id, current_date, v_hours, true);
+    insert into agency.timesheet_entries (campaign_id, phase_id, entry_date, hours)
+    values (v_timer.campaign_id, v_timer.phase_id, current_date, v_hours);
   else
     update agency.timesheet_entries set hours = hours + v_hours where tenant_id = v_timer.tenant_id and id = v_entry;
   end if;
@@ -2346,28 +2531,6 @@ $$;
 
 
 ALTER FUNCTION agency.time_rules_bind() OWNER TO workroom_owner;
-
---
--- Name: campaign_team; Type: TABLE; Schema: agency; Owner: workroom_owner
---
-
-CREATE TABLE agency.campaign_team (
-    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    campaign_id uuid NOT NULL,
-    employee_id uuid NOT NULL,
-    team_role text NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    created_by uuid DEFAULT agency.current_user_id(),
-    updated_by uuid,
-    CONSTRAINT campaign_team_team_role_check CHECK ((team_role = ANY (ARRAY['account_director'::text, 'project_manager'::text, 'creative_director'::text, 'strategist'::text, 'copywriter'::text, 'designer'::text, 'producer'::text, 'editor'::text, 'other'::text])))
-);
-
-ALTER TABLE ONLY agency.campaign_team FORCE ROW LEVEL SECURITY;
-
-
-ALTER TABLE agency.campaign_team OWNER TO workroom_owner;
 
 --
 -- Name: tenants; Type: TABLE; Schema: agency; Owner: workroom_owner
@@ -2446,7 +2609,7 @@ CREATE TABLE agency.timesheet_entries (
     phase_id uuid,
     entry_date date NOT NULL,
     hours numeric(5,2) NOT NULL,
-    billable boolean DEFAULT true NOT NULL,
+    billable boolean NOT NULL,
     description text,
     week_start_date date NOT NULL,
     status text DEFAULT 'draft'::text NOT NULL,
@@ -2507,6 +2670,10 @@ CREATE TABLE agency.timesheet_weeks (
     reminded_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    submitted_at timestamp with time zone,
+    rejected_at timestamp with time zone,
+    rejected_by uuid,
+    rejection_reason text,
     CONSTRAINT timesheet_weeks_week_start_date_check CHECK ((EXTRACT(isodow FROM week_start_date) = (1)::numeric))
 );
 
@@ -4925,6 +5092,20 @@ CREATE INDEX timesheet_timers_campaign_idx ON agency.timesheet_timers USING btre
 
 
 --
+-- Name: timesheet_weeks_rejected_by_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX timesheet_weeks_rejected_by_idx ON agency.timesheet_weeks USING btree (tenant_id, rejected_by) WHERE (rejected_by IS NOT NULL);
+
+
+--
+-- Name: timesheet_weeks_rejected_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX timesheet_weeks_rejected_idx ON agency.timesheet_weeks USING btree (tenant_id, rejected_at DESC) WHERE (rejected_at IS NOT NULL);
+
+
+--
 -- Name: timesheet_weeks_signed_off_by_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
@@ -4932,10 +5113,24 @@ CREATE INDEX timesheet_weeks_signed_off_by_idx ON agency.timesheet_weeks USING b
 
 
 --
+-- Name: timesheet_weeks_submitted_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX timesheet_weeks_submitted_idx ON agency.timesheet_weeks USING btree (tenant_id, submitted_at DESC) WHERE (submitted_at IS NOT NULL);
+
+
+--
 -- Name: timesheet_weeks_unlocked_by_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
 CREATE INDEX timesheet_weeks_unlocked_by_idx ON agency.timesheet_weeks USING btree (tenant_id, unlocked_by) WHERE (unlocked_by IS NOT NULL);
+
+
+--
+-- Name: timesheet_weeks_unlocked_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX timesheet_weeks_unlocked_idx ON agency.timesheet_weeks USING btree (tenant_id, unlocked_at DESC) WHERE (unlocked_at IS NOT NULL);
 
 
 --
@@ -5030,20 +5225,6 @@ CREATE TRIGGER audit_client_rate_overrides AFTER INSERT OR DELETE OR UPDATE ON a
 
 
 --
--- Name: time_off_entries audit_import; Type: TRIGGER; Schema: agency; Owner: workroom_owner
---
-
-CREATE TRIGGER audit_import AFTER INSERT OR DELETE OR UPDATE ON agency.time_off_entries FOR EACH ROW WHEN ((current_setting('app.timesheet_import'::text, true) = 'on'::text)) EXECUTE FUNCTION agency.audit_change('time_off_entry');
-
-
---
--- Name: timesheet_entries audit_import; Type: TRIGGER; Schema: agency; Owner: workroom_owner
---
-
-CREATE TRIGGER audit_import AFTER INSERT OR DELETE OR UPDATE ON agency.timesheet_entries FOR EACH ROW WHEN ((current_setting('app.timesheet_import'::text, true) = 'on'::text)) EXECUTE FUNCTION agency.audit_change('timesheet_entry');
-
-
---
 -- Name: rate_cards audit_rate_cards; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -5058,20 +5239,6 @@ CREATE TRIGGER audit_rates AFTER INSERT OR DELETE OR UPDATE ON agency.employee_r
 
 
 --
--- Name: time_off_entries audit_review; Type: TRIGGER; Schema: agency; Owner: workroom_owner
---
-
-CREATE TRIGGER audit_review AFTER UPDATE OF status ON agency.time_off_entries FOR EACH ROW WHEN (((old.status = 'submitted'::text) AND (new.status = ANY (ARRAY['approved'::text, 'rejected'::text])))) EXECUTE FUNCTION agency.audit_change('time_off_entry');
-
-
---
--- Name: timesheet_entries audit_review; Type: TRIGGER; Schema: agency; Owner: workroom_owner
---
-
-CREATE TRIGGER audit_review AFTER UPDATE OF status ON agency.timesheet_entries FOR EACH ROW WHEN (((old.status = 'submitted'::text) AND (new.status = ANY (ARRAY['approved'::text, 'rejected'::text])))) EXECUTE FUNCTION agency.audit_change('timesheet_entry');
-
-
---
 -- Name: employees audit_role_assigned; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -5083,6 +5250,48 @@ CREATE TRIGGER audit_role_assigned AFTER INSERT ON agency.employees FOR EACH ROW
 --
 
 CREATE TRIGGER audit_role_changed AFTER UPDATE OF agency_role ON agency.employees FOR EACH ROW WHEN ((old.agency_role IS DISTINCT FROM new.agency_role)) EXECUTE FUNCTION agency.audit_change('employee_role');
+
+
+--
+-- Name: time_off_entries audit_sets_delete; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER audit_sets_delete AFTER DELETE ON agency.time_off_entries REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.audit_time_sets();
+
+
+--
+-- Name: timesheet_entries audit_sets_delete; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER audit_sets_delete AFTER DELETE ON agency.timesheet_entries REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.audit_time_sets();
+
+
+--
+-- Name: time_off_entries audit_sets_insert; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER audit_sets_insert AFTER INSERT ON agency.time_off_entries REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.audit_time_sets();
+
+
+--
+-- Name: timesheet_entries audit_sets_insert; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER audit_sets_insert AFTER INSERT ON agency.timesheet_entries REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.audit_time_sets();
+
+
+--
+-- Name: time_off_entries audit_sets_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER audit_sets_update AFTER UPDATE ON agency.time_off_entries REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.audit_time_sets();
+
+
+--
+-- Name: timesheet_entries audit_sets_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER audit_sets_update AFTER UPDATE ON agency.timesheet_entries REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.audit_time_sets();
 
 
 --
@@ -5104,6 +5313,13 @@ CREATE TRIGGER audit_week_sign_off AFTER INSERT ON agency.timesheet_weeks FOR EA
 --
 
 CREATE TRIGGER audit_weeks AFTER UPDATE ON agency.timesheet_weeks FOR EACH ROW WHEN ((((old.locked_at IS NOT NULL) AND (new.locked_at IS NULL)) OR (old.signed_off_at IS DISTINCT FROM new.signed_off_at))) EXECUTE FUNCTION agency.audit_change('timesheet_week');
+
+
+--
+-- Name: timesheet_entries billable_from_campaign; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER billable_from_campaign BEFORE INSERT ON agency.timesheet_entries FOR EACH ROW WHEN ((new.billable IS NULL)) EXECUTE FUNCTION agency.billable_from_campaign();
 
 
 --
@@ -6269,6 +6485,14 @@ ALTER TABLE ONLY agency.timesheet_timers
 
 ALTER TABLE ONLY agency.timesheet_timers
     ADD CONSTRAINT timesheet_timers_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: timesheet_weeks timesheet_weeks_rejected_by_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.timesheet_weeks
+    ADD CONSTRAINT timesheet_weeks_rejected_by_fkey FOREIGN KEY (tenant_id, rejected_by) REFERENCES agency.employees(tenant_id, id);
 
 
 --
@@ -7600,6 +7824,13 @@ REVOKE ALL ON FUNCTION agency.audit_change() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION audit_time_sets(); Type: ACL; Schema: agency; Owner: agency_audit
+--
+
+REVOKE ALL ON FUNCTION agency.audit_time_sets() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION begin_timesheet_import(p_reason text); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -7773,6 +8004,14 @@ REVOKE ALL ON FUNCTION agency.keep_submitted_parts() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION agency.keep_time_summaries() FROM PUBLIC;
+
+
+--
+-- Name: TABLE campaign_team; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_team TO agency_app;
+GRANT SELECT ON TABLE agency.campaign_team TO agency_timesheets;
 
 
 --
@@ -7973,14 +8212,6 @@ GRANT ALL ON FUNCTION agency.time_import_active() TO agency_timesheets;
 
 GRANT ALL ON FUNCTION agency.time_rules_bind() TO agency_app;
 GRANT ALL ON FUNCTION agency.time_rules_bind() TO agency_timesheets;
-
-
---
--- Name: TABLE campaign_team; Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_team TO agency_app;
-GRANT SELECT ON TABLE agency.campaign_team TO agency_timesheets;
 
 
 --

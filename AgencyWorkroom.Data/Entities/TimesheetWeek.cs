@@ -21,4 +21,14 @@ public sealed class TimesheetWeek : TenantEntity
     public string? UnlockReason { get; set; }
 
     public DateTimeOffset? RemindedAt { get; set; }
+
+    /// <summary>When the week was last submitted (032; the activity feed).</summary>
+    public DateTimeOffset? SubmittedAt { get; set; }
+
+    /// <summary>The week's last rejection: when, by whom and why (032; the activity feed).</summary>
+    public DateTimeOffset? RejectedAt { get; set; }
+
+    public Guid? RejectedBy { get; set; }
+
+    public string? RejectionReason { get; set; }
 }

@@ -81,6 +81,45 @@ public sealed class TimesheetScreensTests(TwoTenantWorld world, BrowserFixture b
         await BrowserFixture.ScreenshotAsync(creative, "timesheet-locked");
     }
 
+    [Fact]
+    public async Task CopyLastWeek_ThenTheTimer_StartedSurvivesAReload_StoppedLandsInTodaysCell()
+    {
+        var (tenant, emails) = await TenantWithAccountsAsync();
+        var campaign = await AllocatedCampaignAsync(tenant);
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        var thisWeek = Weeks.StartOf(today);
+        await using (var services = tenant.As(world, "creative"))
+        {
+            await services.Get<ITimesheetCommands>().SaveCellsAsync([new CellChange(campaign, null, LastWeek, 3, null, null, null)]);
+        }
+
+        var creative = await browser.SignedInPageAsync(emails["creative"], Password);
+        await BrowserFixture.OpenAsync(creative, $"/timesheets?week={thisWeek:yyyy-MM-dd}");
+        await Expect(creative.GetByTestId("timesheet-empty")).ToBeVisibleAsync();
+        await creative.GetByTestId("copy-last-week").ClickAsync();
+        await Expect(creative.GetByTestId("timesheet-row")).ToHaveCountAsync(1);
+        await Expect(creative.GetByTestId("timesheet-row")).ToContainTextAsync("Grid launch");
+        await Expect(creative.GetByTestId("row-total")).ToHaveTextAsync("0 h");
+
+        await creative.GetByTestId("timer-start").ClickAsync();
+        await Expect(creative.GetByTestId("timer-running")).ToBeVisibleAsync();
+        // Half an hour passes (the timer's start moved back, rather than the test waiting for it).
+        await using (var s = await TestSession.BeginAsync(world.Database.Owner, tenant.Id, "creative", tenant.People["creative"]))
+        {
+            Assert.Equal(1, await s.ExecuteAsync("update agency.timesheet_timers set started_at = started_at - interval '30 minutes'"));
+            await s.CommitAsync();
+        }
+
+        // The timer is the database's, not the circuit's: a new page (a reload) still shows it running.
+        await BrowserFixture.OpenAsync(creative, $"/timesheets?week={thisWeek:yyyy-MM-dd}");
+        await Expect(creative.GetByTestId("timer-running")).ToBeVisibleAsync();
+        await creative.GetByTestId("timer-stop").ClickAsync();
+        await Expect(creative.GetByTestId("timesheet-message")).ToContainTextAsync("Timer stopped");
+        await Expect(creative.GetByTestId("timer-running")).ToHaveCountAsync(0);
+        await Expect(creative.GetByTestId($"cell-0-{today.DayNumber - thisWeek.DayNumber}")).ToHaveValueAsync("0:30");
+        await Expect(creative.GetByTestId("row-total")).ToHaveTextAsync("0.5 h");
+    }
+
     private static async Task NoSeriousViolationsAsync(IPage page)
     {
         var violations = await BrowserFixture.SeriousAccessibilityViolationsAsync(page);
@@ -101,7 +140,7 @@ public sealed class TimesheetScreensTests(TwoTenantWorld world, BrowserFixture b
     }
 
     // A campaign the pm manages, the creative on its team and allocated to it last week.
-    private async Task AllocatedCampaignAsync(ScratchTenant tenant)
+    private async Task<Guid> AllocatedCampaignAsync(ScratchTenant tenant)
     {
         var id = Guid.NewGuid();
         await using var s = await TestSession.BeginAsync(world.Database.App, tenant.Id, "pm", tenant.People["pm"]);
@@ -116,5 +155,6 @@ public sealed class TimesheetScreensTests(TwoTenantWorld world, BrowserFixture b
         await s.ExecuteAsync("insert into agency.team_allocations (employee_id, campaign_id, week_start_date, hours) values (@cr, @c, @w, 20)",
             ("cr", tenant.People["creative"]), ("c", id), ("w", LastWeek));
         await s.CommitAsync();
+        return id;
     }
 }

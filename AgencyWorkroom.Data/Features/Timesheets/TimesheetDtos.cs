@@ -2,8 +2,9 @@ namespace AgencyWorkroom.Data.Features.Timesheets;
 
 /// <summary>One day of a row: the entry behind it (none yet: no id), its hours, note and state.</summary>
 /// <param name="Version">The entry's <c>xmin</c> when read: a save sends it back, and a newer one means another tab or person saved in between.</param>
+/// <param name="Billable">The entry's own (it starts as its campaign's billable_by_default, 032).</param>
 public sealed record CellDto(
-    DateOnly Date, Guid? EntryId, decimal? Hours, string? Note, string Status, uint Version, string? RejectionReason)
+    DateOnly Date, Guid? EntryId, decimal? Hours, string? Note, string Status, uint Version, string? RejectionReason, bool Billable = true)
 {
     /// <summary>Only draft and rejected time may change (021).</summary>
     public bool Editable => Status is "draft" or "rejected";
@@ -22,6 +23,21 @@ public sealed record WeekRowDto(
 
 /// <summary>A person's time off of one day (holiday, sick, leave).</summary>
 public sealed record TimeOffDto(Guid Id, DateOnly Date, string Kind, decimal Hours, string Status, string? Note);
+
+/// <summary>Time off to book over a range of days: one draft entry a day (weekends only when asked),
+/// submitted with its week and approved like time.</summary>
+public sealed record TimeOffRequest(string Kind, DateOnly From, DateOnly To, decimal HoursPerDay, string? Note = null, bool IncludeWeekends = false)
+{
+    public static readonly IReadOnlyList<string> Kinds = ["holiday", "sick", "leave"];
+
+    /// <summary>What is wrong with the request before the database is asked, or null.</summary>
+    public string? Problem =>
+        !Kinds.Contains(Kind) ? "Choose holiday, sick or leave."
+        : To < From ? "The last day comes before the first."
+        : To.DayNumber - From.DayNumber > 365 ? "Book at most a year at a time."
+        : HoursPerDay is <= 0 or > 24 ? "Hours per day are between 0:15 and 24:00."
+        : null;
+}
 
 /// <summary>The week's state: its lock, finance's sign-off, the last unlock and why.</summary>
 public sealed record WeekStateDto(bool Locked, DateTimeOffset? SignedOffAt, DateTimeOffset? UnlockedAt, string? UnlockReason)
@@ -59,10 +75,11 @@ public sealed record WeekDto(
 }
 
 /// <summary>A changed cell to save. <paramref name="Hours"/> null or 0 clears it.</summary>
+/// <param name="Billable">Null: a new entry takes its campaign's default (032) and a saved one keeps its own.</param>
 /// <param name="EntryId">The entry the cell showed (none for an empty cell).</param>
 /// <param name="Version">The version the cell was read at; the save refuses to overwrite a newer one.</param>
 public sealed record CellChange(
-    Guid CampaignId, Guid? PhaseId, DateOnly Date, decimal? Hours, string? Note, Guid? EntryId, uint? Version, bool Billable = true)
+    Guid CampaignId, Guid? PhaseId, DateOnly Date, decimal? Hours, string? Note, Guid? EntryId, uint? Version, bool? Billable = null)
 {
     public string RowKey => WeekRowDto.RowKey(CampaignId, PhaseId);
 }
@@ -77,12 +94,14 @@ public sealed record CellOutcome(CellChange Change, CellDto? Saved, string? Erro
 }
 
 /// <summary>A campaign the person may log to, with its open phases.</summary>
-public sealed record LoggableCampaignDto(Guid Id, string Code, string Name, bool OnTeam, IReadOnlyList<PhaseOptionDto> Phases);
+public sealed record LoggableCampaignDto(Guid Id, string Code, string Name, bool OnTeam, IReadOnlyList<PhaseOptionDto> Phases, bool BillableByDefault = true);
 
 public sealed record PhaseOptionDto(Guid Id, string Name);
 
 /// <summary>A row to add to the grid (copied from last week, or from an allocation).</summary>
-public sealed record RowOptionDto(Guid CampaignId, string CampaignCode, string CampaignName, Guid? PhaseId, string? PhaseName, decimal? AllocatedHours = null);
+/// <param name="Billable">The campaign's billable_by_default: what the row's new cells start as.</param>
+public sealed record RowOptionDto(
+    Guid CampaignId, string CampaignCode, string CampaignName, Guid? PhaseId, string? PhaseName, decimal? AllocatedHours = null, bool Billable = true);
 
 /// <summary>A person-week waiting for the caller (agency.timesheet_weeks_awaiting_me).</summary>
 /// <param name="Stage">approve (submitted time) or sign_off (finance's step).</param>

@@ -106,8 +106,8 @@ public sealed class TimesheetQueries(UnitOfWork unitOfWork, ISessionContextSourc
                     // Two entries in one cell (imported history): shown together, changed by neither.
                     var e = onDay[0];
                     return onDay.Count == 1
-                        ? new CellDto(day, e.Id, e.Hours, e.Description, e.Status, e.Version, e.RejectionReason)
-                        : new CellDto(day, e.Id, onDay.Sum(x => x.Hours), e.Description, "split", e.Version, null);
+                        ? new CellDto(day, e.Id, e.Hours, e.Description, e.Status, e.Version, e.RejectionReason, e.Billable)
+                        : new CellDto(day, e.Id, onDay.Sum(x => x.Hours), e.Description, "split", e.Version, null, e.Billable);
                 }).ToList();
                 return new WeekRowDto(first.CampaignId, first.Code, first.Name, first.PhaseId, first.PhaseName, first.Billable, cells);
             })
@@ -131,7 +131,7 @@ public sealed class TimesheetQueries(UnitOfWork unitOfWork, ISessionContextSourc
                 .Take(SearchLimit)
                 .Select(c => new
                 {
-                    c.Id, c.Code, c.Name,
+                    c.Id, c.Code, c.Name, c.BillableByDefault,
                     OnTeam = db.Set<CampaignTeamMember>().Any(m => m.CampaignId == c.Id && m.EmployeeId == me),
                 })
                 .ToListAsync(ct);
@@ -142,7 +142,7 @@ public sealed class TimesheetQueries(UnitOfWork unitOfWork, ISessionContextSourc
                 .Select(p => new { p.CampaignId, p.Id, p.Name })
                 .ToListAsync(ct);
             return found.Select(c => new LoggableCampaignDto(c.Id, c.Code, c.Name, c.OnTeam,
-                phases.Where(p => p.CampaignId == c.Id).Select(p => new PhaseOptionDto(p.Id, p.Name)).ToList())).ToList();
+                phases.Where(p => p.CampaignId == c.Id).Select(p => new PhaseOptionDto(p.Id, p.Name)).ToList(), c.BillableByDefault)).ToList();
         }, cancellationToken);
 
     public Task<IReadOnlyList<RowOptionDto>> LastWeekRowsAsync(DateOnly week, CancellationToken cancellationToken = default) =>
@@ -156,7 +156,7 @@ public sealed class TimesheetQueries(UnitOfWork unitOfWork, ISessionContextSourc
                 join p in db.Set<CampaignPhase>() on t.PhaseId equals p.Id into phases
                 from p in phases.DefaultIfEmpty()
                 where t.EmployeeId == me && t.WeekStartDate == previous && (p == null || p.Status != "completed")
-                select new RowOptionDto(t.CampaignId, c.Code, c.Name, t.PhaseId, p == null ? null : p.Name, null))
+                select new RowOptionDto(t.CampaignId, c.Code, c.Name, t.PhaseId, p == null ? null : p.Name, null, c.BillableByDefault))
                 .Distinct().ToListAsync(ct);
         }, cancellationToken);
 
@@ -170,7 +170,7 @@ public sealed class TimesheetQueries(UnitOfWork unitOfWork, ISessionContextSourc
                 join c in db.Set<Campaign>() on a.CampaignId equals c.Id
                 where a.EmployeeId == me && a.WeekStartDate == monday && c.DeletedAt == null && OpenStatuses.Contains(c.Status)
                 orderby c.Code
-                select new RowOptionDto(c.Id, c.Code, c.Name, null, null, a.Hours)).ToListAsync(ct);
+                select new RowOptionDto(c.Id, c.Code, c.Name, null, null, a.Hours, c.BillableByDefault)).ToListAsync(ct);
         }, cancellationToken);
 
     public Task<IReadOnlyList<ApprovalWeekDto>> ApprovalsAsync(int limit = ApprovalsPage, CancellationToken cancellationToken = default) =>

@@ -285,7 +285,8 @@ public sealed class RateResolutionTests(TwoTenantWorld world)
 
     private Guid Client => world.A.Rows["agency.clients"];
 
-    /// <summary>A campaign of the seeded client open since 2025, with the creative on its team.</summary>
+    /// <summary>A campaign of the seeded client open since 2025, with the creative and its project manager on its team
+    /// (both log time on it, and time goes only on campaigns of one's team or allocations, 032).</summary>
     private async Task<Guid> CampaignAsync(TestSession s)
     {
         var id = Guid.NewGuid();
@@ -295,7 +296,8 @@ public sealed class RateResolutionTests(TwoTenantWorld world)
             insert into agency.campaigns (id, client_id, code, name, status, budget_amount, start_date, end_date)
             values (@id, @client, @code, 'Rates fixture', 'active', 100000, '2025-01-01', current_date + 60)
             """, ("id", id), ("client", Client), ("code", $"RT-{id.ToString("N")[..8].ToUpperInvariant()}"));
-        await s.ExecuteAsync("insert into agency.campaign_team (campaign_id, employee_id, team_role) values (@c, @p, 'designer')", ("c", id), ("p", Creative));
+        await s.ExecuteAsync("insert into agency.campaign_team (campaign_id, employee_id, team_role) values (@c, @p, 'designer'), (@c, @pm, 'project_manager')",
+            ("c", id), ("p", Creative), ("pm", world.A.People["pm"]));
         await s.SetContextAsync(world.A.Id, "finance", world.A.People["finance"]);
         return id;
     }

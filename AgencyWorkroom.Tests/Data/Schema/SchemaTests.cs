@@ -134,8 +134,9 @@ public sealed class SchemaTests(TwoTenantWorld world)
                            or p.prosqlbody is not null and not p.prosecdef))
             """));
         Assert.Equal(
-            ["agency.audit_change()", "agency.check_currency_change()", "agency.keep_campaign_health()", "agency.keep_knowledge_chunk_counts()", "agency.keep_submitted_parts()",
-             "agency.keep_time_summaries()", "agency.rebuild_submitted_parts()", "agency.rebuild_time_summaries()", "agency.refresh_campaign_health(uuid[])", "agency.refresh_stale_campaign_health()",
+            ["agency.audit_change()", "agency.audit_time_sets()", "agency.check_currency_change()", "agency.keep_campaign_health()", "agency.keep_knowledge_chunk_counts()",
+             "agency.keep_submitted_parts()", "agency.keep_time_summaries()", "agency.rebuild_submitted_parts()", "agency.rebuild_time_summaries()",
+             "agency.refresh_campaign_health(uuid[])", "agency.refresh_stale_campaign_health()",
              "agency.reprice_campaign_summaries()"],
             await NamesAsync(s, $"""
                 select p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace
@@ -220,13 +221,14 @@ public sealed class SchemaTests(TwoTenantWorld world)
     {
         await using var s = await world.AppSessionAsync(world.A, "pm");
 
-        var week = await s.ScalarAsync<DateOnly>("""
-            insert into agency.timesheet_entries (employee_id, campaign_id, entry_date, hours)
-            values (@who, @campaign, '2026-11-29', 2) returning week_start_date
-            """, ("who", world.A.People["pm"]), ("campaign", world.A.Rows["agency.campaigns"]));
+        // The allocation first: time goes only on campaigns of one's team or allocations (032).
         var allocated = await s.ScalarAsync<DateOnly>("""
             insert into agency.team_allocations (employee_id, campaign_id, week_start_date, hours)
             values (@who, @campaign, '2026-11-25', 10) returning week_start_date
+            """, ("who", world.A.People["pm"]), ("campaign", world.A.Rows["agency.campaigns"]));
+        var week = await s.ScalarAsync<DateOnly>("""
+            insert into agency.timesheet_entries (employee_id, campaign_id, entry_date, hours)
+            values (@who, @campaign, '2026-11-29', 2) returning week_start_date
             """, ("who", world.A.People["pm"]), ("campaign", world.A.Rows["agency.campaigns"]));
 
         Assert.Equal(new DateOnly(2026, 11, 23), week);

@@ -138,7 +138,7 @@ public sealed class TimesheetRulesTests(TwoTenantWorld world)
     public async Task Approval_ByPmOfAnotherCampaign_OrOwnEntries_OrAccount_IsRefused()
     {
         await using var s = await world.AppSessionAsync(world.A, "creative");
-        var campaign = await CampaignAsync(s);
+        // Leadership manages the other campaign, so may log to it too (032: one's team or allocations).
         var other = await CampaignAsync(s, pm: world.A.People["leadership"]);
         var entry = await s.ScalarAsync<Guid>(
             $"insert into agency.timesheet_entries (campaign_id, entry_date, hours) values (@c, {Monday}, 4) returning id", ("c", other));
@@ -151,7 +151,7 @@ public sealed class TimesheetRulesTests(TwoTenantWorld world)
         // Leadership approves anyone's, but not their own.
         await As(s, "leadership");
         var own = await s.ScalarAsync<Guid>(
-            $"insert into agency.timesheet_entries (campaign_id, entry_date, hours) values (@c, {Monday}, 2) returning id", ("c", campaign));
+            $"insert into agency.timesheet_entries (campaign_id, entry_date, hours) values (@c, {Monday} + 1, 2) returning id", ("c", other));
         await s.ExecuteAsync("update agency.timesheet_entries set status = 'submitted' where id = @id", ("id", own));
         var self = await s.FailureAsync("update agency.timesheet_entries set status = 'approved' where id = @id", ("id", own));
         await s.ExecuteAsync("update agency.timesheet_entries set status = 'approved' where id = @id", ("id", entry));
@@ -308,6 +308,37 @@ public sealed class TimesheetRulesTests(TwoTenantWorld world)
     }
 
     [Fact]
+    public async Task Time_OnACampaignThePersonIsNeitherOnNorAllocatedTo_IsRefused_UntilAllocated_AndAnImportStepsAside()
+    {
+        await using var s = await world.AppSessionAsync(world.A, "creative");
+        // The account person is on its team, the creative is not.
+        var campaign = await CampaignAsync(s, member: world.A.People["account"]);
+        var onOwnTeam = await CampaignAsync(s);
+        var own = Guid.NewGuid();
+        await s.ExecuteAsync($"insert into agency.timesheet_entries (id, campaign_id, entry_date, hours) values (@id, @c, {Monday}, 1)", ("id", own), ("c", onOwnTeam));
+
+        var notOnTeam = await s.FailureAsync($"insert into agency.timesheet_entries (campaign_id, entry_date, hours) values (@c, {Monday}, 2)", ("c", campaign));
+        var movedOnto = await s.FailureAsync("update agency.timesheet_entries set campaign_id = @c where id = @id", ("c", campaign), ("id", own));
+        await As(s, "admin");
+        await s.ExecuteAsync("select agency.begin_timesheet_import('Kimai history')");
+        await s.ExecuteAsync(
+            $"insert into agency.timesheet_entries (employee_id, campaign_id, entry_date, hours) values (@p, @c, {Monday} + 1, 3)",
+            ("p", world.A.People["creative"]), ("c", campaign));
+        await s.ExecuteAsync("select set_config('app.timesheet_import', '', true)");
+        await As(s, "pm");
+        await s.ExecuteAsync(
+            $"insert into agency.team_allocations (employee_id, campaign_id, week_start_date, hours) values (@p, @c, {Monday}, 4)",
+            ("p", world.A.People["creative"]), ("c", campaign));
+        await As(s, "creative");
+        await s.ExecuteAsync($"insert into agency.timesheet_entries (campaign_id, entry_date, hours) values (@c, {Monday}, 2)", ("c", campaign));
+
+        Assert.Equal(("42501", "timesheet_campaign_member"), (notOnTeam.SqlState, notOnTeam.ConstraintName));
+        Assert.Contains("not on the team", notOnTeam.MessageText);
+        Assert.Equal("timesheet_campaign_member", movedOnto.ConstraintName);
+        Assert.Equal(5m, await s.ScalarAsync<decimal>("select sum(hours) from agency.timesheet_entries where campaign_id = @c", ("c", campaign)));
+    }
+
+    [Fact]
     public async Task Import_ByAnAdmin_BypassesTheEntryRules_IsAudited_AndNobodyElseMayStartOne()
     {
         await using var s = await world.AppSessionAsync(world.A, "creative");
@@ -328,7 +359,10 @@ public sealed class TimesheetRulesTests(TwoTenantWorld world)
             values (@id, @p, @c, current_date - 3, 1.1, 'approved', @pm, now())
             """, ("id", id), ("p", world.A.People["creative"]), ("c", closed), ("pm", world.A.People["pm"]));
         await As(s, "finance");
-        var audit = await s.QueryAsync("select action, reason, actor_role from agency.audit_log where entity = 'timesheet_entry' and entity_id = @id", ("id", id));
+        // One audit row per person-week and statement (032), naming the entries it wrote.
+        var audit = await s.QueryAsync(
+            "select action, reason, actor_role from agency.audit_log where entity = 'timesheet_entries' and new_values -> 'ids' ? @id",
+            ("id", id.ToString()));
 
         Assert.Equal("42501", refused.SqlState);
         Assert.Equal("timesheet_status_transition", byHand.ConstraintName);

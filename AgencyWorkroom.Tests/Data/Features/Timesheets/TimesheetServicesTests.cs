@@ -67,6 +67,182 @@ public sealed class TimesheetServicesTests(TwoTenantWorld world)
     }
 
     [Fact]
+    public async Task SaveCells_ClearChangeAndAddInOneSave_AllLand_AndAStaleCellIsAConflictBesideThem()
+    {
+        var tenant = await ScratchTenant.CreateAsync(world);
+        var campaign = await CampaignAsync(tenant, "SETS");
+        await using var tab1 = tenant.As(world, "creative");
+        await using var tab2 = tenant.As(world, "creative");
+        await tab1.Get<ITimesheetCommands>().SaveCellsAsync(
+            [.. Enumerable.Range(0, 3).Select(d => new CellChange(campaign, null, LastWeek.AddDays(d), d + 1, null, null, null))]);
+        var read = (await tab1.Get<ITimesheetQueries>().GetWeekAsync(LastWeek))!.Rows.Single().Cells;
+        await tab2.Get<ITimesheetCommands>().SaveCellsAsync([new CellChange(campaign, null, LastWeek.AddDays(1), 5, null, read[1].EntryId, read[1].Version)]);
+
+        // One save: a cleared cell (a delete), a change (an update), a stale change, a new cell (an insert).
+        var outcomes = await tab1.Get<ITimesheetCommands>().SaveCellsAsync(
+        [
+            new CellChange(campaign, null, LastWeek, null, null, read[0].EntryId, read[0].Version),
+            new CellChange(campaign, null, LastWeek.AddDays(1), 4, null, read[1].EntryId, read[1].Version),
+            new CellChange(campaign, null, LastWeek.AddDays(2), 6, "changed", read[2].EntryId, read[2].Version),
+            new CellChange(campaign, null, LastWeek.AddDays(3), 2, null, null, null),
+        ]);
+        var now = (await tab1.Get<ITimesheetQueries>().GetWeekAsync(LastWeek))!.Rows.Single().Cells;
+
+        Assert.True(outcomes[0].Succeeded);
+        Assert.Null(outcomes[0].Saved!.EntryId);
+        Assert.True(outcomes[1].IsConflict);
+        Assert.Equal(5m, outcomes[1].Theirs!.Hours);
+        Assert.Equal((6m, "changed", now[2].Version), (outcomes[2].Saved!.Hours, outcomes[2].Saved!.Note, outcomes[2].Saved!.Version));
+        Assert.NotEqual(read[2].Version, now[2].Version);
+        Assert.Equal(now[3].EntryId, outcomes[3].Saved!.EntryId);
+        Assert.Equal(new decimal?[] { null, 5, 6, 2, null, null, null }, now.Select(c => c.Hours));
+    }
+
+    [Fact]
+    public async Task SaveCells_TwoNewCellsThatTogetherPassTwentyFourHours_TheSecondIsRefused_TheFirstSaved()
+    {
+        var tenant = await ScratchTenant.CreateAsync(world);
+        var a = await CampaignAsync(tenant, "FULLA");
+        var b = await CampaignAsync(tenant, "FULLB");
+        await using var creative = tenant.As(world, "creative");
+        var day = LastWeek.AddDays(4);
+
+        var outcomes = await creative.Get<ITimesheetCommands>().SaveCellsAsync(
+            [new CellChange(a, null, day, 14, null, null, null), new CellChange(b, null, day, 12, null, null, null)]);
+
+        Assert.Equal(1, outcomes.Count(o => o.Succeeded));
+        Assert.Contains("at most 24 h", Assert.Single(outcomes, o => !o.Succeeded).Error);
+        Assert.Equal(outcomes.Single(o => o.Succeeded).Change.Hours, (await creative.Get<ITimesheetQueries>().GetWeekAsync(day))!.Total);
+    }
+
+    [Fact]
+    public async Task ApproveMany_TwoWeeksInOneGo_AuditsOneRowPerPersonWeek_NamingItsEntries()
+    {
+        var tenant = await ScratchTenant.CreateAsync(world);
+        var campaign = await CampaignAsync(tenant, "AUDIT");
+        await using var creative = tenant.As(world, "creative");
+        await using var pm = tenant.As(world, "pm");
+        var me = tenant.People["creative"];
+        var weeks = new[] { LastWeek, LastWeek.AddDays(-7) };
+        foreach (var week in weeks)
+        {
+            await creative.Get<ITimesheetCommands>().SaveCellsAsync(
+                [.. Enumerable.Range(0, 2).Select(d => new CellChange(campaign, null, week.AddDays(d), 3, null, null, null))]);
+            await creative.Get<ITimesheetCommands>().SubmitWeekAsync(week);
+        }
+
+        var ownByCreative = await creative.Get<ITimesheetCommands>().ApproveManyAsync([.. weeks.Select(w => (me, w))]);
+        var approved = await pm.Get<ITimesheetCommands>().ApproveManyAsync([.. weeks.Select(w => (me, w))]);
+        await using var finance = await TestSession.BeginAsync(world.Database.App, tenant.Id, "finance", tenant.People["finance"]);
+        var audit = await finance.QueryAsync(
+            """
+            select a.action, a.actor_id, a.new_values ->> 'week_start_date' as week, (a.new_values ->> 'entries')::int as entries,
+                   (select count(*) from jsonb_array_elements_text(a.new_values -> 'ids') i
+                    join agency.timesheet_entries t on t.id = i::uuid and t.status = 'approved' and t.week_start_date = (a.new_values ->> 'week_start_date')::date)::int as found
+            from agency.audit_log a where a.entity = 'timesheet_entries' order by week
+            """);
+
+        Assert.False(ownByCreative.Succeeded);
+        Assert.Equal(4, approved.Changed);
+        Assert.Equal(2, audit.Count);
+        Assert.All(audit, a => Assert.Equal(("approve", tenant.People["pm"], 2, 2), ((string)a["action"]!, (Guid)a["actor_id"]!, (int)a["entries"]!, (int)a["found"]!)));
+        Assert.Equal(weeks.Order().Select(w => w.ToString("yyyy-MM-dd")), audit.Select(a => (string)a["week"]!));
+    }
+
+    [Fact]
+    public async Task SaveCells_OnACampaignNotBillableByDefault_NewCellsAreNot_AndEachEntryKeepsItsOwnToggle()
+    {
+        var tenant = await ScratchTenant.CreateAsync(world);
+        var campaign = await CampaignAsync(tenant, "PITCH");
+        await using (var s = await TestSession.BeginAsync(world.Database.App, tenant.Id, "pm", tenant.People["pm"]))
+        {
+            await s.ExecuteAsync("update agency.campaigns set billable_by_default = false where id = @c", ("c", campaign));
+            await s.CommitAsync();
+        }
+
+        await using var creative = tenant.As(world, "creative");
+        var commands = creative.Get<ITimesheetCommands>();
+        await commands.SaveCellsAsync([.. Enumerable.Range(0, 2).Select(d => new CellChange(campaign, null, LastWeek.AddDays(d), 2, null, null, null))]);
+        var read = (await creative.Get<ITimesheetQueries>().GetWeekAsync(LastWeek))!;
+        var option = Assert.Single(await creative.Get<ITimesheetQueries>().SearchCampaignsAsync("PITCH"));
+        var cells = read.Rows.Single().Cells;
+        var toggled = (await commands.SaveCellsAsync([new CellChange(campaign, null, LastWeek, 2, null, cells[0].EntryId, cells[0].Version, true)])).Single();
+        // A change of hours that says nothing of billable keeps the entry's own.
+        await commands.SaveCellsAsync([new CellChange(campaign, null, LastWeek, 3, null, toggled.Saved!.EntryId, toggled.Saved.Version)]);
+        var now = (await creative.Get<ITimesheetQueries>().GetWeekAsync(LastWeek))!.Rows.Single().Cells;
+
+        Assert.False(option.BillableByDefault);
+        Assert.All(cells.Take(2), c => Assert.False(c.Billable));
+        Assert.False(read.Rows.Single().Billable);
+        Assert.True(toggled.Saved.Billable);
+        Assert.Equal((3m, true), (now[0].Hours, now[0].Billable));
+        Assert.False(now[1].Billable);
+    }
+
+    [Fact]
+    public async Task ActivityFeed_ShowsSubmitRejectAndUnlock_WithWhoTookEachStep()
+    {
+        var tenant = await ScratchTenant.CreateAsync(world);
+        var campaign = await CampaignAsync(tenant, "FEED");
+        await using var creative = tenant.As(world, "creative");
+        await using var pm = tenant.As(world, "pm");
+        await using var finance = tenant.As(world, "finance");
+        var me = tenant.People["creative"];
+        await creative.Get<ITimesheetCommands>().SaveCellsAsync([new CellChange(campaign, null, LastWeek, 4, null, null, null)]);
+        await creative.Get<ITimesheetCommands>().SubmitWeekAsync(LastWeek);
+        await pm.Get<ITimesheetCommands>().RejectAsync(me, LastWeek, "Wrong campaign code");
+        await creative.Get<ITimesheetCommands>().SubmitWeekAsync(LastWeek);
+        await pm.Get<ITimesheetCommands>().ApproveAsync(me, LastWeek);
+        await finance.Get<ITimesheetCommands>().UnlockAsync(me, LastWeek, "Client asked for a split");
+
+        async Task<List<(string, Guid?, string?)>> FeedAsync(string role)
+        {
+            await using var s = await TestSession.BeginAsync(world.Database.App, tenant.Id, role, tenant.People[role]);
+            return [.. (await s.QueryAsync("select activity_type, actor_id, detail from agency.get_recent_activity(20) where entity_type = 'timesheet'"))
+                .Select(r => ((string)r["activity_type"]!, r["actor_id"] as Guid?, r["detail"] as string))];
+        }
+
+        var leadership = await FeedAsync("leadership");
+        var account = await FeedAsync("account");
+
+        Assert.Contains(("timesheet_submitted", (Guid?)me, "Submitted for approval"), leadership);
+        Assert.Contains(("timesheet_rejected", (Guid?)tenant.People["pm"], "Rejected: Wrong campaign code"), leadership);
+        Assert.Contains(("timesheet_unlocked", (Guid?)tenant.People["finance"], "Unlocked: Client asked for a split"), leadership);
+        // Weeks are read by their person and those who read every week; an account manager reads none.
+        Assert.Empty(account);
+    }
+
+    [Fact]
+    public async Task TimeOff_BookedOverARange_ADraftAWorkingDay_AheadOfToday_RefusedPastADaysTwentyFourHours_Removable()
+    {
+        var tenant = await ScratchTenant.CreateAsync(world);
+        var campaign = await CampaignAsync(tenant, "REST");
+        await using var creative = tenant.As(world, "creative");
+        var commands = creative.Get<ITimesheetCommands>();
+        var nextWeek = LastWeek.AddDays(14);
+        await commands.SaveCellsAsync([new CellChange(campaign, null, LastWeek.AddDays(2), 20, null, null, null)]);
+
+        // Last week Monday to Sunday: five working days; the Wednesday already holds 20 h.
+        var tooMuch = await commands.AddTimeOffAsync(new TimeOffRequest("holiday", LastWeek, LastWeek.AddDays(6), 8));
+        var booked = await commands.AddTimeOffAsync(new TimeOffRequest("sick", LastWeek, LastWeek.AddDays(1), 4, "flu"));
+        var ahead = await commands.AddTimeOffAsync(new TimeOffRequest("leave", nextWeek, nextWeek.AddDays(6), 7.5m, null, IncludeWeekends: true));
+        var backwards = await commands.AddTimeOffAsync(new TimeOffRequest("holiday", LastWeek.AddDays(3), LastWeek, 8));
+        var week = (await creative.Get<ITimesheetQueries>().GetWeekAsync(LastWeek))!;
+        var removed = await commands.RemoveTimeOffAsync(week.TimeOff[0].Id);
+        var after = (await creative.Get<ITimesheetQueries>().GetWeekAsync(LastWeek))!;
+
+        Assert.Contains("at most 24 h", tooMuch.Error);
+        Assert.Equal(2, booked.Changed);
+        Assert.Equal(7, ahead.Changed);
+        Assert.False(backwards.Succeeded);
+        Assert.Equal(new[] { ("sick", 4m, "draft", "flu"), ("sick", 4m, "draft", "flu") },
+            week.TimeOff.Select(t => (t.Kind, t.Hours, t.Status, t.Note!)));
+        Assert.Equal(20m, week.DayTotal(LastWeek.AddDays(2))); // the refused booking left nothing behind
+        Assert.True(removed.Succeeded);
+        Assert.Single(after.TimeOff);
+    }
+
+    [Fact]
     public async Task SaveCells_ARefusedCell_SaysWhyNextToIt_AndTheOthersAreSaved()
     {
         var tenant = await ScratchTenant.CreateAsync(world);

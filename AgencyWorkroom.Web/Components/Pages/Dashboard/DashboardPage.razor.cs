@@ -75,6 +75,9 @@ public sealed partial class DashboardPage : IDisposable
         "artifact_edited" => "edited",
         "comment_added" => "commented on",
         "timesheet_approved" => "approved timesheets:",
+        "timesheet_submitted" => "submitted the timesheet",
+        "timesheet_rejected" => "rejected the timesheet",
+        "timesheet_unlocked" => "unlocked the timesheet",
         "campaign_updated" => "updated",
         _ => "changed",
     };

@@ -32,6 +32,13 @@ public sealed partial class TimesheetPage : IAsyncDisposable
     private IJSObjectReference? _module;
     private DateOnly? _loaded;
     private Guid? _loadedPerson;
+    private string _offKind = "holiday";
+    private DateTime? _offFrom;
+    private DateTime? _offTo;
+    private string _offHours = "8:00";
+    private string? _offNote;
+    private bool _offWeekends;
+    private string? _offError;
 
     [Inject]
     private ITimesheetQueries Queries { get; set; } = default!;
@@ -154,6 +161,52 @@ public sealed partial class TimesheetPage : IAsyncDisposable
         await SaveAsync(row, col);
     }
 
+    /// <summary>Billable is the entry's: the focused cell's entry is saved with the other value.</summary>
+    private async Task BillableChangedAsync(bool billable)
+    {
+        if (_focused is not { } at || at.Row >= _rows.Count || _rows[at.Row].Cells[at.Col] is not { EntryId: { } entry } cell)
+        {
+            return;
+        }
+
+        var row = _rows[at.Row];
+        if (billable == cell.Billable)
+        {
+            return;
+        }
+
+        cell.Error = null;
+        await _saves.WaitAsync();
+        try
+        {
+            // The saved hours and note with the other billable; a value typed meanwhile stays wanted,
+            // and its own save (queued behind this one) sends it at the version this one returns.
+            var outcome = (await Commands.SaveCellsAsync(
+                [new CellChange(row.CampaignId, row.PhaseId, cell.Date, cell.Hours, cell.Note, cell.EntryId ?? entry, cell.Version, billable)])).Single();
+            if (outcome.Saved is { } saved)
+            {
+                var (wanted, wantedNote, text) = (cell.Wanted, cell.WantedNote, cell.Text);
+                cell.Take(saved);
+                if (wanted != saved.Hours || wantedNote != saved.Note)
+                {
+                    (cell.Wanted, cell.WantedNote, cell.Text) = (wanted, wantedNote, text);
+                }
+            }
+            else
+            {
+                cell.Error = outcome.Error;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            cell.Error = "Not saved: the database can't be reached. Try again.";
+        }
+        finally
+        {
+            _saves.Release();
+        }
+    }
+
     private async Task NoteChangedAsync(string? note)
     {
         if (_focused is not { } at || at.Row >= _rows.Count)
@@ -189,8 +242,9 @@ public sealed partial class TimesheetPage : IAsyncDisposable
                 return;
             }
 
+            // A new cell starts as the row's billable (its campaign's default); a saved one keeps its own.
             var change = new CellChange(row.CampaignId, row.PhaseId, cell.Date, cell.Wanted, cell.WantedNote, cell.EntryId,
-                cell.EntryId is null ? null : cell.Version, row.Billable);
+                cell.EntryId is null ? null : cell.Version, cell.EntryId is null ? row.Billable : null);
             var outcome = (await Commands.SaveCellsAsync([change])).Single();
             if (outcome.Saved is { } saved)
             {
@@ -235,7 +289,7 @@ public sealed partial class TimesheetPage : IAsyncDisposable
         }
 
         var phase = _newCampaign.Phases.FirstOrDefault(p => p.Id == _newPhase);
-        Add(new RowOptionDto(_newCampaign.Id, _newCampaign.Code, _newCampaign.Name, phase?.Id, phase?.Name));
+        Add(new RowOptionDto(_newCampaign.Id, _newCampaign.Code, _newCampaign.Name, phase?.Id, phase?.Name, null, _newCampaign.BillableByDefault));
         _newCampaign = null;
         _newPhase = null;
     }
@@ -297,6 +351,30 @@ public sealed partial class TimesheetPage : IAsyncDisposable
 
     private Task UnlockAsync() => StepAsync(() => Commands.UnlockAsync(_week!.EmployeeId, Monday, _unlockReason), "Week unlocked.");
 
+    private Task BookTimeOffAsync()
+    {
+        var hours = HoursParser.Parse(_offHours);
+        if (!hours.Ok || hours.Hours is not { } perDay)
+        {
+            _offError = hours.Error ?? "Say how many hours a day.";
+            return Task.CompletedTask;
+        }
+
+        if (_offFrom is not { } from)
+        {
+            _offError = "Choose the first day.";
+            return Task.CompletedTask;
+        }
+
+        _offError = null;
+        var first = DateOnly.FromDateTime(from);
+        var last = _offTo is { } to ? DateOnly.FromDateTime(to) : first;
+        return StepAsync(() => Commands.AddTimeOffAsync(new TimeOffRequest(_offKind, first, last, perDay, _offNote, _offWeekends)),
+            "Time off booked as drafts: submit each week with its time to have it approved.");
+    }
+
+    private Task RemoveTimeOffAsync(TimeOffDto off) => StepAsync(() => Commands.RemoveTimeOffAsync(off.Id), "Time off removed.");
+
     private static string Show(decimal? hours) => hours is { } h ? HoursParser.Format(h) : "";
 
     private static string Day(DateOnly day) => day.ToString("ddd d", CultureInfo.InvariantCulture);
@@ -330,6 +408,7 @@ public sealed partial class TimesheetPage : IAsyncDisposable
 
         public string? PhaseName { get; init; }
 
+        /// <summary>What the row's new cells start as: its campaign's default, or its first entry's.</summary>
         public bool Billable { get; init; } = true;
 
         public GridCell[] Cells { get; init; } = [];
@@ -345,7 +424,7 @@ public sealed partial class TimesheetPage : IAsyncDisposable
         public static GridRow Empty(RowOptionDto option, DateOnly monday) => new()
         {
             CampaignId = option.CampaignId, Code = option.CampaignCode, Name = option.CampaignName, PhaseId = option.PhaseId,
-            PhaseName = option.PhaseName,
+            PhaseName = option.PhaseName, Billable = option.Billable,
             Cells = [.. Enumerable.Range(0, 7).Select(d => GridCell.From(new CellDto(monday.AddDays(d), null, null, null, "draft", 0, null)))],
         };
     }
@@ -364,6 +443,8 @@ public sealed partial class TimesheetPage : IAsyncDisposable
         public string? Note { get; set; }
 
         public string Status { get; set; } = "draft";
+
+        public bool Billable { get; set; } = true;
 
         public string Text { get; set; } = "";
 
@@ -393,6 +474,7 @@ public sealed partial class TimesheetPage : IAsyncDisposable
             Note = cell.Note;
             WantedNote = cell.Note;
             Status = cell.Status;
+            Billable = cell.Billable;
             Text = Show(cell.Hours);
             Error = null;
         }

@@ -224,6 +224,51 @@ $$;
 ALTER FUNCTION agency.after_time_status() OWNER TO agency_timesheets;
 
 --
+-- Name: assign_placeholder(uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.assign_placeholder(p_placeholder uuid, p_employee uuid) RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  tenant constant uuid := agency.current_tenant_id();
+  campaign uuid;
+  weeks date[];
+  hours numeric[];
+  tentative boolean[];
+  assigned integer;
+begin
+  select array_agg(a.week_start_date order by a.week_start_date), array_agg(a.hours order by a.week_start_date),
+         array_agg(a.tentative order by a.week_start_date)
+  into weeks, hours, tentative
+  from agency.placeholder_allocations a
+  where a.tenant_id = tenant and a.placeholder_id = p_placeholder;
+
+  delete from agency.staffing_placeholders s where s.tenant_id = tenant and s.id = p_placeholder
+  returning s.campaign_id into campaign;
+  if campaign is null then
+    if exists (select from agency.staffing_placeholders s where s.tenant_id = tenant and s.id = p_placeholder) then
+      raise exception 'Only project managers, leadership and admins staff work.' using errcode = '42501';
+    end if;
+    raise exception 'That placeholder is no longer there: someone assigned or removed it.'
+      using errcode = 'P0002', constraint = 'placeholder_gone';
+  end if;
+
+  insert into agency.team_allocations as l (tenant_id, employee_id, campaign_id, week_start_date, hours, tentative)
+  select tenant, p_employee, campaign, w.week, w.hours, w.tentative
+  from unnest(weeks, hours, tentative) as w (week, hours, tentative)
+  on conflict (tenant_id, employee_id, campaign_id, week_start_date) do update
+    set hours = least(l.hours + excluded.hours, 80), tentative = l.tentative and excluded.tentative;
+  get diagnostics assigned = row_count;
+  return assigned;
+end
+$$;
+
+
+ALTER FUNCTION agency.assign_placeholder(p_placeholder uuid, p_employee uuid) OWNER TO workroom_owner;
+
+--
 -- Name: audit_change(); Type: FUNCTION; Schema: agency; Owner: agency_audit
 --
 
@@ -321,6 +366,36 @@ CREATE FUNCTION agency.can_see_financials() RETURNS boolean
 
 
 ALTER FUNCTION agency.can_see_financials() OWNER TO workroom_owner;
+
+--
+-- Name: capacity_from_person(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.capacity_from_person() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  if tg_op = 'INSERT' then
+    insert into agency.employee_capacity_periods (tenant_id, employee_id, effective_from, weekly_hours)
+    select n.tenant_id, n.id, '-infinity', n.weekly_capacity_hours from new_rows n;
+  else
+    insert into agency.employee_capacity_periods as p (tenant_id, employee_id, effective_from, weekly_hours)
+    select n.tenant_id, n.id, agency.current_week_start(), n.weekly_capacity_hours
+    from new_rows n join old_rows o on o.tenant_id = n.tenant_id and o.id = n.id
+    where n.weekly_capacity_hours is distinct from o.weekly_capacity_hours
+      and not exists (
+        select from agency.employee_capacity_periods q
+        where q.tenant_id = n.tenant_id and q.employee_id = n.id and q.weekly_hours = n.weekly_capacity_hours
+          and q.effective_from <= current_date and (q.effective_to is null or q.effective_to > current_date))
+    on conflict (tenant_id, employee_id, effective_from) do update set weekly_hours = excluded.weekly_hours;
+  end if;
+  return null;
+end
+$$;
+
+
+ALTER FUNCTION agency.capacity_from_person() OWNER TO workroom_owner;
 
 --
 -- Name: change_rate_period(text, uuid, jsonb); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -952,6 +1027,51 @@ $_$;
 ALTER FUNCTION agency.keep_campaign_health() OWNER TO agency_summaries;
 
 --
+-- Name: keep_capacity_periods(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.keep_capacity_periods() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  tenants uuid[];
+  people uuid[];
+begin
+  execute format(
+    'select array_agg(tenant_id), array_agg(employee_id) from (select distinct tenant_id, employee_id from (%s) c) d',
+    case tg_op when 'INSERT' then 'select tenant_id, employee_id from new_rows'
+               when 'DELETE' then 'select tenant_id, employee_id from old_rows'
+               else 'select tenant_id, employee_id from new_rows union all select tenant_id, employee_id from old_rows' end)
+    into tenants, people;
+  if tenants is null then
+    return null;
+  end if;
+
+  update agency.employee_capacity_periods p
+  set effective_to = n.next_from
+  from (select q.tenant_id, q.id,
+               lead(q.effective_from) over (partition by q.tenant_id, q.employee_id order by q.effective_from) as next_from
+        from agency.employee_capacity_periods q
+        join unnest(tenants, people) as g (tenant_id, employee_id)
+          on q.tenant_id = g.tenant_id and q.employee_id = g.employee_id) n
+  where p.tenant_id = n.tenant_id and p.id = n.id and p.effective_to is distinct from n.next_from;
+
+  update agency.employees e
+  set weekly_capacity_hours = p.weekly_hours
+  from unnest(tenants, people) as g (tenant_id, employee_id), agency.employee_capacity_periods p
+  where e.tenant_id = g.tenant_id and e.id = g.employee_id
+    and p.tenant_id = e.tenant_id and p.employee_id = e.id
+    and p.effective_from <= current_date and (p.effective_to is null or p.effective_to > current_date)
+    and e.weekly_capacity_hours is distinct from p.weekly_hours;
+  return null;
+end
+$$;
+
+
+ALTER FUNCTION agency.keep_capacity_periods() OWNER TO workroom_owner;
+
+--
 -- Name: keep_knowledge_chunk_counts(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
 --
 
@@ -1220,6 +1340,17 @@ $$;
 
 
 ALTER FUNCTION agency.may_review_time(p_employee uuid, p_campaign uuid) OWNER TO workroom_owner;
+
+--
+-- Name: net_capacity(numeric, numeric); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.net_capacity(p_capacity numeric, p_time_off numeric) RETURNS numeric
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN GREATEST((p_capacity - COALESCE(p_time_off, (0)::numeric)), (0)::numeric);
+
+
+ALTER FUNCTION agency.net_capacity(p_capacity numeric, p_time_off numeric) OWNER TO workroom_owner;
 
 --
 -- Name: pending_timesheet_approvals(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -2519,6 +2650,42 @@ $$;
 ALTER FUNCTION agency.week_locked(p_employee uuid, p_week date) OWNER TO workroom_owner;
 
 --
+-- Name: employee_capacity_periods; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.employee_capacity_periods (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    employee_id uuid NOT NULL,
+    effective_from date NOT NULL,
+    effective_to date,
+    weekly_hours numeric(5,2) NOT NULL,
+    note text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    CONSTRAINT employee_capacity_periods_note_check CHECK (((note IS NULL) OR (length(note) <= 500))),
+    CONSTRAINT employee_capacity_periods_weekly_hours_check CHECK (((weekly_hours >= (0)::numeric) AND (weekly_hours <= (80)::numeric)))
+);
+
+ALTER TABLE ONLY agency.employee_capacity_periods FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.employee_capacity_periods OWNER TO workroom_owner;
+
+--
+-- Name: weekly_capacity(uuid, uuid, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.weekly_capacity(p_tenant uuid, p_employee uuid, p_week date) RETURNS numeric
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN (SELECT COALESCE(round((sum((p.weekly_hours * ((LEAST(COALESCE(p.effective_to, 'infinity'::date), (m.monday + 5)) - GREATEST(p.effective_from, m.monday)))::numeric)) / (5)::numeric), 2), (0)::numeric) AS "coalesce" FROM ((SELECT (weekly_capacity.p_week - ((EXTRACT(isodow FROM weekly_capacity.p_week))::integer - 1)) AS monday) m JOIN agency.employee_capacity_periods p ON (((p.tenant_id = weekly_capacity.p_tenant) AND (p.employee_id = weekly_capacity.p_employee) AND (p.effective_from < (m.monday + 5)) AND ((p.effective_to IS NULL) OR (p.effective_to > m.monday))))));
+
+
+ALTER FUNCTION agency.weekly_capacity(p_tenant uuid, p_employee uuid, p_week date) OWNER TO workroom_owner;
+
+--
 -- Name: ai_conversations; Type: TABLE; Schema: agency; Owner: workroom_owner
 --
 
@@ -3004,10 +3171,12 @@ CREATE TABLE agency.employees (
     updated_by uuid,
     deleted_at timestamp with time zone,
     account_pending_since timestamp with time zone,
+    skills text[] DEFAULT '{}'::text[] NOT NULL,
     CONSTRAINT employees_agency_role_check CHECK ((agency_role = ANY (ARRAY['finance'::text, 'leadership'::text, 'pm'::text, 'admin'::text, 'account'::text, 'creative'::text]))),
     CONSTRAINT employees_email_check CHECK ((email ~ '^[^@\s]+@[^@\s]+$'::text)),
     CONSTRAINT employees_full_name_check CHECK (((length(btrim(full_name)) >= 1) AND (length(btrim(full_name)) <= 200))),
     CONSTRAINT employees_pending_check CHECK (((account_pending_since IS NULL) OR ((NOT active) AND (user_id IS NOT NULL)))),
+    CONSTRAINT employees_skills_check CHECK (((cardinality(skills) <= 30) AND (array_position(skills, NULL::text) IS NULL))),
     CONSTRAINT employees_weekly_capacity_hours_check CHECK (((weekly_capacity_hours >= (0)::numeric) AND (weekly_capacity_hours <= (80)::numeric)))
 );
 
@@ -3117,6 +3286,54 @@ ALTER TABLE ONLY agency.notifications FORCE ROW LEVEL SECURITY;
 ALTER TABLE agency.notifications OWNER TO workroom_owner;
 
 --
+-- Name: placeholder_allocations; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.placeholder_allocations (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    placeholder_id uuid NOT NULL,
+    week_start_date date NOT NULL,
+    hours numeric(5,2) NOT NULL,
+    tentative boolean DEFAULT false NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    CONSTRAINT placeholder_allocations_hours_check CHECK (((hours > (0)::numeric) AND (hours <= (80)::numeric)))
+);
+
+ALTER TABLE ONLY agency.placeholder_allocations FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.placeholder_allocations OWNER TO workroom_owner;
+
+--
+-- Name: staffing_placeholders; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.staffing_placeholders (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    campaign_id uuid NOT NULL,
+    role_name text NOT NULL,
+    department text,
+    notes text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    CONSTRAINT staffing_placeholders_department_check CHECK (((department IS NULL) OR (length(department) <= 100))),
+    CONSTRAINT staffing_placeholders_notes_check CHECK (((notes IS NULL) OR (length(notes) <= 1000))),
+    CONSTRAINT staffing_placeholders_role_name_check CHECK (((length(btrim(role_name)) >= 1) AND (length(btrim(role_name)) <= 100)))
+);
+
+ALTER TABLE ONLY agency.staffing_placeholders FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.staffing_placeholders OWNER TO workroom_owner;
+
+--
 -- Name: team_allocations; Type: TABLE; Schema: agency; Owner: workroom_owner
 --
 
@@ -3132,6 +3349,7 @@ CREATE TABLE agency.team_allocations (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     created_by uuid DEFAULT agency.current_user_id(),
     updated_by uuid,
+    tentative boolean DEFAULT false NOT NULL,
     CONSTRAINT team_allocations_hours_check CHECK (((hours >= (0)::numeric) AND (hours <= (80)::numeric)))
 );
 
@@ -3485,14 +3703,14 @@ CREATE VIEW agency.v_employee_utilization WITH (security_invoker='true') AS
     e.agency_role,
     e.active,
     w.week_start_date,
-    (GREATEST((e.weekly_capacity_hours - COALESCE(o.hours, (0)::numeric)), (0)::numeric))::numeric(5,2) AS capacity_hours,
+    (c.hours)::numeric(5,2) AS capacity_hours,
     w.total_hours,
     w.billable_hours,
     w.allocated_hours,
-    round((w.total_hours / NULLIF(GREATEST((e.weekly_capacity_hours - COALESCE(o.hours, (0)::numeric)), (0)::numeric), (0)::numeric)), 4) AS utilization_pct,
-    round((w.billable_hours / NULLIF(GREATEST((e.weekly_capacity_hours - COALESCE(o.hours, (0)::numeric)), (0)::numeric), (0)::numeric)), 4) AS billable_utilization_pct,
-    round((w.allocated_hours / NULLIF(GREATEST((e.weekly_capacity_hours - COALESCE(o.hours, (0)::numeric)), (0)::numeric), (0)::numeric)), 4) AS allocation_pct
-   FROM ((( SELECT s.tenant_id,
+    round((w.total_hours / NULLIF(c.hours, (0)::numeric)), 4) AS utilization_pct,
+    round((w.billable_hours / NULLIF(c.hours, (0)::numeric)), 4) AS billable_utilization_pct,
+    round((w.allocated_hours / NULLIF(c.hours, (0)::numeric)), 4) AS allocation_pct
+   FROM (((( SELECT s.tenant_id,
             s.employee_id,
             s.week_start_date,
             s.total_hours,
@@ -3529,6 +3747,7 @@ CREATE VIEW agency.v_employee_utilization WITH (security_invoker='true') AS
      LEFT JOIN LATERAL ( SELECT sum(t.hours) AS hours
            FROM agency.time_off_entries t
           WHERE ((t.tenant_id = w.tenant_id) AND (t.employee_id = w.employee_id) AND (t.week_start_date = w.week_start_date) AND (t.status = 'approved'::text))) o ON (true))
+     CROSS JOIN LATERAL ( SELECT agency.net_capacity(agency.weekly_capacity(w.tenant_id, w.employee_id, w.week_start_date), o.hours) AS hours) c)
   WHERE (e.deleted_at IS NULL);
 
 
@@ -3933,6 +4152,22 @@ ALTER TABLE ONLY agency.clients
 
 
 --
+-- Name: employee_capacity_periods employee_capacity_periods_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employee_capacity_periods
+    ADD CONSTRAINT employee_capacity_periods_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: employee_capacity_periods employee_capacity_periods_tenant_id_employee_id_effective_f_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employee_capacity_periods
+    ADD CONSTRAINT employee_capacity_periods_tenant_id_employee_id_effective_f_key UNIQUE (tenant_id, employee_id, effective_from);
+
+
+--
 -- Name: employee_rates employee_rates_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -4037,6 +4272,22 @@ ALTER TABLE ONLY agency.notifications
 
 
 --
+-- Name: placeholder_allocations placeholder_allocations_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.placeholder_allocations
+    ADD CONSTRAINT placeholder_allocations_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: placeholder_allocations placeholder_allocations_tenant_id_placeholder_id_week_start_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.placeholder_allocations
+    ADD CONSTRAINT placeholder_allocations_tenant_id_placeholder_id_week_start_key UNIQUE (tenant_id, placeholder_id, week_start_date);
+
+
+--
 -- Name: rate_cards rate_cards_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -4050,6 +4301,14 @@ ALTER TABLE ONLY agency.rate_cards
 
 ALTER TABLE ONLY agency.rate_cards
     ADD CONSTRAINT rate_cards_tenant_id_role_name_effective_from_key UNIQUE (tenant_id, role_name, effective_from);
+
+
+--
+-- Name: staffing_placeholders staffing_placeholders_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.staffing_placeholders
+    ADD CONSTRAINT staffing_placeholders_pkey PRIMARY KEY (tenant_id, id);
 
 
 --
@@ -4526,6 +4785,13 @@ CREATE INDEX employees_active_idx ON agency.employees USING btree (tenant_id) WH
 
 
 --
+-- Name: employees_skills_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX employees_skills_idx ON agency.employees USING gin (skills);
+
+
+--
 -- Name: employees_user_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
@@ -4624,6 +4890,13 @@ CREATE UNIQUE INDEX notifications_reminder_once ON agency.notifications USING bt
 
 
 --
+-- Name: placeholder_allocations_week_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX placeholder_allocations_week_idx ON agency.placeholder_allocations USING btree (tenant_id, week_start_date);
+
+
+--
 -- Name: rate_cards_id_role_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
@@ -4635,6 +4908,13 @@ CREATE INDEX rate_cards_id_role_idx ON agency.rate_cards USING btree (tenant_id,
 --
 
 CREATE INDEX rate_cards_role_idx ON agency.rate_cards USING btree (tenant_id, role_name, effective_from DESC);
+
+
+--
+-- Name: staffing_placeholders_campaign_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX staffing_placeholders_campaign_idx ON agency.staffing_placeholders USING btree (tenant_id, campaign_id);
 
 
 --
@@ -4960,6 +5240,20 @@ CREATE TRIGGER audit_weeks AFTER UPDATE ON agency.timesheet_weeks FOR EACH ROW W
 
 
 --
+-- Name: employees capacity_on_insert; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER capacity_on_insert AFTER INSERT ON agency.employees REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.capacity_from_person();
+
+
+--
+-- Name: employees capacity_on_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER capacity_on_update AFTER UPDATE ON agency.employees REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.capacity_from_person();
+
+
+--
 -- Name: campaign_rate_overrides check_currency; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -5132,6 +5426,27 @@ CREATE TRIGGER keep_history BEFORE INSERT OR DELETE OR UPDATE ON agency.employee
 --
 
 CREATE TRIGGER keep_history BEFORE INSERT OR DELETE OR UPDATE ON agency.rate_cards FOR EACH ROW EXECUTE FUNCTION agency.keep_rate_history();
+
+
+--
+-- Name: employee_capacity_periods keep_periods_delete; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_periods_delete AFTER DELETE ON agency.employee_capacity_periods REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_capacity_periods();
+
+
+--
+-- Name: employee_capacity_periods keep_periods_insert; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_periods_insert AFTER INSERT ON agency.employee_capacity_periods REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_capacity_periods();
+
+
+--
+-- Name: employee_capacity_periods keep_periods_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_periods_update AFTER UPDATE ON agency.employee_capacity_periods REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_capacity_periods();
 
 
 --
@@ -5345,6 +5660,13 @@ CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.clients FOR EACH ROW EXECU
 
 
 --
+-- Name: employee_capacity_periods set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.employee_capacity_periods FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
 -- Name: employee_rates set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -5387,10 +5709,24 @@ CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.notifications FOR EACH ROW
 
 
 --
+-- Name: placeholder_allocations set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.placeholder_allocations FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
 -- Name: rate_cards set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.rate_cards FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
+-- Name: staffing_placeholders set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.staffing_placeholders FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
 
 
 --
@@ -5426,6 +5762,13 @@ CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.timesheet_entries FOR EACH
 --
 
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.timesheet_timers FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
+-- Name: placeholder_allocations set_week_start; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_week_start BEFORE INSERT OR UPDATE OF week_start_date ON agency.placeholder_allocations FOR EACH ROW EXECUTE FUNCTION agency.set_week_start_date();
 
 
 --
@@ -5802,6 +6145,22 @@ ALTER TABLE ONLY agency.clients
 
 
 --
+-- Name: employee_capacity_periods employee_capacity_periods_tenant_id_employee_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employee_capacity_periods
+    ADD CONSTRAINT employee_capacity_periods_tenant_id_employee_id_fkey FOREIGN KEY (tenant_id, employee_id) REFERENCES agency.employees(tenant_id, id);
+
+
+--
+-- Name: employee_capacity_periods employee_capacity_periods_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employee_capacity_periods
+    ADD CONSTRAINT employee_capacity_periods_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
 -- Name: employee_rates employee_rates_tenant_id_employee_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -5938,11 +6297,43 @@ ALTER TABLE ONLY agency.notifications
 
 
 --
+-- Name: placeholder_allocations placeholder_allocations_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.placeholder_allocations
+    ADD CONSTRAINT placeholder_allocations_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: placeholder_allocations placeholder_allocations_tenant_id_placeholder_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.placeholder_allocations
+    ADD CONSTRAINT placeholder_allocations_tenant_id_placeholder_id_fkey FOREIGN KEY (tenant_id, placeholder_id) REFERENCES agency.staffing_placeholders(tenant_id, id) ON DELETE CASCADE;
+
+
+--
 -- Name: rate_cards rate_cards_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
 ALTER TABLE ONLY agency.rate_cards
     ADD CONSTRAINT rate_cards_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: staffing_placeholders staffing_placeholders_tenant_id_campaign_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.staffing_placeholders
+    ADD CONSTRAINT staffing_placeholders_tenant_id_campaign_id_fkey FOREIGN KEY (tenant_id, campaign_id) REFERENCES agency.campaigns(tenant_id, id);
+
+
+--
+-- Name: staffing_placeholders staffing_placeholders_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.staffing_placeholders
+    ADD CONSTRAINT staffing_placeholders_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
 
 
 --
@@ -6413,6 +6804,20 @@ ALTER TABLE agency.campaign_week_money ENABLE ROW LEVEL SECURITY;
 ALTER TABLE agency.campaigns ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: employee_capacity_periods capacity_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY capacity_manage ON agency.employee_capacity_periods USING (( SELECT agency.has_role('admin'::text) AS has_role)) WITH CHECK (( SELECT agency.has_role('admin'::text) AS has_role));
+
+
+--
+-- Name: employee_capacity_periods capacity_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY capacity_read ON agency.employee_capacity_periods FOR SELECT USING (true);
+
+
+--
 -- Name: knowledge_chunks chunk_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -6497,6 +6902,12 @@ CREATE POLICY conversation_owner ON agency.ai_conversations USING ((user_id = ( 
 
 CREATE POLICY counts_read ON agency.knowledge_chunk_counts FOR SELECT USING (true);
 
+
+--
+-- Name: employee_capacity_periods; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.employee_capacity_periods ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: employees employee_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
@@ -6698,6 +7109,40 @@ CREATE POLICY phase_read ON agency.campaign_phases FOR SELECT USING (true);
 
 
 --
+-- Name: placeholder_allocations; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.placeholder_allocations ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: placeholder_allocations placeholder_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY placeholder_manage ON agency.placeholder_allocations USING (( SELECT agency.has_any_role(ARRAY['pm'::text, 'leadership'::text, 'admin'::text]) AS has_any_role)) WITH CHECK (( SELECT agency.has_any_role(ARRAY['pm'::text, 'leadership'::text, 'admin'::text]) AS has_any_role));
+
+
+--
+-- Name: staffing_placeholders placeholder_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY placeholder_manage ON agency.staffing_placeholders USING (( SELECT agency.has_any_role(ARRAY['pm'::text, 'leadership'::text, 'admin'::text]) AS has_any_role)) WITH CHECK (( SELECT agency.has_any_role(ARRAY['pm'::text, 'leadership'::text, 'admin'::text]) AS has_any_role));
+
+
+--
+-- Name: placeholder_allocations placeholder_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY placeholder_read ON agency.placeholder_allocations FOR SELECT USING (true);
+
+
+--
+-- Name: staffing_placeholders placeholder_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY placeholder_read ON agency.staffing_placeholders FOR SELECT USING (true);
+
+
+--
 -- Name: rate_cards rate_card_finance; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -6723,6 +7168,12 @@ CREATE POLICY rate_override_finance ON agency.campaign_rate_overrides USING (( S
 
 CREATE POLICY rate_override_finance ON agency.client_rate_overrides USING (( SELECT agency.has_any_role(ARRAY['finance'::text, 'leadership'::text]) AS has_any_role)) WITH CHECK (( SELECT agency.has_any_role(ARRAY['finance'::text, 'leadership'::text]) AS has_any_role));
 
+
+--
+-- Name: staffing_placeholders; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.staffing_placeholders ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: campaign_budget_use summaries_maintain; Type: POLICY; Schema: agency; Owner: workroom_owner
@@ -6955,6 +7406,13 @@ CREATE POLICY tenant_isolation ON agency.clients AS RESTRICTIVE USING ((tenant_i
 
 
 --
+-- Name: employee_capacity_periods tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.employee_capacity_periods AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
 -- Name: employee_rates tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -7011,10 +7469,24 @@ CREATE POLICY tenant_isolation ON agency.notifications AS RESTRICTIVE USING ((te
 
 
 --
+-- Name: placeholder_allocations tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.placeholder_allocations AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
 -- Name: rate_cards tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
 CREATE POLICY tenant_isolation ON agency.rate_cards AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: staffing_placeholders tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.staffing_placeholders AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
 
 
 --
@@ -7373,6 +7845,13 @@ GRANT ALL ON FUNCTION agency.add_rate_period(p_table text, p_period jsonb) TO ag
 --
 
 REVOKE ALL ON FUNCTION agency.after_time_status() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION assign_placeholder(p_placeholder uuid, p_employee uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.assign_placeholder(p_placeholder uuid, p_employee uuid) TO agency_app;
 
 
 --
@@ -7809,6 +8288,13 @@ GRANT ALL ON FUNCTION agency.week_locked(p_employee uuid, p_week date) TO agency
 
 
 --
+-- Name: TABLE employee_capacity_periods; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.employee_capacity_periods TO agency_app;
+
+
+--
 -- Name: TABLE ai_conversations; Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -7980,6 +8466,20 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.knowledge_documents TO agency_
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.notifications TO agency_app;
 GRANT SELECT,INSERT ON TABLE agency.notifications TO agency_timesheets;
+
+
+--
+-- Name: TABLE placeholder_allocations; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.placeholder_allocations TO agency_app;
+
+
+--
+-- Name: TABLE staffing_placeholders; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.staffing_placeholders TO agency_app;
 
 
 --

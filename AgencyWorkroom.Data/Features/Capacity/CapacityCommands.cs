@@ -77,7 +77,7 @@ public sealed class CapacityCommands(UnitOfWork unitOfWork) : ICapacityCommands
         {
             var ids = await db.Database.SqlQuery<Guid>($"""
                 insert into agency.team_allocations as l (employee_id, campaign_id, week_start_date, hours, tentative, notes)
-                select {person}, {campaign}, w, {form.HoursPerWeek}, {form.Tentative}, {form.Notes}
+                select {person}, {campaign}, w, {form.HoursPerWeek}, {form.Tentative}, {form.Notes}::text
                 from unnest({weeks.ToArray()}::date[]) w
                 on conflict (tenant_id, employee_id, campaign_id, week_start_date) do update
                   set hours = excluded.hours, tentative = excluded.tentative, notes = coalesce(excluded.notes, l.notes)
@@ -182,7 +182,7 @@ public sealed class CapacityCommands(UnitOfWork unitOfWork) : ICapacityCommands
         CapacityErrors.RunAsync(() => unitOfWork.RunAsync<Guid?>(async (db, ct) =>
             (await db.Database.SqlQuery<Guid>($"""
                 insert into agency.employee_capacity_periods as p (employee_id, effective_from, weekly_hours, note)
-                values ({employeeId}, {effectiveFrom}, {weeklyHours}, {note})
+                values ({employeeId}, {effectiveFrom}, {weeklyHours}, {note}::text)
                 on conflict (tenant_id, employee_id, effective_from) do update set weekly_hours = excluded.weekly_hours, note = excluded.note
                 returning p.id as "Value"
                 """).ToListAsync(ct)).Cast<Guid?>().SingleOrDefault(), cancellationToken));

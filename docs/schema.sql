@@ -368,6 +368,17 @@ CREATE FUNCTION agency.can_see_financials() RETURNS boolean
 ALTER FUNCTION agency.can_see_financials() OWNER TO workroom_owner;
 
 --
+-- Name: capacity_change(numeric, numeric, date, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.capacity_change(p_hours numeric, p_previous numeric, p_from date, p_monday date) RETURNS numeric
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN (((p_hours - COALESCE(p_previous, (0)::numeric)) * (((p_monday + 5) - p_from))::numeric) / 5.0);
+
+
+ALTER FUNCTION agency.capacity_change(p_hours numeric, p_previous numeric, p_from date, p_monday date) OWNER TO workroom_owner;
+
+--
 -- Name: capacity_from_person(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -1049,13 +1060,15 @@ begin
   end if;
 
   update agency.employee_capacity_periods p
-  set effective_to = n.next_from
+  set effective_to = n.next_from, previous_hours = n.previous_hours
   from (select q.tenant_id, q.id,
-               lead(q.effective_from) over (partition by q.tenant_id, q.employee_id order by q.effective_from) as next_from
+               lead(q.effective_from) over w as next_from, lag(q.weekly_hours) over w as previous_hours
         from agency.employee_capacity_periods q
         join unnest(tenants, people) as g (tenant_id, employee_id)
-          on q.tenant_id = g.tenant_id and q.employee_id = g.employee_id) n
-  where p.tenant_id = n.tenant_id and p.id = n.id and p.effective_to is distinct from n.next_from;
+          on q.tenant_id = g.tenant_id and q.employee_id = g.employee_id
+        window w as (partition by q.tenant_id, q.employee_id order by q.effective_from)) n
+  where p.tenant_id = n.tenant_id and p.id = n.id
+    and (p.effective_to is distinct from n.next_from or p.previous_hours is distinct from n.previous_hours);
 
   update agency.employees e
   set weekly_capacity_hours = p.weekly_hours
@@ -2660,6 +2673,7 @@ CREATE TABLE agency.employee_capacity_periods (
     effective_from date NOT NULL,
     effective_to date,
     weekly_hours numeric(5,2) NOT NULL,
+    previous_hours numeric(5,2),
     note text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
@@ -2675,12 +2689,42 @@ ALTER TABLE ONLY agency.employee_capacity_periods FORCE ROW LEVEL SECURITY;
 ALTER TABLE agency.employee_capacity_periods OWNER TO workroom_owner;
 
 --
+-- Name: weekly_capacities(uuid, date, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.weekly_capacities(p_tenant uuid, p_from date, p_to date) RETURNS TABLE(employee_id uuid, week_start_date date, capacity_hours numeric)
+    LANGUAGE sql STABLE PARALLEL SAFE
+    BEGIN ATOMIC
+ WITH weeks AS (
+          SELECT (g.d)::date AS monday
+            FROM generate_series(((weekly_capacities.p_from - ((EXTRACT(isodow FROM weekly_capacities.p_from))::integer - 1)))::timestamp without time zone, (weekly_capacities.p_to)::timestamp without time zone, '7 days'::interval) g(d)
+         )
+  SELECT COALESCE(b.employee_id, c.employee_id) AS "coalesce",
+     COALESCE(b.monday, c.monday) AS "coalesce",
+     round((COALESCE(b.weekly_hours, (0)::numeric) + COALESCE(c.change, (0)::numeric)), 2) AS round
+    FROM (( SELECT p.employee_id,
+             w.monday,
+             p.weekly_hours
+            FROM (weeks w
+              JOIN agency.employee_capacity_periods p ON (((p.tenant_id = weekly_capacities.p_tenant) AND (p.effective_from <= w.monday) AND ((p.effective_to IS NULL) OR (p.effective_to > w.monday)))))) b
+      FULL JOIN ( SELECT p.employee_id,
+             w.monday,
+             sum(agency.capacity_change(p.weekly_hours, p.previous_hours, p.effective_from, w.monday)) AS change
+            FROM (weeks w
+              JOIN agency.employee_capacity_periods p ON (((p.tenant_id = weekly_capacities.p_tenant) AND (p.effective_from > w.monday) AND (p.effective_from < (w.monday + 5)))))
+           GROUP BY p.employee_id, w.monday) c ON (((c.employee_id = b.employee_id) AND (c.monday = b.monday))));
+END;
+
+
+ALTER FUNCTION agency.weekly_capacities(p_tenant uuid, p_from date, p_to date) OWNER TO workroom_owner;
+
+--
 -- Name: weekly_capacity(uuid, uuid, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
 CREATE FUNCTION agency.weekly_capacity(p_tenant uuid, p_employee uuid, p_week date) RETURNS numeric
     LANGUAGE sql STABLE PARALLEL SAFE
-    RETURN (SELECT COALESCE(round((sum((p.weekly_hours * ((LEAST(COALESCE(p.effective_to, 'infinity'::date), (m.monday + 5)) - GREATEST(p.effective_from, m.monday)))::numeric)) / (5)::numeric), 2), (0)::numeric) AS "coalesce" FROM ((SELECT (weekly_capacity.p_week - ((EXTRACT(isodow FROM weekly_capacity.p_week))::integer - 1)) AS monday) m JOIN agency.employee_capacity_periods p ON (((p.tenant_id = weekly_capacity.p_tenant) AND (p.employee_id = weekly_capacity.p_employee) AND (p.effective_from < (m.monday + 5)) AND ((p.effective_to IS NULL) OR (p.effective_to > m.monday))))));
+    RETURN (SELECT round((COALESCE((SELECT p.weekly_hours FROM agency.employee_capacity_periods p WHERE ((p.tenant_id = weekly_capacity.p_tenant) AND (p.employee_id = weekly_capacity.p_employee) AND (p.effective_from <= m.monday) AND ((p.effective_to IS NULL) OR (p.effective_to > m.monday)))), (0)::numeric) + COALESCE((SELECT sum(agency.capacity_change(p.weekly_hours, p.previous_hours, p.effective_from, m.monday)) AS sum FROM agency.employee_capacity_periods p WHERE ((p.tenant_id = weekly_capacity.p_tenant) AND (p.employee_id = weekly_capacity.p_employee) AND (p.effective_from > m.monday) AND (p.effective_from < (m.monday + 5)))), (0)::numeric)), 2) AS round FROM (SELECT (weekly_capacity.p_week - ((EXTRACT(isodow FROM weekly_capacity.p_week))::integer - 1)) AS monday) m);
 
 
 ALTER FUNCTION agency.weekly_capacity(p_tenant uuid, p_employee uuid, p_week date) OWNER TO workroom_owner;
@@ -3710,7 +3754,7 @@ CREATE VIEW agency.v_employee_utilization WITH (security_invoker='true') AS
     round((w.total_hours / NULLIF(c.hours, (0)::numeric)), 4) AS utilization_pct,
     round((w.billable_hours / NULLIF(c.hours, (0)::numeric)), 4) AS billable_utilization_pct,
     round((w.allocated_hours / NULLIF(c.hours, (0)::numeric)), 4) AS allocation_pct
-   FROM (((( SELECT s.tenant_id,
+   FROM (((((( SELECT s.tenant_id,
             s.employee_id,
             s.week_start_date,
             s.total_hours,
@@ -3747,7 +3791,11 @@ CREATE VIEW agency.v_employee_utilization WITH (security_invoker='true') AS
      LEFT JOIN LATERAL ( SELECT sum(t.hours) AS hours
            FROM agency.time_off_entries t
           WHERE ((t.tenant_id = w.tenant_id) AND (t.employee_id = w.employee_id) AND (t.week_start_date = w.week_start_date) AND (t.status = 'approved'::text))) o ON (true))
-     CROSS JOIN LATERAL ( SELECT agency.net_capacity(agency.weekly_capacity(w.tenant_id, w.employee_id, w.week_start_date), o.hours) AS hours) c)
+     LEFT JOIN agency.employee_capacity_periods b ON (((b.tenant_id = w.tenant_id) AND (b.employee_id = w.employee_id) AND (b.effective_from <= w.week_start_date) AND ((b.effective_to IS NULL) OR (b.effective_to > w.week_start_date)))))
+     LEFT JOIN LATERAL ( SELECT sum(agency.capacity_change(p.weekly_hours, p.previous_hours, p.effective_from, w.week_start_date)) AS change
+           FROM agency.employee_capacity_periods p
+          WHERE ((p.tenant_id = w.tenant_id) AND (p.employee_id = w.employee_id) AND (p.effective_from > w.week_start_date) AND (p.effective_from < (w.week_start_date + 5)))) k ON (true))
+     CROSS JOIN LATERAL ( SELECT agency.net_capacity(round((COALESCE(b.weekly_hours, (0)::numeric) + COALESCE(k.change, (0)::numeric)), 2), o.hours) AS hours) c)
   WHERE (e.deleted_at IS NULL);
 
 

@@ -11,5 +11,6 @@ public sealed class EmployeeCapacityPeriodConfiguration : IEntityTypeConfigurati
         builder.MapAgencyTable("employee_capacity_periods");
         // Kept by the keep_capacity_periods trigger: never sent, always read back.
         builder.Property(p => p.EffectiveTo).ValueGeneratedOnAddOrUpdate();
+        builder.Property(p => p.PreviousHours).ValueGeneratedOnAddOrUpdate();
     }
 }

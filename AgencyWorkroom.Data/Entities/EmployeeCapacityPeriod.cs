@@ -13,5 +13,8 @@ public sealed class EmployeeCapacityPeriod : AuditedEntity
 
     public decimal WeeklyHours { get; set; }
 
+    /// <summary>The previous period's weekly hours, kept by the database (what this change changes).</summary>
+    public decimal? PreviousHours { get; set; }
+
     public string? Note { get; set; }
 }

@@ -32,7 +32,7 @@ public sealed record CapacityFilter(
 }
 
 /// <summary>One person's week: capacity from their history, approved time off, and what is booked.</summary>
-/// <param name="Capacity">agency.weekly_capacity: the week's hours from the person's capacity periods.</param>
+/// <param name="Capacity">agency.weekly_capacities: the week's hours from the person's capacity periods.</param>
 /// <param name="Available">agency.net_capacity: capacity less approved time off, never below 0.</param>
 /// <param name="Firm">Allocated hours that are not tentative.</param>
 /// <param name="Logged">Hours logged that week, where the caller may read them (pm, finance, leadership); else null.</param>

@@ -25,10 +25,10 @@ public interface ICapacityQueries
 }
 
 /// <summary>
-/// The capacity screen's reads, each one unit of work under the caller's policies. The week's
-/// capacity and its net of time off are the database's rules (030: agency.weekly_capacity and
-/// agency.net_capacity), called here once per cell; the bookings are summed by week in the same
-/// statement, so the grid of 1,270 people × 12 weeks is one query.
+/// The capacity screen's reads, each one unit of work under the caller's policies. The weeks'
+/// capacity and its net of time off are the database's rules (030: agency.weekly_capacities, one
+/// join of the people's periods to the weeks, and agency.net_capacity); the bookings are summed by
+/// week in the same statement, so the grid of 1,270 people × 12 weeks is one query.
 /// </summary>
 public sealed class CapacityQueries(UnitOfWork unitOfWork) : ICapacityQueries
 {
@@ -98,13 +98,14 @@ public sealed class CapacityQueries(UnitOfWork unitOfWork) : ICapacityQueries
                   select s.employee_id, s.week_start_date, s.total_hours
                   from agency.employee_week_hours s
                   where s.tenant_id = (select agency.current_tenant_id()) and s.week_start_date between {from} and {to})
-                select p.id as employee_id, w.week, k.capacity, coalesce(o.hours, 0) as time_off,
-                       agency.net_capacity(k.capacity, o.hours) as available,
+                select p.id as employee_id, w.week, coalesce(k.capacity_hours, 0) as capacity, coalesce(o.hours, 0) as time_off,
+                       agency.net_capacity(coalesce(k.capacity_hours, 0), o.hours) as available,
                        coalesce(b.firm, 0) as firm, coalesce(b.tentative, 0) as tentative, l.total_hours as logged,
                        coalesce(b.after_end, false) as after_end
                 from unnest({ids}::uuid[]) as p (id)
                 cross join weeks w
-                cross join lateral (select agency.weekly_capacity((select agency.current_tenant_id()), p.id, w.week) as capacity) k
+                left join agency.weekly_capacities((select agency.current_tenant_id()), {from}, {to}) k
+                  on k.employee_id = p.id and k.week_start_date = w.week
                 left join booked b on b.employee_id = p.id and b.week_start_date = w.week
                 left join off o on o.employee_id = p.id and o.week_start_date = w.week
                 left join logged l on l.employee_id = p.id and l.week_start_date = w.week

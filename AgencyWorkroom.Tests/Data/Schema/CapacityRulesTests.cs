@@ -32,6 +32,11 @@ public sealed class CapacityRulesTests(TwoTenantWorld world)
         Assert.Equal(30.40m, await Week(Monday.AddDays(6)));
         Assert.Equal(24m, await Week(Monday.AddDays(7)));
         Assert.Equal(24m, await Week(new DateOnly(2030, 1, 7)));
+        // The set the grid reads says the same, week by week.
+        var set = await s.QueryAsync(
+            "select capacity_hours from agency.weekly_capacities(@t, @from, @to) where employee_id = @p order by week_start_date",
+            ("t", tenant.Id), ("p", person), ("from", Monday.AddDays(-5)), ("to", Monday.AddDays(7)));
+        Assert.Equal([40m, 30.40m, 24m], set.Select(r => (decimal)r["capacity_hours"]!));
         // The person's figure is the one in force today.
         Assert.Equal(24m, await s.ScalarAsync<decimal>("select weekly_capacity_hours from agency.employees where id = @p", ("p", person)));
         // The first period now ends where the change begins.

@@ -56,10 +56,28 @@ public sealed class CapacityScreenTests(TwoTenantWorld world, BrowserFixture bro
         await NoSeriousViolationsAsync(pm);
         await BrowserFixture.ScreenshotAsync(pm, "capacity-grid");
 
+        // An unstaffed role on the campaign: a row of its own until someone is assigned.
+        await pm.GetByTestId("add-placeholder").ClickAsync();
+        var add = pm.GetByTestId("placeholder-dialog");
+        await add.GetByTestId("field-placeholder-campaign").ClickAsync();
+        await pm.Locator(".mud-popover-open .mud-list-item", new() { HasText = "CAPB" }).ClickAsync();
+        await add.GetByTestId("field-placeholder-role").Locator("input").FillAsync("Motion designer");
+        await add.GetByTestId("field-placeholder-department").Locator("input").FillAsync("Design");
+        await add.GetByTestId("save").ClickAsync();
+        await Expect(pm.GetByTestId("placeholder-row")).ToContainTextAsync("Motion designer");
+        await pm.GetByTestId("placeholder-assign").ClickAsync();
+        await pm.GetByTestId("assign-dialog").GetByTestId("field-person").ClickAsync();
+        await pm.Locator(".mud-popover-open .mud-list-item", new() { HasText = "creative person" }).ClickAsync();
+        await pm.GetByTestId("assign-save").ClickAsync();
+        await Expect(pm.GetByTestId("placeholder-row")).ToHaveCountAsync(0);
+        // Four weeks of 8 h, firm, added to the two weeks booked: the tentative week becomes firm
+        // (tentative only if both were), so all of it counts: 4 × 8 + 10 + 10.
+        await Expect(pm.GetByTestId("row-total")).ToHaveTextAsync("52 h of 480 h");
+
         var creative = await browser.SignedInPageAsync(emails["creative"], Password);
         await BrowserFixture.OpenAsync(creative, "/capacity?department=Design");
         await Expect(creative.GetByTestId("read-only")).ToBeVisibleAsync();
-        await Expect(creative.GetByTestId("row-total")).ToHaveTextAsync("20 h of 480 h");
+        await Expect(creative.GetByTestId("row-total")).ToHaveTextAsync("52 h of 480 h");
         await creative.GetByTestId("cell-1-1").ClickAsync();
         await Expect(creative.GetByTestId("allocation")).ToHaveCountAsync(1);
         await Expect(creative.GetByTestId("allocate")).ToHaveCountAsync(0);

@@ -271,6 +271,24 @@ public sealed partial class CapacityPage
         }
     }
 
+    private async Task AddPlaceholderAsync()
+    {
+        var weeks = _grid!.Weeks;
+        var form = new PlaceholderForm { CampaignId = Campaign, FirstWeek = weeks[0], LastWeek = weeks[Math.Min(3, weeks.Count - 1)] };
+        var parameters = new DialogParameters<PlaceholderDialog>
+        {
+            { d => d.Form, form },
+            { d => d.Campaigns, _options?.Campaigns ?? [] },
+            { d => d.Weeks, weeks },
+        };
+        var dialog = await Dialogs.ShowAsync<PlaceholderDialog>("Unstaffed role", parameters);
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add($"{form.RoleName} is on the grid, waiting for a person.", Severity.Success);
+            await LoadAsync();
+        }
+    }
+
     private async Task AssignAsync(PlaceholderRowDto placeholder)
     {
         var parameters = new DialogParameters<AssignPlaceholderDialog>

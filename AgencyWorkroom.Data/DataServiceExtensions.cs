@@ -1,4 +1,5 @@
 using AgencyWorkroom.Data.Features.Campaigns;
+using AgencyWorkroom.Data.Features.Capacity;
 using AgencyWorkroom.Data.Features.Clients;
 using AgencyWorkroom.Data.Features.Dashboard;
 using AgencyWorkroom.Data.Features.Notifications;
@@ -61,6 +62,8 @@ public static class DataServiceExtensions
         services.AddScoped<ITimesheetCommands, TimesheetCommands>();
         services.AddScoped<IRateQueries, RateQueries>();
         services.AddScoped<IRateCommands, RateCommands>();
+        services.AddScoped<ICapacityQueries, CapacityQueries>();
+        services.AddScoped<ICapacityCommands, CapacityCommands>();
         services.AddScoped<SettingsService>();
         services.AddScoped<ISettingsQueries>(provider => provider.GetRequiredService<SettingsService>());
         services.AddScoped<ISettingsCommands>(provider => provider.GetRequiredService<SettingsService>());

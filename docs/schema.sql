@@ -185,18 +185,6 @@ begin
         where k.locked_at is null;
     end if;
 
-    -- The feed's step of the week (submitted or rejected; approvals it reads from the entries).
-    if w.status = 'submitted' then
-      insert into agency.timesheet_weeks as k (tenant_id, employee_id, week_start_date, submitted_at)
-      values (tenant, w.employee_id, w.week_start_date, now())
-      on conflict (tenant_id, employee_id, week_start_date) do update set submitted_at = now(), updated_at = now();
-    elsif w.status = 'rejected' then
-      insert into agency.timesheet_weeks as k (tenant_id, employee_id, week_start_date, rejected_at, rejected_by, rejection_reason)
-      values (tenant, w.employee_id, w.week_start_date, now(), me, w.reason)
-      on conflict (tenant_id, employee_id, week_start_date) do update
-        set rejected_at = now(), rejected_by = excluded.rejected_by, rejection_reason = excluded.rejection_reason, updated_at = now();
-    end if;
-
     if w.status in ('approved', 'rejected') then
       insert into agency.notifications (tenant_id, recipient_id, kind, week_start_date, title)
       values (tenant, w.employee_id, 'timesheet_' || w.status, w.week_start_date,
@@ -234,6 +222,51 @@ $$;
 
 
 ALTER FUNCTION agency.after_time_status() OWNER TO agency_timesheets;
+
+--
+-- Name: assign_placeholder(uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.assign_placeholder(p_placeholder uuid, p_employee uuid) RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  tenant constant uuid := agency.current_tenant_id();
+  campaign uuid;
+  weeks date[];
+  hours numeric[];
+  tentative boolean[];
+  assigned integer;
+begin
+  select array_agg(a.week_start_date order by a.week_start_date), array_agg(a.hours order by a.week_start_date),
+         array_agg(a.tentative order by a.week_start_date)
+  into weeks, hours, tentative
+  from agency.placeholder_allocations a
+  where a.tenant_id = tenant and a.placeholder_id = p_placeholder;
+
+  delete from agency.staffing_placeholders s where s.tenant_id = tenant and s.id = p_placeholder
+  returning s.campaign_id into campaign;
+  if campaign is null then
+    if exists (select from agency.staffing_placeholders s where s.tenant_id = tenant and s.id = p_placeholder) then
+      raise exception 'Only project managers, leadership and admins staff work.' using errcode = '42501';
+    end if;
+    raise exception 'That placeholder is no longer there: someone assigned or removed it.'
+      using errcode = 'P0002', constraint = 'placeholder_gone';
+  end if;
+
+  insert into agency.team_allocations as l (tenant_id, employee_id, campaign_id, week_start_date, hours, tentative)
+  select tenant, p_employee, campaign, w.week, w.hours, w.tentative
+  from unnest(weeks, hours, tentative) as w (week, hours, tentative)
+  on conflict (tenant_id, employee_id, campaign_id, week_start_date) do update
+    set hours = least(l.hours + excluded.hours, 80), tentative = l.tentative and excluded.tentative;
+  get diagnostics assigned = row_count;
+  return assigned;
+end
+$$;
+
+
+ALTER FUNCTION agency.assign_placeholder(p_placeholder uuid, p_employee uuid) OWNER TO workroom_owner;
 
 --
 -- Name: audit_change(); Type: FUNCTION; Schema: agency; Owner: agency_audit
@@ -278,60 +311,6 @@ $$;
 ALTER FUNCTION agency.audit_change() OWNER TO agency_audit;
 
 --
--- Name: audit_time_sets(); Type: FUNCTION; Schema: agency; Owner: agency_audit
---
-
-CREATE FUNCTION agency.audit_time_sets() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
-declare
-  importing constant boolean := current_setting('app.timesheet_import', true) = 'on';
-  v_action text := nullif(current_setting('app.audit_action', true), '');
-  v_reason constant text := nullif(btrim(current_setting('app.audit_reason', true)), '');
-begin
-  if nullif(current_setting('app.current_role', true), '') is null then
-    return null;
-  end if;
-  if importing then
-    v_action := coalesce(v_action, 'import');
-    if tg_op = 'DELETE' then
-      insert into agency.audit_log (tenant_id, entity, action, reason, old_values)
-      select o.tenant_id, tg_table_name, v_action, v_reason,
-             jsonb_build_object('op', 'delete', 'employee_id', o.employee_id, 'week_start_date', o.week_start_date,
-                                'entries', count(*), 'hours', sum(o.hours), 'ids', jsonb_agg(o.id order by o.id))
-      from old_rows o group by o.tenant_id, o.employee_id, o.week_start_date;
-    else
-      insert into agency.audit_log (tenant_id, entity, action, reason, new_values)
-      select n.tenant_id, tg_table_name, v_action, v_reason,
-             jsonb_build_object('op', lower(tg_op), 'employee_id', n.employee_id, 'week_start_date', n.week_start_date,
-                                'status', n.status, 'entries', count(*), 'hours', sum(n.hours),
-                                'ids', jsonb_agg(n.id order by n.id))
-      from new_rows n group by n.tenant_id, n.employee_id, n.week_start_date, n.status;
-    end if;
-    return null;
-  end if;
-  if tg_op <> 'UPDATE' then
-    return null;
-  end if;
-  -- A review: submitted -> approved or rejected.
-  insert into agency.audit_log (tenant_id, entity, action, reason, old_values, new_values)
-  select n.tenant_id, tg_table_name, coalesce(v_action, case n.status when 'approved' then 'approve' else 'reject' end),
-         coalesce(v_reason, max(n.rejection_reason)),
-         jsonb_build_object('status', 'submitted'),
-         jsonb_build_object('employee_id', n.employee_id, 'week_start_date', n.week_start_date, 'status', n.status,
-                            'entries', count(*), 'hours', sum(n.hours), 'ids', jsonb_agg(n.id order by n.id))
-  from new_rows n join old_rows o on o.tenant_id = n.tenant_id and o.id = n.id
-  where o.status = 'submitted' and n.status in ('approved', 'rejected')
-  group by n.tenant_id, n.employee_id, n.week_start_date, n.status;
-  return null;
-end
-$$;
-
-
-ALTER FUNCTION agency.audit_time_sets() OWNER TO agency_audit;
-
---
 -- Name: begin_timesheet_import(text); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -354,25 +333,6 @@ $$;
 
 
 ALTER FUNCTION agency.begin_timesheet_import(p_reason text) OWNER TO workroom_owner;
-
---
--- Name: billable_from_campaign(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
---
-
-CREATE FUNCTION agency.billable_from_campaign() RETURNS trigger
-    LANGUAGE plpgsql
-    SET search_path TO ''
-    AS $$
-begin
-  select c.billable_by_default into new.billable
-  from agency.campaigns c where c.tenant_id = new.tenant_id and c.id = new.campaign_id;
-  new.billable := coalesce(new.billable, true);
-  return new;
-end
-$$;
-
-
-ALTER FUNCTION agency.billable_from_campaign() OWNER TO workroom_owner;
 
 --
 -- Name: current_user_role(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -408,6 +368,47 @@ CREATE FUNCTION agency.can_see_financials() RETURNS boolean
 ALTER FUNCTION agency.can_see_financials() OWNER TO workroom_owner;
 
 --
+-- Name: capacity_change(numeric, numeric, date, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.capacity_change(p_hours numeric, p_previous numeric, p_from date, p_monday date) RETURNS numeric
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN (((p_hours - COALESCE(p_previous, (0)::numeric)) * (((p_monday + 5) - p_from))::numeric) / 5.0);
+
+
+ALTER FUNCTION agency.capacity_change(p_hours numeric, p_previous numeric, p_from date, p_monday date) OWNER TO workroom_owner;
+
+--
+-- Name: capacity_from_person(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.capacity_from_person() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  if tg_op = 'INSERT' then
+    insert into agency.employee_capacity_periods (tenant_id, employee_id, effective_from, weekly_hours)
+    select n.tenant_id, n.id, '-infinity', n.weekly_capacity_hours from new_rows n;
+  else
+    insert into agency.employee_capacity_periods as p (tenant_id, employee_id, effective_from, weekly_hours)
+    select n.tenant_id, n.id, agency.current_week_start(), n.weekly_capacity_hours
+    from new_rows n join old_rows o on o.tenant_id = n.tenant_id and o.id = n.id
+    where n.weekly_capacity_hours is distinct from o.weekly_capacity_hours
+      and not exists (
+        select from agency.employee_capacity_periods q
+        where q.tenant_id = n.tenant_id and q.employee_id = n.id and q.weekly_hours = n.weekly_capacity_hours
+          and q.effective_from <= current_date and (q.effective_to is null or q.effective_to > current_date))
+    on conflict (tenant_id, employee_id, effective_from) do update set weekly_hours = excluded.weekly_hours;
+  end if;
+  return null;
+end
+$$;
+
+
+ALTER FUNCTION agency.capacity_from_person() OWNER TO workroom_owner;
+
+--
 -- Name: change_rate_period(text, uuid, jsonb); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -435,32 +436,6 @@ $_$;
 
 
 ALTER FUNCTION agency.change_rate_period(p_table text, p_id uuid, p_changes jsonb) OWNER TO workroom_owner;
-
---
--- Name: check_currency_change(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
---
-
-CREATE FUNCTION agency.check_currency_change() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
-begin
-  if new.default_currency is distinct from old.default_currency
-     and (exists (select from agency.rate_cards r where r.tenant_id = new.id)
-          or exists (select from agency.employee_rates r where r.tenant_id = new.id)
-          or exists (select from agency.client_rate_overrides r where r.tenant_id = new.id)
-          or exists (select from agency.campaign_rate_overrides r where r.tenant_id = new.id)) then
-    raise exception 'The agency has rates in %; amounts are never converted, so the currency changes only while there are none.',
-                    old.default_currency
-      using errcode = '23514', constraint = 'tenant_currency_kept_by_rates', column = 'default_currency',
-            schema = tg_table_schema, table = tg_table_name;
-  end if;
-  return new;
-end
-$$;
-
-
-ALTER FUNCTION agency.check_currency_change() OWNER TO agency_summaries;
 
 --
 -- Name: check_rate_currency(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -531,69 +506,32 @@ CREATE FUNCTION agency.check_time_entry() RETURNS trigger
     AS $$
 declare
   entries constant boolean := tg_table_name = 'timesheet_entries';
-  me uuid;
-  tenant uuid;
+  me constant uuid := agency.current_user_id();
   content_changed boolean := false;
-  new_week date;
-  v_locked boolean;
   v_campaign record;
   v_phase record;
   v_ahead integer;
   v_day_total numeric;
   v_reviewer boolean;
 begin
-  -- Who is bound (agency.time_rules_bind): the web app, a member of agency_app under row-level
-  -- security. row_security_active is false for the owner-less bypass (BYPASSRLS, superuser).
-  if not (pg_catalog.pg_has_role(current_user, 'agency_app', 'MEMBER') and pg_catalog.row_security_active(tg_relid)) then
+  if not agency.time_rules_bind() then
     return case when tg_op = 'DELETE' then old else new end;
   end if;
-  -- An admin's audited import (agency.time_import_active): the flag first, it is the cheap half.
-  if pg_catalog.current_setting('app.timesheet_import', true) = 'on' and agency.has_role('admin') then
+  if agency.time_import_active() then
+    -- History as it was; the caller says nothing about who approved it that the audit does not keep.
     return case when tg_op = 'DELETE' then old else new end;
   end if;
-  me := agency.current_user_id();
-  tenant := agency.current_tenant_id();
 
-  -- A locked week refuses every change, whoever asks. A row that is not approved is itself a part
-  -- of its week that is not approved, so only a kept lock can lock its week; an approved row's
-  -- week takes the whole test (agency.week_locked).
-  if tg_op in ('UPDATE', 'DELETE') then
-    if old.status = 'approved' then
-      v_locked := agency.week_locked(old.employee_id, old.week_start_date);
-    else
-      v_locked := exists (select 1 from agency.timesheet_weeks w
-                          where w.tenant_id = tenant and w.employee_id = old.employee_id
-                            and w.week_start_date = old.week_start_date and w.locked_at is not null);
-    end if;
-    if v_locked then
-      raise exception 'The week of % is approved and locked; ask finance or leadership to unlock it.', old.week_start_date
-        using errcode = '42501', constraint = 'timesheet_week_locked';
-    end if;
+  -- A locked week refuses every change, whoever asks.
+  if tg_op in ('UPDATE', 'DELETE') and agency.week_locked(old.employee_id, old.week_start_date) then
+    raise exception 'The week of % is approved and locked; ask finance or leadership to unlock it.', old.week_start_date
+      using errcode = '42501', constraint = 'timesheet_week_locked';
   end if;
-  if tg_op in ('INSERT', 'UPDATE') then
-    new_week := new.entry_date - (extract(isodow from new.entry_date)::integer - 1);
-    if tg_op = 'INSERT' or new_week is distinct from old.week_start_date or new.employee_id is distinct from old.employee_id
-       or old.status = 'approved' then
-      -- agency.week_locked, inline (its plan kept by plpgsql; the function call cost 138 µs).
-      select exists (select 1 from agency.timesheet_weeks w
-                     where w.tenant_id = tenant and w.employee_id = new.employee_id
-                       and w.week_start_date = new_week and w.locked_at is not null)
-          or (exists (select 1 from agency.timesheet_entries t
-                      where t.tenant_id = tenant and t.week_start_date = new_week
-                        and t.employee_id = new.employee_id and t.status = 'approved')
-              and not exists (select 1 from agency.timesheet_entries t
-                              where t.tenant_id = tenant and t.week_start_date = new_week
-                                and t.employee_id = new.employee_id and t.status <> 'approved')
-              and not exists (select 1 from agency.time_off_entries o
-                              where o.tenant_id = tenant and o.week_start_date = new_week
-                                and o.employee_id = new.employee_id and o.status <> 'approved')
-              and not coalesce((select x.timesheet_finance_signoff from agency.tenants x where x.id = tenant), false))
-      into v_locked;
-      if v_locked then
-        raise exception 'The week of % is approved and locked; ask finance or leadership to unlock it.', new_week
-          using errcode = '42501', constraint = 'timesheet_week_locked';
-      end if;
-    end if;
+  if tg_op in ('INSERT', 'UPDATE')
+     and agency.week_locked(new.employee_id, new.entry_date - (extract(isodow from new.entry_date)::integer - 1)) then
+    raise exception 'The week of % is approved and locked; ask finance or leadership to unlock it.',
+      new.entry_date - (extract(isodow from new.entry_date)::integer - 1)
+      using errcode = '42501', constraint = 'timesheet_week_locked';
   end if;
 
   if tg_op = 'DELETE' then
@@ -654,17 +592,10 @@ begin
         end if;
         new.submitted_at := null;
       elsif old.status = 'submitted' and new.status in ('approved', 'rejected') then
-        -- agency.may_review_time, inline: leadership any, a project manager their campaigns, never their own.
-        v_reviewer := me is not null and old.employee_id is distinct from me;
-        if v_reviewer and not agency.has_role('leadership') then
-          if entries then
-            v_reviewer := agency.has_role('pm') and exists (
-              select 1 from agency.campaign_team tm
-              where tm.tenant_id = tenant and tm.campaign_id = old.campaign_id
-                and tm.employee_id = me and tm.team_role = 'project_manager');
-          else
-            v_reviewer := false;
-          end if;
+        if entries then
+          v_reviewer := agency.may_review_time(old.employee_id, old.campaign_id);
+        else
+          v_reviewer := agency.may_review_time(old.employee_id, null);
         end if;
         if not v_reviewer then
           raise exception 'Only the campaign''s project manager or leadership may approve or reject this time, never their own.'
@@ -706,12 +637,8 @@ begin
     raise exception 'Log time in quarter hours (0:15, 0:30, 0:45).' using errcode = '23514', constraint = 'timesheet_quarter_hours';
   end if;
 
-  -- Work is logged up to today (or the tenant's days ahead); time off is booked ahead (a holiday next
-  -- month), and stays a draft until its week is submitted with the rest of the week.
-  if entries then
-    select t.time_entry_days_ahead into v_ahead from agency.tenants t where t.id = tenant;
-  end if;
-  if entries and new.entry_date > current_date + coalesce(v_ahead, 0) then
+  select t.time_entry_days_ahead into v_ahead from agency.tenants t where t.id = agency.current_tenant_id();
+  if new.entry_date > current_date + coalesce(v_ahead, 0) then
     raise exception '%', case when coalesce(v_ahead, 0) = 0 then 'No time can be logged after today.'
                               else format('No time can be logged more than %s days ahead.', v_ahead) end
       using errcode = '23514', constraint = 'timesheet_days_ahead';
@@ -730,16 +657,6 @@ begin
       raise exception 'The campaign runs from % to %.', v_campaign.start_date, v_campaign.end_date
         using errcode = '23514', constraint = 'timesheet_campaign_dates';
     end if;
-    -- Only campaigns the person may log to: on its team, or allocated to it (the grid's offer,
-    -- now a rule). Asked when time comes onto a campaign, not for each change of its hours.
-    if (tg_op = 'INSERT' or new.campaign_id is distinct from old.campaign_id)
-       and not exists (select 1 from agency.campaign_team tm
-                       where tm.tenant_id = tenant and tm.campaign_id = new.campaign_id and tm.employee_id = new.employee_id)
-       and not exists (select 1 from agency.team_allocations a
-                       where a.tenant_id = tenant and a.employee_id = new.employee_id and a.campaign_id = new.campaign_id) then
-      raise exception 'You are not on the team of % nor allocated to it; ask its project manager to add you.', v_campaign.name
-        using errcode = '42501', constraint = 'timesheet_campaign_member';
-    end if;
     if new.phase_id is not null then
       select p.name, p.status, p.start_date, p.end_date into v_phase
       from agency.campaign_phases p where p.tenant_id = new.tenant_id and p.id = new.phase_id;
@@ -756,17 +673,10 @@ begin
 
   -- 24 h a day across every row of the person: one writer per person and day at a time, so two
   -- transactions cannot each see room for the same hours. The sum is read after the lock, by a
-  -- statement of its own, so it sees what the other committed (agency.day_hours, in one query).
+  -- statement of its own, so it sees what the other committed.
   perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended(
     'time/' || new.tenant_id::text || '/' || new.employee_id::text || '/' || new.entry_date::text, 0));
-  select coalesce(sum(x.hours), 0) + new.hours into v_day_total
-  from (select t.hours from agency.timesheet_entries t
-        where t.tenant_id = tenant and t.employee_id = new.employee_id and t.week_start_date = new_week and t.entry_date = new.entry_date
-          and t.id is distinct from new.id
-        union all
-        select o.hours from agency.time_off_entries o
-        where o.tenant_id = tenant and o.employee_id = new.employee_id and o.week_start_date = new_week and o.entry_date = new.entry_date
-          and o.id is distinct from new.id) x;
+  v_day_total := agency.day_hours(new.employee_id, new.entry_date, new.id) + new.hours;
   if v_day_total > 24 then
     raise exception 'That makes % h on %; a day holds at most 24 h.', v_day_total, new.entry_date
       using errcode = '23514', constraint = 'timesheet_day_limit';
@@ -1054,27 +964,6 @@ begin
             'Week of ' || to_char(r.week_start_date, 'YYYY-MM-DD'), r.hours || ' h approved', null::uuid
      from agency.recent_timesheet_approvals(p_limit, p_user_id) r)
     union all
-    (select 'timesheet_submitted', w.submitted_at, w.employee_id, 'timesheet', w.employee_id,
-            'Week of ' || to_char(w.week_start_date, 'YYYY-MM-DD'), 'Submitted for approval', null::uuid
-     from agency.timesheet_weeks w
-     where w.tenant_id = agency.current_tenant_id() and w.submitted_at is not null
-       and (p_user_id is null or w.employee_id = p_user_id)
-     order by w.submitted_at desc limit p_limit)
-    union all
-    (select 'timesheet_rejected', w.rejected_at, w.rejected_by, 'timesheet', w.employee_id,
-            'Week of ' || to_char(w.week_start_date, 'YYYY-MM-DD'), left('Rejected: ' || w.rejection_reason, 140), null::uuid
-     from agency.timesheet_weeks w
-     where w.tenant_id = agency.current_tenant_id() and w.rejected_at is not null
-       and (p_user_id is null or w.rejected_by = p_user_id)
-     order by w.rejected_at desc limit p_limit)
-    union all
-    (select 'timesheet_unlocked', w.unlocked_at, w.unlocked_by, 'timesheet', w.employee_id,
-            'Week of ' || to_char(w.week_start_date, 'YYYY-MM-DD'), left('Unlocked: ' || w.unlock_reason, 140), null::uuid
-     from agency.timesheet_weeks w
-     where w.tenant_id = agency.current_tenant_id() and w.unlocked_at is not null
-       and (p_user_id is null or w.unlocked_by = p_user_id)
-     order by w.unlocked_at desc limit p_limit)
-    union all
     (select 'campaign_updated', c.updated_at, c.updated_by, 'campaign', c.id, c.name,
             'Status: ' || replace(c.status, '_', ' '), c.id
      from agency.campaigns c
@@ -1147,6 +1036,53 @@ $_$;
 
 
 ALTER FUNCTION agency.keep_campaign_health() OWNER TO agency_summaries;
+
+--
+-- Name: keep_capacity_periods(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.keep_capacity_periods() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  tenants uuid[];
+  people uuid[];
+begin
+  execute format(
+    'select array_agg(tenant_id), array_agg(employee_id) from (select distinct tenant_id, employee_id from (%s) c) d',
+    case tg_op when 'INSERT' then 'select tenant_id, employee_id from new_rows'
+               when 'DELETE' then 'select tenant_id, employee_id from old_rows'
+               else 'select tenant_id, employee_id from new_rows union all select tenant_id, employee_id from old_rows' end)
+    into tenants, people;
+  if tenants is null then
+    return null;
+  end if;
+
+  update agency.employee_capacity_periods p
+  set effective_to = n.next_from, previous_hours = n.previous_hours
+  from (select q.tenant_id, q.id,
+               lead(q.effective_from) over w as next_from, lag(q.weekly_hours) over w as previous_hours
+        from agency.employee_capacity_periods q
+        join unnest(tenants, people) as g (tenant_id, employee_id)
+          on q.tenant_id = g.tenant_id and q.employee_id = g.employee_id
+        window w as (partition by q.tenant_id, q.employee_id order by q.effective_from)) n
+  where p.tenant_id = n.tenant_id and p.id = n.id
+    and (p.effective_to is distinct from n.next_from or p.previous_hours is distinct from n.previous_hours);
+
+  update agency.employees e
+  set weekly_capacity_hours = p.weekly_hours
+  from unnest(tenants, people) as g (tenant_id, employee_id), agency.employee_capacity_periods p
+  where e.tenant_id = g.tenant_id and e.id = g.employee_id
+    and p.tenant_id = e.tenant_id and p.employee_id = e.id
+    and p.effective_from <= current_date and (p.effective_to is null or p.effective_to > current_date)
+    and e.weekly_capacity_hours is distinct from p.weekly_hours;
+  return null;
+end
+$$;
+
+
+ALTER FUNCTION agency.keep_capacity_periods() OWNER TO workroom_owner;
 
 --
 -- Name: keep_knowledge_chunk_counts(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
@@ -1226,65 +1162,6 @@ $$;
 
 
 ALTER FUNCTION agency.keep_rate_history() OWNER TO workroom_owner;
-
---
--- Name: keep_submitted_parts(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
---
-
-CREATE FUNCTION agency.keep_submitted_parts() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $_$
-declare
-  cols constant text := 'tenant_id, employee_id, week_start_date, campaign_id, hours, submitted_at';
-  added constant text := case when tg_op <> 'DELETE'
-    then format('select %s, 1 as sign from new_rows where status = ''submitted''', cols) end;
-  removed constant text := case when tg_op <> 'INSERT'
-    then format('select %s, -1 as sign from old_rows where status = ''submitted''', cols) end;
-  changes constant text := coalesce(added || ' union all ' || removed, added, removed);
-  caller_tenant constant text := current_setting('app.current_tenant', true);
-  tenant uuid;
-  gone_people uuid[];
-  gone_weeks date[];
-  gone_campaigns uuid[];
-begin
-  for tenant in execute format('select distinct tenant_id from (%s) c', changes) loop
-    perform set_config('app.current_tenant', tenant::text, true);
-    execute format($q$
-      with delta as (
-        select employee_id, week_start_date, campaign_id, sum(sign)::integer as entries, sum(sign * hours) as hours,
-               max(submitted_at) filter (where sign > 0) as submitted_at
-        from (%s) c
-        where tenant_id = $1
-        group by employee_id, week_start_date, campaign_id
-        having sum(sign) <> 0 or sum(sign * hours) <> 0
-      ), kept as (
-        insert into agency.timesheet_submitted_parts as p
-          (tenant_id, employee_id, week_start_date, campaign_id, entries, hours, submitted_at)
-        select $1, employee_id, week_start_date, campaign_id, entries, hours, submitted_at from delta
-        on conflict (tenant_id, employee_id, week_start_date, campaign_id) do update
-          set entries = p.entries + excluded.entries, hours = p.hours + excluded.hours,
-              submitted_at = greatest(p.submitted_at, excluded.submitted_at)
-        returning employee_id, week_start_date, campaign_id, entries
-      )
-      select array_agg(employee_id), array_agg(week_start_date), array_agg(campaign_id) from kept where entries <= 0
-      $q$, changes)
-      into gone_people, gone_weeks, gone_campaigns
-      using tenant;
-    if gone_people is not null then
-      delete from agency.timesheet_submitted_parts p
-      using unnest(gone_people, gone_weeks, gone_campaigns) as g(employee_id, week_start_date, campaign_id)
-      where p.tenant_id = tenant and p.employee_id = g.employee_id and p.week_start_date = g.week_start_date
-        and p.campaign_id = g.campaign_id and p.entries <= 0;
-    end if;
-  end loop;
-  perform set_config('app.current_tenant', coalesce(caller_tenant, ''), true);
-  return null;
-end
-$_$;
-
-
-ALTER FUNCTION agency.keep_submitted_parts() OWNER TO agency_summaries;
 
 --
 -- Name: keep_time_summaries(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
@@ -1458,37 +1335,35 @@ $_$;
 ALTER FUNCTION agency.keep_time_summaries() OWNER TO agency_summaries;
 
 --
--- Name: campaign_team; Type: TABLE; Schema: agency; Owner: workroom_owner
---
-
-CREATE TABLE agency.campaign_team (
-    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    campaign_id uuid NOT NULL,
-    employee_id uuid NOT NULL,
-    team_role text NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    created_by uuid DEFAULT agency.current_user_id(),
-    updated_by uuid,
-    CONSTRAINT campaign_team_team_role_check CHECK ((team_role = ANY (ARRAY['account_director'::text, 'project_manager'::text, 'creative_director'::text, 'strategist'::text, 'copywriter'::text, 'designer'::text, 'producer'::text, 'editor'::text, 'other'::text])))
-);
-
-ALTER TABLE ONLY agency.campaign_team FORCE ROW LEVEL SECURITY;
-
-
-ALTER TABLE agency.campaign_team OWNER TO workroom_owner;
-
---
 -- Name: may_review_time(uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
 CREATE FUNCTION agency.may_review_time(p_employee uuid, p_campaign uuid) RETURNS boolean
     LANGUAGE sql STABLE
-    RETURN ((p_employee IS DISTINCT FROM agency.current_user_id()) AND (agency.current_user_id() IS NOT NULL) AND (agency.has_role('leadership'::text) OR ((p_campaign IS NOT NULL) AND agency.has_role('pm'::text) AND (EXISTS (SELECT 1 FROM agency.campaign_team tm WHERE ((tm.tenant_id = agency.current_tenant_id()) AND (tm.campaign_id = may_review_time.p_campaign) AND (tm.employee_id = agency.current_user_id()) AND (tm.team_role = 'project_manager'::text)))))));
+    SET search_path TO ''
+    AS $$
+  select p_employee is distinct from agency.current_user_id()
+     and agency.current_user_id() is not null
+     and (agency.has_role('leadership')
+          or (p_campaign is not null and agency.has_role('pm') and exists (
+                select 1 from agency.campaign_team tm
+                where tm.tenant_id = agency.current_tenant_id() and tm.campaign_id = p_campaign
+                  and tm.employee_id = agency.current_user_id() and tm.team_role = 'project_manager')))
+$$;
 
 
 ALTER FUNCTION agency.may_review_time(p_employee uuid, p_campaign uuid) OWNER TO workroom_owner;
+
+--
+-- Name: net_capacity(numeric, numeric); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.net_capacity(p_capacity numeric, p_time_off numeric) RETURNS numeric
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN GREATEST((p_capacity - COALESCE(p_time_off, (0)::numeric)), (0)::numeric);
+
+
+ALTER FUNCTION agency.net_capacity(p_capacity numeric, p_time_off numeric) OWNER TO workroom_owner;
 
 --
 -- Name: pending_timesheet_approvals(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -1685,7 +1560,6 @@ CREATE TABLE agency.campaigns (
     updated_by uuid,
     deleted_at timestamp with time zone,
     procure_quote_id uuid,
-    billable_by_default boolean DEFAULT true NOT NULL,
     CONSTRAINT campaigns_budget_amount_check CHECK ((budget_amount >= (0)::numeric)),
     CONSTRAINT campaigns_budget_type_check CHECK ((budget_type = ANY (ARRAY['time_and_materials'::text, 'fixed_fee'::text, 'retainer'::text]))),
     CONSTRAINT campaigns_check CHECK ((end_date >= start_date)),
@@ -1892,32 +1766,6 @@ CREATE FUNCTION agency.rate_key_columns(p_table text) RETURNS text[]
 ALTER FUNCTION agency.rate_key_columns(p_table text) OWNER TO workroom_owner;
 
 --
--- Name: rebuild_submitted_parts(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
---
-
-CREATE FUNCTION agency.rebuild_submitted_parts() RETURNS void
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
-declare
-  tenant constant uuid := agency.current_tenant_id();
-begin
-  if tenant is null then
-    raise exception 'rebuild_submitted_parts needs a tenant context' using errcode = '42501';
-  end if;
-  delete from agency.timesheet_submitted_parts where tenant_id = tenant;
-  insert into agency.timesheet_submitted_parts (tenant_id, employee_id, week_start_date, campaign_id, entries, hours, submitted_at)
-  select tenant, t.employee_id, t.week_start_date, t.campaign_id, count(*), sum(t.hours), max(t.submitted_at)
-  from agency.timesheet_entries t
-  where t.tenant_id = tenant and t.status = 'submitted'
-  group by t.employee_id, t.week_start_date, t.campaign_id;
-end
-$$;
-
-
-ALTER FUNCTION agency.rebuild_submitted_parts() OWNER TO agency_summaries;
-
---
 -- Name: rebuild_time_summaries(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
 --
 
@@ -2111,13 +1959,7 @@ declare
   bookkeeping constant text := $$array['effective_from', 'effective_to', 'created_at', 'updated_at', 'created_by', 'updated_by', 'note']$$;
   whole constant text := 'select %1$s.tenant_id, %1$s.%2$I::text as key, %1$s.effective_from as lo, '
                          'coalesce(%1$s.effective_to, ''infinity'') as hi from %3$s';
-  changed constant text := case
-    when tg_table_name = 'campaigns' then $q$
-      select n.tenant_id, n.id::text as key, '-infinity'::date as lo, 'infinity'::date as hi
-      from old_rows o
-      join new_rows n on n.tenant_id = o.tenant_id and n.id = o.id
-      where o.client_id is distinct from n.client_id$q$
-    else case tg_op
+  changed constant text := case tg_op
     when 'INSERT' then format(whole, 'n', key_column, 'new_rows n')
     when 'DELETE' then format(whole, 'o', key_column, 'old_rows o')
     else format($q$
@@ -2136,24 +1978,23 @@ declare
         select n.tenant_id, n.%1$I::text, least(coalesce(o.effective_to, 'infinity'), coalesce(n.effective_to, 'infinity')),
                greatest(coalesce(o.effective_to, 'infinity'), coalesce(n.effective_to, 'infinity'))
         where not d.rate_changed and o.effective_to is distinct from n.effective_to) x (tenant_id, key, lo, hi)$q$,
-      key_column, bookkeeping) end end;
+      key_column, bookkeeping) end;
   priced_entries constant text := case tg_table_name
     when 'employee_rates' then
       'join agency.timesheet_entries t on t.tenant_id = $1 and t.employee_id = r.key::uuid
+         and t.entry_date >= r.lo and t.entry_date < r.hi'
+    when 'campaign_rate_overrides' then
+      'join agency.timesheet_entries t on t.tenant_id = $1 and t.campaign_id = r.key::uuid
          and t.entry_date >= r.lo and t.entry_date < r.hi'
     when 'client_rate_overrides' then
       'join agency.campaigns p on p.tenant_id = $1 and p.client_id = r.key::uuid
        join agency.timesheet_entries t on t.tenant_id = $1 and t.campaign_id = p.id
          and t.entry_date >= r.lo and t.entry_date < r.hi'
-    when 'rate_cards' then
+    else
       'join agency.rate_cards rc on rc.tenant_id = $1 and rc.role_name = r.key
        join agency.employee_rates er on er.tenant_id = $1 and er.rate_card_id = rc.id
        join agency.timesheet_entries t on t.tenant_id = $1 and t.employee_id = er.employee_id
-         and t.entry_date >= greatest(r.lo, er.effective_from) and t.entry_date < least(r.hi, coalesce(er.effective_to, ''infinity''))'
-    -- campaign_rate_overrides, and campaigns: the campaign's own entries.
-    else
-      'join agency.timesheet_entries t on t.tenant_id = $1 and t.campaign_id = r.key::uuid
-         and t.entry_date >= r.lo and t.entry_date < r.hi' end;
+         and t.entry_date >= greatest(r.lo, er.effective_from) and t.entry_date < least(r.hi, coalesce(er.effective_to, ''infinity''))' end;
   buckets constant text := format($q$
       select distinct t.campaign_id, t.week_start_date, date_trunc('month', t.entry_date)::date as month_start_date
       from (%s) r
@@ -2491,8 +2332,8 @@ begin
   order by e.created_at
   limit 1;
   if v_entry is null then
-    insert into agency.timesheet_entries (campaign_id, phase_id, entry_date, hours)
-    values (v_timer.campaign_id, v_timer.phase_id, current_date, v_hours);
+    insert into agency.timesheet_entries (campaign_id, phase_id, entry_date, hours, billable)
+    values (v_timer.campaign_id, v_timer.phase_id, current_date, v_hours, true);
   else
     update agency.timesheet_entries set hours = hours + v_hours where tenant_id = v_timer.tenant_id and id = v_entry;
   end if;
@@ -2531,6 +2372,28 @@ $$;
 
 
 ALTER FUNCTION agency.time_rules_bind() OWNER TO workroom_owner;
+
+--
+-- Name: campaign_team; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.campaign_team (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    campaign_id uuid NOT NULL,
+    employee_id uuid NOT NULL,
+    team_role text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    CONSTRAINT campaign_team_team_role_check CHECK ((team_role = ANY (ARRAY['account_director'::text, 'project_manager'::text, 'creative_director'::text, 'strategist'::text, 'copywriter'::text, 'designer'::text, 'producer'::text, 'editor'::text, 'other'::text])))
+);
+
+ALTER TABLE ONLY agency.campaign_team FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.campaign_team OWNER TO workroom_owner;
 
 --
 -- Name: tenants; Type: TABLE; Schema: agency; Owner: workroom_owner
@@ -2609,7 +2472,7 @@ CREATE TABLE agency.timesheet_entries (
     phase_id uuid,
     entry_date date NOT NULL,
     hours numeric(5,2) NOT NULL,
-    billable boolean NOT NULL,
+    billable boolean DEFAULT true NOT NULL,
     description text,
     week_start_date date NOT NULL,
     status text DEFAULT 'draft'::text NOT NULL,
@@ -2634,25 +2497,6 @@ ALTER TABLE ONLY agency.timesheet_entries FORCE ROW LEVEL SECURITY;
 ALTER TABLE agency.timesheet_entries OWNER TO workroom_owner;
 
 --
--- Name: timesheet_submitted_parts; Type: TABLE; Schema: agency; Owner: workroom_owner
---
-
-CREATE TABLE agency.timesheet_submitted_parts (
-    tenant_id uuid NOT NULL,
-    employee_id uuid NOT NULL,
-    week_start_date date NOT NULL,
-    campaign_id uuid NOT NULL,
-    entries integer NOT NULL,
-    hours numeric NOT NULL,
-    submitted_at timestamp with time zone
-);
-
-ALTER TABLE ONLY agency.timesheet_submitted_parts FORCE ROW LEVEL SECURITY;
-
-
-ALTER TABLE agency.timesheet_submitted_parts OWNER TO workroom_owner;
-
---
 -- Name: timesheet_weeks; Type: TABLE; Schema: agency; Owner: workroom_owner
 --
 
@@ -2670,10 +2514,6 @@ CREATE TABLE agency.timesheet_weeks (
     reminded_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    submitted_at timestamp with time zone,
-    rejected_at timestamp with time zone,
-    rejected_by uuid,
-    rejection_reason text,
     CONSTRAINT timesheet_weeks_week_start_date_check CHECK ((EXTRACT(isodow FROM week_start_date) = (1)::numeric))
 );
 
@@ -2692,22 +2532,20 @@ CREATE FUNCTION agency.timesheet_weeks_awaiting_me() RETURNS TABLE(employee_id u
  SELECT x.employee_id,
      x.week_start_date,
      'approve'::text AS text,
-     sum(x.entries) AS sum,
+     count(*) AS count,
      sum(x.hours) AS sum,
      max(x.submitted_at) AS max
-    FROM ( SELECT p.employee_id,
-             p.week_start_date,
-             p.entries,
-             p.hours,
-             p.submitted_at
-            FROM agency.timesheet_submitted_parts p
-           WHERE ((p.tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)) AND (p.employee_id IS DISTINCT FROM ( SELECT agency.current_user_id() AS current_user_id)) AND (( SELECT agency.has_role('leadership'::text) AS has_role) OR (( SELECT agency.has_role('pm'::text) AS has_role) AND (EXISTS ( SELECT 1
+    FROM ( SELECT t.employee_id,
+             t.week_start_date,
+             t.hours,
+             t.submitted_at
+            FROM agency.timesheet_entries t
+           WHERE ((t.tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)) AND (t.status = 'submitted'::text) AND (t.employee_id IS DISTINCT FROM ( SELECT agency.current_user_id() AS current_user_id)) AND (( SELECT agency.has_role('leadership'::text) AS has_role) OR (( SELECT agency.has_role('pm'::text) AS has_role) AND (EXISTS ( SELECT 1
                     FROM agency.campaign_team tm
-                   WHERE ((tm.tenant_id = p.tenant_id) AND (tm.campaign_id = p.campaign_id) AND (tm.employee_id = ( SELECT agency.current_user_id() AS current_user_id)) AND (tm.team_role = 'project_manager'::text)))))))
+                   WHERE ((tm.tenant_id = t.tenant_id) AND (tm.campaign_id = t.campaign_id) AND (tm.employee_id = ( SELECT agency.current_user_id() AS current_user_id)) AND (tm.team_role = 'project_manager'::text)))))))
          UNION ALL
           SELECT o.employee_id,
              o.week_start_date,
-             1,
              o.hours,
              o.submitted_at
             FROM agency.time_off_entries o
@@ -2823,6 +2661,73 @@ $$;
 
 
 ALTER FUNCTION agency.week_locked(p_employee uuid, p_week date) OWNER TO workroom_owner;
+
+--
+-- Name: employee_capacity_periods; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.employee_capacity_periods (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    employee_id uuid NOT NULL,
+    effective_from date NOT NULL,
+    effective_to date,
+    weekly_hours numeric(5,2) NOT NULL,
+    previous_hours numeric(5,2),
+    note text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    CONSTRAINT employee_capacity_periods_note_check CHECK (((note IS NULL) OR (length(note) <= 500))),
+    CONSTRAINT employee_capacity_periods_weekly_hours_check CHECK (((weekly_hours >= (0)::numeric) AND (weekly_hours <= (80)::numeric)))
+);
+
+ALTER TABLE ONLY agency.employee_capacity_periods FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.employee_capacity_periods OWNER TO workroom_owner;
+
+--
+-- Name: weekly_capacities(uuid, date, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.weekly_capacities(p_tenant uuid, p_from date, p_to date) RETURNS TABLE(employee_id uuid, week_start_date date, capacity_hours numeric)
+    LANGUAGE sql STABLE PARALLEL SAFE
+    BEGIN ATOMIC
+ WITH weeks AS (
+          SELECT (g.d)::date AS monday
+            FROM generate_series(((weekly_capacities.p_from - ((EXTRACT(isodow FROM weekly_capacities.p_from))::integer - 1)))::timestamp without time zone, (weekly_capacities.p_to)::timestamp without time zone, '7 days'::interval) g(d)
+         )
+  SELECT COALESCE(b.employee_id, c.employee_id) AS "coalesce",
+     COALESCE(b.monday, c.monday) AS "coalesce",
+     round((COALESCE(b.weekly_hours, (0)::numeric) + COALESCE(c.change, (0)::numeric)), 2) AS round
+    FROM (( SELECT p.employee_id,
+             w.monday,
+             p.weekly_hours
+            FROM (weeks w
+              JOIN agency.employee_capacity_periods p ON (((p.tenant_id = weekly_capacities.p_tenant) AND (p.effective_from <= w.monday) AND ((p.effective_to IS NULL) OR (p.effective_to > w.monday)))))) b
+      FULL JOIN ( SELECT p.employee_id,
+             w.monday,
+             sum(agency.capacity_change(p.weekly_hours, p.previous_hours, p.effective_from, w.monday)) AS change
+            FROM (weeks w
+              JOIN agency.employee_capacity_periods p ON (((p.tenant_id = weekly_capacities.p_tenant) AND (p.effective_from > w.monday) AND (p.effective_from < (w.monday + 5)))))
+           GROUP BY p.employee_id, w.monday) c ON (((c.employee_id = b.employee_id) AND (c.monday = b.monday))));
+END;
+
+
+ALTER FUNCTION agency.weekly_capacities(p_tenant uuid, p_from date, p_to date) OWNER TO workroom_owner;
+
+--
+-- Name: weekly_capacity(uuid, uuid, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.weekly_capacity(p_tenant uuid, p_employee uuid, p_week date) RETURNS numeric
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN (SELECT round((COALESCE((SELECT p.weekly_hours FROM agency.employee_capacity_periods p WHERE ((p.tenant_id = weekly_capacity.p_tenant) AND (p.employee_id = weekly_capacity.p_employee) AND (p.effective_from <= m.monday) AND ((p.effective_to IS NULL) OR (p.effective_to > m.monday)))), (0)::numeric) + COALESCE((SELECT sum(agency.capacity_change(p.weekly_hours, p.previous_hours, p.effective_from, m.monday)) AS sum FROM agency.employee_capacity_periods p WHERE ((p.tenant_id = weekly_capacity.p_tenant) AND (p.employee_id = weekly_capacity.p_employee) AND (p.effective_from > m.monday) AND (p.effective_from < (m.monday + 5)))), (0)::numeric)), 2) AS round FROM (SELECT (weekly_capacity.p_week - ((EXTRACT(isodow FROM weekly_capacity.p_week))::integer - 1)) AS monday) m);
+
+
+ALTER FUNCTION agency.weekly_capacity(p_tenant uuid, p_employee uuid, p_week date) OWNER TO workroom_owner;
 
 --
 -- Name: ai_conversations; Type: TABLE; Schema: agency; Owner: workroom_owner
@@ -3310,10 +3215,12 @@ CREATE TABLE agency.employees (
     updated_by uuid,
     deleted_at timestamp with time zone,
     account_pending_since timestamp with time zone,
+    skills text[] DEFAULT '{}'::text[] NOT NULL,
     CONSTRAINT employees_agency_role_check CHECK ((agency_role = ANY (ARRAY['finance'::text, 'leadership'::text, 'pm'::text, 'admin'::text, 'account'::text, 'creative'::text]))),
     CONSTRAINT employees_email_check CHECK ((email ~ '^[^@\s]+@[^@\s]+$'::text)),
     CONSTRAINT employees_full_name_check CHECK (((length(btrim(full_name)) >= 1) AND (length(btrim(full_name)) <= 200))),
     CONSTRAINT employees_pending_check CHECK (((account_pending_since IS NULL) OR ((NOT active) AND (user_id IS NOT NULL)))),
+    CONSTRAINT employees_skills_check CHECK (((cardinality(skills) <= 30) AND (array_position(skills, NULL::text) IS NULL))),
     CONSTRAINT employees_weekly_capacity_hours_check CHECK (((weekly_capacity_hours >= (0)::numeric) AND (weekly_capacity_hours <= (80)::numeric)))
 );
 
@@ -3423,6 +3330,54 @@ ALTER TABLE ONLY agency.notifications FORCE ROW LEVEL SECURITY;
 ALTER TABLE agency.notifications OWNER TO workroom_owner;
 
 --
+-- Name: placeholder_allocations; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.placeholder_allocations (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    placeholder_id uuid NOT NULL,
+    week_start_date date NOT NULL,
+    hours numeric(5,2) NOT NULL,
+    tentative boolean DEFAULT false NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    CONSTRAINT placeholder_allocations_hours_check CHECK (((hours > (0)::numeric) AND (hours <= (80)::numeric)))
+);
+
+ALTER TABLE ONLY agency.placeholder_allocations FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.placeholder_allocations OWNER TO workroom_owner;
+
+--
+-- Name: staffing_placeholders; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.staffing_placeholders (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    campaign_id uuid NOT NULL,
+    role_name text NOT NULL,
+    department text,
+    notes text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    CONSTRAINT staffing_placeholders_department_check CHECK (((department IS NULL) OR (length(department) <= 100))),
+    CONSTRAINT staffing_placeholders_notes_check CHECK (((notes IS NULL) OR (length(notes) <= 1000))),
+    CONSTRAINT staffing_placeholders_role_name_check CHECK (((length(btrim(role_name)) >= 1) AND (length(btrim(role_name)) <= 100)))
+);
+
+ALTER TABLE ONLY agency.staffing_placeholders FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.staffing_placeholders OWNER TO workroom_owner;
+
+--
 -- Name: team_allocations; Type: TABLE; Schema: agency; Owner: workroom_owner
 --
 
@@ -3438,6 +3393,7 @@ CREATE TABLE agency.team_allocations (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     created_by uuid DEFAULT agency.current_user_id(),
     updated_by uuid,
+    tentative boolean DEFAULT false NOT NULL,
     CONSTRAINT team_allocations_hours_check CHECK (((hours >= (0)::numeric) AND (hours <= (80)::numeric)))
 );
 
@@ -3791,14 +3747,14 @@ CREATE VIEW agency.v_employee_utilization WITH (security_invoker='true') AS
     e.agency_role,
     e.active,
     w.week_start_date,
-    (GREATEST((e.weekly_capacity_hours - COALESCE(o.hours, (0)::numeric)), (0)::numeric))::numeric(5,2) AS capacity_hours,
+    (c.hours)::numeric(5,2) AS capacity_hours,
     w.total_hours,
     w.billable_hours,
     w.allocated_hours,
-    round((w.total_hours / NULLIF(GREATEST((e.weekly_capacity_hours - COALESCE(o.hours, (0)::numeric)), (0)::numeric), (0)::numeric)), 4) AS utilization_pct,
-    round((w.billable_hours / NULLIF(GREATEST((e.weekly_capacity_hours - COALESCE(o.hours, (0)::numeric)), (0)::numeric), (0)::numeric)), 4) AS billable_utilization_pct,
-    round((w.allocated_hours / NULLIF(GREATEST((e.weekly_capacity_hours - COALESCE(o.hours, (0)::numeric)), (0)::numeric), (0)::numeric)), 4) AS allocation_pct
-   FROM ((( SELECT s.tenant_id,
+    round((w.total_hours / NULLIF(c.hours, (0)::numeric)), 4) AS utilization_pct,
+    round((w.billable_hours / NULLIF(c.hours, (0)::numeric)), 4) AS billable_utilization_pct,
+    round((w.allocated_hours / NULLIF(c.hours, (0)::numeric)), 4) AS allocation_pct
+   FROM (((((( SELECT s.tenant_id,
             s.employee_id,
             s.week_start_date,
             s.total_hours,
@@ -3835,6 +3791,11 @@ CREATE VIEW agency.v_employee_utilization WITH (security_invoker='true') AS
      LEFT JOIN LATERAL ( SELECT sum(t.hours) AS hours
            FROM agency.time_off_entries t
           WHERE ((t.tenant_id = w.tenant_id) AND (t.employee_id = w.employee_id) AND (t.week_start_date = w.week_start_date) AND (t.status = 'approved'::text))) o ON (true))
+     LEFT JOIN agency.employee_capacity_periods b ON (((b.tenant_id = w.tenant_id) AND (b.employee_id = w.employee_id) AND (b.effective_from <= w.week_start_date) AND ((b.effective_to IS NULL) OR (b.effective_to > w.week_start_date)))))
+     LEFT JOIN LATERAL ( SELECT sum(agency.capacity_change(p.weekly_hours, p.previous_hours, p.effective_from, w.week_start_date)) AS change
+           FROM agency.employee_capacity_periods p
+          WHERE ((p.tenant_id = w.tenant_id) AND (p.employee_id = w.employee_id) AND (p.effective_from > w.week_start_date) AND (p.effective_from < (w.week_start_date + 5)))) k ON (true))
+     CROSS JOIN LATERAL ( SELECT agency.net_capacity(round((COALESCE(b.weekly_hours, (0)::numeric) + COALESCE(k.change, (0)::numeric)), 2), o.hours) AS hours) c)
   WHERE (e.deleted_at IS NULL);
 
 
@@ -4239,6 +4200,22 @@ ALTER TABLE ONLY agency.clients
 
 
 --
+-- Name: employee_capacity_periods employee_capacity_periods_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employee_capacity_periods
+    ADD CONSTRAINT employee_capacity_periods_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: employee_capacity_periods employee_capacity_periods_tenant_id_employee_id_effective_f_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employee_capacity_periods
+    ADD CONSTRAINT employee_capacity_periods_tenant_id_employee_id_effective_f_key UNIQUE (tenant_id, employee_id, effective_from);
+
+
+--
 -- Name: employee_rates employee_rates_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -4343,6 +4320,22 @@ ALTER TABLE ONLY agency.notifications
 
 
 --
+-- Name: placeholder_allocations placeholder_allocations_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.placeholder_allocations
+    ADD CONSTRAINT placeholder_allocations_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: placeholder_allocations placeholder_allocations_tenant_id_placeholder_id_week_start_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.placeholder_allocations
+    ADD CONSTRAINT placeholder_allocations_tenant_id_placeholder_id_week_start_key UNIQUE (tenant_id, placeholder_id, week_start_date);
+
+
+--
 -- Name: rate_cards rate_cards_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -4356,6 +4349,14 @@ ALTER TABLE ONLY agency.rate_cards
 
 ALTER TABLE ONLY agency.rate_cards
     ADD CONSTRAINT rate_cards_tenant_id_role_name_effective_from_key UNIQUE (tenant_id, role_name, effective_from);
+
+
+--
+-- Name: staffing_placeholders staffing_placeholders_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.staffing_placeholders
+    ADD CONSTRAINT staffing_placeholders_pkey PRIMARY KEY (tenant_id, id);
 
 
 --
@@ -4412,14 +4413,6 @@ ALTER TABLE ONLY agency.time_off_entries
 
 ALTER TABLE ONLY agency.timesheet_entries
     ADD CONSTRAINT timesheet_entries_pkey PRIMARY KEY (tenant_id, id);
-
-
---
--- Name: timesheet_submitted_parts timesheet_submitted_parts_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
---
-
-ALTER TABLE ONLY agency.timesheet_submitted_parts
-    ADD CONSTRAINT timesheet_submitted_parts_pkey PRIMARY KEY (tenant_id, employee_id, week_start_date, campaign_id);
 
 
 --
@@ -4840,6 +4833,13 @@ CREATE INDEX employees_active_idx ON agency.employees USING btree (tenant_id) WH
 
 
 --
+-- Name: employees_skills_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX employees_skills_idx ON agency.employees USING gin (skills);
+
+
+--
 -- Name: employees_user_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
@@ -4938,6 +4938,13 @@ CREATE UNIQUE INDEX notifications_reminder_once ON agency.notifications USING bt
 
 
 --
+-- Name: placeholder_allocations_week_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX placeholder_allocations_week_idx ON agency.placeholder_allocations USING btree (tenant_id, week_start_date);
+
+
+--
 -- Name: rate_cards_id_role_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
@@ -4949,6 +4956,13 @@ CREATE INDEX rate_cards_id_role_idx ON agency.rate_cards USING btree (tenant_id,
 --
 
 CREATE INDEX rate_cards_role_idx ON agency.rate_cards USING btree (tenant_id, role_name, effective_from DESC);
+
+
+--
+-- Name: staffing_placeholders_campaign_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX staffing_placeholders_campaign_idx ON agency.staffing_placeholders USING btree (tenant_id, campaign_id);
 
 
 --
@@ -5092,20 +5106,6 @@ CREATE INDEX timesheet_timers_campaign_idx ON agency.timesheet_timers USING btre
 
 
 --
--- Name: timesheet_weeks_rejected_by_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
---
-
-CREATE INDEX timesheet_weeks_rejected_by_idx ON agency.timesheet_weeks USING btree (tenant_id, rejected_by) WHERE (rejected_by IS NOT NULL);
-
-
---
--- Name: timesheet_weeks_rejected_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
---
-
-CREATE INDEX timesheet_weeks_rejected_idx ON agency.timesheet_weeks USING btree (tenant_id, rejected_at DESC) WHERE (rejected_at IS NOT NULL);
-
-
---
 -- Name: timesheet_weeks_signed_off_by_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
@@ -5113,24 +5113,10 @@ CREATE INDEX timesheet_weeks_signed_off_by_idx ON agency.timesheet_weeks USING b
 
 
 --
--- Name: timesheet_weeks_submitted_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
---
-
-CREATE INDEX timesheet_weeks_submitted_idx ON agency.timesheet_weeks USING btree (tenant_id, submitted_at DESC) WHERE (submitted_at IS NOT NULL);
-
-
---
 -- Name: timesheet_weeks_unlocked_by_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
 CREATE INDEX timesheet_weeks_unlocked_by_idx ON agency.timesheet_weeks USING btree (tenant_id, unlocked_by) WHERE (unlocked_by IS NOT NULL);
-
-
---
--- Name: timesheet_weeks_unlocked_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
---
-
-CREATE INDEX timesheet_weeks_unlocked_idx ON agency.timesheet_weeks USING btree (tenant_id, unlocked_at DESC) WHERE (unlocked_at IS NOT NULL);
 
 
 --
@@ -5225,6 +5211,20 @@ CREATE TRIGGER audit_client_rate_overrides AFTER INSERT OR DELETE OR UPDATE ON a
 
 
 --
+-- Name: time_off_entries audit_import; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER audit_import AFTER INSERT OR DELETE OR UPDATE ON agency.time_off_entries FOR EACH ROW WHEN ((current_setting('app.timesheet_import'::text, true) = 'on'::text)) EXECUTE FUNCTION agency.audit_change('time_off_entry');
+
+
+--
+-- Name: timesheet_entries audit_import; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER audit_import AFTER INSERT OR DELETE OR UPDATE ON agency.timesheet_entries FOR EACH ROW WHEN ((current_setting('app.timesheet_import'::text, true) = 'on'::text)) EXECUTE FUNCTION agency.audit_change('timesheet_entry');
+
+
+--
 -- Name: rate_cards audit_rate_cards; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -5239,6 +5239,20 @@ CREATE TRIGGER audit_rates AFTER INSERT OR DELETE OR UPDATE ON agency.employee_r
 
 
 --
+-- Name: time_off_entries audit_review; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER audit_review AFTER UPDATE OF status ON agency.time_off_entries FOR EACH ROW WHEN (((old.status = 'submitted'::text) AND (new.status = ANY (ARRAY['approved'::text, 'rejected'::text])))) EXECUTE FUNCTION agency.audit_change('time_off_entry');
+
+
+--
+-- Name: timesheet_entries audit_review; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER audit_review AFTER UPDATE OF status ON agency.timesheet_entries FOR EACH ROW WHEN (((old.status = 'submitted'::text) AND (new.status = ANY (ARRAY['approved'::text, 'rejected'::text])))) EXECUTE FUNCTION agency.audit_change('timesheet_entry');
+
+
+--
 -- Name: employees audit_role_assigned; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -5250,48 +5264,6 @@ CREATE TRIGGER audit_role_assigned AFTER INSERT ON agency.employees FOR EACH ROW
 --
 
 CREATE TRIGGER audit_role_changed AFTER UPDATE OF agency_role ON agency.employees FOR EACH ROW WHEN ((old.agency_role IS DISTINCT FROM new.agency_role)) EXECUTE FUNCTION agency.audit_change('employee_role');
-
-
---
--- Name: time_off_entries audit_sets_delete; Type: TRIGGER; Schema: agency; Owner: workroom_owner
---
-
-CREATE TRIGGER audit_sets_delete AFTER DELETE ON agency.time_off_entries REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.audit_time_sets();
-
-
---
--- Name: timesheet_entries audit_sets_delete; Type: TRIGGER; Schema: agency; Owner: workroom_owner
---
-
-CREATE TRIGGER audit_sets_delete AFTER DELETE ON agency.timesheet_entries REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.audit_time_sets();
-
-
---
--- Name: time_off_entries audit_sets_insert; Type: TRIGGER; Schema: agency; Owner: workroom_owner
---
-
-CREATE TRIGGER audit_sets_insert AFTER INSERT ON agency.time_off_entries REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.audit_time_sets();
-
-
---
--- Name: timesheet_entries audit_sets_insert; Type: TRIGGER; Schema: agency; Owner: workroom_owner
---
-
-CREATE TRIGGER audit_sets_insert AFTER INSERT ON agency.timesheet_entries REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.audit_time_sets();
-
-
---
--- Name: time_off_entries audit_sets_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
---
-
-CREATE TRIGGER audit_sets_update AFTER UPDATE ON agency.time_off_entries REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.audit_time_sets();
-
-
---
--- Name: timesheet_entries audit_sets_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
---
-
-CREATE TRIGGER audit_sets_update AFTER UPDATE ON agency.timesheet_entries REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.audit_time_sets();
 
 
 --
@@ -5316,10 +5288,17 @@ CREATE TRIGGER audit_weeks AFTER UPDATE ON agency.timesheet_weeks FOR EACH ROW W
 
 
 --
--- Name: timesheet_entries billable_from_campaign; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+-- Name: employees capacity_on_insert; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
-CREATE TRIGGER billable_from_campaign BEFORE INSERT ON agency.timesheet_entries FOR EACH ROW WHEN ((new.billable IS NULL)) EXECUTE FUNCTION agency.billable_from_campaign();
+CREATE TRIGGER capacity_on_insert AFTER INSERT ON agency.employees REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.capacity_from_person();
+
+
+--
+-- Name: employees capacity_on_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER capacity_on_update AFTER UPDATE ON agency.employees REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.capacity_from_person();
 
 
 --
@@ -5348,13 +5327,6 @@ CREATE TRIGGER check_currency BEFORE INSERT OR UPDATE OF currency, tenant_id ON 
 --
 
 CREATE TRIGGER check_currency BEFORE INSERT OR UPDATE OF currency, tenant_id ON agency.rate_cards FOR EACH ROW EXECUTE FUNCTION agency.check_rate_currency();
-
-
---
--- Name: tenants check_currency_change; Type: TRIGGER; Schema: agency; Owner: workroom_owner
---
-
-CREATE TRIGGER check_currency_change BEFORE UPDATE OF default_currency ON agency.tenants FOR EACH ROW EXECUTE FUNCTION agency.check_currency_change();
 
 
 --
@@ -5505,24 +5477,24 @@ CREATE TRIGGER keep_history BEFORE INSERT OR DELETE OR UPDATE ON agency.rate_car
 
 
 --
--- Name: timesheet_entries keep_submitted_parts_delete; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+-- Name: employee_capacity_periods keep_periods_delete; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
-CREATE TRIGGER keep_submitted_parts_delete AFTER DELETE ON agency.timesheet_entries REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_submitted_parts();
-
-
---
--- Name: timesheet_entries keep_submitted_parts_insert; Type: TRIGGER; Schema: agency; Owner: workroom_owner
---
-
-CREATE TRIGGER keep_submitted_parts_insert AFTER INSERT ON agency.timesheet_entries REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_submitted_parts();
+CREATE TRIGGER keep_periods_delete AFTER DELETE ON agency.employee_capacity_periods REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_capacity_periods();
 
 
 --
--- Name: timesheet_entries keep_submitted_parts_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+-- Name: employee_capacity_periods keep_periods_insert; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
-CREATE TRIGGER keep_submitted_parts_update AFTER UPDATE ON agency.timesheet_entries REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_submitted_parts();
+CREATE TRIGGER keep_periods_insert AFTER INSERT ON agency.employee_capacity_periods REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_capacity_periods();
+
+
+--
+-- Name: employee_capacity_periods keep_periods_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_periods_update AFTER UPDATE ON agency.employee_capacity_periods REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_capacity_periods();
 
 
 --
@@ -5631,13 +5603,6 @@ CREATE TRIGGER reprice_summaries_update AFTER UPDATE ON agency.campaign_rate_ove
 
 
 --
--- Name: campaigns reprice_summaries_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
---
-
-CREATE TRIGGER reprice_summaries_update AFTER UPDATE ON agency.campaigns REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.reprice_campaign_summaries();
-
-
---
 -- Name: client_rate_overrides reprice_summaries_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -5743,6 +5708,13 @@ CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.clients FOR EACH ROW EXECU
 
 
 --
+-- Name: employee_capacity_periods set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.employee_capacity_periods FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
 -- Name: employee_rates set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -5785,10 +5757,24 @@ CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.notifications FOR EACH ROW
 
 
 --
+-- Name: placeholder_allocations set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.placeholder_allocations FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
 -- Name: rate_cards set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.rate_cards FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
+-- Name: staffing_placeholders set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.staffing_placeholders FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
 
 
 --
@@ -5824,6 +5810,13 @@ CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.timesheet_entries FOR EACH
 --
 
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.timesheet_timers FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
+-- Name: placeholder_allocations set_week_start; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_week_start BEFORE INSERT OR UPDATE OF week_start_date ON agency.placeholder_allocations FOR EACH ROW EXECUTE FUNCTION agency.set_week_start_date();
 
 
 --
@@ -6200,6 +6193,22 @@ ALTER TABLE ONLY agency.clients
 
 
 --
+-- Name: employee_capacity_periods employee_capacity_periods_tenant_id_employee_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employee_capacity_periods
+    ADD CONSTRAINT employee_capacity_periods_tenant_id_employee_id_fkey FOREIGN KEY (tenant_id, employee_id) REFERENCES agency.employees(tenant_id, id);
+
+
+--
+-- Name: employee_capacity_periods employee_capacity_periods_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employee_capacity_periods
+    ADD CONSTRAINT employee_capacity_periods_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
 -- Name: employee_rates employee_rates_tenant_id_employee_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -6336,11 +6345,43 @@ ALTER TABLE ONLY agency.notifications
 
 
 --
+-- Name: placeholder_allocations placeholder_allocations_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.placeholder_allocations
+    ADD CONSTRAINT placeholder_allocations_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: placeholder_allocations placeholder_allocations_tenant_id_placeholder_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.placeholder_allocations
+    ADD CONSTRAINT placeholder_allocations_tenant_id_placeholder_id_fkey FOREIGN KEY (tenant_id, placeholder_id) REFERENCES agency.staffing_placeholders(tenant_id, id) ON DELETE CASCADE;
+
+
+--
 -- Name: rate_cards rate_cards_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
 ALTER TABLE ONLY agency.rate_cards
     ADD CONSTRAINT rate_cards_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: staffing_placeholders staffing_placeholders_tenant_id_campaign_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.staffing_placeholders
+    ADD CONSTRAINT staffing_placeholders_tenant_id_campaign_id_fkey FOREIGN KEY (tenant_id, campaign_id) REFERENCES agency.campaigns(tenant_id, id);
+
+
+--
+-- Name: staffing_placeholders staffing_placeholders_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.staffing_placeholders
+    ADD CONSTRAINT staffing_placeholders_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
 
 
 --
@@ -6448,14 +6489,6 @@ ALTER TABLE ONLY agency.timesheet_entries
 
 
 --
--- Name: timesheet_submitted_parts timesheet_submitted_parts_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
---
-
-ALTER TABLE ONLY agency.timesheet_submitted_parts
-    ADD CONSTRAINT timesheet_submitted_parts_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
-
-
---
 -- Name: timesheet_timers timesheet_timers_tenant_id_campaign_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -6485,14 +6518,6 @@ ALTER TABLE ONLY agency.timesheet_timers
 
 ALTER TABLE ONLY agency.timesheet_timers
     ADD CONSTRAINT timesheet_timers_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
-
-
---
--- Name: timesheet_weeks timesheet_weeks_rejected_by_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
---
-
-ALTER TABLE ONLY agency.timesheet_weeks
-    ADD CONSTRAINT timesheet_weeks_rejected_by_fkey FOREIGN KEY (tenant_id, rejected_by) REFERENCES agency.employees(tenant_id, id);
 
 
 --
@@ -6827,6 +6852,20 @@ ALTER TABLE agency.campaign_week_money ENABLE ROW LEVEL SECURITY;
 ALTER TABLE agency.campaigns ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: employee_capacity_periods capacity_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY capacity_manage ON agency.employee_capacity_periods USING (( SELECT agency.has_role('admin'::text) AS has_role)) WITH CHECK (( SELECT agency.has_role('admin'::text) AS has_role));
+
+
+--
+-- Name: employee_capacity_periods capacity_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY capacity_read ON agency.employee_capacity_periods FOR SELECT USING (true);
+
+
+--
 -- Name: knowledge_chunks chunk_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -6911,6 +6950,12 @@ CREATE POLICY conversation_owner ON agency.ai_conversations USING ((user_id = ( 
 
 CREATE POLICY counts_read ON agency.knowledge_chunk_counts FOR SELECT USING (true);
 
+
+--
+-- Name: employee_capacity_periods; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.employee_capacity_periods ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: employees employee_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
@@ -7098,13 +7143,6 @@ CREATE POLICY notification_read ON agency.notifications FOR SELECT USING ((recip
 ALTER TABLE agency.notifications ENABLE ROW LEVEL SECURITY;
 
 --
--- Name: timesheet_submitted_parts parts_read; Type: POLICY; Schema: agency; Owner: workroom_owner
---
-
-CREATE POLICY parts_read ON agency.timesheet_submitted_parts FOR SELECT USING (((employee_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.sees_all_timesheets() AS sees_all_timesheets)));
-
-
---
 -- Name: campaign_phases phase_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -7116,6 +7154,40 @@ CREATE POLICY phase_manage ON agency.campaign_phases USING (( SELECT agency.has_
 --
 
 CREATE POLICY phase_read ON agency.campaign_phases FOR SELECT USING (true);
+
+
+--
+-- Name: placeholder_allocations; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.placeholder_allocations ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: placeholder_allocations placeholder_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY placeholder_manage ON agency.placeholder_allocations USING (( SELECT agency.has_any_role(ARRAY['pm'::text, 'leadership'::text, 'admin'::text]) AS has_any_role)) WITH CHECK (( SELECT agency.has_any_role(ARRAY['pm'::text, 'leadership'::text, 'admin'::text]) AS has_any_role));
+
+
+--
+-- Name: staffing_placeholders placeholder_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY placeholder_manage ON agency.staffing_placeholders USING (( SELECT agency.has_any_role(ARRAY['pm'::text, 'leadership'::text, 'admin'::text]) AS has_any_role)) WITH CHECK (( SELECT agency.has_any_role(ARRAY['pm'::text, 'leadership'::text, 'admin'::text]) AS has_any_role));
+
+
+--
+-- Name: placeholder_allocations placeholder_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY placeholder_read ON agency.placeholder_allocations FOR SELECT USING (true);
+
+
+--
+-- Name: staffing_placeholders placeholder_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY placeholder_read ON agency.staffing_placeholders FOR SELECT USING (true);
 
 
 --
@@ -7144,6 +7216,12 @@ CREATE POLICY rate_override_finance ON agency.campaign_rate_overrides USING (( S
 
 CREATE POLICY rate_override_finance ON agency.client_rate_overrides USING (( SELECT agency.has_any_role(ARRAY['finance'::text, 'leadership'::text]) AS has_any_role)) WITH CHECK (( SELECT agency.has_any_role(ARRAY['finance'::text, 'leadership'::text]) AS has_any_role));
 
+
+--
+-- Name: staffing_placeholders; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.staffing_placeholders ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: campaign_budget_use summaries_maintain; Type: POLICY; Schema: agency; Owner: workroom_owner
@@ -7185,13 +7263,6 @@ CREATE POLICY summaries_maintain ON agency.employee_week_hours TO agency_summari
 --
 
 CREATE POLICY summaries_maintain ON agency.knowledge_chunk_counts TO agency_summaries USING (true);
-
-
---
--- Name: timesheet_submitted_parts summaries_maintain; Type: POLICY; Schema: agency; Owner: workroom_owner
---
-
-CREATE POLICY summaries_maintain ON agency.timesheet_submitted_parts TO agency_summaries USING (true);
 
 
 --
@@ -7383,6 +7454,13 @@ CREATE POLICY tenant_isolation ON agency.clients AS RESTRICTIVE USING ((tenant_i
 
 
 --
+-- Name: employee_capacity_periods tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.employee_capacity_periods AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
 -- Name: employee_rates tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -7439,10 +7517,24 @@ CREATE POLICY tenant_isolation ON agency.notifications AS RESTRICTIVE USING ((te
 
 
 --
+-- Name: placeholder_allocations tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.placeholder_allocations AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
 -- Name: rate_cards tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
 CREATE POLICY tenant_isolation ON agency.rate_cards AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: staffing_placeholders tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.staffing_placeholders AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
 
 
 --
@@ -7471,13 +7563,6 @@ CREATE POLICY tenant_isolation ON agency.time_off_entries AS RESTRICTIVE USING (
 --
 
 CREATE POLICY tenant_isolation ON agency.timesheet_entries AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
-
-
---
--- Name: timesheet_submitted_parts tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
---
-
-CREATE POLICY tenant_isolation ON agency.timesheet_submitted_parts AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
 
 
 --
@@ -7560,12 +7645,6 @@ CREATE POLICY timesheet_import ON agency.timesheet_entries FOR INSERT WITH CHECK
 
 CREATE POLICY timesheet_own_or_manager ON agency.timesheet_entries USING (((employee_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.has_any_role(ARRAY['pm'::text, 'finance'::text, 'leadership'::text]) AS has_any_role))) WITH CHECK (((employee_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.has_any_role(ARRAY['pm'::text, 'finance'::text, 'leadership'::text]) AS has_any_role)));
 
-
---
--- Name: timesheet_submitted_parts; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
---
-
-ALTER TABLE agency.timesheet_submitted_parts ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: timesheet_timers; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
@@ -7817,17 +7896,17 @@ REVOKE ALL ON FUNCTION agency.after_time_status() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION assign_placeholder(p_placeholder uuid, p_employee uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.assign_placeholder(p_placeholder uuid, p_employee uuid) TO agency_app;
+
+
+--
 -- Name: FUNCTION audit_change(); Type: ACL; Schema: agency; Owner: agency_audit
 --
 
 REVOKE ALL ON FUNCTION agency.audit_change() FROM PUBLIC;
-
-
---
--- Name: FUNCTION audit_time_sets(); Type: ACL; Schema: agency; Owner: agency_audit
---
-
-REVOKE ALL ON FUNCTION agency.audit_time_sets() FROM PUBLIC;
 
 
 --
@@ -7863,13 +7942,6 @@ GRANT ALL ON FUNCTION agency.can_see_financials() TO agency_app;
 --
 
 GRANT ALL ON FUNCTION agency.change_rate_period(p_table text, p_id uuid, p_changes jsonb) TO agency_app;
-
-
---
--- Name: FUNCTION check_currency_change(); Type: ACL; Schema: agency; Owner: agency_summaries
---
-
-REVOKE ALL ON FUNCTION agency.check_currency_change() FROM PUBLIC;
 
 
 --
@@ -7993,25 +8065,10 @@ REVOKE ALL ON FUNCTION agency.keep_knowledge_chunk_counts() FROM PUBLIC;
 
 
 --
--- Name: FUNCTION keep_submitted_parts(); Type: ACL; Schema: agency; Owner: agency_summaries
---
-
-REVOKE ALL ON FUNCTION agency.keep_submitted_parts() FROM PUBLIC;
-
-
---
 -- Name: FUNCTION keep_time_summaries(); Type: ACL; Schema: agency; Owner: agency_summaries
 --
 
 REVOKE ALL ON FUNCTION agency.keep_time_summaries() FROM PUBLIC;
-
-
---
--- Name: TABLE campaign_team; Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_team TO agency_app;
-GRANT SELECT ON TABLE agency.campaign_team TO agency_timesheets;
 
 
 --
@@ -8096,13 +8153,6 @@ GRANT SELECT ON TABLE agency.rate_cards TO agency_summaries;
 
 GRANT ALL ON FUNCTION agency.rate_for(p_tenant uuid, p_employee uuid, p_campaign uuid, p_day date) TO agency_app;
 GRANT ALL ON FUNCTION agency.rate_for(p_tenant uuid, p_employee uuid, p_campaign uuid, p_day date) TO agency_summaries;
-
-
---
--- Name: FUNCTION rebuild_submitted_parts(); Type: ACL; Schema: agency; Owner: agency_summaries
---
-
-REVOKE ALL ON FUNCTION agency.rebuild_submitted_parts() FROM PUBLIC;
 
 
 --
@@ -8215,6 +8265,14 @@ GRANT ALL ON FUNCTION agency.time_rules_bind() TO agency_timesheets;
 
 
 --
+-- Name: TABLE campaign_team; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_team TO agency_app;
+GRANT SELECT ON TABLE agency.campaign_team TO agency_timesheets;
+
+
+--
 -- Name: TABLE tenants; Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -8237,14 +8295,6 @@ GRANT SELECT,UPDATE ON TABLE agency.time_off_entries TO agency_timesheets;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.timesheet_entries TO agency_app;
 GRANT SELECT ON TABLE agency.timesheet_entries TO agency_summaries;
 GRANT SELECT,UPDATE ON TABLE agency.timesheet_entries TO agency_timesheets;
-
-
---
--- Name: TABLE timesheet_submitted_parts; Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-GRANT SELECT ON TABLE agency.timesheet_submitted_parts TO agency_app;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.timesheet_submitted_parts TO agency_summaries;
 
 
 --
@@ -8283,6 +8333,13 @@ GRANT ALL ON FUNCTION agency.update_updated_at_column() TO agency_app;
 
 GRANT ALL ON FUNCTION agency.week_locked(p_employee uuid, p_week date) TO agency_app;
 GRANT ALL ON FUNCTION agency.week_locked(p_employee uuid, p_week date) TO agency_timesheets;
+
+
+--
+-- Name: TABLE employee_capacity_periods; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.employee_capacity_periods TO agency_app;
 
 
 --
@@ -8457,6 +8514,20 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.knowledge_documents TO agency_
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.notifications TO agency_app;
 GRANT SELECT,INSERT ON TABLE agency.notifications TO agency_timesheets;
+
+
+--
+-- Name: TABLE placeholder_allocations; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.placeholder_allocations TO agency_app;
+
+
+--
+-- Name: TABLE staffing_placeholders; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.staffing_placeholders TO agency_app;
 
 
 --

@@ -6,5 +6,10 @@ namespace AgencyWorkroom.Data.Configurations;
 
 public sealed class TeamAllocationConfiguration : IEntityTypeConfiguration<TeamAllocation>
 {
-    public void Configure(EntityTypeBuilder<TeamAllocation> builder) => builder.MapAgencyTable("team_allocations");
+    public void Configure(EntityTypeBuilder<TeamAllocation> builder)
+    {
+        builder.MapAgencyTable("team_allocations");
+        // The capacity grid's edit names the version it read.
+        builder.HasRowVersion();
+    }
 }

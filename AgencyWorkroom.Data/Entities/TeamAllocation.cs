@@ -1,7 +1,7 @@
 namespace AgencyWorkroom.Data.Entities;
 
 /// <summary>agency.team_allocations: hours planned for one person on one campaign in one week.</summary>
-public sealed class TeamAllocation : AuditedEntity
+public sealed class TeamAllocation : AuditedEntity, IVersionedEntity
 {
     public Guid EmployeeId { get; set; }
 
@@ -13,4 +13,9 @@ public sealed class TeamAllocation : AuditedEntity
     public decimal Hours { get; set; }
 
     public string? Notes { get; set; }
+
+    /// <summary>Pencilled in: drawn hatched, and the capacity grid may leave it out of its totals (030).</summary>
+    public bool Tentative { get; set; }
+
+    public uint Version { get; set; }
 }

@@ -175,8 +175,15 @@ public sealed class TwoTenantWorld : IAsyncLifetime
             ("id", Id("agency.timesheet_timers")), ("campaign", ids["agency.campaigns"]));
         await Insert("insert into agency.team_allocations (id, employee_id, campaign_id, week_start_date, hours) values (@id, @person, @campaign, current_date + 7, 20)",
             ("id", Id("agency.team_allocations")), ("person", tenant.People["creative"]), ("campaign", ids["agency.campaigns"]));
+        await Insert("insert into agency.staffing_placeholders (id, campaign_id, role_name) values (@id, @campaign, 'Copywriter')",
+            ("id", Id("agency.staffing_placeholders")), ("campaign", ids["agency.campaigns"]));
+        await Insert("insert into agency.placeholder_allocations (id, placeholder_id, week_start_date, hours) values (@id, @placeholder, current_date + 14, 10)",
+            ("id", Id("agency.placeholder_allocations")), ("placeholder", ids["agency.staffing_placeholders"]));
 
         await As("admin");
+        // The creative's capacity, unchanged, recorded again from a date ahead (every person also has the period from always).
+        await Insert("insert into agency.employee_capacity_periods (id, employee_id, effective_from, weekly_hours) values (@id, @person, current_date + 90, 40)",
+            ("id", Id("agency.employee_capacity_periods")), ("person", tenant.People["creative"]));
         await Insert("insert into agency.knowledge_documents (id, client_id, title, doc_type, content) values (@id, @client, 'Brand book', 'brand_guidelines', 'Use the red logo.')",
             ("id", Id("agency.knowledge_documents")), ("client", ids["agency.clients"]));
         await Insert("insert into agency.knowledge_chunks (id, document_id, chunk_index, content, embedding) values (@id, @doc, 0, 'Use the red logo.', @embedding)",

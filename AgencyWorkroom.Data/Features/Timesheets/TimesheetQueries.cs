@@ -57,7 +57,7 @@ public sealed class TimesheetQueries(UnitOfWork unitOfWork, ISessionContextSourc
     {
         var employee = await db.Set<Employee>().AsNoTracking()
             .Where(e => e.Id == person)
-            .Select(e => new { e.FullName, e.WeeklyCapacityHours })
+            .Select(e => new { e.FullName })
             .SingleOrDefaultAsync(ct);
         if (employee is null)
         {
@@ -112,7 +112,10 @@ public sealed class TimesheetQueries(UnitOfWork unitOfWork, ISessionContextSourc
                 return new WeekRowDto(first.CampaignId, first.Code, first.Name, first.PhaseId, first.PhaseName, first.Billable, cells);
             })
             .ToList();
-        return new WeekDto(person, employee.FullName, monday, rows, timeOff, employee.WeeklyCapacityHours, state, timer, mine);
+        // The week's capacity from the person's history (030: one rule, agency.weekly_capacity).
+        var capacity = await db.Database.SqlQuery<decimal>(
+            $"select agency.weekly_capacity(agency.current_tenant_id(), {person}, {monday}) as \"Value\"").SingleAsync(ct);
+        return new WeekDto(person, employee.FullName, monday, rows, timeOff, capacity, state, timer, mine);
     }
 
     public Task<IReadOnlyList<LoggableCampaignDto>> SearchCampaignsAsync(string? term, CancellationToken cancellationToken = default) =>
@@ -177,7 +180,7 @@ public sealed class TimesheetQueries(UnitOfWork unitOfWork, ISessionContextSourc
         unitOfWork.RunAsync<IReadOnlyList<ApprovalWeekDto>>(async (db, ct) =>
             (await db.Database.SqlQuery<ApprovalRow>($"""
                 select w.employee_id, e.full_name, w.week_start_date as week_start, w.stage, w.entries, w.hours,
-                       e.weekly_capacity_hours as capacity, w.submitted_at
+                       agency.weekly_capacity(e.tenant_id, e.id, w.week_start_date) as capacity, w.submitted_at
                 from agency.timesheet_weeks_awaiting_me() w
                 join agency.employees e on e.tenant_id = agency.current_tenant_id() and e.id = w.employee_id
                 order by e.full_name, w.employee_id, w.week_start_date, w.stage

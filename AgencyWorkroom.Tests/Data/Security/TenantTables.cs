@@ -27,6 +27,10 @@ public static class TenantTables
         // Each person's own running timer; the seeded one is the pm's.
         ["agency.timesheet_timers"] = new("pm"),
         ["agency.team_allocations"] = new("pm"),
+        // 030: capacity history is the person record's (admin); placeholders are staffed like allocations.
+        ["agency.employee_capacity_periods"] = new("admin"),
+        ["agency.staffing_placeholders"] = new("pm"),
+        ["agency.placeholder_allocations"] = new("pm"),
         ["agency.rate_cards"] = new("finance"),
         ["agency.employee_rates"] = new("finance"),
         ["agency.client_rate_overrides"] = new("finance"),

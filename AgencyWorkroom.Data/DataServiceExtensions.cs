@@ -1,3 +1,4 @@
+using AgencyWorkroom.Data.Features.Artifacts;
 using AgencyWorkroom.Data.Features.Campaigns;
 using AgencyWorkroom.Data.Features.Clients;
 using AgencyWorkroom.Data.Features.Dashboard;
@@ -56,6 +57,7 @@ public static class DataServiceExtensions
         services.AddScoped<IClientCommands, ClientCommands>();
         services.AddScoped<IDashboardQueries, DashboardQueries>();
         services.AddScoped<ISearchQueries, SearchQueries>();
+        services.AddScoped<IArtifactQueries, ArtifactQueries>();
         services.AddScoped<INotificationFeed, NotificationFeed>();
         services.AddScoped<ITimesheetQueries, TimesheetQueries>();
         services.AddScoped<ITimesheetCommands, TimesheetCommands>();

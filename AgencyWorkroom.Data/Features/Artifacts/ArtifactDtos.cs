@@ -125,3 +125,6 @@ public static class PrefixSearch
         return words.Count == 0 ? null : string.Join(" & ", words.Take(8));
     }
 }
+
+/// <summary>An artifact as its page shows it: the library's row, the Markdown, and who last changed it.</summary>
+public sealed record ArtifactDetailDto(ArtifactLibraryRow Row, string Content, string? UpdatedByName);

@@ -16,6 +16,9 @@ public interface IArtifactQueries
     /// <summary>Every row the filter selects, in the list's order, for export (capped).</summary>
     Task<List<ArtifactListItem>> ExportAsync(ArtifactFilter filter, PageRequest order, CancellationToken cancellationToken = default);
 
+    /// <summary>The artifact page; null when there is no such artifact (or row-level security hides it).</summary>
+    Task<ArtifactDetailDto?> GetAsync(Guid artifactId, CancellationToken cancellationToken = default);
+
     /// <summary>Clients, brands and people, for the filters.</summary>
     Task<ArtifactOptionsDto> GetOptionsAsync(CancellationToken cancellationToken = default);
 
@@ -155,6 +158,23 @@ public sealed class ArtifactQueries(UnitOfWork unitOfWork) : IArtifactQueries
             .ToDictionaryAsync(x => x.Id, x => x.Snippet, ct);
         return items.Select(i => new ArtifactListItem { Row = i.Row, Rank = i.Rank, Snippet = snippets.GetValueOrDefault(i.Row.ArtifactId) }).ToList();
     }
+
+    public Task<ArtifactDetailDto?> GetAsync(Guid artifactId, CancellationToken cancellationToken = default) =>
+        unitOfWork.RunAsync(async (db, ct) =>
+        {
+            var found = await (
+                    from a in db.Set<ArtifactLibraryRow>().AsNoTracking()
+                    join x in db.Set<Artifact>() on a.ArtifactId equals x.Id
+                    where a.ArtifactId == artifactId
+                    select new
+                    {
+                        Row = a,
+                        x.Content,
+                        UpdatedBy = db.Set<Employee>().Where(e => e.Id == (x.UpdatedBy ?? x.CreatedBy)).Select(e => e.FullName).FirstOrDefault(),
+                    })
+                .SingleOrDefaultAsync(ct);
+            return found is null ? null : new ArtifactDetailDto(found.Row, found.Content, found.UpdatedBy);
+        }, cancellationToken);
 
     public Task<ArtifactOptionsDto> GetOptionsAsync(CancellationToken cancellationToken = default) =>
         unitOfWork.RunAsync(async (db, ct) =>

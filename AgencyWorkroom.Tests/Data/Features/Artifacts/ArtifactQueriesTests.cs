@@ -93,6 +93,23 @@ public sealed class ArtifactQueriesTests(TwoTenantWorld world) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetAsync_ByUrl_OnlyWhoMayReadIt()
+    {
+        await using var creative = _w.Tenant.As(world, "creative");
+        await using var admin = _w.Tenant.As(world, "admin");
+        await using var otherTenant = PersonServices.For(world, world.B, "admin");
+
+        var brief = await creative.Get<IArtifactQueries>().GetAsync(_w.Brief);
+
+        Assert.NotNull(brief);
+        Assert.StartsWith("# Harbour launch", brief.Content);
+        Assert.Equal("admin person", brief.UpdatedByName);
+        Assert.Null(await creative.Get<IArtifactQueries>().GetAsync(_w.Secret));
+        Assert.NotNull(await admin.Get<IArtifactQueries>().GetAsync(_w.Secret));
+        Assert.Null(await otherTenant.Get<IArtifactQueries>().GetAsync(_w.Brief));
+    }
+
+    [Fact]
     public async Task OtherTenant_FindsNothingBySearch()
     {
         await using var admin = PersonServices.For(world, world.B, "admin");

@@ -58,6 +58,7 @@ public static class DataServiceExtensions
         services.AddScoped<IDashboardQueries, DashboardQueries>();
         services.AddScoped<ISearchQueries, SearchQueries>();
         services.AddScoped<IArtifactQueries, ArtifactQueries>();
+        services.AddScoped<IArtifactCommands, ArtifactCommands>();
         services.AddScoped<INotificationFeed, NotificationFeed>();
         services.AddScoped<ITimesheetQueries, TimesheetQueries>();
         services.AddScoped<ITimesheetCommands, TimesheetCommands>();

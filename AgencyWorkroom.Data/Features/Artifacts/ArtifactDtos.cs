@@ -126,5 +126,18 @@ public static class PrefixSearch
     }
 }
 
-/// <summary>An artifact as its page shows it: the library's row, the Markdown, and who last changed it.</summary>
-public sealed record ArtifactDetailDto(ArtifactLibraryRow Row, string Content, string? UpdatedByName);
+/// <summary>An artifact as its page shows it: the library's row, the Markdown, who last changed it, and the row's version (xmin) that a save starts from.</summary>
+public sealed record ArtifactDetailDto(ArtifactLibraryRow Row, string Content, string? UpdatedByName, uint Version = 0);
+
+/// <summary>
+/// How a save of the text ended. Saved: the row's new version. A conflict: someone else saved
+/// since <c>baseVersion</c>: who, when, their text and their version, so the person chooses
+/// (keep mine as a new version: save again from <see cref="TheirVersion"/>; take theirs).
+/// Otherwise <see cref="Error"/> says why nothing was saved.
+/// </summary>
+public sealed record ArtifactSaveOutcome(
+    bool Saved, uint Version, string? Error = null,
+    string? ChangedBy = null, DateTimeOffset? ChangedAt = null, string? TheirContent = null, uint? TheirVersion = null)
+{
+    public bool IsConflict => TheirVersion is not null;
+}

@@ -173,7 +173,13 @@ public sealed class ArtifactQueries(UnitOfWork unitOfWork) : IArtifactQueries
                         UpdatedBy = db.Set<Employee>().Where(e => e.Id == (x.UpdatedBy ?? x.CreatedBy)).Select(e => e.FullName).FirstOrDefault(),
                     })
                 .SingleOrDefaultAsync(ct);
-            return found is null ? null : new ArtifactDetailDto(found.Row, found.Content, found.UpdatedBy);
+            if (found is null)
+            {
+                return null;
+            }
+
+            var version = await db.Database.SqlQuery<long>($"""select xmin::text::bigint as "Value" from agency.artifacts where id = {artifactId}""").SingleAsync(ct);
+            return new ArtifactDetailDto(found.Row, found.Content, found.UpdatedBy, (uint)version);
         }, cancellationToken);
 
     public Task<ArtifactOptionsDto> GetOptionsAsync(CancellationToken cancellationToken = default) =>

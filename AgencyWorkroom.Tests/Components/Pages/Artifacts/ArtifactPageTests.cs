@@ -48,7 +48,10 @@ public sealed class ArtifactPageTests : ComponentTestContext
     private IRenderedComponent<ArtifactPage> Show(ArtifactDetailDto? detail)
     {
         Services.AddSingleton<IArtifactQueries>(new FakeArtifactQueries(detail));
-        return Render<ArtifactPage>(p => p.Add(x => x.ArtifactId, Guid.NewGuid()));
+        var id = Guid.NewGuid();
+        // The read view: the rendered text (the editor's own tests are in Chromium).
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"/artifacts/{id}?view=read");
+        return Render<ArtifactPage>(p => p.Add(x => x.ArtifactId, id));
     }
 
     private static ArtifactLibraryRow Row(string title) => new()

@@ -15,6 +15,12 @@ public sealed partial class ArtifactPage
     [Parameter]
     public Guid ArtifactId { get; set; }
 
+    /// <summary>"read" shows the text rendered (the print and reading view); otherwise the editor.</summary>
+    [SupplyParameterFromQuery(Name = "view")]
+    public string? View { get; set; }
+
+    private bool Read => string.Equals(View, "read", StringComparison.OrdinalIgnoreCase);
+
     [Inject]
     private IArtifactQueries Artifacts { get; set; } = default!;
 
@@ -45,7 +51,33 @@ public sealed partial class ArtifactPage
         return count;
     }
 
+    // The editor saved: the facts beside it (words, last edited) follow.
+    private void OnSaved(string content)
+    {
+        if (_detail is not null)
+        {
+            _detail = _detail with { Content = content };
+            _html = SafeMarkdown.Render(content);
+        }
+    }
+
     protected override async Task OnParametersSetAsync()
+    {
+        if (_detail is not null && _detail.Row.ArtifactId == ArtifactId)
+        {
+            // Only the view changed (edit and read): the editor keeps its own text and version.
+            if (Read)
+            {
+                await LoadAsync();
+            }
+
+            return;
+        }
+
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
     {
         _detail = await Artifacts.GetAsync(ArtifactId);
         _missing = _detail is null;

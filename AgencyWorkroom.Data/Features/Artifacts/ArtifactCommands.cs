@@ -8,6 +8,12 @@ public interface IArtifactCommands
 {
     /// <summary>Saves the text if the row is still at <paramref name="baseVersion"/>; otherwise says who changed it.</summary>
     Task<ArtifactSaveOutcome> SaveContentAsync(Guid artifactId, uint baseVersion, string content, CancellationToken cancellationToken = default);
+
+    /// <summary>"Save version": the text as a version of its own with a summary, ending the autosave burst.</summary>
+    Task<ArtifactSaveOutcome> SaveVersionAsync(Guid artifactId, uint baseVersion, string content, string summary, CancellationToken cancellationToken = default);
+
+    /// <summary>Makes an earlier version's title and text current again, as a new version; history is never rewritten.</summary>
+    Task<ArtifactSaveOutcome> RestoreAsync(Guid artifactId, uint baseVersion, int versionNumber, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
@@ -20,8 +26,25 @@ public sealed class ArtifactCommands(UnitOfWork unitOfWork) : IArtifactCommands
 {
     public const int MaxContentLength = 1_000_000;
 
-    public async Task<ArtifactSaveOutcome> SaveContentAsync(Guid artifactId, uint baseVersion, string content, CancellationToken cancellationToken = default)
+    public const int MaxSummaryLength = 300;
+
+    public Task<ArtifactSaveOutcome> SaveContentAsync(Guid artifactId, uint baseVersion, string content, CancellationToken cancellationToken = default) =>
+        SaveAsync(artifactId, baseVersion, content, null, null, cancellationToken);
+
+    public Task<ArtifactSaveOutcome> SaveVersionAsync(Guid artifactId, uint baseVersion, string content, string summary, CancellationToken cancellationToken = default) =>
+        string.IsNullOrWhiteSpace(summary) || summary.Trim().Length > MaxSummaryLength
+            ? Task.FromResult(new ArtifactSaveOutcome(false, baseVersion, $"Say in 1 to {MaxSummaryLength} characters what this version is."))
+            : SaveAsync(artifactId, baseVersion, content, summary.Trim(), null, cancellationToken);
+
+    public Task<ArtifactSaveOutcome> RestoreAsync(Guid artifactId, uint baseVersion, int versionNumber, CancellationToken cancellationToken = default) =>
+        SaveAsync(artifactId, baseVersion, null, $"Restored version {versionNumber}", versionNumber, cancellationToken);
+
+    // One statement writes the text (or a version's title and text) if the row is still at the
+    // base version; the summary, when there is one, reaches the trigger as app.version_summary.
+    private async Task<ArtifactSaveOutcome> SaveAsync(
+        Guid artifactId, uint baseVersion, string? content, string? summary, int? restore, CancellationToken cancellationToken)
     {
+        content ??= "";
         if (content.Length > MaxContentLength)
         {
             return new ArtifactSaveOutcome(false, baseVersion, $"The text is longer than {MaxContentLength:N0} characters.");
@@ -31,11 +54,25 @@ public sealed class ArtifactCommands(UnitOfWork unitOfWork) : IArtifactCommands
         {
             return await unitOfWork.RunAsync(async (db, ct) =>
             {
-                var saved = await db.Database.SqlQuery<long>($"""
-                    update agency.artifacts set content = {content}, updated_by = agency.current_user_id()
-                    where id = {artifactId} and deleted_at is null and xmin = {baseVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)}::xid
-                    returning xmin::text::bigint as "Value"
-                    """).ToListAsync(ct);
+                var version = baseVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (summary is not null)
+                {
+                    await db.Database.ExecuteSqlAsync($"select set_config('app.version_summary', {summary}, true)", ct);
+                }
+
+                var saved = restore is { } number
+                    ? await db.Database.SqlQuery<long>($"""
+                        update agency.artifacts a set title = v.title, content = v.content, updated_by = agency.current_user_id()
+                        from agency.artifact_versions v
+                        where a.id = {artifactId} and a.deleted_at is null and a.xmin = {version}::xid
+                          and v.tenant_id = a.tenant_id and v.artifact_id = a.id and v.version_number = {number}
+                        returning a.xmin::text::bigint as "Value"
+                        """).ToListAsync(ct)
+                    : await db.Database.SqlQuery<long>($"""
+                        update agency.artifacts set content = {content}, updated_by = agency.current_user_id()
+                        where id = {artifactId} and deleted_at is null and xmin = {version}::xid
+                        returning xmin::text::bigint as "Value"
+                        """).ToListAsync(ct);
                 if (saved.Count == 1)
                 {
                     return new ArtifactSaveOutcome(true, (uint)saved[0]);

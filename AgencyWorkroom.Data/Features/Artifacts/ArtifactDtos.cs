@@ -141,3 +141,23 @@ public sealed record ArtifactSaveOutcome(
 {
     public bool IsConflict => TheirVersion is not null;
 }
+
+/// <summary>A version in the history panel: who, when, its summary (null for an autosave burst), and its size against the one before.</summary>
+public sealed class ArtifactVersionRow
+{
+    public int VersionNumber { get; init; }
+
+    public string Title { get; init; } = "";
+
+    public string? ChangeSummary { get; init; }
+
+    public string? AuthorName { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public int Length { get; init; }
+
+    public int SizeChange { get; init; }
+}

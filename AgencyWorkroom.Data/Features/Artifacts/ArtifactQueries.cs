@@ -19,6 +19,9 @@ public interface IArtifactQueries
     /// <summary>The artifact page; null when there is no such artifact (or row-level security hides it).</summary>
     Task<ArtifactDetailDto?> GetAsync(Guid artifactId, CancellationToken cancellationToken = default);
 
+    /// <summary>The artifact's versions, newest first; empty when it is not the caller's to see.</summary>
+    Task<IReadOnlyList<ArtifactVersionRow>> ListVersionsAsync(Guid artifactId, CancellationToken cancellationToken = default);
+
     /// <summary>Clients, brands and people, for the filters.</summary>
     Task<ArtifactOptionsDto> GetOptionsAsync(CancellationToken cancellationToken = default);
 
@@ -181,6 +184,17 @@ public sealed class ArtifactQueries(UnitOfWork unitOfWork) : IArtifactQueries
             var version = await db.Database.SqlQuery<long>($"""select xmin::text::bigint as "Value" from agency.artifacts where id = {artifactId}""").SingleAsync(ct);
             return new ArtifactDetailDto(found.Row, found.Content, found.UpdatedBy, (uint)version);
         }, cancellationToken);
+
+    public Task<IReadOnlyList<ArtifactVersionRow>> ListVersionsAsync(Guid artifactId, CancellationToken cancellationToken = default) =>
+        unitOfWork.RunAsync<IReadOnlyList<ArtifactVersionRow>>(async (db, ct) => await db.Database.SqlQuery<ArtifactVersionRow>($"""
+            select v.version_number, v.title, v.change_summary, e.full_name as author_name, v.created_at, v.updated_at,
+                   length(v.content) as length,
+                   length(v.content) - coalesce(lag(length(v.content)) over (order by v.version_number), 0) as size_change
+            from agency.artifact_versions v
+            left join agency.employees e on e.tenant_id = v.tenant_id and e.id = v.created_by
+            where v.artifact_id = {artifactId}
+            order by v.version_number desc
+            """).ToListAsync(ct), cancellationToken);
 
     public Task<ArtifactOptionsDto> GetOptionsAsync(CancellationToken cancellationToken = default) =>
         unitOfWork.RunAsync(async (db, ct) =>

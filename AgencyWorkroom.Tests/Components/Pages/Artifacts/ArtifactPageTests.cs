@@ -79,6 +79,9 @@ public sealed class ArtifactPageTests : ComponentTestContext
         public Task<List<ArtifactListItem>> ExportAsync(ArtifactFilter filter, PageRequest order, CancellationToken cancellationToken = default) =>
             Task.FromResult(new List<ArtifactListItem>());
 
+        public Task<IReadOnlyList<ArtifactVersionRow>> ListVersionsAsync(Guid artifactId, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<ArtifactVersionRow>>([]);
+
         public Task<ArtifactOptionsDto> GetOptionsAsync(CancellationToken cancellationToken = default) =>
             Task.FromResult(new ArtifactOptionsDto([], [], []));
 

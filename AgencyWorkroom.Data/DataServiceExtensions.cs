@@ -1,3 +1,4 @@
+using AgencyWorkroom.Data.Features.Artifacts;
 using AgencyWorkroom.Data.Features.Campaigns;
 using AgencyWorkroom.Data.Features.Capacity;
 using AgencyWorkroom.Data.Features.Clients;
@@ -57,6 +58,8 @@ public static class DataServiceExtensions
         services.AddScoped<IClientCommands, ClientCommands>();
         services.AddScoped<IDashboardQueries, DashboardQueries>();
         services.AddScoped<ISearchQueries, SearchQueries>();
+        services.AddScoped<IArtifactQueries, ArtifactQueries>();
+        services.AddScoped<IArtifactCommands, ArtifactCommands>();
         services.AddScoped<INotificationFeed, NotificationFeed>();
         services.AddScoped<ITimesheetQueries, TimesheetQueries>();
         services.AddScoped<ITimesheetCommands, TimesheetCommands>();

@@ -818,18 +818,37 @@ CREATE FUNCTION agency.create_artifact_version() RETURNS trigger
     LANGUAGE plpgsql
     SET search_path TO ''
     AS $$
+declare
+  v_author uuid := coalesce(agency.current_user_id(), new.updated_by);
+  v_summary text := nullif(btrim(coalesce(current_setting('app.version_summary', true), '')), '');
+  v_latest agency.artifact_versions;
 begin
   if tg_op = 'INSERT' then
     insert into agency.artifact_versions (tenant_id, artifact_id, version_number, title, content, change_summary, created_by)
-    values (new.tenant_id, new.id, new.current_version, new.title, new.content, 'Created', new.created_by);
-  elsif new.title is distinct from old.title or new.content is distinct from old.content then
-    new.current_version := old.current_version + 1;
-    insert into agency.artifact_versions (tenant_id, artifact_id, version_number, title, content, created_by)
-    values (new.tenant_id, new.id, new.current_version, new.title, new.content,
-            coalesce(agency.current_user_id(), new.updated_by));
-  else
-    new.current_version := old.current_version;
+    values (new.tenant_id, new.id, new.current_version, new.title, new.content, coalesce(v_summary, 'Created'), new.created_by);
+    return new;
   end if;
+
+  new.current_version := old.current_version;
+  if v_summary is null and new.title is not distinct from old.title and new.content is not distinct from old.content then
+    return new;
+  end if;
+
+  if v_summary is null then
+    select v.* into v_latest
+    from agency.artifact_versions v
+    where v.tenant_id = new.tenant_id and v.artifact_id = new.id and v.version_number = old.current_version;
+    if v_latest.id is not null and v_latest.change_summary is null and v_latest.created_by = v_author
+       and v_latest.created_at > now() - interval '10 minutes' then
+      update agency.artifact_versions v set title = new.title, content = new.content
+      where v.tenant_id = v_latest.tenant_id and v.id = v_latest.id;
+      return new;
+    end if;
+  end if;
+
+  new.current_version := old.current_version + 1;
+  insert into agency.artifact_versions (tenant_id, artifact_id, version_number, title, content, change_summary, created_by)
+  values (new.tenant_id, new.id, new.current_version, new.title, new.content, v_summary, v_author);
   return new;
 end
 $$;
@@ -7670,6 +7689,15 @@ CREATE POLICY timesheets_keep ON agency.time_off_entries TO agency_timesheets US
 --
 
 CREATE POLICY timesheets_keep ON agency.timesheet_entries TO agency_timesheets USING (true) WITH CHECK (true);
+
+
+--
+-- Name: artifact_versions version_burst; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY version_burst ON agency.artifact_versions FOR UPDATE USING (((created_by = ( SELECT agency.current_user_id() AS current_user_id)) AND (change_summary IS NULL) AND (EXISTS ( SELECT 1
+   FROM agency.artifacts a
+  WHERE ((a.tenant_id = artifact_versions.tenant_id) AND (a.id = artifact_versions.artifact_id) AND (a.current_version = artifact_versions.version_number)))))) WITH CHECK (((created_by = ( SELECT agency.current_user_id() AS current_user_id)) AND (change_summary IS NULL)));
 
 
 --

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AgencyWorkroom.Data.Features.Artifacts;
 using AgencyWorkroom.Data.Features.Campaigns;
 using AgencyWorkroom.Data.Features.Clients;
 using AgencyWorkroom.Data.Features.Paging;
@@ -38,12 +39,33 @@ public static class ExportEndpoints
             var rows = await clients.ExportAsync(query.ToFilter(), new PageRequest(SortBy: query.Sort, Descending: query.Desc), cancellationToken);
             return Results.File(ToCsv(ClientHeader, rows, ClientRecord), "text/csv", $"clients-{DateTime.UtcNow:yyyy-MM-dd}.csv");
         });
+        exports.MapGet("/artifacts.csv", async ([AsParameters] ArtifactListQuery query, IArtifactQueries artifacts, CancellationToken cancellationToken) =>
+        {
+            var rows = await artifacts.ExportAsync(query.ToFilter(), new PageRequest(SortBy: query.Sort, Descending: query.Desc), cancellationToken);
+            return Results.File(ToCsv(ArtifactHeader, rows, ArtifactRecord), "text/csv", $"artifacts-{DateTime.UtcNow:yyyy-MM-dd}.csv");
+        });
         exports.MapGet("/timesheets.csv", async ([AsParameters] TimesheetExportQuery query, ITimesheetQueries timesheets, CancellationToken cancellationToken) =>
         {
             var rows = await timesheets.ExportAsync(query.ToFilter(), cancellationToken);
             return Results.File(ToCsv(TimesheetHeader, rows, TimesheetRecord), "text/csv", $"timesheets-{query.From:yyyy-MM-dd}-{query.To:yyyy-MM-dd}.csv");
         });
         return app;
+    }
+
+    private static readonly string[] ArtifactHeader =
+    [
+        "Title", "Type", "Status", "Campaign code", "Campaign", "Client", "Owner", "Tags", "Version", "Comments", "Open comments", "Created", "Updated",
+    ];
+
+    private static string[] ArtifactRecord(ArtifactListItem item)
+    {
+        var a = item.Row;
+        return
+        [
+            a.Title, a.ArtifactType, a.Status, a.CampaignCode, a.CampaignName, a.ClientName, a.OwnerName, string.Join("; ", a.Tags),
+            Number(a.CurrentVersion), Number(a.CommentCount), Number(a.OpenCommentCount),
+            a.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), a.UpdatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        ];
     }
 
     private static readonly string[] TimesheetHeader = ["Date", "Person", "Campaign code", "Campaign", "Phase", "Hours", "Billable", "Status", "Note"];
@@ -111,6 +133,14 @@ public sealed record CampaignListQuery(
     string? Sort, bool Desc = false)
 {
     public CampaignFilter ToFilter() => new(Search, Status, Client, Brand, Phase, From, To, Member);
+}
+
+/// <summary>The artifact library's filters as they appear in its URL query.</summary>
+public sealed record ArtifactListQuery(
+    string? Search, string? Type, string? Status, Guid? Client, Guid? Brand, Guid? Campaign, Guid? Owner, string? Tag, DateOnly? From, DateOnly? To,
+    string? Sort, bool Desc = false)
+{
+    public ArtifactFilter ToFilter() => new(Search, Type, Status, Client, Brand, Campaign, Owner, Tag, From, To);
 }
 
 /// <summary>The client list's filters as they appear in its URL query.</summary>

@@ -1,4 +1,5 @@
 using AgencyWorkroom.Data.Entities;
+using AgencyWorkroom.Data.Features.Artifacts;
 using AgencyWorkroom.Data.Features.Common;
 using AgencyWorkroom.Data.Session;
 using AgencyWorkroom.Data.Views;
@@ -8,7 +9,7 @@ namespace AgencyWorkroom.Data.Features.Search;
 
 public interface ISearchQueries
 {
-    /// <summary>Clients, brands, campaigns and artifacts whose name or code contains the text, a few of each.</summary>
+    /// <summary>Clients, brands and campaigns whose name or code contains the text, and artifacts whose words begin with its words; a few of each.</summary>
     Task<IReadOnlyList<SearchHit>> SearchAsync(string text, int perKind = 5, CancellationToken cancellationToken = default);
 }
 
@@ -43,10 +44,17 @@ public sealed class SearchQueries(UnitOfWork unitOfWork) : ISearchQueries
                 .OrderByDescending(c => c.StartDate).Take(perKind)
                 .Select(c => new SearchHit(SearchKind.Campaign, c.CampaignId, c.Name, c.Code + " · " + c.ClientName, null))
                 .ToListAsync(ct);
-            var artifacts = await db.Set<ArtifactLibraryRow>()
-                .Where(a => EF.Functions.ILike(a.Title, pattern, SearchPattern.Escape))
-                .OrderByDescending(a => a.UpdatedAt).Take(perKind)
-                .Select(a => new SearchHit(SearchKind.Artifact, a.ArtifactId, a.Title, a.CampaignName, a.CampaignId))
+            // Artifacts by full-text search over their title and content, as the library searches,
+            // each word matched by its beginning while the person types; best ranked first.
+            var words = PrefixSearch.ToTsQuery(text);
+            var artifacts = words is null ? [] : await (
+                    from a in db.Set<ArtifactLibraryRow>()
+                    join x in db.Set<Artifact>() on a.ArtifactId equals x.Id
+                    where x.SearchVector.Matches(EF.Functions.ToTsQuery(ArtifactQueries.TextSearchConfig, words))
+                    orderby x.SearchVector.RankCoverDensity(EF.Functions.ToTsQuery(ArtifactQueries.TextSearchConfig, words)) descending,
+                        a.UpdatedAt descending, a.ArtifactId
+                    select new SearchHit(SearchKind.Artifact, a.ArtifactId, a.Title, a.CampaignName, a.CampaignId))
+                .Take(perKind)
                 .ToListAsync(ct);
             return [.. clients, .. brands, .. campaigns, .. artifacts];
         }, cancellationToken);

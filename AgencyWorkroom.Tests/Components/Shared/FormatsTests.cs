@@ -33,13 +33,13 @@ public sealed class FormatsTests : ComponentTestContext
         Assert.Equal(expected, Formats.Percent(fraction is null ? null : decimal.Parse(fraction, System.Globalization.CultureInfo.InvariantCulture)));
 
     [Fact]
-    public void SearchHref_BrandsOpenTheirClientAndArtifactsTheirCampaign()
+    public void SearchHref_BrandsOpenTheirClientAndArtifactsTheirPage()
     {
         Guid client = Guid.NewGuid(), brand = Guid.NewGuid(), campaign = Guid.NewGuid(), artifact = Guid.NewGuid();
 
         Assert.Equal($"/clients/{client}", GlobalSearch.Href(new SearchHit(SearchKind.Client, client, "Acme", null)));
         Assert.Equal($"/clients/{client}", GlobalSearch.Href(new SearchHit(SearchKind.Brand, brand, "Crunchy", "Acme", client)));
         Assert.Equal($"/campaigns/{campaign}", GlobalSearch.Href(new SearchHit(SearchKind.Campaign, campaign, "Spring", null)));
-        Assert.Equal($"/campaigns/{campaign}", GlobalSearch.Href(new SearchHit(SearchKind.Artifact, artifact, "Brief", "Spring", campaign)));
+        Assert.Equal($"/artifacts/{artifact}", GlobalSearch.Href(new SearchHit(SearchKind.Artifact, artifact, "Brief", "Spring", campaign)));
     }
 }

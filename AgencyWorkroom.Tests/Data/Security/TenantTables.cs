@@ -19,7 +19,8 @@ public static class TenantTables
         ["agency.campaign_phases"] = new("pm"),
         ["agency.campaign_team"] = new("pm"),
         ["agency.artifacts"] = new("creative"),
-        // Versions are written by the artifact trigger and never edited.
+        // Versions are written by the artifact trigger; 028 lets it rewrite only the caller's own latest
+        // autosave (ArtifactVersionTests), so the seeded "Created" version is never edited.
         ["agency.artifact_versions"] = new("creative", CanUpdate: false),
         ["agency.artifact_comments"] = new("creative"),
         ["agency.timesheet_entries"] = new("creative"),

@@ -1,0 +1,108 @@
+using AgencyWorkroom.Data.Session;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace AgencyWorkroom.Data.Features.Artifacts;
+
+public interface IArtifactCommands
+{
+    /// <summary>Saves the text if the row is still at <paramref name="baseVersion"/>; otherwise says who changed it.</summary>
+    Task<ArtifactSaveOutcome> SaveContentAsync(Guid artifactId, uint baseVersion, string content, CancellationToken cancellationToken = default);
+
+    /// <summary>"Save version": the text as a version of its own with a summary, ending the autosave burst.</summary>
+    Task<ArtifactSaveOutcome> SaveVersionAsync(Guid artifactId, uint baseVersion, string content, string summary, CancellationToken cancellationToken = default);
+
+    /// <summary>Makes an earlier version's title and text current again, as a new version; history is never rewritten.</summary>
+    Task<ArtifactSaveOutcome> RestoreAsync(Guid artifactId, uint baseVersion, int versionNumber, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The editor's writes. A save names the version (the row's xmin) the text was started from;
+/// one statement changes the row only if it is still at that version, so two people never
+/// silently overwrite each other: the second is told who saved, when, and what. The
+/// create_artifact_version trigger keeps the history; the artifact_edit policy decides who may.
+/// </summary>
+public sealed class ArtifactCommands(UnitOfWork unitOfWork) : IArtifactCommands
+{
+    public const int MaxContentLength = 1_000_000;
+
+    public const int MaxSummaryLength = 300;
+
+    public Task<ArtifactSaveOutcome> SaveContentAsync(Guid artifactId, uint baseVersion, string content, CancellationToken cancellationToken = default) =>
+        SaveAsync(artifactId, baseVersion, content, null, null, cancellationToken);
+
+    public Task<ArtifactSaveOutcome> SaveVersionAsync(Guid artifactId, uint baseVersion, string content, string summary, CancellationToken cancellationToken = default) =>
+        string.IsNullOrWhiteSpace(summary) || summary.Trim().Length > MaxSummaryLength
+            ? Task.FromResult(new ArtifactSaveOutcome(false, baseVersion, $"Say in 1 to {MaxSummaryLength} characters what this version is."))
+            : SaveAsync(artifactId, baseVersion, content, summary.Trim(), null, cancellationToken);
+
+    public Task<ArtifactSaveOutcome> RestoreAsync(Guid artifactId, uint baseVersion, int versionNumber, CancellationToken cancellationToken = default) =>
+        SaveAsync(artifactId, baseVersion, null, $"Restored version {versionNumber}", versionNumber, cancellationToken);
+
+    // One statement writes the text (or a version's title and text) if the row is still at the
+    // base version; the summary, when there is one, reaches the trigger as app.version_summary.
+    private async Task<ArtifactSaveOutcome> SaveAsync(
+        Guid artifactId, uint baseVersion, string? content, string? summary, int? restore, CancellationToken cancellationToken)
+    {
+        content ??= "";
+        if (content.Length > MaxContentLength)
+        {
+            return new ArtifactSaveOutcome(false, baseVersion, $"The text is longer than {MaxContentLength:N0} characters.");
+        }
+
+        try
+        {
+            return await unitOfWork.RunAsync(async (db, ct) =>
+            {
+                var version = baseVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (summary is not null)
+                {
+                    await db.Database.ExecuteSqlAsync($"select set_config('app.version_summary', {summary}, true)", ct);
+                }
+
+                var saved = restore is { } number
+                    ? await db.Database.SqlQuery<long>($"""
+                        update agency.artifacts a set title = v.title, content = v.content, updated_by = agency.current_user_id()
+                        from agency.artifact_versions v
+                        where a.id = {artifactId} and a.deleted_at is null and a.xmin = {version}::xid
+                          and v.tenant_id = a.tenant_id and v.artifact_id = a.id and v.version_number = {number}
+                        returning a.xmin::text::bigint as "Value"
+                        """).ToListAsync(ct)
+                    : await db.Database.SqlQuery<long>($"""
+                        update agency.artifacts set content = {content}, updated_by = agency.current_user_id()
+                        where id = {artifactId} and deleted_at is null and xmin = {version}::xid
+                        returning xmin::text::bigint as "Value"
+                        """).ToListAsync(ct);
+                if (saved.Count == 1)
+                {
+                    return new ArtifactSaveOutcome(true, (uint)saved[0]);
+                }
+
+                var now = await db.Database.SqlQuery<CurrentRow>($"""
+                    select a.xmin::text::bigint as version, a.content, a.updated_at,
+                           (select e.full_name from agency.employees e where e.id = coalesce(a.updated_by, a.created_by)) as changed_by
+                    from agency.artifacts a
+                    where a.id = {artifactId} and a.deleted_at is null
+                    """).ToListAsync(ct);
+                return now.Count == 0
+                    ? new ArtifactSaveOutcome(false, baseVersion, "This artifact is gone, or it is not yours to change.")
+                    : new ArtifactSaveOutcome(false, baseVersion, "Someone else saved first.", now[0].ChangedBy, now[0].UpdatedAt, now[0].Content, (uint)now[0].Version);
+            }, cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.CheckViolation)
+        {
+            return new ArtifactSaveOutcome(false, baseVersion, "The database refused the change: " + ex.MessageText);
+        }
+    }
+
+    private sealed class CurrentRow
+    {
+        public long Version { get; init; }
+
+        public string Content { get; init; } = "";
+
+        public DateTimeOffset UpdatedAt { get; init; }
+
+        public string? ChangedBy { get; init; }
+    }
+}

@@ -1,0 +1,91 @@
+using AgencyWorkroom.Web.Rendering;
+using AngleSharp.Html.Parser;
+
+namespace AgencyWorkroom.Tests.Web.Rendering;
+
+/// <summary>The one pipeline from user text to markup: nothing in the XSS corpus can run, and ordinary Markdown survives.</summary>
+public sealed class SafeMarkdownTests
+{
+    public static TheoryData<string> Payloads() => new(XssCorpus.Payloads);
+
+    [Theory]
+    [MemberData(nameof(Payloads))]
+    public void ToHtml_XssCorpus_NothingCanRun(string payload)
+    {
+        Harmless.Assert(SafeMarkdown.ToHtml(payload));
+        Harmless.Assert(SafeMarkdown.ToHtml($"# Title\n\nSome text {payload} and more.\n\n> {payload}\n"));
+    }
+
+    [Fact]
+    public void ToHtml_OrdinaryMarkdown_Survives()
+    {
+        var html = SafeMarkdown.ToHtml(
+            """
+            # Brief
+
+            **Bold**, *italic*, ~~struck~~ and a [link](https://example.com/a?b=1) to <mailto:team@example.com>.
+
+            | Channel | Reach |
+            | --- | --- |
+            | print | 1,980,000 |
+
+            - [x] done
+            - [ ] to do
+
+            ![board](/attachments/3f1c.png)
+            """);
+
+        Assert.Contains("<h1", html);
+        Assert.Contains("<strong>Bold</strong>", html);
+        Assert.Contains("<del>struck</del>", html);
+        Assert.Contains("href=\"https://example.com/a?b=1\"", html);
+        Assert.Contains("href=\"mailto:team@example.com\"", html);
+        Assert.Contains("<table>", html);
+        Assert.Contains("<td>print</td>", html);
+        Assert.Contains("type=\"checkbox\"", html);
+        Assert.Contains("src=\"/attachments/3f1c.png\"", html);
+    }
+
+    [Theory]
+    [InlineData("https://example.com", true)]
+    [InlineData("mailto:a@b.c", true)]
+    [InlineData("/artifacts/1", true)]
+    [InlineData("#section", true)]
+    [InlineData("//evil.example/x", false)]
+    [InlineData("/\\evil.example", false)]
+    [InlineData("javascript:alert(1)", false)]
+    [InlineData("data:text/html,x", false)]
+    [InlineData("ftp://example.com", false)]
+    [InlineData("relative/path", false)]
+    public void IsAllowed_OnlyWebMailAndThisSite(string url, bool allowed) => Assert.Equal(allowed, SafeMarkdown.IsAllowed(url));
+}
+
+/// <summary>What harmless markup is: no element that runs or loads script, no handler, no style, no address outside http, https, mailto and this site.</summary>
+public static class Harmless
+{
+    private static readonly string[] Forbidden = ["script", "iframe", "object", "embed", "svg", "math", "style", "form", "button", "meta", "base", "link"];
+
+    public static void Assert(string html)
+    {
+        var document = new HtmlParser().ParseDocument($"<body>{html}</body>");
+        foreach (var element in document.Body!.QuerySelectorAll("*"))
+        {
+            Xunit.Assert.DoesNotContain(element.LocalName, Forbidden);
+            foreach (var attribute in element.Attributes)
+            {
+                Xunit.Assert.False(attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase), $"{attribute.Name} on <{element.LocalName}> in {html}");
+                Xunit.Assert.NotEqual("style", attribute.Name);
+                if (attribute.Name is "href" or "src" or "action" or "formaction" or "xlink:href" or "data")
+                {
+                    Xunit.Assert.True(SafeMarkdown.IsAllowed(attribute.Value), $"{attribute.Name}={attribute.Value} in {html}");
+                }
+            }
+
+            if (element.LocalName == "input")
+            {
+                Xunit.Assert.Equal("checkbox", element.GetAttribute("type"));
+            }
+        }
+    }
+
+}

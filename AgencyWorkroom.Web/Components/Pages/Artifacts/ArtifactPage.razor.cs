@@ -1,0 +1,86 @@
+using AgencyWorkroom.Data.Features.Artifacts;
+using AgencyWorkroom.Web.Rendering;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace AgencyWorkroom.Web.Components.Pages.Artifacts;
+
+/// <summary>One artifact, read: its Markdown through <see cref="SafeMarkdown"/>, and the facts beside it.</summary>
+public sealed partial class ArtifactPage
+{
+    private ArtifactDetailDto? _detail;
+    private MarkupString _html;
+    private bool _missing;
+
+    [Parameter]
+    public Guid ArtifactId { get; set; }
+
+    /// <summary>"read" shows the text rendered (the print and reading view); otherwise the editor.</summary>
+    [SupplyParameterFromQuery(Name = "view")]
+    public string? View { get; set; }
+
+    private bool Read => string.Equals(View, "read", StringComparison.OrdinalIgnoreCase);
+
+    [Inject]
+    private IArtifactQueries Artifacts { get; set; } = default!;
+
+    private List<BreadcrumbItem> Crumbs =>
+    [
+        new("Artifacts", "/artifacts"),
+        new(_detail?.Row.CampaignCode ?? "", $"/artifacts?campaign={_detail?.Row.CampaignId}"),
+    ];
+
+    /// <summary>Words of the text as a reader counts them: runs of letters or digits.</summary>
+    private int Words => CountWords(_detail?.Content);
+
+    public static int CountWords(string? text)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in text ?? "")
+        {
+            var letter = char.IsLetterOrDigit(c);
+            if (letter && !inWord)
+            {
+                count++;
+            }
+
+            inWord = letter;
+        }
+
+        return count;
+    }
+
+    // The editor saved: the facts beside it (words, last edited) follow.
+    private void OnSaved(string content)
+    {
+        if (_detail is not null)
+        {
+            _detail = _detail with { Content = content };
+            _html = SafeMarkdown.Render(content);
+        }
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_detail is not null && _detail.Row.ArtifactId == ArtifactId)
+        {
+            // Only the view changed (edit and read): the editor keeps its own text and version.
+            if (Read)
+            {
+                await LoadAsync();
+            }
+
+            return;
+        }
+
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        _detail = await Artifacts.GetAsync(ArtifactId);
+        _missing = _detail is null;
+        _html = SafeMarkdown.Render(_detail?.Content);
+    }
+}

@@ -185,6 +185,18 @@ begin
         where k.locked_at is null;
     end if;
 
+    -- The feed's step of the week (submitted or rejected; approvals it reads from the entries).
+    if w.status = 'submitted' then
+      insert into agency.timesheet_weeks as k (tenant_id, employee_id, week_start_date, submitted_at)
+      values (tenant, w.employee_id, w.week_start_date, now())
+      on conflict (tenant_id, employee_id, week_start_date) do update set submitted_at = now(), updated_at = now();
+    elsif w.status = 'rejected' then
+      insert into agency.timesheet_weeks as k (tenant_id, employee_id, week_start_date, rejected_at, rejected_by, rejection_reason)
+      values (tenant, w.employee_id, w.week_start_date, now(), me, w.reason)
+      on conflict (tenant_id, employee_id, week_start_date) do update
+        set rejected_at = now(), rejected_by = excluded.rejected_by, rejection_reason = excluded.rejection_reason, updated_at = now();
+    end if;
+
     if w.status in ('approved', 'rejected') then
       insert into agency.notifications (tenant_id, recipient_id, kind, week_start_date, title)
       values (tenant, w.employee_id, 'timesheet_' || w.status, w.week_start_date,
@@ -311,6 +323,60 @@ $$;
 ALTER FUNCTION agency.audit_change() OWNER TO agency_audit;
 
 --
+-- Name: audit_time_sets(); Type: FUNCTION; Schema: agency; Owner: agency_audit
+--
+
+CREATE FUNCTION agency.audit_time_sets() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  importing constant boolean := current_setting('app.timesheet_import', true) = 'on';
+  v_action text := nullif(current_setting('app.audit_action', true), '');
+  v_reason constant text := nullif(btrim(current_setting('app.audit_reason', true)), '');
+begin
+  if nullif(current_setting('app.current_role', true), '') is null then
+    return null;
+  end if;
+  if importing then
+    v_action := coalesce(v_action, 'import');
+    if tg_op = 'DELETE' then
+      insert into agency.audit_log (tenant_id, entity, action, reason, old_values)
+      select o.tenant_id, tg_table_name, v_action, v_reason,
+             jsonb_build_object('op', 'delete', 'employee_id', o.employee_id, 'week_start_date', o.week_start_date,
+                                'entries', count(*), 'hours', sum(o.hours), 'ids', jsonb_agg(o.id order by o.id))
+      from old_rows o group by o.tenant_id, o.employee_id, o.week_start_date;
+    else
+      insert into agency.audit_log (tenant_id, entity, action, reason, new_values)
+      select n.tenant_id, tg_table_name, v_action, v_reason,
+             jsonb_build_object('op', lower(tg_op), 'employee_id', n.employee_id, 'week_start_date', n.week_start_date,
+                                'status', n.status, 'entries', count(*), 'hours', sum(n.hours),
+                                'ids', jsonb_agg(n.id order by n.id))
+      from new_rows n group by n.tenant_id, n.employee_id, n.week_start_date, n.status;
+    end if;
+    return null;
+  end if;
+  if tg_op <> 'UPDATE' then
+    return null;
+  end if;
+  -- A review: submitted -> approved or rejected.
+  insert into agency.audit_log (tenant_id, entity, action, reason, old_values, new_values)
+  select n.tenant_id, tg_table_name, coalesce(v_action, case n.status when 'approved' then 'approve' else 'reject' end),
+         coalesce(v_reason, max(n.rejection_reason)),
+         jsonb_build_object('status', 'submitted'),
+         jsonb_build_object('employee_id', n.employee_id, 'week_start_date', n.week_start_date, 'status', n.status,
+                            'entries', count(*), 'hours', sum(n.hours), 'ids', jsonb_agg(n.id order by n.id))
+  from new_rows n join old_rows o on o.tenant_id = n.tenant_id and o.id = n.id
+  where o.status = 'submitted' and n.status in ('approved', 'rejected')
+  group by n.tenant_id, n.employee_id, n.week_start_date, n.status;
+  return null;
+end
+$$;
+
+
+ALTER FUNCTION agency.audit_time_sets() OWNER TO agency_audit;
+
+--
 -- Name: begin_timesheet_import(text); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -333,6 +399,25 @@ $$;
 
 
 ALTER FUNCTION agency.begin_timesheet_import(p_reason text) OWNER TO workroom_owner;
+
+--
+-- Name: billable_from_campaign(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.billable_from_campaign() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  select c.billable_by_default into new.billable
+  from agency.campaigns c where c.tenant_id = new.tenant_id and c.id = new.campaign_id;
+  new.billable := coalesce(new.billable, true);
+  return new;
+end
+$$;
+
+
+ALTER FUNCTION agency.billable_from_campaign() OWNER TO workroom_owner;
 
 --
 -- Name: current_user_role(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -438,6 +523,32 @@ $_$;
 ALTER FUNCTION agency.change_rate_period(p_table text, p_id uuid, p_changes jsonb) OWNER TO workroom_owner;
 
 --
+-- Name: check_currency_change(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
+--
+
+CREATE FUNCTION agency.check_currency_change() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if new.default_currency is distinct from old.default_currency
+     and (exists (select from agency.rate_cards r where r.tenant_id = new.id)
+          or exists (select from agency.employee_rates r where r.tenant_id = new.id)
+          or exists (select from agency.client_rate_overrides r where r.tenant_id = new.id)
+          or exists (select from agency.campaign_rate_overrides r where r.tenant_id = new.id)) then
+    raise exception 'The agency has rates in %; amounts are never converted, so the currency changes only while there are none.',
+                    old.default_currency
+      using errcode = '23514', constraint = 'tenant_currency_kept_by_rates', column = 'default_currency',
+            schema = tg_table_schema, table = tg_table_name;
+  end if;
+  return new;
+end
+$$;
+
+
+ALTER FUNCTION agency.check_currency_change() OWNER TO agency_summaries;
+
+--
 -- Name: check_rate_currency(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -506,32 +617,69 @@ CREATE FUNCTION agency.check_time_entry() RETURNS trigger
     AS $$
 declare
   entries constant boolean := tg_table_name = 'timesheet_entries';
-  me constant uuid := agency.current_user_id();
+  me uuid;
+  tenant uuid;
   content_changed boolean := false;
+  new_week date;
+  v_locked boolean;
   v_campaign record;
   v_phase record;
   v_ahead integer;
   v_day_total numeric;
   v_reviewer boolean;
 begin
-  if not agency.time_rules_bind() then
+  -- Who is bound (agency.time_rules_bind): the web app, a member of agency_app under row-level
+  -- security. row_security_active is false for the owner-less bypass (BYPASSRLS, superuser).
+  if not (pg_catalog.pg_has_role(current_user, 'agency_app', 'MEMBER') and pg_catalog.row_security_active(tg_relid)) then
     return case when tg_op = 'DELETE' then old else new end;
   end if;
-  if agency.time_import_active() then
-    -- History as it was; the caller says nothing about who approved it that the audit does not keep.
+  -- An admin's audited import (agency.time_import_active): the flag first, it is the cheap half.
+  if pg_catalog.current_setting('app.timesheet_import', true) = 'on' and agency.has_role('admin') then
     return case when tg_op = 'DELETE' then old else new end;
   end if;
+  me := agency.current_user_id();
+  tenant := agency.current_tenant_id();
 
-  -- A locked week refuses every change, whoever asks.
-  if tg_op in ('UPDATE', 'DELETE') and agency.week_locked(old.employee_id, old.week_start_date) then
-    raise exception 'The week of % is approved and locked; ask finance or leadership to unlock it.', old.week_start_date
-      using errcode = '42501', constraint = 'timesheet_week_locked';
+  -- A locked week refuses every change, whoever asks. A row that is not approved is itself a part
+  -- of its week that is not approved, so only a kept lock can lock its week; an approved row's
+  -- week takes the whole test (agency.week_locked).
+  if tg_op in ('UPDATE', 'DELETE') then
+    if old.status = 'approved' then
+      v_locked := agency.week_locked(old.employee_id, old.week_start_date);
+    else
+      v_locked := exists (select 1 from agency.timesheet_weeks w
+                          where w.tenant_id = tenant and w.employee_id = old.employee_id
+                            and w.week_start_date = old.week_start_date and w.locked_at is not null);
+    end if;
+    if v_locked then
+      raise exception 'The week of % is approved and locked; ask finance or leadership to unlock it.', old.week_start_date
+        using errcode = '42501', constraint = 'timesheet_week_locked';
+    end if;
   end if;
-  if tg_op in ('INSERT', 'UPDATE')
-     and agency.week_locked(new.employee_id, new.entry_date - (extract(isodow from new.entry_date)::integer - 1)) then
-    raise exception 'The week of % is approved and locked; ask finance or leadership to unlock it.',
-      new.entry_date - (extract(isodow from new.entry_date)::integer - 1)
-      using errcode = '42501', constraint = 'timesheet_week_locked';
+  if tg_op in ('INSERT', 'UPDATE') then
+    new_week := new.entry_date - (extract(isodow from new.entry_date)::integer - 1);
+    if tg_op = 'INSERT' or new_week is distinct from old.week_start_date or new.employee_id is distinct from old.employee_id
+       or old.status = 'approved' then
+      -- agency.week_locked, inline (its plan kept by plpgsql; the function call cost 138 µs).
+      select exists (select 1 from agency.timesheet_weeks w
+                     where w.tenant_id = tenant and w.employee_id = new.employee_id
+                       and w.week_start_date = new_week and w.locked_at is not null)
+          or (exists (select 1 from agency.timesheet_entries t
+                      where t.tenant_id = tenant and t.week_start_date = new_week
+                        and t.employee_id = new.employee_id and t.status = 'approved')
+              and not exists (select 1 from agency.timesheet_entries t
+                              where t.tenant_id = tenant and t.week_start_date = new_week
+                                and t.employee_id = new.employee_id and t.status <> 'approved')
+              and not exists (select 1 from agency.time_off_entries o
+                              where o.tenant_id = tenant and o.week_start_date = new_week
+                                and o.employee_id = new.employee_id and o.status <> 'approved')
+              and not coalesce((select x.timesheet_finance_signoff from agency.tenants x where x.id = tenant), false))
+      into v_locked;
+      if v_locked then
+        raise exception 'The week of % is approved and locked; ask finance or leadership to unlock it.', new_week
+          using errcode = '42501', constraint = 'timesheet_week_locked';
+      end if;
+    end if;
   end if;
 
   if tg_op = 'DELETE' then
@@ -592,10 +740,17 @@ begin
         end if;
         new.submitted_at := null;
       elsif old.status = 'submitted' and new.status in ('approved', 'rejected') then
-        if entries then
-          v_reviewer := agency.may_review_time(old.employee_id, old.campaign_id);
-        else
-          v_reviewer := agency.may_review_time(old.employee_id, null);
+        -- agency.may_review_time, inline: leadership any, a project manager their campaigns, never their own.
+        v_reviewer := me is not null and old.employee_id is distinct from me;
+        if v_reviewer and not agency.has_role('leadership') then
+          if entries then
+            v_reviewer := agency.has_role('pm') and exists (
+              select 1 from agency.campaign_team tm
+              where tm.tenant_id = tenant and tm.campaign_id = old.campaign_id
+                and tm.employee_id = me and tm.team_role = 'project_manager');
+          else
+            v_reviewer := false;
+          end if;
         end if;
         if not v_reviewer then
           raise exception 'Only the campaign''s project manager or leadership may approve or reject this time, never their own.'
@@ -637,8 +792,12 @@ begin
     raise exception 'Log time in quarter hours (0:15, 0:30, 0:45).' using errcode = '23514', constraint = 'timesheet_quarter_hours';
   end if;
 
-  select t.time_entry_days_ahead into v_ahead from agency.tenants t where t.id = agency.current_tenant_id();
-  if new.entry_date > current_date + coalesce(v_ahead, 0) then
+  -- Work is logged up to today (or the tenant's days ahead); time off is booked ahead (a holiday next
+  -- month), and stays a draft until its week is submitted with the rest of the week.
+  if entries then
+    select t.time_entry_days_ahead into v_ahead from agency.tenants t where t.id = tenant;
+  end if;
+  if entries and new.entry_date > current_date + coalesce(v_ahead, 0) then
     raise exception '%', case when coalesce(v_ahead, 0) = 0 then 'No time can be logged after today.'
                               else format('No time can be logged more than %s days ahead.', v_ahead) end
       using errcode = '23514', constraint = 'timesheet_days_ahead';
@@ -657,6 +816,16 @@ begin
       raise exception 'The campaign runs from % to %.', v_campaign.start_date, v_campaign.end_date
         using errcode = '23514', constraint = 'timesheet_campaign_dates';
     end if;
+    -- Only campaigns the person may log to: on its team, or allocated to it (the grid's offer,
+    -- now a rule). Asked when time comes onto a campaign, not for each change of its hours.
+    if (tg_op = 'INSERT' or new.campaign_id is distinct from old.campaign_id)
+       and not exists (select 1 from agency.campaign_team tm
+                       where tm.tenant_id = tenant and tm.campaign_id = new.campaign_id and tm.employee_id = new.employee_id)
+       and not exists (select 1 from agency.team_allocations a
+                       where a.tenant_id = tenant and a.employee_id = new.employee_id and a.campaign_id = new.campaign_id) then
+      raise exception 'You are not on the team of % nor allocated to it; ask its project manager to add you.', v_campaign.name
+        using errcode = '42501', constraint = 'timesheet_campaign_member';
+    end if;
     if new.phase_id is not null then
       select p.name, p.status, p.start_date, p.end_date into v_phase
       from agency.campaign_phases p where p.tenant_id = new.tenant_id and p.id = new.phase_id;
@@ -673,10 +842,17 @@ begin
 
   -- 24 h a day across every row of the person: one writer per person and day at a time, so two
   -- transactions cannot each see room for the same hours. The sum is read after the lock, by a
-  -- statement of its own, so it sees what the other committed.
+  -- statement of its own, so it sees what the other committed (agency.day_hours, in one query).
   perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended(
     'time/' || new.tenant_id::text || '/' || new.employee_id::text || '/' || new.entry_date::text, 0));
-  v_day_total := agency.day_hours(new.employee_id, new.entry_date, new.id) + new.hours;
+  select coalesce(sum(x.hours), 0) + new.hours into v_day_total
+  from (select t.hours from agency.timesheet_entries t
+        where t.tenant_id = tenant and t.employee_id = new.employee_id and t.week_start_date = new_week and t.entry_date = new.entry_date
+          and t.id is distinct from new.id
+        union all
+        select o.hours from agency.time_off_entries o
+        where o.tenant_id = tenant and o.employee_id = new.employee_id and o.week_start_date = new_week and o.entry_date = new.entry_date
+          and o.id is distinct from new.id) x;
   if v_day_total > 24 then
     raise exception 'That makes % h on %; a day holds at most 24 h.', v_day_total, new.entry_date
       using errcode = '23514', constraint = 'timesheet_day_limit';
@@ -983,6 +1159,27 @@ begin
             'Week of ' || to_char(r.week_start_date, 'YYYY-MM-DD'), r.hours || ' h approved', null::uuid
      from agency.recent_timesheet_approvals(p_limit, p_user_id) r)
     union all
+    (select 'timesheet_submitted', w.submitted_at, w.employee_id, 'timesheet', w.employee_id,
+            'Week of ' || to_char(w.week_start_date, 'YYYY-MM-DD'), 'Submitted for approval', null::uuid
+     from agency.timesheet_weeks w
+     where w.tenant_id = agency.current_tenant_id() and w.submitted_at is not null
+       and (p_user_id is null or w.employee_id = p_user_id)
+     order by w.submitted_at desc limit p_limit)
+    union all
+    (select 'timesheet_rejected', w.rejected_at, w.rejected_by, 'timesheet', w.employee_id,
+            'Week of ' || to_char(w.week_start_date, 'YYYY-MM-DD'), left('Rejected: ' || w.rejection_reason, 140), null::uuid
+     from agency.timesheet_weeks w
+     where w.tenant_id = agency.current_tenant_id() and w.rejected_at is not null
+       and (p_user_id is null or w.rejected_by = p_user_id)
+     order by w.rejected_at desc limit p_limit)
+    union all
+    (select 'timesheet_unlocked', w.unlocked_at, w.unlocked_by, 'timesheet', w.employee_id,
+            'Week of ' || to_char(w.week_start_date, 'YYYY-MM-DD'), left('Unlocked: ' || w.unlock_reason, 140), null::uuid
+     from agency.timesheet_weeks w
+     where w.tenant_id = agency.current_tenant_id() and w.unlocked_at is not null
+       and (p_user_id is null or w.unlocked_by = p_user_id)
+     order by w.unlocked_at desc limit p_limit)
+    union all
     (select 'campaign_updated', c.updated_at, c.updated_by, 'campaign', c.id, c.name,
             'Status: ' || replace(c.status, '_', ' '), c.id
      from agency.campaigns c
@@ -1183,6 +1380,65 @@ $$;
 ALTER FUNCTION agency.keep_rate_history() OWNER TO workroom_owner;
 
 --
+-- Name: keep_submitted_parts(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
+--
+
+CREATE FUNCTION agency.keep_submitted_parts() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  cols constant text := 'tenant_id, employee_id, week_start_date, campaign_id, hours, submitted_at';
+  added constant text := case when tg_op <> 'DELETE'
+    then format('select %s, 1 as sign from new_rows where status = ''submitted''', cols) end;
+  removed constant text := case when tg_op <> 'INSERT'
+    then format('select %s, -1 as sign from old_rows where status = ''submitted''', cols) end;
+  changes constant text := coalesce(added || ' union all ' || removed, added, removed);
+  caller_tenant constant text := current_setting('app.current_tenant', true);
+  tenant uuid;
+  gone_people uuid[];
+  gone_weeks date[];
+  gone_campaigns uuid[];
+begin
+  for tenant in execute format('select distinct tenant_id from (%s) c', changes) loop
+    perform set_config('app.current_tenant', tenant::text, true);
+    execute format($q$
+      with delta as (
+        select employee_id, week_start_date, campaign_id, sum(sign)::integer as entries, sum(sign * hours) as hours,
+               max(submitted_at) filter (where sign > 0) as submitted_at
+        from (%s) c
+        where tenant_id = $1
+        group by employee_id, week_start_date, campaign_id
+        having sum(sign) <> 0 or sum(sign * hours) <> 0
+      ), kept as (
+        insert into agency.timesheet_submitted_parts as p
+          (tenant_id, employee_id, week_start_date, campaign_id, entries, hours, submitted_at)
+        select $1, employee_id, week_start_date, campaign_id, entries, hours, submitted_at from delta
+        on conflict (tenant_id, employee_id, week_start_date, campaign_id) do update
+          set entries = p.entries + excluded.entries, hours = p.hours + excluded.hours,
+              submitted_at = greatest(p.submitted_at, excluded.submitted_at)
+        returning employee_id, week_start_date, campaign_id, entries
+      )
+      select array_agg(employee_id), array_agg(week_start_date), array_agg(campaign_id) from kept where entries <= 0
+      $q$, changes)
+      into gone_people, gone_weeks, gone_campaigns
+      using tenant;
+    if gone_people is not null then
+      delete from agency.timesheet_submitted_parts p
+      using unnest(gone_people, gone_weeks, gone_campaigns) as g(employee_id, week_start_date, campaign_id)
+      where p.tenant_id = tenant and p.employee_id = g.employee_id and p.week_start_date = g.week_start_date
+        and p.campaign_id = g.campaign_id and p.entries <= 0;
+    end if;
+  end loop;
+  perform set_config('app.current_tenant', coalesce(caller_tenant, ''), true);
+  return null;
+end
+$_$;
+
+
+ALTER FUNCTION agency.keep_submitted_parts() OWNER TO agency_summaries;
+
+--
 -- Name: keep_time_summaries(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
 --
 
@@ -1354,21 +1610,34 @@ $_$;
 ALTER FUNCTION agency.keep_time_summaries() OWNER TO agency_summaries;
 
 --
+-- Name: campaign_team; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.campaign_team (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    campaign_id uuid NOT NULL,
+    employee_id uuid NOT NULL,
+    team_role text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    CONSTRAINT campaign_team_team_role_check CHECK ((team_role = ANY (ARRAY['account_director'::text, 'project_manager'::text, 'creative_director'::text, 'strategist'::text, 'copywriter'::text, 'designer'::text, 'producer'::text, 'editor'::text, 'other'::text])))
+);
+
+ALTER TABLE ONLY agency.campaign_team FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.campaign_team OWNER TO workroom_owner;
+
+--
 -- Name: may_review_time(uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
 CREATE FUNCTION agency.may_review_time(p_employee uuid, p_campaign uuid) RETURNS boolean
     LANGUAGE sql STABLE
-    SET search_path TO ''
-    AS $$
-  select p_employee is distinct from agency.current_user_id()
-     and agency.current_user_id() is not null
-     and (agency.has_role('leadership')
-          or (p_campaign is not null and agency.has_role('pm') and exists (
-                select 1 from agency.campaign_team tm
-                where tm.tenant_id = agency.current_tenant_id() and tm.campaign_id = p_campaign
-                  and tm.employee_id = agency.current_user_id() and tm.team_role = 'project_manager')))
-$$;
+    RETURN ((p_employee IS DISTINCT FROM agency.current_user_id()) AND (agency.current_user_id() IS NOT NULL) AND (agency.has_role('leadership'::text) OR ((p_campaign IS NOT NULL) AND agency.has_role('pm'::text) AND (EXISTS (SELECT 1 FROM agency.campaign_team tm WHERE ((tm.tenant_id = agency.current_tenant_id()) AND (tm.campaign_id = may_review_time.p_campaign) AND (tm.employee_id = agency.current_user_id()) AND (tm.team_role = 'project_manager'::text)))))));
 
 
 ALTER FUNCTION agency.may_review_time(p_employee uuid, p_campaign uuid) OWNER TO workroom_owner;
@@ -1579,6 +1848,7 @@ CREATE TABLE agency.campaigns (
     updated_by uuid,
     deleted_at timestamp with time zone,
     procure_quote_id uuid,
+    billable_by_default boolean DEFAULT true NOT NULL,
     CONSTRAINT campaigns_budget_amount_check CHECK ((budget_amount >= (0)::numeric)),
     CONSTRAINT campaigns_budget_type_check CHECK ((budget_type = ANY (ARRAY['time_and_materials'::text, 'fixed_fee'::text, 'retainer'::text]))),
     CONSTRAINT campaigns_check CHECK ((end_date >= start_date)),
@@ -1785,6 +2055,32 @@ CREATE FUNCTION agency.rate_key_columns(p_table text) RETURNS text[]
 ALTER FUNCTION agency.rate_key_columns(p_table text) OWNER TO workroom_owner;
 
 --
+-- Name: rebuild_submitted_parts(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
+--
+
+CREATE FUNCTION agency.rebuild_submitted_parts() RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  tenant constant uuid := agency.current_tenant_id();
+begin
+  if tenant is null then
+    raise exception 'rebuild_submitted_parts needs a tenant context' using errcode = '42501';
+  end if;
+  delete from agency.timesheet_submitted_parts where tenant_id = tenant;
+  insert into agency.timesheet_submitted_parts (tenant_id, employee_id, week_start_date, campaign_id, entries, hours, submitted_at)
+  select tenant, t.employee_id, t.week_start_date, t.campaign_id, count(*), sum(t.hours), max(t.submitted_at)
+  from agency.timesheet_entries t
+  where t.tenant_id = tenant and t.status = 'submitted'
+  group by t.employee_id, t.week_start_date, t.campaign_id;
+end
+$$;
+
+
+ALTER FUNCTION agency.rebuild_submitted_parts() OWNER TO agency_summaries;
+
+--
 -- Name: rebuild_time_summaries(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
 --
 
@@ -1978,7 +2274,13 @@ declare
   bookkeeping constant text := $$array['effective_from', 'effective_to', 'created_at', 'updated_at', 'created_by', 'updated_by', 'note']$$;
   whole constant text := 'select %1$s.tenant_id, %1$s.%2$I::text as key, %1$s.effective_from as lo, '
                          'coalesce(%1$s.effective_to, ''infinity'') as hi from %3$s';
-  changed constant text := case tg_op
+  changed constant text := case
+    when tg_table_name = 'campaigns' then $q$
+      select n.tenant_id, n.id::text as key, '-infinity'::date as lo, 'infinity'::date as hi
+      from old_rows o
+      join new_rows n on n.tenant_id = o.tenant_id and n.id = o.id
+      where o.client_id is distinct from n.client_id$q$
+    else case tg_op
     when 'INSERT' then format(whole, 'n', key_column, 'new_rows n')
     when 'DELETE' then format(whole, 'o', key_column, 'old_rows o')
     else format($q$
@@ -1997,23 +2299,24 @@ declare
         select n.tenant_id, n.%1$I::text, least(coalesce(o.effective_to, 'infinity'), coalesce(n.effective_to, 'infinity')),
                greatest(coalesce(o.effective_to, 'infinity'), coalesce(n.effective_to, 'infinity'))
         where not d.rate_changed and o.effective_to is distinct from n.effective_to) x (tenant_id, key, lo, hi)$q$,
-      key_column, bookkeeping) end;
+      key_column, bookkeeping) end end;
   priced_entries constant text := case tg_table_name
     when 'employee_rates' then
       'join agency.timesheet_entries t on t.tenant_id = $1 and t.employee_id = r.key::uuid
-         and t.entry_date >= r.lo and t.entry_date < r.hi'
-    when 'campaign_rate_overrides' then
-      'join agency.timesheet_entries t on t.tenant_id = $1 and t.campaign_id = r.key::uuid
          and t.entry_date >= r.lo and t.entry_date < r.hi'
     when 'client_rate_overrides' then
       'join agency.campaigns p on p.tenant_id = $1 and p.client_id = r.key::uuid
        join agency.timesheet_entries t on t.tenant_id = $1 and t.campaign_id = p.id
          and t.entry_date >= r.lo and t.entry_date < r.hi'
-    else
+    when 'rate_cards' then
       'join agency.rate_cards rc on rc.tenant_id = $1 and rc.role_name = r.key
        join agency.employee_rates er on er.tenant_id = $1 and er.rate_card_id = rc.id
        join agency.timesheet_entries t on t.tenant_id = $1 and t.employee_id = er.employee_id
-         and t.entry_date >= greatest(r.lo, er.effective_from) and t.entry_date < least(r.hi, coalesce(er.effective_to, ''infinity''))' end;
+         and t.entry_date >= greatest(r.lo, er.effective_from) and t.entry_date < least(r.hi, coalesce(er.effective_to, ''infinity''))'
+    -- campaign_rate_overrides, and campaigns: the campaign's own entries.
+    else
+      'join agency.timesheet_entries t on t.tenant_id = $1 and t.campaign_id = r.key::uuid
+         and t.entry_date >= r.lo and t.entry_date < r.hi' end;
   buckets constant text := format($q$
       select distinct t.campaign_id, t.week_start_date, date_trunc('month', t.entry_date)::date as month_start_date
       from (%s) r
@@ -2351,8 +2654,8 @@ begin
   order by e.created_at
   limit 1;
   if v_entry is null then
-    insert into agency.timesheet_entries (campaign_id, phase_id, entry_date, hours, billable)
-    values (v_timer.campaign_id, v_timer.phase_id, current_date, v_hours, true);
+    insert into agency.timesheet_entries (campaign_id, phase_id, entry_date, hours)
+    values (v_timer.campaign_id, v_timer.phase_id, current_date, v_hours);
   else
     update agency.timesheet_entries set hours = hours + v_hours where tenant_id = v_timer.tenant_id and id = v_entry;
   end if;
@@ -2391,28 +2694,6 @@ $$;
 
 
 ALTER FUNCTION agency.time_rules_bind() OWNER TO workroom_owner;
-
---
--- Name: campaign_team; Type: TABLE; Schema: agency; Owner: workroom_owner
---
-
-CREATE TABLE agency.campaign_team (
-    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    campaign_id uuid NOT NULL,
-    employee_id uuid NOT NULL,
-    team_role text NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    created_by uuid DEFAULT agency.current_user_id(),
-    updated_by uuid,
-    CONSTRAINT campaign_team_team_role_check CHECK ((team_role = ANY (ARRAY['account_director'::text, 'project_manager'::text, 'creative_director'::text, 'strategist'::text, 'copywriter'::text, 'designer'::text, 'producer'::text, 'editor'::text, 'other'::text])))
-);
-
-ALTER TABLE ONLY agency.campaign_team FORCE ROW LEVEL SECURITY;
-
-
-ALTER TABLE agency.campaign_team OWNER TO workroom_owner;
 
 --
 -- Name: tenants; Type: TABLE; Schema: agency; Owner: workroom_owner
@@ -2491,7 +2772,7 @@ CREATE TABLE agency.timesheet_entries (
     phase_id uuid,
     entry_date date NOT NULL,
     hours numeric(5,2) NOT NULL,
-    billable boolean DEFAULT true NOT NULL,
+    billable boolean NOT NULL,
     description text,
     week_start_date date NOT NULL,
     status text DEFAULT 'draft'::text NOT NULL,
@@ -2516,6 +2797,25 @@ ALTER TABLE ONLY agency.timesheet_entries FORCE ROW LEVEL SECURITY;
 ALTER TABLE agency.timesheet_entries OWNER TO workroom_owner;
 
 --
+-- Name: timesheet_submitted_parts; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.timesheet_submitted_parts (
+    tenant_id uuid NOT NULL,
+    employee_id uuid NOT NULL,
+    week_start_date date NOT NULL,
+    campaign_id uuid NOT NULL,
+    entries integer NOT NULL,
+    hours numeric NOT NULL,
+    submitted_at timestamp with time zone
+);
+
+ALTER TABLE ONLY agency.timesheet_submitted_parts FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.timesheet_submitted_parts OWNER TO workroom_owner;
+
+--
 -- Name: timesheet_weeks; Type: TABLE; Schema: agency; Owner: workroom_owner
 --
 
@@ -2533,6 +2833,10 @@ CREATE TABLE agency.timesheet_weeks (
     reminded_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    submitted_at timestamp with time zone,
+    rejected_at timestamp with time zone,
+    rejected_by uuid,
+    rejection_reason text,
     CONSTRAINT timesheet_weeks_week_start_date_check CHECK ((EXTRACT(isodow FROM week_start_date) = (1)::numeric))
 );
 
@@ -2551,20 +2855,22 @@ CREATE FUNCTION agency.timesheet_weeks_awaiting_me() RETURNS TABLE(employee_id u
  SELECT x.employee_id,
      x.week_start_date,
      'approve'::text AS text,
-     count(*) AS count,
+     sum(x.entries) AS sum,
      sum(x.hours) AS sum,
      max(x.submitted_at) AS max
-    FROM ( SELECT t.employee_id,
-             t.week_start_date,
-             t.hours,
-             t.submitted_at
-            FROM agency.timesheet_entries t
-           WHERE ((t.tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)) AND (t.status = 'submitted'::text) AND (t.employee_id IS DISTINCT FROM ( SELECT agency.current_user_id() AS current_user_id)) AND (( SELECT agency.has_role('leadership'::text) AS has_role) OR (( SELECT agency.has_role('pm'::text) AS has_role) AND (EXISTS ( SELECT 1
+    FROM ( SELECT p.employee_id,
+             p.week_start_date,
+             p.entries,
+             p.hours,
+             p.submitted_at
+            FROM agency.timesheet_submitted_parts p
+           WHERE ((p.tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)) AND (p.employee_id IS DISTINCT FROM ( SELECT agency.current_user_id() AS current_user_id)) AND (( SELECT agency.has_role('leadership'::text) AS has_role) OR (( SELECT agency.has_role('pm'::text) AS has_role) AND (EXISTS ( SELECT 1
                     FROM agency.campaign_team tm
-                   WHERE ((tm.tenant_id = t.tenant_id) AND (tm.campaign_id = t.campaign_id) AND (tm.employee_id = ( SELECT agency.current_user_id() AS current_user_id)) AND (tm.team_role = 'project_manager'::text)))))))
+                   WHERE ((tm.tenant_id = p.tenant_id) AND (tm.campaign_id = p.campaign_id) AND (tm.employee_id = ( SELECT agency.current_user_id() AS current_user_id)) AND (tm.team_role = 'project_manager'::text)))))))
          UNION ALL
           SELECT o.employee_id,
              o.week_start_date,
+             1,
              o.hours,
              o.submitted_at
             FROM agency.time_off_entries o
@@ -4435,6 +4741,14 @@ ALTER TABLE ONLY agency.timesheet_entries
 
 
 --
+-- Name: timesheet_submitted_parts timesheet_submitted_parts_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.timesheet_submitted_parts
+    ADD CONSTRAINT timesheet_submitted_parts_pkey PRIMARY KEY (tenant_id, employee_id, week_start_date, campaign_id);
+
+
+--
 -- Name: timesheet_timers timesheet_timers_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -5125,6 +5439,20 @@ CREATE INDEX timesheet_timers_campaign_idx ON agency.timesheet_timers USING btre
 
 
 --
+-- Name: timesheet_weeks_rejected_by_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX timesheet_weeks_rejected_by_idx ON agency.timesheet_weeks USING btree (tenant_id, rejected_by) WHERE (rejected_by IS NOT NULL);
+
+
+--
+-- Name: timesheet_weeks_rejected_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX timesheet_weeks_rejected_idx ON agency.timesheet_weeks USING btree (tenant_id, rejected_at DESC) WHERE (rejected_at IS NOT NULL);
+
+
+--
 -- Name: timesheet_weeks_signed_off_by_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
@@ -5132,10 +5460,24 @@ CREATE INDEX timesheet_weeks_signed_off_by_idx ON agency.timesheet_weeks USING b
 
 
 --
+-- Name: timesheet_weeks_submitted_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX timesheet_weeks_submitted_idx ON agency.timesheet_weeks USING btree (tenant_id, submitted_at DESC) WHERE (submitted_at IS NOT NULL);
+
+
+--
 -- Name: timesheet_weeks_unlocked_by_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
 CREATE INDEX timesheet_weeks_unlocked_by_idx ON agency.timesheet_weeks USING btree (tenant_id, unlocked_by) WHERE (unlocked_by IS NOT NULL);
+
+
+--
+-- Name: timesheet_weeks_unlocked_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX timesheet_weeks_unlocked_idx ON agency.timesheet_weeks USING btree (tenant_id, unlocked_at DESC) WHERE (unlocked_at IS NOT NULL);
 
 
 --
@@ -5230,20 +5572,6 @@ CREATE TRIGGER audit_client_rate_overrides AFTER INSERT OR DELETE OR UPDATE ON a
 
 
 --
--- Name: time_off_entries audit_import; Type: TRIGGER; Schema: agency; Owner: workroom_owner
---
-
-CREATE TRIGGER audit_import AFTER INSERT OR DELETE OR UPDATE ON agency.time_off_entries FOR EACH ROW WHEN ((current_setting('app.timesheet_import'::text, true) = 'on'::text)) EXECUTE FUNCTION agency.audit_change('time_off_entry');
-
-
---
--- Name: timesheet_entries audit_import; Type: TRIGGER; Schema: agency; Owner: workroom_owner
---
-
-CREATE TRIGGER audit_import AFTER INSERT OR DELETE OR UPDATE ON agency.timesheet_entries FOR EACH ROW WHEN ((current_setting('app.timesheet_import'::text, true) = 'on'::text)) EXECUTE FUNCTION agency.audit_change('timesheet_entry');
-
-
---
 -- Name: rate_cards audit_rate_cards; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -5258,20 +5586,6 @@ CREATE TRIGGER audit_rates AFTER INSERT OR DELETE OR UPDATE ON agency.employee_r
 
 
 --
--- Name: time_off_entries audit_review; Type: TRIGGER; Schema: agency; Owner: workroom_owner
---
-
-CREATE TRIGGER audit_review AFTER UPDATE OF status ON agency.time_off_entries FOR EACH ROW WHEN (((old.status = 'submitted'::text) AND (new.status = ANY (ARRAY['approved'::text, 'rejected'::text])))) EXECUTE FUNCTION agency.audit_change('time_off_entry');
-
-
---
--- Name: timesheet_entries audit_review; Type: TRIGGER; Schema: agency; Owner: workroom_owner
---
-
-CREATE TRIGGER audit_review AFTER UPDATE OF status ON agency.timesheet_entries FOR EACH ROW WHEN (((old.status = 'submitted'::text) AND (new.status = ANY (ARRAY['approved'::text, 'rejected'::text])))) EXECUTE FUNCTION agency.audit_change('timesheet_entry');
-
-
---
 -- Name: employees audit_role_assigned; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -5283,6 +5597,48 @@ CREATE TRIGGER audit_role_assigned AFTER INSERT ON agency.employees FOR EACH ROW
 --
 
 CREATE TRIGGER audit_role_changed AFTER UPDATE OF agency_role ON agency.employees FOR EACH ROW WHEN ((old.agency_role IS DISTINCT FROM new.agency_role)) EXECUTE FUNCTION agency.audit_change('employee_role');
+
+
+--
+-- Name: time_off_entries audit_sets_delete; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER audit_sets_delete AFTER DELETE ON agency.time_off_entries REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.audit_time_sets();
+
+
+--
+-- Name: timesheet_entries audit_sets_delete; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER audit_sets_delete AFTER DELETE ON agency.timesheet_entries REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.audit_time_sets();
+
+
+--
+-- Name: time_off_entries audit_sets_insert; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER audit_sets_insert AFTER INSERT ON agency.time_off_entries REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.audit_time_sets();
+
+
+--
+-- Name: timesheet_entries audit_sets_insert; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER audit_sets_insert AFTER INSERT ON agency.timesheet_entries REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.audit_time_sets();
+
+
+--
+-- Name: time_off_entries audit_sets_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER audit_sets_update AFTER UPDATE ON agency.time_off_entries REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.audit_time_sets();
+
+
+--
+-- Name: timesheet_entries audit_sets_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER audit_sets_update AFTER UPDATE ON agency.timesheet_entries REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.audit_time_sets();
 
 
 --
@@ -5304,6 +5660,13 @@ CREATE TRIGGER audit_week_sign_off AFTER INSERT ON agency.timesheet_weeks FOR EA
 --
 
 CREATE TRIGGER audit_weeks AFTER UPDATE ON agency.timesheet_weeks FOR EACH ROW WHEN ((((old.locked_at IS NOT NULL) AND (new.locked_at IS NULL)) OR (old.signed_off_at IS DISTINCT FROM new.signed_off_at))) EXECUTE FUNCTION agency.audit_change('timesheet_week');
+
+
+--
+-- Name: timesheet_entries billable_from_campaign; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER billable_from_campaign BEFORE INSERT ON agency.timesheet_entries FOR EACH ROW WHEN ((new.billable IS NULL)) EXECUTE FUNCTION agency.billable_from_campaign();
 
 
 --
@@ -5346,6 +5709,13 @@ CREATE TRIGGER check_currency BEFORE INSERT OR UPDATE OF currency, tenant_id ON 
 --
 
 CREATE TRIGGER check_currency BEFORE INSERT OR UPDATE OF currency, tenant_id ON agency.rate_cards FOR EACH ROW EXECUTE FUNCTION agency.check_rate_currency();
+
+
+--
+-- Name: tenants check_currency_change; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER check_currency_change BEFORE UPDATE OF default_currency ON agency.tenants FOR EACH ROW EXECUTE FUNCTION agency.check_currency_change();
 
 
 --
@@ -5517,6 +5887,27 @@ CREATE TRIGGER keep_periods_update AFTER UPDATE ON agency.employee_capacity_peri
 
 
 --
+-- Name: timesheet_entries keep_submitted_parts_delete; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_submitted_parts_delete AFTER DELETE ON agency.timesheet_entries REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_submitted_parts();
+
+
+--
+-- Name: timesheet_entries keep_submitted_parts_insert; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_submitted_parts_insert AFTER INSERT ON agency.timesheet_entries REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_submitted_parts();
+
+
+--
+-- Name: timesheet_entries keep_submitted_parts_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_submitted_parts_update AFTER UPDATE ON agency.timesheet_entries REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_submitted_parts();
+
+
+--
 -- Name: team_allocations keep_summaries_delete; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -5619,6 +6010,13 @@ CREATE TRIGGER reprice_summaries_insert AFTER INSERT ON agency.rate_cards REFERE
 --
 
 CREATE TRIGGER reprice_summaries_update AFTER UPDATE ON agency.campaign_rate_overrides REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.reprice_campaign_summaries();
+
+
+--
+-- Name: campaigns reprice_summaries_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER reprice_summaries_update AFTER UPDATE ON agency.campaigns REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.reprice_campaign_summaries();
 
 
 --
@@ -6508,6 +6906,14 @@ ALTER TABLE ONLY agency.timesheet_entries
 
 
 --
+-- Name: timesheet_submitted_parts timesheet_submitted_parts_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.timesheet_submitted_parts
+    ADD CONSTRAINT timesheet_submitted_parts_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
 -- Name: timesheet_timers timesheet_timers_tenant_id_campaign_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -6537,6 +6943,14 @@ ALTER TABLE ONLY agency.timesheet_timers
 
 ALTER TABLE ONLY agency.timesheet_timers
     ADD CONSTRAINT timesheet_timers_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: timesheet_weeks timesheet_weeks_rejected_by_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.timesheet_weeks
+    ADD CONSTRAINT timesheet_weeks_rejected_by_fkey FOREIGN KEY (tenant_id, rejected_by) REFERENCES agency.employees(tenant_id, id);
 
 
 --
@@ -7162,6 +7576,13 @@ CREATE POLICY notification_read ON agency.notifications FOR SELECT USING ((recip
 ALTER TABLE agency.notifications ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: timesheet_submitted_parts parts_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY parts_read ON agency.timesheet_submitted_parts FOR SELECT USING (((employee_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.sees_all_timesheets() AS sees_all_timesheets)));
+
+
+--
 -- Name: campaign_phases phase_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -7282,6 +7703,13 @@ CREATE POLICY summaries_maintain ON agency.employee_week_hours TO agency_summari
 --
 
 CREATE POLICY summaries_maintain ON agency.knowledge_chunk_counts TO agency_summaries USING (true);
+
+
+--
+-- Name: timesheet_submitted_parts summaries_maintain; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY summaries_maintain ON agency.timesheet_submitted_parts TO agency_summaries USING (true);
 
 
 --
@@ -7585,6 +8013,13 @@ CREATE POLICY tenant_isolation ON agency.timesheet_entries AS RESTRICTIVE USING 
 
 
 --
+-- Name: timesheet_submitted_parts tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.timesheet_submitted_parts AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
 -- Name: timesheet_timers tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -7664,6 +8099,12 @@ CREATE POLICY timesheet_import ON agency.timesheet_entries FOR INSERT WITH CHECK
 
 CREATE POLICY timesheet_own_or_manager ON agency.timesheet_entries USING (((employee_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.has_any_role(ARRAY['pm'::text, 'finance'::text, 'leadership'::text]) AS has_any_role))) WITH CHECK (((employee_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.has_any_role(ARRAY['pm'::text, 'finance'::text, 'leadership'::text]) AS has_any_role)));
 
+
+--
+-- Name: timesheet_submitted_parts; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.timesheet_submitted_parts ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: timesheet_timers; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
@@ -7938,6 +8379,13 @@ REVOKE ALL ON FUNCTION agency.audit_change() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION audit_time_sets(); Type: ACL; Schema: agency; Owner: agency_audit
+--
+
+REVOKE ALL ON FUNCTION agency.audit_time_sets() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION begin_timesheet_import(p_reason text); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -7970,6 +8418,13 @@ GRANT ALL ON FUNCTION agency.can_see_financials() TO agency_app;
 --
 
 GRANT ALL ON FUNCTION agency.change_rate_period(p_table text, p_id uuid, p_changes jsonb) TO agency_app;
+
+
+--
+-- Name: FUNCTION check_currency_change(); Type: ACL; Schema: agency; Owner: agency_summaries
+--
+
+REVOKE ALL ON FUNCTION agency.check_currency_change() FROM PUBLIC;
 
 
 --
@@ -8093,10 +8548,25 @@ REVOKE ALL ON FUNCTION agency.keep_knowledge_chunk_counts() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION keep_submitted_parts(); Type: ACL; Schema: agency; Owner: agency_summaries
+--
+
+REVOKE ALL ON FUNCTION agency.keep_submitted_parts() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION keep_time_summaries(); Type: ACL; Schema: agency; Owner: agency_summaries
 --
 
 REVOKE ALL ON FUNCTION agency.keep_time_summaries() FROM PUBLIC;
+
+
+--
+-- Name: TABLE campaign_team; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_team TO agency_app;
+GRANT SELECT ON TABLE agency.campaign_team TO agency_timesheets;
 
 
 --
@@ -8181,6 +8651,13 @@ GRANT SELECT ON TABLE agency.rate_cards TO agency_summaries;
 
 GRANT ALL ON FUNCTION agency.rate_for(p_tenant uuid, p_employee uuid, p_campaign uuid, p_day date) TO agency_app;
 GRANT ALL ON FUNCTION agency.rate_for(p_tenant uuid, p_employee uuid, p_campaign uuid, p_day date) TO agency_summaries;
+
+
+--
+-- Name: FUNCTION rebuild_submitted_parts(); Type: ACL; Schema: agency; Owner: agency_summaries
+--
+
+REVOKE ALL ON FUNCTION agency.rebuild_submitted_parts() FROM PUBLIC;
 
 
 --
@@ -8293,14 +8770,6 @@ GRANT ALL ON FUNCTION agency.time_rules_bind() TO agency_timesheets;
 
 
 --
--- Name: TABLE campaign_team; Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_team TO agency_app;
-GRANT SELECT ON TABLE agency.campaign_team TO agency_timesheets;
-
-
---
 -- Name: TABLE tenants; Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -8323,6 +8792,14 @@ GRANT SELECT,UPDATE ON TABLE agency.time_off_entries TO agency_timesheets;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.timesheet_entries TO agency_app;
 GRANT SELECT ON TABLE agency.timesheet_entries TO agency_summaries;
 GRANT SELECT,UPDATE ON TABLE agency.timesheet_entries TO agency_timesheets;
+
+
+--
+-- Name: TABLE timesheet_submitted_parts; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT ON TABLE agency.timesheet_submitted_parts TO agency_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.timesheet_submitted_parts TO agency_summaries;
 
 
 --

@@ -122,7 +122,7 @@ public sealed class TimesheetBenchmarks(BenchDatabase db, Sampler sampler, Bench
     {
         const string target = "p95 ≤ 50 ms";
         var week = DateOnly.FromDateTime(await db.ScalarAsync<DateTime>("select (agency.current_week_start() - 7)::timestamp"));
-        // Open across the week, and the person's to log to: on its team or allocated to it (032).
+        // Open across the week, and the person's to log to: on its team or allocated to it (030).
         const string Loggable =
             """
             c.tenant_id = @tenant and c.deleted_at is null and c.status in ('planning', 'active', 'on_hold')
@@ -204,7 +204,7 @@ public sealed class TimesheetBenchmarks(BenchDatabase db, Sampler sampler, Bench
             var saveSummary = Percentiles.Summarize(save);
             results.Add(BenchResult.OfLatency("16b", "my week: save", $"{campaigns.Count} rows × 7 days = {cells} cells", target, saveSummary,
                 new TargetCheck().AtMost("p95", saveSummary.P95, 50, " ms").That(saved == cells, $"{cells} cells saved"),
-                ["ITimesheetCommands.SaveCellsAsync as a creative: one unit of work, the days' locks, the cells read once, one statement each for cleared, changed and new cells (032); inserts and updates alternate"])
+                ["ITimesheetCommands.SaveCellsAsync as a creative: one unit of work, the days' locks, the cells read once, one statement each for cleared, changed and new cells (030); inserts and updates alternate"])
                 with { FixedWorkload = true });
 
             var rows = 0;

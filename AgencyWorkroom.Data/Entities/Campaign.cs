@@ -20,7 +20,7 @@ public sealed class Campaign : AuditedEntity, IVersionedEntity
 
     public string BudgetType { get; set; } = "time_and_materials";
 
-    /// <summary>What a new timesheet entry on the campaign starts as (032; the entry may differ).</summary>
+    /// <summary>What a new timesheet entry on the campaign starts as (030; the entry may differ).</summary>
     public bool BillableByDefault { get; set; } = true;
 
     public decimal BudgetAmount { get; set; }

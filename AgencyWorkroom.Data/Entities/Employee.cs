@@ -16,10 +16,10 @@ public sealed class Employee : AuditedEntity
 
     public string AgencyRole { get; set; } = "creative";
 
-    /// <summary>The figure in force today; the history (agency.employee_capacity_periods, 030) is the source.</summary>
+    /// <summary>The figure in force today; the history (agency.employee_capacity_periods, 029) is the source.</summary>
     public decimal WeeklyCapacityHours { get; set; } = 40m;
 
-    /// <summary>Skills as tags (030), for the capacity grid's filter.</summary>
+    /// <summary>Skills as tags (029), for the capacity grid's filter.</summary>
     public string[] Skills { get; set; } = [];
 
     public bool Active { get; set; } = true;

@@ -1,6 +1,6 @@
 namespace AgencyWorkroom.Data.Entities;
 
-/// <summary>agency.employee_capacity_periods: a person's weekly hours from a date until the next period's (030).</summary>
+/// <summary>agency.employee_capacity_periods: a person's weekly hours from a date until the next period's (029).</summary>
 public sealed class EmployeeCapacityPeriod : AuditedEntity
 {
     public Guid EmployeeId { get; set; }

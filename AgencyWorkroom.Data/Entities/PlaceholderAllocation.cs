@@ -1,6 +1,6 @@
 namespace AgencyWorkroom.Data.Entities;
 
-/// <summary>agency.placeholder_allocations: a placeholder's hours in one week (030).</summary>
+/// <summary>agency.placeholder_allocations: a placeholder's hours in one week (029).</summary>
 public sealed class PlaceholderAllocation : AuditedEntity
 {
     public Guid PlaceholderId { get; set; }

@@ -1,6 +1,6 @@
 namespace AgencyWorkroom.Data.Entities;
 
-/// <summary>agency.staffing_placeholders: a role not yet staffed on a campaign (030).</summary>
+/// <summary>agency.staffing_placeholders: a role not yet staffed on a campaign (029).</summary>
 public sealed class StaffingPlaceholder : AuditedEntity
 {
     public Guid CampaignId { get; set; }

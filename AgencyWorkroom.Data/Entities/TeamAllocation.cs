@@ -14,7 +14,7 @@ public sealed class TeamAllocation : AuditedEntity, IVersionedEntity
 
     public string? Notes { get; set; }
 
-    /// <summary>Pencilled in: drawn hatched, and the capacity grid may leave it out of its totals (030).</summary>
+    /// <summary>Pencilled in: drawn hatched, and the capacity grid may leave it out of its totals (029).</summary>
     public bool Tentative { get; set; }
 
     public uint Version { get; set; }

@@ -22,10 +22,10 @@ public sealed class TimesheetWeek : TenantEntity
 
     public DateTimeOffset? RemindedAt { get; set; }
 
-    /// <summary>When the week was last submitted (032; the activity feed).</summary>
+    /// <summary>When the week was last submitted (030; the activity feed).</summary>
     public DateTimeOffset? SubmittedAt { get; set; }
 
-    /// <summary>The week's last rejection: when, by whom and why (032; the activity feed).</summary>
+    /// <summary>The week's last rejection: when, by whom and why (030; the activity feed).</summary>
     public DateTimeOffset? RejectedAt { get; set; }
 
     public Guid? RejectedBy { get; set; }

@@ -142,7 +142,7 @@ public sealed class RatesScreenTests(DemoSeedFixture demo, BrowserFixture browse
     {
         await page.GetByTestId(testId).Locator(".mud-select").First.ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = option }).First.ClickAsync();
-        await Expect(page.GetByTestId(testId).Locator("input")).ToHaveValueAsync(option);
+        await Expect(page.GetByTestId(testId)).ToContainTextAsync(option);
     }
 
     private static async Task CheckScreenAsync(IPage page, string name)

@@ -26,7 +26,7 @@ public interface ICapacityQueries
 
 /// <summary>
 /// The capacity screen's reads, each one unit of work under the caller's policies. The weeks'
-/// capacity and its net of time off are the database's rules (030: agency.weekly_capacities, one
+/// capacity and its net of time off are the database's rules (029: agency.weekly_capacities, one
 /// join of the people's periods to the weeks, and agency.net_capacity); the bookings are summed by
 /// week in the same statement, so the grid of 1,270 people × 12 weeks is one query.
 /// </summary>

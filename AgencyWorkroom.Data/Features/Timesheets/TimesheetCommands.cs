@@ -371,7 +371,7 @@ public sealed class TimesheetCommands(UnitOfWork unitOfWork, ISessionContextSour
 
     // The submitted time of the person-weeks that the caller may review, one statement per table for
     // all of them: a project manager's campaigns only, so that one week on two campaigns is approved
-    // by each manager for their part. may_review_time is inlined (032), the rules check each row once.
+    // by each manager for their part. may_review_time is inlined (030), the rules check each row once.
     private static async Task<int> ReviewAsync(
         WorkroomDbContext db, IReadOnlyList<(Guid EmployeeId, DateOnly Week)> weeks, string status, string? reason, CancellationToken ct)
     {

@@ -2,7 +2,7 @@ namespace AgencyWorkroom.Data.Features.Timesheets;
 
 /// <summary>One day of a row: the entry behind it (none yet: no id), its hours, note and state.</summary>
 /// <param name="Version">The entry's <c>xmin</c> when read: a save sends it back, and a newer one means another tab or person saved in between.</param>
-/// <param name="Billable">The entry's own (it starts as its campaign's billable_by_default, 032).</param>
+/// <param name="Billable">The entry's own (it starts as its campaign's billable_by_default, 030).</param>
 public sealed record CellDto(
     DateOnly Date, Guid? EntryId, decimal? Hours, string? Note, string Status, uint Version, string? RejectionReason, bool Billable = true)
 {
@@ -75,7 +75,7 @@ public sealed record WeekDto(
 }
 
 /// <summary>A changed cell to save. <paramref name="Hours"/> null or 0 clears it.</summary>
-/// <param name="Billable">Null: a new entry takes its campaign's default (032) and a saved one keeps its own.</param>
+/// <param name="Billable">Null: a new entry takes its campaign's default (030) and a saved one keeps its own.</param>
 /// <param name="EntryId">The entry the cell showed (none for an empty cell).</param>
 /// <param name="Version">The version the cell was read at; the save refuses to overwrite a newer one.</param>
 public sealed record CellChange(

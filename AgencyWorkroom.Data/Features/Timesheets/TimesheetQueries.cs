@@ -112,7 +112,7 @@ public sealed class TimesheetQueries(UnitOfWork unitOfWork, ISessionContextSourc
                 return new WeekRowDto(first.CampaignId, first.Code, first.Name, first.PhaseId, first.PhaseName, first.Billable, cells);
             })
             .ToList();
-        // The week's capacity from the person's history (030: one rule, agency.weekly_capacity).
+        // The week's capacity from the person's history (029: one rule, agency.weekly_capacity).
         var capacity = await db.Database.SqlQuery<decimal>(
             $"select agency.weekly_capacity(agency.current_tenant_id(), {person}, {monday}) as \"Value\"").SingleAsync(ct);
         return new WeekDto(person, employee.FullName, monday, rows, timeOff, capacity, state, timer, mine);

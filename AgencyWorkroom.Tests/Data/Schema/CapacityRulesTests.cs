@@ -4,7 +4,7 @@ using Npgsql;
 namespace AgencyWorkroom.Tests.Data.Schema;
 
 /// <summary>
-/// 030's rules on the real database: effective-dated capacity (one function, a week split at the
+/// 029's rules on the real database: effective-dated capacity (one function, a week split at the
 /// change), net of approved time off, tentative and placeholder allocations, and who may write
 /// them, tried as the web app's role.
 /// </summary>

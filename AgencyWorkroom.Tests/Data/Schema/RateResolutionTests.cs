@@ -286,7 +286,7 @@ public sealed class RateResolutionTests(TwoTenantWorld world)
     private Guid Client => world.A.Rows["agency.clients"];
 
     /// <summary>A campaign of the seeded client open since 2025, with the creative and its project manager on its team
-    /// (both log time on it, and time goes only on campaigns of one's team or allocations, 032).</summary>
+    /// (both log time on it, and time goes only on campaigns of one's team or allocations, 030).</summary>
     private async Task<Guid> CampaignAsync(TestSession s)
     {
         var id = Guid.NewGuid();

@@ -221,7 +221,7 @@ public sealed class SchemaTests(TwoTenantWorld world)
     {
         await using var s = await world.AppSessionAsync(world.A, "pm");
 
-        // The allocation first: time goes only on campaigns of one's team or allocations (032).
+        // The allocation first: time goes only on campaigns of one's team or allocations (030).
         var allocated = await s.ScalarAsync<DateOnly>("""
             insert into agency.team_allocations (employee_id, campaign_id, week_start_date, hours)
             values (@who, @campaign, '2026-11-25', 10) returning week_start_date

@@ -28,7 +28,7 @@ public static class TenantTables
         // Each person's own running timer; the seeded one is the pm's.
         ["agency.timesheet_timers"] = new("pm"),
         ["agency.team_allocations"] = new("pm"),
-        // 030: capacity history is the person record's (admin); placeholders are staffed like allocations.
+        // 029: capacity history is the person record's (admin); placeholders are staffed like allocations.
         ["agency.employee_capacity_periods"] = new("admin"),
         ["agency.staffing_placeholders"] = new("pm"),
         ["agency.placeholder_allocations"] = new("pm"),

@@ -138,7 +138,7 @@ public sealed class TimesheetRulesTests(TwoTenantWorld world)
     public async Task Approval_ByPmOfAnotherCampaign_OrOwnEntries_OrAccount_IsRefused()
     {
         await using var s = await world.AppSessionAsync(world.A, "creative");
-        // Leadership manages the other campaign, so may log to it too (032: one's team or allocations).
+        // Leadership manages the other campaign, so may log to it too (030: one's team or allocations).
         var other = await CampaignAsync(s, pm: world.A.People["leadership"]);
         var entry = await s.ScalarAsync<Guid>(
             $"insert into agency.timesheet_entries (campaign_id, entry_date, hours) values (@c, {Monday}, 4) returning id", ("c", other));
@@ -359,7 +359,7 @@ public sealed class TimesheetRulesTests(TwoTenantWorld world)
             values (@id, @p, @c, current_date - 3, 1.1, 'approved', @pm, now())
             """, ("id", id), ("p", world.A.People["creative"]), ("c", closed), ("pm", world.A.People["pm"]));
         await As(s, "finance");
-        // One audit row per person-week and statement (032), naming the entries it wrote.
+        // One audit row per person-week and statement (030), naming the entries it wrote.
         var audit = await s.QueryAsync(
             "select action, reason, actor_role from agency.audit_log where entity = 'timesheet_entries' and new_values -> 'ids' ? @id",
             ("id", id.ToString()));

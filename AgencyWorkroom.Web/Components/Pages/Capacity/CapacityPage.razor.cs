@@ -10,7 +10,7 @@ namespace AgencyWorkroom.Web.Components.Pages.Capacity;
 
 /// <summary>
 /// People × weeks: what is booked against what is available (capacity from each person's history,
-/// less approved time off: the database's rules of 030), as a heat map. The range, the filters,
+/// less approved time off: the database's rules of 029), as a heat map. The range, the filters,
 /// the grouping and whether tentative work counts are in the URL. Rows are virtualized, so the
 /// first render draws the visible window, not every cell of 1,270 people. Project managers,
 /// leadership and admins select weeks to allocate, and edit, move or remove what is booked; the

@@ -1,4 +1,4 @@
--- 035 the agency's currency stays while it has rates (issue 13).
+-- 032 the agency's currency stays while it has rates (issue 13).
 --
 -- Rates are kept in the tenant's currency (022) and never converted. An admin changing the
 -- currency in the settings relabelled every figure on every screen while the rates stayed in the

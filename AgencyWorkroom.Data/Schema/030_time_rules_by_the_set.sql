@@ -1,4 +1,4 @@
--- 032 the rules of time cost little per row, and approvals and imports are audited per person-week
+-- 030 the rules of time cost little per row, and approvals and imports are audited per person-week
 -- (issue 13 "the week save", issue 12 "bulk writes"; decisions 010 and 015).
 --
 -- What was slow, measured at ×20 on the shared dev database (EXPLAIN ANALYZE as the app role):

@@ -1,4 +1,4 @@
--- 034 a campaign moved to another client is repriced (issue 13).
+-- 031 a campaign moved to another client is repriced (issue 13).
 --
 -- A client's bill-rate overrides (022) price the time of that client's campaigns, and agency.rate_for
 -- finds the client through the campaign. Moving a campaign to another client changed which

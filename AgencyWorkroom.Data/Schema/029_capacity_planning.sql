@@ -1,4 +1,4 @@
--- 030 capacity planning (issue 15): capacity that changes from a date, tentative allocations,
+-- 029 capacity planning (issue 15): capacity that changes from a date, tentative allocations,
 -- placeholders for a role not yet staffed, and skills as tags on people.
 --
 -- Capacity was one figure per person (employees.weekly_capacity_hours): someone going to 24 h a

@@ -101,6 +101,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The page's serious and critical accessibility violations, as lines to read.</summary>
     public static async Task<List<string>> SeriousAccessibilityViolationsAsync(IPage page)
     {
+        // A snackbar or dialog fading in has not reached its colours yet: axe would judge the fade's
+        // contrast. Wait for the finite animations (not spinners) to end, at most two seconds.
+        await page.EvaluateAsync("""
+            () => Promise.race([
+                Promise.all(document.getAnimations()
+                    .filter(a => a.effect?.getComputedTiming().iterations !== Infinity)
+                    .map(a => a.finished.catch(() => null))),
+                new Promise(done => setTimeout(done, 2000))])
+            """);
         AxeResult result = await page.RunAxe();
         return [.. result.Violations
             .Where(v => v.Impact is "serious" or "critical")

@@ -21,7 +21,7 @@ public sealed record CapacityFilter(
     public const int DefaultWeeks = 12;
     public const int MaxWeeks = 26;
 
-    public DateOnly Monday => Capacity.Weeks.StartOf(From);
+    public DateOnly Monday => Common.Weeks.StartOf(From);
 
     public int WeekCount => Math.Clamp(Weeks, 1, MaxWeeks);
 
@@ -117,8 +117,3 @@ public sealed record CampaignOptionDto(Guid Id, string Code, string Name, DateOn
 
 /// <summary>A capacity period as the person's history lists it.</summary>
 public sealed record CapacityPeriodDto(Guid Id, DateOnly? EffectiveFrom, DateOnly? EffectiveTo, decimal WeeklyHours, string? Note);
-
-public static class Weeks
-{
-    public static DateOnly StartOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-}

@@ -49,16 +49,12 @@ public sealed record WeekStateDto(bool Locked, DateTimeOffset? SignedOffAt, Date
 public sealed record TimerDto(Guid CampaignId, Guid? PhaseId, DateTimeOffset StartedAt);
 
 /// <summary>One person's week: rows, time off, capacity and state.</summary>
-/// <param name="Capacity">The person's weekly capacity less approved time off.</param>
+/// <param name="Capacity">The week's capacity less its approved time off (agency.net_capacity, as the capacity grid).</param>
 public sealed record WeekDto(
     Guid EmployeeId, string FullName, DateOnly WeekStart, IReadOnlyList<WeekRowDto> Rows, IReadOnlyList<TimeOffDto> TimeOff,
-    decimal WeeklyCapacity, WeekStateDto State, TimerDto? Timer, bool IsMine)
+    decimal Capacity, WeekStateDto State, TimerDto? Timer, bool IsMine)
 {
     public IEnumerable<DateOnly> Days => Enumerable.Range(0, 7).Select(WeekStart.AddDays);
-
-    public decimal TimeOffHours => TimeOff.Where(t => t.Status == "approved").Sum(t => t.Hours);
-
-    public decimal Capacity => Math.Max(0, WeeklyCapacity - TimeOffHours);
 
     public decimal Total => Rows.Sum(r => r.Total);
 
@@ -133,9 +129,3 @@ public sealed record StepResult(int Changed, string? Error)
 
 /// <summary>A person the team view may show.</summary>
 public sealed record PersonOptionDto(Guid Id, string FullName);
-
-/// <summary>Weeks start on Monday.</summary>
-public static class Weeks
-{
-    public static DateOnly StartOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-}

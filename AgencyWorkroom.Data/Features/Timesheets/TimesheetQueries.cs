@@ -112,9 +112,14 @@ public sealed class TimesheetQueries(UnitOfWork unitOfWork, ISessionContextSourc
                 return new WeekRowDto(first.CampaignId, first.Code, first.Name, first.PhaseId, first.PhaseName, first.Billable, cells);
             })
             .ToList();
-        // The week's capacity from the person's history (029: one rule, agency.weekly_capacity).
+        // The week's capacity from the person's history less its approved time off: the capacity grid's
+        // rules (029: agency.weekly_capacity and agency.net_capacity), not a second reckoning here.
         var capacity = await db.Database.SqlQuery<decimal>(
-            $"select agency.weekly_capacity(agency.current_tenant_id(), {person}, {monday}) as \"Value\"").SingleAsync(ct);
+            $"""
+            select agency.net_capacity(agency.weekly_capacity(agency.current_tenant_id(), {person}, {monday}),
+                                       (select sum(o.hours) from agency.time_off_entries o
+                                        where o.employee_id = {person} and o.week_start_date = {monday} and o.status = 'approved')) as "Value"
+            """).SingleAsync(ct);
         return new WeekDto(person, employee.FullName, monday, rows, timeOff, capacity, state, timer, mine);
     }
 

@@ -1,3 +1,4 @@
+using AgencyWorkroom.Data.Features.Common;
 using AgencyWorkroom.Data.Session;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;

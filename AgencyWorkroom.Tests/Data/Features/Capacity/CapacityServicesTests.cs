@@ -1,4 +1,6 @@
+using AgencyWorkroom.Data.Features.Common;
 using AgencyWorkroom.Data.Features.Capacity;
+using AgencyWorkroom.Data.Features.Timesheets;
 using AgencyWorkroom.Tests.Infrastructure;
 
 namespace AgencyWorkroom.Tests.Data.Features.Capacity;
@@ -44,6 +46,31 @@ public sealed class CapacityServicesTests(TwoTenantWorld world)
         Assert.Equal(0m, grid.WeekAllocated(1, includeTentative: false));
         // Six people, one a role each: the week's capacity is theirs together, net of the creative's day off.
         Assert.Equal(5 * 40m + 16m, grid.WeekAvailable(1));
+    }
+
+    [Fact]
+    public async Task TimesheetWeek_ShowsTheGridsCapacity_ItsHistoryLessApprovedTimeOff()
+    {
+        var tenant = await ScratchTenant.CreateAsync(world);
+        var person = tenant.People["creative"];
+        await using (var admin = tenant.As(world, "admin"))
+        {
+            Assert.True((await admin.Get<ICapacityCommands>().ChangeCapacityAsync(person, Monday.AddDays(7), 24)).Succeeded);
+        }
+
+        await ApprovedTimeOffAsync(tenant, person, Monday.AddDays(8), 8);
+        await using var creative = tenant.As(world, "creative");
+        var cells = (await creative.Get<ICapacityQueries>().GridAsync(new CapacityFilter(Monday, Weeks: 2)))
+            .People.Single(p => p.EmployeeId == person).Cells;
+        var weeks = new List<decimal>();
+        foreach (var monday in new[] { Monday, Monday.AddDays(7) })
+        {
+            weeks.Add((await creative.Get<ITimesheetQueries>().GetWeekAsync(monday))!.Capacity);
+        }
+
+        // One rule in SQL for both screens: 40 h, then 24 h less the day off.
+        Assert.Equal([40m, 16m], weeks);
+        Assert.Equal(cells.Select(c => c.Available), weeks);
     }
 
     [Fact]

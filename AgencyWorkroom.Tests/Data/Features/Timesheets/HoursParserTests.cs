@@ -1,3 +1,4 @@
+using AgencyWorkroom.Data.Features.Common;
 using AgencyWorkroom.Data.Features.Timesheets;
 
 namespace AgencyWorkroom.Tests.Data.Features.Timesheets;

@@ -1,3 +1,4 @@
+using AgencyWorkroom.Data.Features.Common;
 using AgencyWorkroom.Data.Features.Notifications;
 using AgencyWorkroom.Data.Features.Timesheets;
 using AgencyWorkroom.Tests.Infrastructure;

@@ -1,3 +1,4 @@
+using AgencyWorkroom.Data.Features.Common;
 using System.Globalization;
 using AgencyWorkroom.Data.Features.People;
 using AgencyWorkroom.Data.Features.Timesheets;

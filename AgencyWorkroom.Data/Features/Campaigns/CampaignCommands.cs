@@ -102,6 +102,7 @@ public sealed class CampaignCommands(UnitOfWork unitOfWork) : ICampaignCommands
         campaign.BudgetType = form.BudgetType;
         campaign.BudgetAmount = form.BudgetAmount;
         campaign.Currency = form.Currency;
+        campaign.BillableByDefault = form.BillableByDefault;
         campaign.StartDate = DateOnly.FromDateTime(form.StartDate!.Value);
         campaign.EndDate = DateOnly.FromDateTime(form.EndDate!.Value);
         campaign.AlertThresholds = CampaignForm.ParseThresholds(form.AlertThresholds) ?? [50, 75, 90, 100];

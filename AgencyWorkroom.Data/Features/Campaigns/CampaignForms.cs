@@ -39,6 +39,9 @@ public sealed class CampaignForm : RowForm
     [NotBefore(nameof(StartDate), ErrorMessage = "The end date can't be before the start date.")]
     public DateTime? EndDate { get; set; }
 
+    /// <summary>What new time on the campaign starts as (the entry may differ; decision 015).</summary>
+    public bool BillableByDefault { get; set; } = true;
+
     /// <summary>Percentages of the budget spent that raise an alert, as typed: "50, 75, 90, 100".</summary>
     [Required(ErrorMessage = "Enter at least one threshold, such as 50, 75, 90, 100.")]
     [Thresholds(ErrorMessage = "Use whole percentages from 1 to 1000, separated by commas.")]

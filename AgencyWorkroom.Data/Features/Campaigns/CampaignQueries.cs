@@ -170,6 +170,7 @@ public sealed class CampaignQueries(UnitOfWork unitOfWork) : ICampaignQueries
                 BudgetType = campaign.BudgetType,
                 BudgetAmount = campaign.BudgetAmount,
                 Currency = campaign.Currency,
+                BillableByDefault = campaign.BillableByDefault,
                 StartDate = campaign.StartDate.ToDateTime(TimeOnly.MinValue),
                 EndDate = campaign.EndDate.ToDateTime(TimeOnly.MinValue),
                 AlertThresholds = CampaignForm.FormatThresholds(campaign.AlertThresholds),

@@ -20,7 +20,8 @@ public sealed class CampaignEditPageTests : ComponentTestContext
 
         page.Find("form").Submit();
 
-        Assert.Equal("The end date can't be before the start date.", FieldError(page, "field-end-date"));
+        // MudBlazor shows a field's message after its own validation round, which may finish after Submit returns.
+        page.WaitForAssertion(() => Assert.Equal("The end date can't be before the start date.", FieldError(page, "field-end-date")));
         Assert.Empty(_commands.Saved);
     }
 
@@ -33,7 +34,8 @@ public sealed class CampaignEditPageTests : ComponentTestContext
 
         page.Find("form").Submit();
 
-        Assert.Equal("The budget can't be negative.", FieldError(page, "field-budget"));
+        // MudBlazor shows a field's message after its own validation round, which may finish after Submit returns.
+        page.WaitForAssertion(() => Assert.Equal("The budget can't be negative.", FieldError(page, "field-budget")));
         Assert.Empty(_commands.Saved);
     }
 

@@ -1,5 +1,7 @@
 using AgencyWorkroom.Data.Features.Campaigns;
+using AgencyWorkroom.Data.Features.Common;
 using AgencyWorkroom.Data.Features.Paging;
+using AgencyWorkroom.Data.Features.Timesheets;
 using AgencyWorkroom.Tests.Infrastructure;
 
 namespace AgencyWorkroom.Tests.Data.Features.Campaigns;
@@ -165,6 +167,37 @@ public sealed class CampaignServicesTests(TwoTenantWorld world)
 
         Assert.Equal("The end date can't be before the start date.", backwards.FieldErrors[nameof(CampaignForm.EndDate)]);
         Assert.Equal("The budget can't be negative.", (await commands.CreateAsync(negative)).FieldErrors[nameof(CampaignForm.BudgetAmount)]);
+    }
+
+    [Fact]
+    public async Task BillableByDefault_SetOnTheForm_IsWhatNewTimeStartsAs_AndOldTimeKeepsItsOwn()
+    {
+        var tenant = await ScratchTenant.CreateAsync(world);
+        var today = DateTime.Today;
+        var form = Form(tenant, "PITCH", today.AddDays(-60), today.AddDays(60));
+        form.BillableByDefault = false;
+        await using var pm = tenant.As(world, "pm");
+        var id = (await pm.Get<ICampaignCommands>().CreateAsync(form)).Id!.Value;
+        await using (var team = await TestSession.BeginAsync(world.Database.App, tenant.Id, "pm", tenant.People["pm"]))
+        {
+            await team.ExecuteAsync("insert into agency.campaign_team (campaign_id, employee_id, team_role) values (@c, @p, 'designer')",
+                ("c", id), ("p", tenant.People["creative"]));
+            await team.CommitAsync();
+        }
+
+        var lastWeek = Weeks.StartOf(DateOnly.FromDateTime(today)).AddDays(-7);
+        await using var creative = tenant.As(world, "creative");
+        var first = (await creative.Get<ITimesheetCommands>().SaveCellsAsync([new CellChange(id, null, lastWeek, 2, null, null, null)])).Single();
+        var read = (await pm.Get<ICampaignQueries>().GetFormAsync(id))!;
+        read.BillableByDefault = true;
+        Assert.True((await pm.Get<ICampaignCommands>().UpdateAsync(id, read)).Succeeded);
+        var second = (await creative.Get<ITimesheetCommands>().SaveCellsAsync([new CellChange(id, null, lastWeek.AddDays(1), 3, null, null, null)])).Single();
+        var week = (await creative.Get<ITimesheetQueries>().GetWeekAsync(lastWeek))!;
+
+        Assert.True(first.Succeeded, first.Error);
+        Assert.True(second.Succeeded, second.Error);
+        Assert.True((await pm.Get<ICampaignQueries>().GetFormAsync(id))!.BillableByDefault);
+        Assert.Equal([false, true], week.Rows.SelectMany(r => r.Cells).Where(c => c.EntryId is not null).OrderBy(c => c.Date).Select(c => c.Billable));
     }
 
     [Theory]

@@ -69,11 +69,16 @@ create policy capacity_manage on agency.employee_capacity_periods
   using ((select agency.has_role('admin'))) with check ((select agency.has_role('admin')));
 grant select, insert, update, delete on agency.employee_capacity_periods to agency_app;
 
--- Existing people: their figure, from always.
+-- Existing people: their figure, from always. The owner reads every tenant's people and writes
+-- their periods with FORCE lifted for this transaction only (under it, the owner would see no one).
+alter table agency.employees no force row level security;
+alter table agency.employee_capacity_periods no force row level security;
 insert into agency.employee_capacity_periods (tenant_id, employee_id, effective_from, weekly_hours)
 select e.tenant_id, e.id, '-infinity', e.weekly_capacity_hours
 from agency.employees e
 where not exists (select from agency.employee_capacity_periods p where p.tenant_id = e.tenant_id and p.employee_id = e.id);
+alter table agency.employee_capacity_periods force row level security;
+alter table agency.employees force row level security;
 
 -- THE rule: what a period's start does to the week it starts in. A week holds the hours of the
 -- period in force on its Monday, plus, for each change from Tuesday to Friday, the change times

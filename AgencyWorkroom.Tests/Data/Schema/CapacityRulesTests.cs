@@ -1,3 +1,4 @@
+using AgencyWorkroom.Data.Schema;
 using AgencyWorkroom.Tests.Infrastructure;
 using Npgsql;
 
@@ -13,6 +14,45 @@ public sealed class CapacityRulesTests(TwoTenantWorld world)
 {
     // A fixed past week: Monday 2025-03-03; its Wednesday is 2025-03-05.
     private static readonly DateOnly Monday = new(2025, 3, 3);
+
+    [Fact]
+    public async Task Migration_OnADatabaseWithPeople_GivesEachTheirFigureFromAlways()
+    {
+        // An agency upgrading already has people: 029 must give them periods, as the migrator runs it
+        // (the owner, no tenant set, under FORCE). Its backfill, after taking a tenant's periods away:
+        var tenant = await ScratchTenant.CreateAsync(world);
+        await using (var clear = await TestSession.BeginWithoutContextAsync(world.Database.Maintenance))
+        {
+            await clear.ExecuteAsync("update agency.employees set weekly_capacity_hours = 32 where tenant_id = @t and id = @p",
+                ("t", tenant.Id), ("p", tenant.People["creative"]));
+            await clear.ExecuteAsync("delete from agency.employee_capacity_periods where tenant_id = @t", ("t", tenant.Id));
+            await clear.CommitAsync();
+        }
+
+        var script = SchemaMigrator.LoadEmbeddedScripts().Single(m => m.Version == 29).Sql;
+        var start = script.IndexOf("-- Existing people", StringComparison.Ordinal);
+        var backfill = script[start..script.IndexOf("-- THE rule", start, StringComparison.Ordinal)];
+        await using (var owner = await TestSession.BeginWithoutContextAsync(world.Database.Owner))
+        {
+            await owner.ExecuteAsync(backfill);
+            await owner.CommitAsync();
+        }
+
+        await using var s = await TestSession.BeginWithoutContextAsync(world.Database.Maintenance);
+        var rows = await s.QueryAsync(
+            """
+            select e.id, e.weekly_capacity_hours, p.weekly_hours, p.effective_from = '-infinity' as always
+            from agency.employees e left join agency.employee_capacity_periods p on p.tenant_id = e.tenant_id and p.employee_id = e.id
+            where e.tenant_id = @t
+            """, ("t", tenant.Id));
+        Assert.Equal(tenant.People.Count, rows.Count);
+        Assert.All(rows, r => Assert.Equal(r["weekly_capacity_hours"], r["weekly_hours"]));
+        Assert.All(rows, r => Assert.Equal(true, r["always"]));
+        Assert.Contains(rows, r => (decimal)r["weekly_hours"]! == 32m);
+        // FORCE is back on both tables after it.
+        Assert.Equal(2L, await s.ScalarAsync<long>(
+            "select count(*) from pg_class where oid in ('agency.employees'::regclass, 'agency.employee_capacity_periods'::regclass) and relforcerowsecurity"));
+    }
 
     [Fact]
     public async Task WeeklyCapacity_ChangeOnAWednesday_SplitsThatWeekAndChangesOnlyTheWeeksFromIt()

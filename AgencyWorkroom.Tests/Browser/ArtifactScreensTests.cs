@@ -1,4 +1,5 @@
 using AgencyWorkroom.Data.DemoData;
+using AgencyWorkroom.Data.Features.Artifacts;
 using AgencyWorkroom.Data.Identity;
 using AgencyWorkroom.Tests.Data.Features.Artifacts;
 using AgencyWorkroom.Tests.Infrastructure;
@@ -61,6 +62,35 @@ public sealed class ArtifactScreensTests(TwoTenantWorld world, BrowserFixture br
         var content = await s.ScalarAsync<string>("select content from agency.artifacts where id = @id", ("id", w.Brief));
         Assert.Contains("# Ferry timetable", content);
         Assert.Matches(@"- \[ \] Book the boat", content);
+    }
+
+    [Fact]
+    public async Task History_ComparesTheLastTwoVersions_AndARestoreAfterAskingIsANewVersion()
+    {
+        var w = await ArtifactLibraryWorld.CreateAsync(world);
+        await using (var pm = w.Tenant.As(world, "pm"))
+        {
+            var version = (await pm.Get<IArtifactQueries>().GetAsync(w.Brief))!.Version;
+            Assert.True((await pm.Get<IArtifactCommands>().SaveVersionAsync(w.Brief, version, "# Harbour launch\n\nA film of the harbour at dusk.", "Dusk, not dawn")).Saved);
+        }
+
+        var page = await browser.SignedInPageAsync(await AccountAsync(w.Tenant, "creative"), Password);
+        await BrowserFixture.OpenAsync(page, $"/artifacts/{w.Brief}?view=history");
+
+        await Expect(page.GetByTestId("history-version")).ToHaveTextAsync(["2", "1"]);
+        await Expect(page.GetByTestId("compare-summary")).ToHaveTextAsync("Version 2 against 1: 1 line added, 1 removed.");
+        await Expect(page.GetByTestId("compare-lines").Locator(".added")).ToHaveTextAsync("+ A film of the harbour at dusk.");
+        await Expect(page.GetByTestId("compare-lines").Locator(".removed")).ToContainTextAsync("− The harbour launch needs a budget");
+        await NoSeriousViolationsAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "artifact-history");
+
+        await page.GetByTestId("restore-1").ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Restore" }).ClickAsync();
+
+        await Expect(page.GetByTestId("history-version")).ToHaveTextAsync(["3", "2", "1"]);
+        await Expect(page.GetByTestId("compare-summary")).ToHaveTextAsync("Version 3 against 2: 1 line added, 1 removed.");
+        await using var s = await TestSession.BeginAsync(world.Database.App, w.Tenant.Id, "admin", w.Tenant.People["admin"]);
+        Assert.StartsWith("# Harbour launch\n\nThe harbour launch needs a budget", await s.ScalarAsync<string>("select content from agency.artifacts where id = @id", ("id", w.Brief)));
     }
 
     [Fact]

@@ -22,6 +22,9 @@ public interface IArtifactQueries
     /// <summary>The artifact's versions, newest first; empty when it is not the caller's to see.</summary>
     Task<IReadOnlyList<ArtifactVersionRow>> ListVersionsAsync(Guid artifactId, CancellationToken cancellationToken = default);
 
+    /// <summary>Two versions compared line by line, older first; null when either is not the caller's to see.</summary>
+    Task<ArtifactComparison?> CompareAsync(Guid artifactId, int older, int newer, CancellationToken cancellationToken = default);
+
     /// <summary>Clients, brands and people, for the filters.</summary>
     Task<ArtifactOptionsDto> GetOptionsAsync(CancellationToken cancellationToken = default);
 
@@ -196,6 +199,18 @@ public sealed class ArtifactQueries(UnitOfWork unitOfWork) : IArtifactQueries
             order by v.version_number desc
             """).ToListAsync(ct), cancellationToken);
 
+    public Task<ArtifactComparison?> CompareAsync(Guid artifactId, int older, int newer, CancellationToken cancellationToken = default) =>
+        unitOfWork.RunAsync(async (db, ct) =>
+        {
+            var texts = await db.Database.SqlQuery<VersionText>($"""
+                select v.version_number, v.content from agency.artifact_versions v
+                where v.artifact_id = {artifactId} and v.version_number in ({older}, {newer})
+                """).ToDictionaryAsync(v => v.VersionNumber, v => v.Content ?? "", ct);
+            return texts.TryGetValue(older, out var before) && texts.TryGetValue(newer, out var after)
+                ? ArtifactComparison.Of(older, newer, before, after)
+                : null;
+        }, cancellationToken);
+
     public Task<ArtifactOptionsDto> GetOptionsAsync(CancellationToken cancellationToken = default) =>
         unitOfWork.RunAsync(async (db, ct) =>
         {
@@ -237,4 +252,11 @@ public sealed class ArtifactQueries(UnitOfWork unitOfWork) : IArtifactQueries
                 .Select(c => new CampaignOptionDto(c.Id, c.Code, c.Name))
                 .ToListAsync(ct);
         }, cancellationToken);
+
+    private sealed class VersionText
+    {
+        public int VersionNumber { get; init; }
+
+        public string? Content { get; init; }
+    }
 }

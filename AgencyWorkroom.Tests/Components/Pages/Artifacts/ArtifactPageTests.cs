@@ -82,6 +82,9 @@ public sealed class ArtifactPageTests : ComponentTestContext
         public Task<IReadOnlyList<ArtifactVersionRow>> ListVersionsAsync(Guid artifactId, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<ArtifactVersionRow>>([]);
 
+        public Task<ArtifactComparison?> CompareAsync(Guid artifactId, int older, int newer, CancellationToken cancellationToken = default) =>
+            Task.FromResult<ArtifactComparison?>(null);
+
         public Task<ArtifactOptionsDto> GetOptionsAsync(CancellationToken cancellationToken = default) =>
             Task.FromResult(new ArtifactOptionsDto([], [], []));
 

@@ -67,6 +67,32 @@ public sealed class ArtifactVersionTests(TwoTenantWorld world) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Compare_TwoVersions_LineByLine_AndNothingOfAnArtifactTheCallerMayNotRead()
+    {
+        await using var pm = _w.Tenant.As(world, "pm");
+        var commands = pm.Get<IArtifactCommands>();
+        var first = await commands.SaveVersionAsync(_w.Brief, await VersionAsync(pm), "# Plan\nDay one: ferries\nDay two: boats", "first cut");
+        await commands.SaveVersionAsync(_w.Brief, first.Version, "# Plan\nDay one: ferries at dawn\nDay two: boats", "second cut");
+        var numbers = (await pm.Get<IArtifactQueries>().ListVersionsAsync(_w.Brief)).Select(v => v.VersionNumber).ToList();
+        await using var creative = _w.Tenant.As(world, "creative");
+        var queries = creative.Get<IArtifactQueries>();
+
+        var comparison = (await queries.CompareAsync(_w.Brief, numbers[1], numbers[0]))!;
+        var same = (await queries.CompareAsync(_w.Brief, numbers[0], numbers[0]))!;
+
+        Assert.Equal(
+            [(DiffLineKind.Unchanged, "# Plan"), (DiffLineKind.Removed, "Day one: ferries"), (DiffLineKind.Added, "Day one: ferries at dawn"),
+             (DiffLineKind.Unchanged, "Day two: boats")],
+            comparison.Lines.Select(l => (l.Kind, l.Text)));
+        Assert.Equal((1, 1), (comparison.Added, comparison.Removed));
+        Assert.True(same.Same);
+        // The creative is not on the closed campaign's team: its versions compare to nothing, as if absent.
+        Assert.NotNull(await pm.Get<IArtifactQueries>().CompareAsync(_w.Secret, 1, 1));
+        Assert.Null(await queries.CompareAsync(_w.Secret, 1, 1));
+        Assert.Null(await queries.CompareAsync(_w.Brief, numbers[0], 999));
+    }
+
+    [Fact]
     public async Task VersionRows_OnlyTheCallersLatestAutosave_CanBeRewritten()
     {
         await using var pm = _w.Tenant.As(world, "pm");

@@ -15,11 +15,15 @@ public sealed partial class ArtifactPage
     [Parameter]
     public Guid ArtifactId { get; set; }
 
-    /// <summary>"read" shows the text rendered (the print and reading view); otherwise the editor.</summary>
+    /// <summary>"read" shows the text rendered (the print and reading view), "history" the versions; otherwise the editor.</summary>
     [SupplyParameterFromQuery(Name = "view")]
     public string? View { get; set; }
 
     private bool Read => string.Equals(View, "read", StringComparison.OrdinalIgnoreCase);
+
+    private bool History => string.Equals(View, "history", StringComparison.OrdinalIgnoreCase);
+
+    private bool Editing => !Read && !History;
 
     [Inject]
     private IArtifactQueries Artifacts { get; set; } = default!;
@@ -65,8 +69,8 @@ public sealed partial class ArtifactPage
     {
         if (_detail is not null && _detail.Row.ArtifactId == ArtifactId)
         {
-            // Only the view changed (edit and read): the editor keeps its own text and version.
-            if (Read)
+            // Only the view changed: the editor keeps its own text and version; reading and the history read again.
+            if (!Editing)
             {
                 await LoadAsync();
             }

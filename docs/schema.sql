@@ -93,6 +93,168 @@ COMMENT ON EXTENSION vector IS 'vector data type and ivfflat and hnsw access met
 
 
 --
+-- Name: add_default_artifact_templates(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.add_default_artifact_templates(p_tenant_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $_$
+declare
+  previous text := current_setting('app.current_tenant', true);
+begin
+  perform set_config('app.current_tenant', p_tenant_id::text, true);
+  insert into agency.artifact_templates (tenant_id, artifact_type, name, description, content)
+  values
+    (p_tenant_id, 'brief', 'Creative brief', 'The problem, the audience, the one thing to say, and how we will know it worked.', $md$# Creative brief
+
+## The problem
+What is the business problem this work has to solve? One or two sentences.
+
+## Audience
+Who are we talking to? What do they think and do today?
+
+## The single-minded proposition
+The one thing we want them to take away.
+
+## Reasons to believe
+- 
+- 
+
+## Tone of voice
+
+## Mandatories
+- Logo, legal lines, product shots, accessibility needs
+
+## Deliverables
+| Item | Format | Channel | Due |
+| --- | --- | --- | --- |
+|  |  |  |  |
+
+## Measures of success
+- 
+
+## Budget and timing
+$md$),
+    (p_tenant_id, 'script', 'Video script', 'A two-column script: what we see and what we hear, scene by scene.', $md$# Script: working title
+
+**Length:** 30 s  
+**Version:** draft
+
+## Scene 1
+| Vision | Audio |
+| --- | --- |
+| Open on … | VO: … |
+
+## Scene 2
+| Vision | Audio |
+| --- | --- |
+|  |  |
+
+## End frame
+| Vision | Audio |
+| --- | --- |
+| Logo and line | VO: … |
+
+## Notes for production
+- 
+$md$),
+    (p_tenant_id, 'deck', 'Deck outline', 'Slide by slide: the story of a presentation before anyone designs it.', $md$# Deck outline
+
+## 1. Title
+Client, project, date.
+
+## 2. What you asked us
+The brief in one slide.
+
+## 3. What we found
+- Insight
+- Insight
+
+## 4. The idea
+One line, then the picture.
+
+## 5. How it comes to life
+- Channel by channel
+
+## 6. Timeline and budget
+
+## 7. Next steps
+- [ ] Decision needed from the client
+- [ ] 
+$md$),
+    (p_tenant_id, 'copy', 'Social copy', 'Posts per channel, with character counts, hashtags and the visual each goes with.', $md$# Social copy
+
+**Campaign line:**  
+**Launch date:**
+
+## Instagram
+- **Post 1:** copy here (max 2,200 characters)
+  - Visual:
+  - Hashtags:
+
+## LinkedIn
+- **Post 1:** copy here
+
+## X
+- **Post 1:** copy here (max 280 characters)
+
+## Approvals
+- [ ] Legal
+- [ ] Client
+$md$),
+    (p_tenant_id, 'report', 'Post-mortem', 'What happened, what went well, what did not, and what we change next time.', $md$# Post-mortem
+
+**Campaign:**  
+**Date of the review:**  
+**People present:**
+
+## Summary
+What we set out to do and what happened.
+
+## Results against the brief
+| Measure | Target | Result |
+| --- | --- | --- |
+|  |  |  |
+
+## What went well
+- 
+
+## What did not
+- 
+
+## Budget and hours
+Planned against actual, and why they differ.
+
+## What we change next time
+- [ ] 
+$md$)
+  on conflict (tenant_id, name) do nothing;
+  perform set_config('app.current_tenant', coalesce(previous, ''), true);
+end
+$_$;
+
+
+ALTER FUNCTION agency.add_default_artifact_templates(p_tenant_id uuid) OWNER TO workroom_owner;
+
+--
+-- Name: add_default_artifact_templates_to_new_tenant(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.add_default_artifact_templates_to_new_tenant() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  perform agency.add_default_artifact_templates(new.id);
+  return null;
+end
+$$;
+
+
+ALTER FUNCTION agency.add_default_artifact_templates_to_new_tenant() OWNER TO workroom_owner;
+
+--
 -- Name: add_rate_period(text, jsonb); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -1608,6 +1770,22 @@ $_$;
 
 
 ALTER FUNCTION agency.keep_time_summaries() OWNER TO agency_summaries;
+
+--
+-- Name: may_add_artifacts_to(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.may_add_artifacts_to(p_campaign_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+  select agency.has_any_role(array['leadership', 'admin'])
+      or exists (select 1 from agency.campaign_team tm
+                 where tm.tenant_id = agency.current_tenant_id() and tm.campaign_id = p_campaign_id
+                   and tm.employee_id = agency.current_user_id())
+$$;
+
+
+ALTER FUNCTION agency.may_add_artifacts_to(p_campaign_id uuid) OWNER TO workroom_owner;
 
 --
 -- Name: campaign_team; Type: TABLE; Schema: agency; Owner: workroom_owner
@@ -3128,6 +3306,32 @@ ALTER TABLE ONLY agency.artifact_comments FORCE ROW LEVEL SECURITY;
 ALTER TABLE agency.artifact_comments OWNER TO workroom_owner;
 
 --
+-- Name: artifact_templates; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.artifact_templates (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    artifact_type text NOT NULL,
+    name text NOT NULL,
+    description text,
+    content text DEFAULT ''::text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    CONSTRAINT artifact_templates_artifact_type_check CHECK ((artifact_type = ANY (ARRAY['brief'::text, 'script'::text, 'deck'::text, 'board'::text, 'copy'::text, 'storyboard'::text, 'moodboard'::text, 'report'::text, 'other'::text]))),
+    CONSTRAINT artifact_templates_content_check CHECK ((length(content) <= 200000)),
+    CONSTRAINT artifact_templates_description_check CHECK (((description IS NULL) OR (length(description) <= 300))),
+    CONSTRAINT artifact_templates_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 120)))
+);
+
+ALTER TABLE ONLY agency.artifact_templates FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.artifact_templates OWNER TO workroom_owner;
+
+--
 -- Name: artifact_versions; Type: TABLE; Schema: agency; Owner: workroom_owner
 --
 
@@ -3173,6 +3377,7 @@ CREATE TABLE agency.artifacts (
     created_by uuid DEFAULT agency.current_user_id(),
     updated_by uuid,
     deleted_at timestamp with time zone,
+    due_date date,
     CONSTRAINT artifacts_artifact_type_check CHECK ((artifact_type = ANY (ARRAY['brief'::text, 'script'::text, 'deck'::text, 'board'::text, 'copy'::text, 'storyboard'::text, 'moodboard'::text, 'report'::text, 'other'::text]))),
     CONSTRAINT artifacts_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'in_review'::text, 'approved'::text, 'archived'::text]))),
     CONSTRAINT artifacts_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 300)))
@@ -4330,6 +4535,22 @@ ALTER TABLE ONLY agency.ai_messages
 
 ALTER TABLE ONLY agency.artifact_comments
     ADD CONSTRAINT artifact_comments_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: artifact_templates artifact_templates_name_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_templates
+    ADD CONSTRAINT artifact_templates_name_key UNIQUE (tenant_id, name);
+
+
+--
+-- Name: artifact_templates artifact_templates_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_templates
+    ADD CONSTRAINT artifact_templates_pkey PRIMARY KEY (tenant_id, id);
 
 
 --
@@ -5544,6 +5765,13 @@ CREATE INDEX expense_lines_employee_idx ON te.expense_lines USING btree (tenant_
 
 
 --
+-- Name: tenants add_default_artifact_templates; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER add_default_artifact_templates AFTER INSERT ON agency.tenants FOR EACH ROW EXECUTE FUNCTION agency.add_default_artifact_templates_to_new_tenant();
+
+
+--
 -- Name: time_off_entries after_status; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -6062,6 +6290,13 @@ CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.artifact_comments FOR EACH
 
 
 --
+-- Name: artifact_templates set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.artifact_templates FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
 -- Name: artifact_versions set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -6375,6 +6610,14 @@ ALTER TABLE ONLY agency.artifact_comments
 
 ALTER TABLE ONLY agency.artifact_comments
     ADD CONSTRAINT artifact_comments_tenant_id_parent_comment_id_fkey FOREIGN KEY (tenant_id, parent_comment_id) REFERENCES agency.artifact_comments(tenant_id, id);
+
+
+--
+-- Name: artifact_templates artifact_templates_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_templates
+    ADD CONSTRAINT artifact_templates_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id) ON DELETE CASCADE;
 
 
 --
@@ -7133,7 +7376,7 @@ ALTER TABLE agency.artifact_comments ENABLE ROW LEVEL SECURITY;
 -- Name: artifacts artifact_create; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
-CREATE POLICY artifact_create ON agency.artifacts FOR INSERT WITH CHECK (((owner_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.has_any_role(ARRAY['leadership'::text, 'admin'::text]) AS has_any_role)));
+CREATE POLICY artifact_create ON agency.artifacts FOR INSERT WITH CHECK ((agency.may_add_artifacts_to(campaign_id) AND ((owner_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.has_any_role(ARRAY['leadership'::text, 'admin'::text]) AS has_any_role))));
 
 
 --
@@ -7162,6 +7405,12 @@ CREATE POLICY artifact_read ON agency.artifacts FOR SELECT USING (((owner_id = (
    FROM agency.campaign_team tm
   WHERE ((tm.tenant_id = artifacts.tenant_id) AND (tm.campaign_id = artifacts.campaign_id) AND (tm.employee_id = ( SELECT agency.current_user_id() AS current_user_id)))))));
 
+
+--
+-- Name: artifact_templates; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.artifact_templates ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: artifact_versions; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
@@ -7775,6 +8024,27 @@ CREATE POLICY team_read ON agency.campaign_team FOR SELECT USING (true);
 
 
 --
+-- Name: artifact_templates template_defaults; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY template_defaults ON agency.artifact_templates FOR INSERT TO workroom_owner WITH CHECK (true);
+
+
+--
+-- Name: artifact_templates template_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY template_manage ON agency.artifact_templates USING (( SELECT agency.has_role('admin'::text) AS has_role)) WITH CHECK (( SELECT agency.has_role('admin'::text) AS has_role));
+
+
+--
+-- Name: artifact_templates template_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY template_read ON agency.artifact_templates FOR SELECT USING (true);
+
+
+--
 -- Name: tenants tenant_create; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -7800,6 +8070,13 @@ CREATE POLICY tenant_isolation ON agency.ai_messages AS RESTRICTIVE USING ((tena
 --
 
 CREATE POLICY tenant_isolation ON agency.artifact_comments AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: artifact_templates tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.artifact_templates AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
 
 
 --
@@ -8351,6 +8628,20 @@ GRANT USAGE ON SCHEMA te TO agency_summaries;
 
 
 --
+-- Name: FUNCTION add_default_artifact_templates(p_tenant_id uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+REVOKE ALL ON FUNCTION agency.add_default_artifact_templates(p_tenant_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION add_default_artifact_templates_to_new_tenant(); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+REVOKE ALL ON FUNCTION agency.add_default_artifact_templates_to_new_tenant() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION add_rate_period(p_table text, p_period jsonb); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -8559,6 +8850,13 @@ REVOKE ALL ON FUNCTION agency.keep_submitted_parts() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION agency.keep_time_summaries() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION may_add_artifacts_to(p_campaign_id uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.may_add_artifacts_to(p_campaign_id uuid) TO agency_app;
 
 
 --
@@ -8866,6 +9164,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.ai_messages TO agency_app;
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.artifact_comments TO agency_app;
+
+
+--
+-- Name: TABLE artifact_templates; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.artifact_templates TO agency_app;
 
 
 --

@@ -115,6 +115,52 @@ public sealed class ArtifactScreensTests(TwoTenantWorld world, BrowserFixture br
             $"{changed.Count} of {originals.Count} change on the way through the editor; the first:\n{changed.FirstOrDefault().md}\n---\n{changed.FirstOrDefault().trip}");
     }
 
+    [Fact]
+    public async Task NewArtifact_FromATemplate_OpensInTheEditor_ExportsAsMarkdown_AndAdminsKeepTheTemplates()
+    {
+        var w = await ArtifactLibraryWorld.CreateAsync(world);
+        var page = await browser.SignedInPageAsync(await AccountAsync(w.Tenant, "creative"), Password);
+
+        await BrowserFixture.OpenAsync(page, "/artifacts");
+        await page.GetByTestId("new-artifact").ClickAsync();
+        var dialog = page.GetByTestId("new-artifact-dialog");
+        await dialog.GetByTestId("field-template").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Deck outline" }).ClickAsync();
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+        await Expect(dialog.GetByTestId("field-title").Locator("input")).ToHaveValueAsync("Deck outline");
+        // Only the campaign whose team the creative is on is offered.
+        await dialog.GetByTestId("field-campaign").Locator("input").FillAsync("1");
+        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveTextAsync(["TEAM-1 · TEAM-1"]);
+        await page.Locator(".mud-popover-open .mud-list-item").ClickAsync();
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+        await dialog.GetByTestId("field-title").Locator("input").FillAsync("Pitch deck");
+        await Expect(dialog.GetByTestId("field-title").Locator("input")).ToHaveValueAsync("Pitch deck");
+        await NoSeriousViolationsAsync(page);
+        await dialog.GetByTestId("save").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/artifacts/[0-9a-f-]{36}$"));
+        await Expect(page.GetByTestId("artifact-title")).ToHaveTextAsync("Pitch deck");
+        await Expect(page.GetByTestId("editor-content").Locator("h1")).ToHaveTextAsync("Deck outline");
+        await page.GetByTestId("export-menu").ClickAsync();
+        var markdown = await page.GetByTestId("export-markdown").GetAttributeAsync("href");
+        var download = await page.APIRequest.GetAsync(markdown!);
+        Assert.Equal(200, download.Status);
+        Assert.StartsWith("# Deck outline", await download.TextAsync());
+
+        var admin = await browser.SignedInPageAsync(await AccountAsync(w.Tenant, "admin"), Password);
+        await BrowserFixture.OpenAsync(admin, "/admin/templates");
+        await Expect(admin.GetByTestId("template-name")).ToHaveCountAsync(5);
+        await admin.GetByTestId("add-template").ClickAsync();
+        var editor = admin.GetByTestId("template-dialog");
+        await editor.GetByTestId("field-template-name").Locator("input").FillAsync("Launch checklist");
+        await editor.GetByTestId("field-template-content").Locator("textarea").FillAsync("# Launch checklist\n\n- [ ] Legal");
+        await Expect(editor.GetByTestId("template-preview").Locator("h1")).ToHaveTextAsync("Launch checklist");
+        await NoSeriousViolationsAsync(admin);
+        await editor.GetByTestId("save").ClickAsync();
+        await Expect(admin.GetByTestId("template-name")).ToHaveCountAsync(6);
+        await Expect(admin.GetByTestId("template-name").Filter(new() { HasText = "Launch checklist" })).ToHaveCountAsync(1);
+    }
+
     private async Task<string> AccountAsync(ScratchTenant tenant, string role)
     {
         var email = $"{role}@a{tenant.Id:N}.test";

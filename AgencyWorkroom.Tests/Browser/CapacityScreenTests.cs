@@ -61,7 +61,11 @@ public sealed class CapacityScreenTests(TwoTenantWorld world, BrowserFixture bro
         var add = pm.GetByTestId("placeholder-dialog");
         await add.GetByTestId("field-placeholder-campaign").ClickAsync();
         await pm.Locator(".mud-popover-open .mud-list-item", new() { HasText = "CAPB" }).ClickAsync();
+        // The select closes its list and takes the focus back after a round trip: typing before that
+        // lands in a field the closing render resets.
+        await Expect(pm.Locator(".mud-popover-open")).ToHaveCountAsync(0);
         await add.GetByTestId("field-placeholder-role").Locator("input").FillAsync("Motion designer");
+        await Expect(add.GetByTestId("field-placeholder-role").Locator("input")).ToHaveValueAsync("Motion designer");
         await add.GetByTestId("field-placeholder-department").Locator("input").FillAsync("Design");
         await add.GetByTestId("save").ClickAsync();
         await Expect(pm.GetByTestId("placeholder-row")).ToContainTextAsync("Motion designer");

@@ -184,6 +184,8 @@ public sealed class TwoTenantWorld : IAsyncLifetime
         // The creative's capacity, unchanged, recorded again from a date ahead (every person also has the period from always).
         await Insert("insert into agency.employee_capacity_periods (id, employee_id, effective_from, weekly_hours) values (@id, @person, current_date + 90, 40)",
             ("id", Id("agency.employee_capacity_periods")), ("person", tenant.People["creative"]));
+        await Insert("insert into agency.artifact_templates (id, artifact_type, name, content) values (@id, 'brief', 'Test brief', '# Brief')",
+            ("id", Id("agency.artifact_templates")));
         await Insert("insert into agency.knowledge_documents (id, client_id, title, doc_type, content) values (@id, @client, 'Brand book', 'brand_guidelines', 'Use the red logo.')",
             ("id", Id("agency.knowledge_documents")), ("client", ids["agency.clients"]));
         await Insert("insert into agency.knowledge_chunks (id, document_id, chunk_index, content, embedding) values (@id, @doc, 0, 'Use the red logo.', @embedding)",

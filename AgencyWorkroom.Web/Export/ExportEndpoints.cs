@@ -6,6 +6,7 @@ using AgencyWorkroom.Data.Features.Clients;
 using AgencyWorkroom.Data.Features.Paging;
 using AgencyWorkroom.Data.Features.Timesheets;
 using AgencyWorkroom.Data.Views;
+using AgencyWorkroom.Web.Rendering;
 using CsvHelper;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -44,6 +45,25 @@ public static class ExportEndpoints
         {
             var rows = await artifacts.ExportAsync(query.ToFilter(), new PageRequest(SortBy: query.Sort, Descending: query.Desc), cancellationToken);
             return Results.File(ToCsv(ArtifactHeader, rows, ArtifactRecord), "text/csv", $"artifacts-{DateTime.UtcNow:yyyy-MM-dd}.csv");
+        });
+        // One artifact, as the person may read it: its Markdown, or a page that prints to PDF (?print=true shows it instead of downloading).
+        exports.MapGet("/artifacts/{id:guid}.md", async (Guid id, IArtifactQueries artifacts, CancellationToken cancellationToken) =>
+            await artifacts.GetAsync(id, cancellationToken) is { } artifact
+                ? Results.File(System.Text.Encoding.UTF8.GetBytes(artifact.Content), "text/markdown; charset=utf-8", ArtifactDocument.FileName(artifact, "md"))
+                : Results.NotFound());
+        exports.MapGet("/artifacts/{id:guid}.html", async (Guid id, bool? print, HttpContext http, IArtifactQueries artifacts, CancellationToken cancellationToken) =>
+        {
+            if (await artifacts.GetAsync(id, cancellationToken) is not { } artifact)
+            {
+                return Results.NotFound();
+            }
+
+            http.Response.Headers.ContentSecurityPolicy = ArtifactDocument.ContentSecurityPolicy;
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            var html = System.Text.Encoding.UTF8.GetBytes(ArtifactDocument.Html(artifact));
+            return print == true
+                ? Results.Bytes(html, "text/html; charset=utf-8")
+                : Results.File(html, "text/html; charset=utf-8", ArtifactDocument.FileName(artifact, "html"));
         });
         exports.MapGet("/timesheets.csv", async ([AsParameters] TimesheetExportQuery query, ITimesheetQueries timesheets, CancellationToken cancellationToken) =>
         {

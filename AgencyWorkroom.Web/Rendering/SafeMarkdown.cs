@@ -117,10 +117,19 @@ public static class SafeMarkdown
         sanitizer.AllowedAttributes.Add("type");
         sanitizer.PostProcessNode += (_, e) =>
         {
-            if (e.Node is AngleSharp.Dom.IElement { LocalName: "input" } input
-                && !string.Equals(input.GetAttribute("type"), "checkbox", StringComparison.OrdinalIgnoreCase))
+            if (e.Node is not AngleSharp.Dom.IElement { LocalName: "input" } input)
+            {
+                return;
+            }
+
+            if (!string.Equals(input.GetAttribute("type"), "checkbox", StringComparison.OrdinalIgnoreCase))
             {
                 input.Remove();
+            }
+            else
+            {
+                // A screen reader says what the box means; the item's text follows it.
+                input.SetAttribute("aria-label", input.HasAttribute("checked") ? "Done:" : "To do:");
             }
         };
         foreach (var tag in new[] { "form", "button", "select", "textarea", "option", "svg", "math", "iframe", "object", "embed", "style" })

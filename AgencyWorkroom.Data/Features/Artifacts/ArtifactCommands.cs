@@ -1,3 +1,5 @@
+using AgencyWorkroom.Data.Entities;
+using AgencyWorkroom.Data.Features.Common;
 using AgencyWorkroom.Data.Session;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -14,6 +16,18 @@ public interface IArtifactCommands
 
     /// <summary>Makes an earlier version's title and text current again, as a new version; history is never rewritten.</summary>
     Task<ArtifactSaveOutcome> RestoreAsync(Guid artifactId, uint baseVersion, int versionNumber, CancellationToken cancellationToken = default);
+
+    /// <summary>A new artifact, owned by the caller, its text and type from the template when one is chosen.</summary>
+    Task<SaveResult> CreateAsync(NewArtifactForm form, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets or clears the due date; says the row's version before and after, so an editor at the one moves to the other.</summary>
+    Task<ArtifactRowChange> SetDueDateAsync(Guid artifactId, DateOnly? dueDate, CancellationToken cancellationToken = default);
+
+    Task<SaveResult> CreateTemplateAsync(ArtifactTemplateForm form, CancellationToken cancellationToken = default);
+
+    Task<SaveResult> UpdateTemplateAsync(Guid templateId, ArtifactTemplateForm form, CancellationToken cancellationToken = default);
+
+    Task<SaveResult> DeleteTemplateAsync(Guid templateId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
@@ -27,6 +41,74 @@ public sealed class ArtifactCommands(UnitOfWork unitOfWork) : IArtifactCommands
     public const int MaxContentLength = 1_000_000;
 
     public const int MaxSummaryLength = 300;
+
+    private static readonly WriteErrors CreateErrors = new WriteErrors(
+        "You can add artifacts only to campaigns whose team you are on. Ask the campaign's manager to add you.");
+
+    private static readonly WriteErrors TemplateErrors = new WriteErrors("Only admins can change the agency's templates. You can still use them.")
+        .On("artifact_templates_name_key", nameof(ArtifactTemplateForm.Name), "Another template already has this name.");
+
+    public Task<SaveResult> CreateAsync(NewArtifactForm form, CancellationToken cancellationToken = default) =>
+        CreateErrors.RunAsync(async () =>
+        {
+            if (form.CampaignId is null)
+            {
+                return SaveResult.Field(nameof(NewArtifactForm.CampaignId), "Choose the campaign it belongs to.");
+            }
+
+            var template = form.TemplateId is { } templateId
+                ? await unitOfWork.RunAsync((db, ct) => db.Set<ArtifactTemplate>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == templateId, ct), cancellationToken)
+                : null;
+            if (form.TemplateId is not null && template is null)
+            {
+                return SaveResult.Field(nameof(NewArtifactForm.TemplateId), "That template is gone. Choose another.");
+            }
+
+            var artifact = new Artifact
+            {
+                CampaignId = form.CampaignId.Value,
+                ArtifactType = template?.ArtifactType ?? form.ArtifactType,
+                Title = form.Title.Trim(),
+                Content = template?.Content ?? "",
+                DueDate = form.DueDate,
+            };
+            return await unitOfWork.InsertAsync(CreateErrors, form, artifact, cancellationToken);
+        });
+
+    public Task<ArtifactRowChange> SetDueDateAsync(Guid artifactId, DateOnly? dueDate, CancellationToken cancellationToken = default) =>
+        unitOfWork.RunAsync(async (db, ct) =>
+        {
+            var changed = await db.Database.SqlQuery<RowChange>($"""
+                with before as (select id, xmin from agency.artifacts where id = {artifactId} and deleted_at is null for update)
+                update agency.artifacts a set due_date = {dueDate}, updated_by = agency.current_user_id()
+                from before where a.id = before.id
+                returning before.xmin::text::bigint as before, a.xmin::text::bigint as after
+                """).ToListAsync(ct);
+            return changed.Count == 1
+                ? new ArtifactRowChange(true, (uint)changed[0].Before, (uint)changed[0].After)
+                : new ArtifactRowChange(false, 0, 0, "This artifact is gone, or it is not yours to change.");
+        }, cancellationToken);
+
+    public Task<SaveResult> CreateTemplateAsync(ArtifactTemplateForm form, CancellationToken cancellationToken = default) =>
+        unitOfWork.InsertAsync(TemplateErrors, form, Apply(form, new ArtifactTemplate()), cancellationToken);
+
+    public Task<SaveResult> UpdateTemplateAsync(Guid templateId, ArtifactTemplateForm form, CancellationToken cancellationToken = default) =>
+        unitOfWork.UpdateAsync<ArtifactTemplate>(TemplateErrors, t => t.Id == templateId, form.Version, t => Apply(form, t), cancellationToken);
+
+    // Artifacts made from a template keep their text: nothing refers back to it.
+    public Task<SaveResult> DeleteTemplateAsync(Guid templateId, CancellationToken cancellationToken = default) =>
+        TemplateErrors.RunAsync(async () => await unitOfWork.RunAsync(
+            async (db, ct) => await db.Set<ArtifactTemplate>().Where(t => t.Id == templateId).ExecuteDeleteAsync(ct) == 1 ? templateId : (Guid?)null,
+            cancellationToken));
+
+    private static ArtifactTemplate Apply(ArtifactTemplateForm form, ArtifactTemplate template)
+    {
+        template.Name = form.Name.Trim();
+        template.ArtifactType = form.ArtifactType;
+        template.Description = string.IsNullOrWhiteSpace(form.Description) ? null : form.Description.Trim();
+        template.Content = form.Content;
+        return template;
+    }
 
     public Task<ArtifactSaveOutcome> SaveContentAsync(Guid artifactId, uint baseVersion, string content, CancellationToken cancellationToken = default) =>
         SaveAsync(artifactId, baseVersion, content, null, null, cancellationToken);
@@ -93,6 +175,13 @@ public sealed class ArtifactCommands(UnitOfWork unitOfWork) : IArtifactCommands
         {
             return new ArtifactSaveOutcome(false, baseVersion, "The database refused the change: " + ex.MessageText);
         }
+    }
+
+    private sealed class RowChange
+    {
+        public long Before { get; init; }
+
+        public long After { get; init; }
     }
 
     private sealed class CurrentRow

@@ -127,7 +127,7 @@ public static class PrefixSearch
 }
 
 /// <summary>An artifact as its page shows it: the library's row, the Markdown, who last changed it, and the row's version (xmin) that a save starts from.</summary>
-public sealed record ArtifactDetailDto(ArtifactLibraryRow Row, string Content, string? UpdatedByName, uint Version = 0);
+public sealed record ArtifactDetailDto(ArtifactLibraryRow Row, string Content, string? UpdatedByName, uint Version = 0, DateOnly? DueDate = null);
 
 /// <summary>
 /// How a save of the text ended. Saved: the row's new version. A conflict: someone else saved
@@ -161,3 +161,9 @@ public sealed class ArtifactVersionRow
 
     public int SizeChange { get; init; }
 }
+
+/// <summary>A template as "New artifact" offers it and the admins' list shows it.</summary>
+public sealed record ArtifactTemplateDto(Guid Id, string ArtifactType, string Name, string? Description, string Content, DateTimeOffset UpdatedAt, uint Version);
+
+/// <summary>A change to the artifact's row beside its text (its due date): the row's version before and after it, or why it was refused.</summary>
+public sealed record ArtifactRowChange(bool Saved, uint Before, uint After, string? Error = null);

@@ -30,6 +30,12 @@ public interface IArtifactQueries
 
     /// <summary>Campaigns whose code or name contains the text, for the campaign filter (a large tenant has thousands).</summary>
     Task<IReadOnlyList<CampaignOptionDto>> FindCampaignsAsync(string? text, Guid? id = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Campaigns the caller may add an artifact to (agency.may_add_artifacts_to), whose code or name contains the text.</summary>
+    Task<IReadOnlyList<CampaignOptionDto>> FindCampaignsToAddToAsync(string? text, CancellationToken cancellationToken = default);
+
+    /// <summary>The agency's artifact templates, by type then name.</summary>
+    Task<IReadOnlyList<ArtifactTemplateDto>> ListTemplatesAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>
@@ -176,6 +182,7 @@ public sealed class ArtifactQueries(UnitOfWork unitOfWork) : IArtifactQueries
                     {
                         Row = a,
                         x.Content,
+                        x.DueDate,
                         UpdatedBy = db.Set<Employee>().Where(e => e.Id == (x.UpdatedBy ?? x.CreatedBy)).Select(e => e.FullName).FirstOrDefault(),
                     })
                 .SingleOrDefaultAsync(ct);
@@ -185,7 +192,7 @@ public sealed class ArtifactQueries(UnitOfWork unitOfWork) : IArtifactQueries
             }
 
             var version = await db.Database.SqlQuery<long>($"""select xmin::text::bigint as "Value" from agency.artifacts where id = {artifactId}""").SingleAsync(ct);
-            return new ArtifactDetailDto(found.Row, found.Content, found.UpdatedBy, (uint)version);
+            return new ArtifactDetailDto(found.Row, found.Content, found.UpdatedBy, (uint)version, found.DueDate);
         }, cancellationToken);
 
     public Task<IReadOnlyList<ArtifactVersionRow>> ListVersionsAsync(Guid artifactId, CancellationToken cancellationToken = default) =>
@@ -252,6 +259,36 @@ public sealed class ArtifactQueries(UnitOfWork unitOfWork) : IArtifactQueries
                 .Select(c => new CampaignOptionDto(c.Id, c.Code, c.Name))
                 .ToListAsync(ct);
         }, cancellationToken);
+
+    public Task<IReadOnlyList<CampaignOptionDto>> FindCampaignsToAddToAsync(string? text, CancellationToken cancellationToken = default) =>
+        unitOfWork.RunAsync<IReadOnlyList<CampaignOptionDto>>(async (db, ct) =>
+        {
+            var pattern = string.IsNullOrWhiteSpace(text) ? "%" : SearchPattern.Contains(text);
+            var found = await db.Database.SqlQuery<CampaignOption>($"""
+                select c.id, c.code, c.name from agency.campaigns c
+                where c.deleted_at is null and c.status not in ('completed', 'cancelled')
+                  and (c.name ilike {pattern} escape '\' or c.code ilike {pattern} escape '\')
+                  and agency.may_add_artifacts_to(c.id)
+                order by c.start_date desc, c.code
+                limit {CampaignsOffered}
+                """).ToListAsync(ct);
+            return found.Select(c => new CampaignOptionDto(c.Id, c.Code, c.Name)).ToList();
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<ArtifactTemplateDto>> ListTemplatesAsync(CancellationToken cancellationToken = default) =>
+        unitOfWork.RunAsync<IReadOnlyList<ArtifactTemplateDto>>(async (db, ct) => await db.Set<ArtifactTemplate>().AsNoTracking()
+            .OrderBy(t => t.ArtifactType).ThenBy(t => t.Name)
+            .Select(t => new ArtifactTemplateDto(t.Id, t.ArtifactType, t.Name, t.Description, t.Content, t.UpdatedAt, t.Version))
+            .ToListAsync(ct), cancellationToken);
+
+    private sealed class CampaignOption
+    {
+        public Guid Id { get; init; }
+
+        public string Code { get; init; } = "";
+
+        public string Name { get; init; } = "";
+    }
 
     private sealed class VersionText
     {

@@ -23,6 +23,8 @@ public static class TenantTables
         // autosave (ArtifactVersionTests), so the seeded "Created" version is never edited.
         ["agency.artifact_versions"] = new("creative", CanUpdate: false),
         ["agency.artifact_comments"] = new("creative"),
+        // 038: every tenant starts with five (a trigger on tenants); admins keep them.
+        ["agency.artifact_templates"] = new("admin"),
         ["agency.timesheet_entries"] = new("creative"),
         ["agency.time_off_entries"] = new("creative"),
         // Each person's own running timer; the seeded one is the pm's.

@@ -43,6 +43,9 @@ public sealed class SafeMarkdownTests
         Assert.Contains("<table>", html);
         Assert.Contains("<td>print</td>", html);
         Assert.Contains("type=\"checkbox\"", html);
+        // Each box is named for a screen reader (axe's "label" rule), by its state.
+        Assert.Matches("<input[^>]*checked[^>]*aria-label=\"Done:\"|<input[^>]*aria-label=\"Done:\"[^>]*checked", html);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(html, "aria-label=\"(Done|To do):\""));
         Assert.Contains("src=\"/attachments/3f1c.png\"", html);
     }
 

@@ -90,5 +90,11 @@ public sealed class ArtifactPageTests : ComponentTestContext
 
         public Task<IReadOnlyList<CampaignOptionDto>> FindCampaignsAsync(string? text, Guid? id = null, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<CampaignOptionDto>>([]);
+
+        public Task<IReadOnlyList<CampaignOptionDto>> FindCampaignsToAddToAsync(string? text, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<CampaignOptionDto>>([]);
+
+        public Task<IReadOnlyList<ArtifactTemplateDto>> ListTemplatesAsync(CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<ArtifactTemplateDto>>([]);
     }
 }

@@ -60,6 +60,18 @@ public sealed partial class ArtifactEditor
 
     protected override void OnInitialized() => _version = Version;
 
+    /// <summary>
+    /// The row changed beside the text (its due date) from <paramref name="before"/> to <paramref name="after"/>:
+    /// an editor at the one starts its next save from the other, so the change is not taken for someone else's text.
+    /// </summary>
+    public void RowChanged(uint before, uint after)
+    {
+        if (_version == before)
+        {
+            _version = after;
+        }
+    }
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!firstRender)

@@ -4,6 +4,7 @@ using AgencyWorkroom.Data.Features.Paging;
 using AgencyWorkroom.Data.Views;
 using AgencyWorkroom.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace AgencyWorkroom.Web.Components.Pages.Artifacts;
 
@@ -34,6 +35,9 @@ public sealed partial class ArtifactLibraryPage
 
     [Inject]
     private IArtifactQueries Artifacts { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "search")]
     public string? Search { get; set; }
@@ -107,6 +111,18 @@ public sealed partial class ArtifactLibraryPage
         Artifacts.ListAsync(Filter, request, cancellationToken);
 
     private ArtifactFilter Filter => new(Search, Type, Status, Client, Brand, Campaign, Owner, Tag, From, To);
+
+    // The new artifact opens in the editor.
+    private async Task NewArtifactAsync()
+    {
+        var templates = await Artifacts.ListTemplatesAsync();
+        var parameters = new DialogParameters<NewArtifactDialog> { { d => d.Templates, templates } };
+        var dialog = await Dialogs.ShowAsync<NewArtifactDialog>("New artifact", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: Guid id })
+        {
+            Navigation.NavigateTo($"/artifacts/{id}");
+        }
+    }
 
     private async Task<IEnumerable<CampaignOptionDto>> FindCampaignsAsync(string? text, CancellationToken cancellationToken) =>
         await Artifacts.FindCampaignsAsync(text, null, cancellationToken);

@@ -11,6 +11,7 @@ public sealed partial class ArtifactPage
     private ArtifactDetailDto? _detail;
     private MarkupString _html;
     private bool _missing;
+    private ArtifactEditor? _editor;
 
     [Parameter]
     public Guid ArtifactId { get; set; }
@@ -27,6 +28,7 @@ public sealed partial class ArtifactPage
 
     [Inject]
     private IArtifactQueries Artifacts { get; set; } = default!;
+
 
     private List<BreadcrumbItem> Crumbs =>
     [
@@ -79,6 +81,16 @@ public sealed partial class ArtifactPage
         }
 
         await LoadAsync();
+    }
+
+    // The due date changed the row beside the text: the editor's next save starts from the new version.
+    private void OnRowChanged((DateOnly? DueDate, ArtifactRowChange Change) changed)
+    {
+        _editor?.RowChanged(changed.Change.Before, changed.Change.After);
+        if (_detail is not null)
+        {
+            _detail = _detail with { DueDate = changed.DueDate, Version = changed.Change.After };
+        }
     }
 
     private async Task LoadAsync()

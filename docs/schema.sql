@@ -97,7 +97,7 @@ COMMENT ON EXTENSION vector IS 'vector data type and ivfflat and hnsw access met
 --
 
 CREATE FUNCTION agency.add_default_artifact_templates(p_tenant_id uuid) RETURNS void
-    LANGUAGE plpgsql SECURITY DEFINER
+    LANGUAGE plpgsql
     SET search_path TO ''
     AS $_$
 declare
@@ -242,7 +242,7 @@ ALTER FUNCTION agency.add_default_artifact_templates(p_tenant_id uuid) OWNER TO 
 --
 
 CREATE FUNCTION agency.add_default_artifact_templates_to_new_tenant() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER
+    LANGUAGE plpgsql
     SET search_path TO ''
     AS $$
 begin
@@ -1772,22 +1772,6 @@ $_$;
 ALTER FUNCTION agency.keep_time_summaries() OWNER TO agency_summaries;
 
 --
--- Name: may_add_artifacts_to(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
---
-
-CREATE FUNCTION agency.may_add_artifacts_to(p_campaign_id uuid) RETURNS boolean
-    LANGUAGE sql STABLE
-    AS $$
-  select agency.has_any_role(array['leadership', 'admin'])
-      or exists (select 1 from agency.campaign_team tm
-                 where tm.tenant_id = agency.current_tenant_id() and tm.campaign_id = p_campaign_id
-                   and tm.employee_id = agency.current_user_id())
-$$;
-
-
-ALTER FUNCTION agency.may_add_artifacts_to(p_campaign_id uuid) OWNER TO workroom_owner;
-
---
 -- Name: campaign_team; Type: TABLE; Schema: agency; Owner: workroom_owner
 --
 
@@ -1808,6 +1792,17 @@ ALTER TABLE ONLY agency.campaign_team FORCE ROW LEVEL SECURITY;
 
 
 ALTER TABLE agency.campaign_team OWNER TO workroom_owner;
+
+--
+-- Name: may_add_artifacts_to(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.may_add_artifacts_to(p_campaign_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE
+    RETURN (agency.has_any_role(ARRAY['leadership'::text, 'admin'::text]) OR (EXISTS (SELECT 1 FROM agency.campaign_team tm WHERE ((tm.tenant_id = agency.current_tenant_id()) AND (tm.campaign_id = may_add_artifacts_to.p_campaign_id) AND (tm.employee_id = agency.current_user_id())))));
+
+
+ALTER FUNCTION agency.may_add_artifacts_to(p_campaign_id uuid) OWNER TO workroom_owner;
 
 --
 -- Name: may_review_time(uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -3306,6 +3301,25 @@ ALTER TABLE ONLY agency.artifact_comments FORCE ROW LEVEL SECURITY;
 ALTER TABLE agency.artifact_comments OWNER TO workroom_owner;
 
 --
+-- Name: artifact_presence; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.artifact_presence (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    artifact_id uuid NOT NULL,
+    employee_id uuid DEFAULT agency.current_user_id() NOT NULL,
+    seen_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY agency.artifact_presence FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.artifact_presence OWNER TO workroom_owner;
+
+--
 -- Name: artifact_templates; Type: TABLE; Schema: agency; Owner: workroom_owner
 --
 
@@ -4538,6 +4552,22 @@ ALTER TABLE ONLY agency.artifact_comments
 
 
 --
+-- Name: artifact_presence artifact_presence_once; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_presence
+    ADD CONSTRAINT artifact_presence_once UNIQUE (tenant_id, artifact_id, employee_id);
+
+
+--
+-- Name: artifact_presence artifact_presence_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_presence
+    ADD CONSTRAINT artifact_presence_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
 -- Name: artifact_templates artifact_templates_name_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -5153,6 +5183,13 @@ CREATE INDEX artifact_comments_created_idx ON agency.artifact_comments USING btr
 --
 
 CREATE INDEX artifact_comments_parent_idx ON agency.artifact_comments USING btree (tenant_id, parent_comment_id);
+
+
+--
+-- Name: artifact_presence_employee_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX artifact_presence_employee_idx ON agency.artifact_presence USING btree (tenant_id, employee_id);
 
 
 --
@@ -6613,6 +6650,30 @@ ALTER TABLE ONLY agency.artifact_comments
 
 
 --
+-- Name: artifact_presence artifact_presence_tenant_id_artifact_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_presence
+    ADD CONSTRAINT artifact_presence_tenant_id_artifact_id_fkey FOREIGN KEY (tenant_id, artifact_id) REFERENCES agency.artifacts(tenant_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: artifact_presence artifact_presence_tenant_id_employee_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_presence
+    ADD CONSTRAINT artifact_presence_tenant_id_employee_id_fkey FOREIGN KEY (tenant_id, employee_id) REFERENCES agency.employees(tenant_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: artifact_presence artifact_presence_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_presence
+    ADD CONSTRAINT artifact_presence_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id) ON DELETE CASCADE;
+
+
+--
 -- Name: artifact_templates artifact_templates_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -7398,6 +7459,12 @@ CREATE POLICY artifact_edit ON agency.artifacts FOR UPDATE USING (((owner_id = (
 
 
 --
+-- Name: artifact_presence; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.artifact_presence ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: artifacts artifact_read; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -7880,6 +7947,24 @@ CREATE POLICY placeholder_read ON agency.staffing_placeholders FOR SELECT USING 
 
 
 --
+-- Name: artifact_presence presence_own; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY presence_own ON agency.artifact_presence USING ((employee_id = ( SELECT agency.current_user_id() AS current_user_id))) WITH CHECK (((employee_id = ( SELECT agency.current_user_id() AS current_user_id)) AND (EXISTS ( SELECT 1
+   FROM agency.artifacts a
+  WHERE ((a.tenant_id = artifact_presence.tenant_id) AND (a.id = artifact_presence.artifact_id))))));
+
+
+--
+-- Name: artifact_presence presence_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY presence_read ON agency.artifact_presence FOR SELECT USING ((EXISTS ( SELECT 1
+   FROM agency.artifacts a
+  WHERE ((a.tenant_id = artifact_presence.tenant_id) AND (a.id = artifact_presence.artifact_id)))));
+
+
+--
 -- Name: rate_cards rate_card_finance; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -8070,6 +8155,13 @@ CREATE POLICY tenant_isolation ON agency.ai_messages AS RESTRICTIVE USING ((tena
 --
 
 CREATE POLICY tenant_isolation ON agency.artifact_comments AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: artifact_presence tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.artifact_presence AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
 
 
 --
@@ -8853,18 +8945,18 @@ REVOKE ALL ON FUNCTION agency.keep_time_summaries() FROM PUBLIC;
 
 
 --
--- Name: FUNCTION may_add_artifacts_to(p_campaign_id uuid); Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-GRANT ALL ON FUNCTION agency.may_add_artifacts_to(p_campaign_id uuid) TO agency_app;
-
-
---
 -- Name: TABLE campaign_team; Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_team TO agency_app;
 GRANT SELECT ON TABLE agency.campaign_team TO agency_timesheets;
+
+
+--
+-- Name: FUNCTION may_add_artifacts_to(p_campaign_id uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.may_add_artifacts_to(p_campaign_id uuid) TO agency_app;
 
 
 --
@@ -9164,6 +9256,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.ai_messages TO agency_app;
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.artifact_comments TO agency_app;
+
+
+--
+-- Name: TABLE artifact_presence; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.artifact_presence TO agency_app;
 
 
 --

@@ -45,8 +45,9 @@ create policy template_manage on agency.artifact_templates
   using ((select agency.has_role('admin'))) with check ((select agency.has_role('admin')));
 grant select, insert, update, delete on agency.artifact_templates to agency_app;
 
--- The defaults are written by the owner (a security definer function, below); under FORCE the
--- owner needs a policy of its own to insert, named for whoever runs this migration.
+-- The defaults are written by whoever creates the agency: the maintenance role (which bypasses
+-- row-level security) or the owner (migrations, tests), which under FORCE needs a policy of its own
+-- to insert, named for whoever runs this migration. The app role creates no agencies.
 do $$
 begin
   execute 'drop policy if exists template_defaults on agency.artifact_templates';
@@ -55,9 +56,9 @@ end
 $$;
 
 -- The five defaults for one tenant; templates of the same name already there are kept. Sets the
--- tenant for its own insert and puts back the caller's afterwards.
+-- tenant for its own insert and puts back the caller's afterwards. Not for the app role (revoked).
 create or replace function agency.add_default_artifact_templates(p_tenant_id uuid) returns void
-language plpgsql volatile security definer set search_path = '' as $fn$
+language plpgsql volatile set search_path = '' as $fn$
 declare
   previous text := current_setting('app.current_tenant', true);
 begin
@@ -194,7 +195,7 @@ $fn$;
 revoke all on function agency.add_default_artifact_templates(uuid) from public;
 
 create or replace function agency.add_default_artifact_templates_to_new_tenant() returns trigger
-language plpgsql volatile security definer set search_path = '' as $$
+language plpgsql volatile set search_path = '' as $$
 begin
   perform agency.add_default_artifact_templates(new.id);
   return null;
@@ -214,12 +215,11 @@ alter table agency.tenants force row level security;
 -- Who may add artifacts to a campaign: its team, and leadership and admins anywhere. The insert
 -- policy and the "New artifact" campaign picker both ask this one function.
 create or replace function agency.may_add_artifacts_to(p_campaign_id uuid) returns boolean
-language sql stable security invoker as $$
-  select agency.has_any_role(array['leadership', 'admin'])
-      or exists (select 1 from agency.campaign_team tm
-                 where tm.tenant_id = agency.current_tenant_id() and tm.campaign_id = p_campaign_id
-                   and tm.employee_id = agency.current_user_id())
-$$;
+language sql stable
+return agency.has_any_role(array['leadership', 'admin'])
+    or exists (select 1 from agency.campaign_team tm
+               where tm.tenant_id = agency.current_tenant_id() and tm.campaign_id = p_campaign_id
+                 and tm.employee_id = agency.current_user_id());
 grant execute on function agency.may_add_artifacts_to(uuid) to agency_app;
 
 -- Creating an artifact: one's own, on a campaign one may add to (leadership and admins: anyone's).

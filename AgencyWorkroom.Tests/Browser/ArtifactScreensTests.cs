@@ -161,6 +161,22 @@ public sealed class ArtifactScreensTests(TwoTenantWorld world, BrowserFixture br
         await Expect(admin.GetByTestId("template-name").Filter(new() { HasText = "Launch checklist" })).ToHaveCountAsync(1);
     }
 
+    [Fact]
+    public async Task Editor_SecondPersonOpensIt_SeesTheFirstIsThere()
+    {
+        var w = await ArtifactLibraryWorld.CreateAsync(world);
+        var pm = await browser.SignedInPageAsync(await AccountAsync(w.Tenant, "pm"), Password);
+        var creative = await browser.SignedInPageAsync(await AccountAsync(w.Tenant, "creative"), Password);
+
+        await BrowserFixture.OpenAsync(pm, $"/artifacts/{w.Brief}");
+        await Expect(pm.GetByTestId("editor-content").Locator("h1")).ToHaveTextAsync("Harbour launch");
+        await Expect(pm.GetByTestId("presence")).ToHaveCountAsync(0);
+        await BrowserFixture.OpenAsync(creative, $"/artifacts/{w.Brief}");
+
+        await Expect(creative.GetByTestId("presence")).ToContainTextAsync("pm person is here too");
+        await NoSeriousViolationsAsync(creative);
+    }
+
     private async Task<string> AccountAsync(ScratchTenant tenant, string role)
     {
         var email = $"{role}@a{tenant.Id:N}.test";

@@ -163,6 +163,8 @@ public sealed class TwoTenantWorld : IAsyncLifetime
             ("id", Id("agency.artifacts")), ("campaign", ids["agency.campaigns"]));
         ids["agency.artifact_versions"] = await s.ScalarAsync<Guid>(
             "select id from agency.artifact_versions where artifact_id = @artifact", ("artifact", ids["agency.artifacts"]));
+        await Insert("insert into agency.artifact_presence (id, artifact_id) values (@id, @artifact)",
+            ("id", Id("agency.artifact_presence")), ("artifact", ids["agency.artifacts"]));
         await Insert("insert into agency.artifact_comments (id, artifact_id, body) values (@id, @artifact, 'Looks good')",
             ("id", Id("agency.artifact_comments")), ("artifact", ids["agency.artifacts"]));
         await Insert("insert into agency.ai_conversations (id, title) values (@id, 'Budget questions')",

@@ -23,6 +23,12 @@ public interface IArtifactCommands
     /// <summary>Sets or clears the due date; says the row's version before and after, so an editor at the one moves to the other.</summary>
     Task<ArtifactRowChange> SetDueDateAsync(Guid artifactId, DateOnly? dueDate, CancellationToken cancellationToken = default);
 
+    /// <summary>Marks the caller as having the artifact open now; returns who else has (a mark newer than <see cref="ArtifactCommands.PresenceWindow"/>).</summary>
+    Task<IReadOnlyList<string>> MarkPresentAsync(Guid artifactId, CancellationToken cancellationToken = default);
+
+    /// <summary>The caller closed the artifact.</summary>
+    Task LeaveAsync(Guid artifactId, CancellationToken cancellationToken = default);
+
     Task<SaveResult> CreateTemplateAsync(ArtifactTemplateForm form, CancellationToken cancellationToken = default);
 
     Task<SaveResult> UpdateTemplateAsync(Guid templateId, ArtifactTemplateForm form, CancellationToken cancellationToken = default);
@@ -88,6 +94,39 @@ public sealed class ArtifactCommands(UnitOfWork unitOfWork) : IArtifactCommands
                 ? new ArtifactRowChange(true, (uint)changed[0].Before, (uint)changed[0].After)
                 : new ArtifactRowChange(false, 0, 0, "This artifact is gone, or it is not yours to change.");
         }, cancellationToken);
+
+    /// <summary>How often an open editor marks its person present, and how old a mark may be before it counts as gone.</summary>
+    public static readonly TimeSpan PresenceEvery = TimeSpan.FromSeconds(30);
+
+    public static readonly TimeSpan PresenceWindow = TimeSpan.FromSeconds(90);
+
+    // The mark is written only where the artifact can be read (presence_own's check); where it
+    // cannot, nothing is written and nobody is seen.
+    public Task<IReadOnlyList<string>> MarkPresentAsync(Guid artifactId, CancellationToken cancellationToken = default) =>
+        unitOfWork.RunAsync<IReadOnlyList<string>>(async (db, ct) =>
+        {
+            var readable = await db.Set<Artifact>().AnyAsync(a => a.Id == artifactId && a.DeletedAt == null, ct);
+            if (!readable)
+            {
+                return [];
+            }
+
+            await db.Database.ExecuteSqlAsync($"""
+                insert into agency.artifact_presence (artifact_id) values ({artifactId})
+                on conflict (tenant_id, artifact_id, employee_id) do update set seen_at = now(), updated_at = now()
+                """, ct);
+            var window = PresenceWindow.TotalSeconds;
+            return await db.Database.SqlQuery<string>($"""
+                select e.full_name as "Value" from agency.artifact_presence p
+                join agency.employees e on e.tenant_id = p.tenant_id and e.id = p.employee_id
+                where p.artifact_id = {artifactId} and p.employee_id <> agency.current_user_id() and p.seen_at > now() - make_interval(secs => {window})
+                order by e.full_name
+                """).ToListAsync(ct);
+        }, cancellationToken);
+
+    public Task LeaveAsync(Guid artifactId, CancellationToken cancellationToken = default) =>
+        unitOfWork.RunAsync(async (db, ct) => await db.Database.ExecuteSqlAsync(
+            $"delete from agency.artifact_presence where artifact_id = {artifactId} and employee_id = agency.current_user_id()", ct), cancellationToken);
 
     public Task<SaveResult> CreateTemplateAsync(ArtifactTemplateForm form, CancellationToken cancellationToken = default) =>
         unitOfWork.InsertAsync(TemplateErrors, form, Apply(form, new ArtifactTemplate()), cancellationToken);

@@ -25,6 +25,8 @@ public static class TenantTables
         ["agency.artifact_comments"] = new("creative"),
         // 038: every tenant starts with five (a trigger on tenants); admins keep them.
         ["agency.artifact_templates"] = new("admin"),
+        // 039: each person's own mark on an artifact they have open; the seeded one is the creative's.
+        ["agency.artifact_presence"] = new("creative"),
         ["agency.timesheet_entries"] = new("creative"),
         ["agency.time_off_entries"] = new("creative"),
         // Each person's own running timer; the seeded one is the pm's.

@@ -1,6 +1,6 @@
 namespace AgencyWorkroom.Data.Entities;
 
-/// <summary>agency.artifact_templates: the agency's starting text for a kind of artifact (038); admins keep them.</summary>
+/// <summary>agency.artifact_templates: the agency's starting text for a kind of artifact (037); admins keep them.</summary>
 public sealed class ArtifactTemplate : AuditedEntity, IVersionedEntity
 {
     public uint Version { get; set; }

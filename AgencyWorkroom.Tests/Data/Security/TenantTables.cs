@@ -23,9 +23,9 @@ public static class TenantTables
         // autosave (ArtifactVersionTests), so the seeded "Created" version is never edited.
         ["agency.artifact_versions"] = new("creative", CanUpdate: false),
         ["agency.artifact_comments"] = new("creative"),
-        // 038: every tenant starts with five (a trigger on tenants); admins keep them.
+        // 037: every tenant starts with five (a trigger on tenants); admins keep them.
         ["agency.artifact_templates"] = new("admin"),
-        // 039: each person's own mark on an artifact they have open; the seeded one is the creative's.
+        // 038: each person's own mark on an artifact they have open; the seeded one is the creative's.
         ["agency.artifact_presence"] = new("creative"),
         ["agency.timesheet_entries"] = new("creative"),
         ["agency.time_off_entries"] = new("creative"),

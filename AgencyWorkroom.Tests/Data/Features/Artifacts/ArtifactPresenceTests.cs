@@ -3,7 +3,7 @@ using AgencyWorkroom.Tests.Infrastructure;
 
 namespace AgencyWorkroom.Tests.Data.Features.Artifacts;
 
-/// <summary>Who else has an artifact open (039), kept in the database, on the real database as the app's role.</summary>
+/// <summary>Who else has an artifact open (038), kept in the database, on the real database as the app's role.</summary>
 [Collection(DatabaseCollection.Name)]
 public sealed class ArtifactPresenceTests(TwoTenantWorld world) : IAsyncLifetime
 {

@@ -4,7 +4,7 @@ using AgencyWorkroom.Tests.Infrastructure;
 
 namespace AgencyWorkroom.Tests.Data.Features.Artifacts;
 
-/// <summary>"New artifact" from the agency's templates (038), on the real database as the app's role.</summary>
+/// <summary>"New artifact" from the agency's templates (037), on the real database as the app's role.</summary>
 [Collection(DatabaseCollection.Name)]
 public sealed class ArtifactTemplateTests(TwoTenantWorld world) : IAsyncLifetime
 {

@@ -1,4 +1,4 @@
--- 039 who else has an artifact open, kept in PostgreSQL so it holds across app instances.
+-- 038 who else has an artifact open, kept in PostgreSQL so it holds across app instances.
 --
 -- An open editor marks its person present every 30 seconds (seen_at) and removes the mark when it
 -- closes; a mark older than 90 seconds counts as gone (a dropped connection never says goodbye).

@@ -1,4 +1,4 @@
--- 038 "New artifact" from the agency's templates, only on campaigns one works on; a due date.
+-- 037 "New artifact" from the agency's templates, only on campaigns one works on; a due date.
 --
 -- Templates: each tenant has its own (agency.artifact_templates), starting from five defaults
 -- (a brief, a script, a deck outline, social copy and a post-mortem) that admins edit, add to

@@ -1610,6 +1610,62 @@ $_$;
 ALTER FUNCTION agency.keep_time_summaries() OWNER TO agency_summaries;
 
 --
+-- Name: keep_week_bookings(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
+--
+
+CREATE FUNCTION agency.keep_week_bookings() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  touched constant text := case tg_op
+    when 'INSERT' then 'select tenant_id, employee_id, week_start_date from new_rows'
+    when 'DELETE' then 'select tenant_id, employee_id, week_start_date from old_rows'
+    else 'select tenant_id, employee_id, week_start_date from new_rows union select tenant_id, employee_id, week_start_date from old_rows' end;
+  caller_tenant constant text := current_setting('app.current_tenant', true);
+  tenant uuid;
+  people uuid[];
+  weeks date[];
+begin
+  for tenant in execute format('select distinct tenant_id from (%s) c', touched) loop
+    perform set_config('app.current_tenant', tenant::text, true);
+    execute format('select array_agg(k.employee_id), array_agg(k.week_start_date)
+                    from (select distinct employee_id, week_start_date from (%s) c where c.tenant_id = $1) k', touched)
+      into people, weeks
+      using tenant;
+
+    with counted as (
+      select k.employee_id, k.week_start_date,
+             coalesce(sum(a.hours) filter (where not a.tentative), 0) as firm,
+             coalesce(sum(a.hours) filter (where a.tentative), 0) as tentative,
+             count(a.hours)::integer as n
+      from unnest(people, weeks) as k (employee_id, week_start_date)
+      left join agency.team_allocations a
+        on a.tenant_id = tenant and a.employee_id = k.employee_id and a.week_start_date = k.week_start_date
+      group by k.employee_id, k.week_start_date),
+    gone as (
+      delete from agency.employee_week_bookings b
+      using counted c
+      where b.tenant_id = tenant and b.employee_id = c.employee_id and b.week_start_date = c.week_start_date and c.n = 0)
+    insert into agency.employee_week_bookings as b (tenant_id, employee_id, week_start_date, firm_hours, tentative_hours, allocation_count)
+    select tenant, c.employee_id, c.week_start_date, c.firm, c.tentative, c.n
+    from counted c
+    where c.n > 0
+    on conflict (tenant_id, employee_id, week_start_date) do update
+      set firm_hours = excluded.firm_hours, tentative_hours = excluded.tentative_hours, allocation_count = excluded.allocation_count
+      where (b.firm_hours, b.tentative_hours, b.allocation_count)
+            is distinct from (excluded.firm_hours, excluded.tentative_hours, excluded.allocation_count);
+  end loop;
+
+  perform set_config('app.current_tenant', coalesce(caller_tenant, ''), true);
+  return null;
+end
+$_$;
+
+
+ALTER FUNCTION agency.keep_week_bookings() OWNER TO agency_summaries;
+
+--
 -- Name: campaign_team; Type: TABLE; Schema: agency; Owner: workroom_owner
 --
 
@@ -2125,6 +2181,33 @@ $$;
 
 
 ALTER FUNCTION agency.rebuild_time_summaries() OWNER TO agency_summaries;
+
+--
+-- Name: rebuild_week_bookings(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
+--
+
+CREATE FUNCTION agency.rebuild_week_bookings() RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  tenant constant uuid := agency.current_tenant_id();
+begin
+  if tenant is null then
+    raise exception 'rebuild_week_bookings needs a tenant context' using errcode = '42501';
+  end if;
+  delete from agency.employee_week_bookings where tenant_id = tenant;
+  insert into agency.employee_week_bookings (tenant_id, employee_id, week_start_date, firm_hours, tentative_hours, allocation_count)
+  select tenant, a.employee_id, a.week_start_date,
+         coalesce(sum(a.hours) filter (where not a.tentative), 0), coalesce(sum(a.hours) filter (where a.tentative), 0), count(*)
+  from agency.team_allocations a
+  where a.tenant_id = tenant
+  group by a.employee_id, a.week_start_date;
+end
+$$;
+
+
+ALTER FUNCTION agency.rebuild_week_bookings() OWNER TO agency_summaries;
 
 --
 -- Name: recent_timesheet_approvals(integer, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -3014,15 +3097,23 @@ ALTER TABLE ONLY agency.employee_capacity_periods FORCE ROW LEVEL SECURITY;
 ALTER TABLE agency.employee_capacity_periods OWNER TO workroom_owner;
 
 --
--- Name: weekly_capacities(uuid, date, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+-- Name: weekly_capacities(uuid, date, date, uuid[]); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
-CREATE FUNCTION agency.weekly_capacities(p_tenant uuid, p_from date, p_to date) RETURNS TABLE(employee_id uuid, week_start_date date, capacity_hours numeric)
+CREATE FUNCTION agency.weekly_capacities(p_tenant uuid, p_from date, p_to date, p_employees uuid[]) RETURNS TABLE(employee_id uuid, week_start_date date, capacity_hours numeric)
     LANGUAGE sql STABLE PARALLEL SAFE
     BEGIN ATOMIC
  WITH weeks AS (
           SELECT (g.d)::date AS monday
             FROM generate_series(((weekly_capacities.p_from - ((EXTRACT(isodow FROM weekly_capacities.p_from))::integer - 1)))::timestamp without time zone, (weekly_capacities.p_to)::timestamp without time zone, '7 days'::interval) g(d)
+         ), periods AS (
+          SELECT p.employee_id,
+             p.effective_from,
+             p.effective_to,
+             p.weekly_hours,
+             p.previous_hours
+            FROM agency.employee_capacity_periods p
+           WHERE ((p.tenant_id = weekly_capacities.p_tenant) AND ((weekly_capacities.p_employees IS NULL) OR (p.employee_id = ANY (weekly_capacities.p_employees))))
          )
   SELECT COALESCE(b.employee_id, c.employee_id) AS "coalesce",
      COALESCE(b.monday, c.monday) AS "coalesce",
@@ -3031,13 +3122,29 @@ CREATE FUNCTION agency.weekly_capacities(p_tenant uuid, p_from date, p_to date) 
              w.monday,
              p.weekly_hours
             FROM (weeks w
-              JOIN agency.employee_capacity_periods p ON (((p.tenant_id = weekly_capacities.p_tenant) AND (p.effective_from <= w.monday) AND ((p.effective_to IS NULL) OR (p.effective_to > w.monday)))))) b
+              JOIN periods p ON (((p.effective_from <= w.monday) AND ((p.effective_to IS NULL) OR (p.effective_to > w.monday)))))) b
       FULL JOIN ( SELECT p.employee_id,
              w.monday,
              sum(agency.capacity_change(p.weekly_hours, p.previous_hours, p.effective_from, w.monday)) AS change
             FROM (weeks w
-              JOIN agency.employee_capacity_periods p ON (((p.tenant_id = weekly_capacities.p_tenant) AND (p.effective_from > w.monday) AND (p.effective_from < (w.monday + 5)))))
+              JOIN periods p ON (((p.effective_from > w.monday) AND (p.effective_from < (w.monday + 5)))))
            GROUP BY p.employee_id, w.monday) c ON (((c.employee_id = b.employee_id) AND (c.monday = b.monday))));
+END;
+
+
+ALTER FUNCTION agency.weekly_capacities(p_tenant uuid, p_from date, p_to date, p_employees uuid[]) OWNER TO workroom_owner;
+
+--
+-- Name: weekly_capacities(uuid, date, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.weekly_capacities(p_tenant uuid, p_from date, p_to date) RETURNS TABLE(employee_id uuid, week_start_date date, capacity_hours numeric)
+    LANGUAGE sql STABLE PARALLEL SAFE
+    BEGIN ATOMIC
+ SELECT k.employee_id,
+     k.week_start_date,
+     k.capacity_hours
+    FROM agency.weekly_capacities(weekly_capacities.p_tenant, weekly_capacities.p_from, weekly_capacities.p_to, NULL::uuid[]) k(employee_id, week_start_date, capacity_hours);
 END;
 
 
@@ -3497,6 +3604,24 @@ ALTER TABLE ONLY agency.clients FORCE ROW LEVEL SECURITY;
 
 
 ALTER TABLE agency.clients OWNER TO workroom_owner;
+
+--
+-- Name: employee_week_bookings; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.employee_week_bookings (
+    tenant_id uuid NOT NULL,
+    employee_id uuid NOT NULL,
+    week_start_date date NOT NULL,
+    firm_hours numeric DEFAULT 0 NOT NULL,
+    tentative_hours numeric DEFAULT 0 NOT NULL,
+    allocation_count integer DEFAULT 0 NOT NULL
+);
+
+ALTER TABLE ONLY agency.employee_week_bookings FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.employee_week_bookings OWNER TO workroom_owner;
 
 --
 -- Name: employee_week_hours; Type: TABLE; Schema: agency; Owner: workroom_owner
@@ -4557,6 +4682,14 @@ ALTER TABLE ONLY agency.employee_rates
 
 
 --
+-- Name: employee_week_bookings employee_week_bookings_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employee_week_bookings
+    ADD CONSTRAINT employee_week_bookings_pkey PRIMARY KEY (tenant_id, employee_id, week_start_date);
+
+
+--
 -- Name: employee_week_hours employee_week_hours_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -5149,6 +5282,13 @@ CREATE INDEX employee_rates_employee_idx ON agency.employee_rates USING btree (t
 --
 
 CREATE INDEX employee_rates_rate_card_idx ON agency.employee_rates USING btree (tenant_id, rate_card_id);
+
+
+--
+-- Name: employee_week_bookings_week_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX employee_week_bookings_week_idx ON agency.employee_week_bookings USING btree (tenant_id, week_start_date) INCLUDE (employee_id, firm_hours, tentative_hours);
 
 
 --
@@ -5772,6 +5912,27 @@ CREATE TRIGGER create_version_on_insert AFTER INSERT ON agency.artifacts FOR EAC
 --
 
 CREATE TRIGGER create_version_on_update BEFORE UPDATE ON agency.artifacts FOR EACH ROW EXECUTE FUNCTION agency.create_artifact_version();
+
+
+--
+-- Name: team_allocations keep_bookings_delete; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_bookings_delete AFTER DELETE ON agency.team_allocations REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_week_bookings();
+
+
+--
+-- Name: team_allocations keep_bookings_insert; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_bookings_insert AFTER INSERT ON agency.team_allocations REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_week_bookings();
+
+
+--
+-- Name: team_allocations keep_bookings_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_bookings_update AFTER UPDATE ON agency.team_allocations REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_week_bookings();
 
 
 --
@@ -6650,6 +6811,14 @@ ALTER TABLE ONLY agency.employee_rates
 
 
 --
+-- Name: employee_week_bookings employee_week_bookings_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employee_week_bookings
+    ADD CONSTRAINT employee_week_bookings_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
 -- Name: employee_week_hours employee_week_hours_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -7196,6 +7365,13 @@ CREATE POLICY audit_read ON agency.audit_log FOR SELECT USING ((( SELECT agency.
 
 
 --
+-- Name: employee_week_bookings bookings_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY bookings_read ON agency.employee_week_bookings FOR SELECT USING (true);
+
+
+--
 -- Name: brands brand_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -7416,6 +7592,12 @@ ALTER TABLE agency.employee_rates ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY employee_read ON agency.employees FOR SELECT USING (true);
 
+
+--
+-- Name: employee_week_bookings; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.employee_week_bookings ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: employee_week_hours; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
@@ -7692,6 +7874,13 @@ CREATE POLICY summaries_maintain ON agency.campaign_week_money TO agency_summari
 
 
 --
+-- Name: employee_week_bookings summaries_maintain; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY summaries_maintain ON agency.employee_week_bookings TO agency_summaries USING (true);
+
+
+--
 -- Name: employee_week_hours summaries_maintain; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -7912,6 +8101,13 @@ CREATE POLICY tenant_isolation ON agency.employee_capacity_periods AS RESTRICTIV
 --
 
 CREATE POLICY tenant_isolation ON agency.employee_rates AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: employee_week_bookings tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.employee_week_bookings AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
 
 
 --
@@ -8562,6 +8758,13 @@ REVOKE ALL ON FUNCTION agency.keep_time_summaries() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION keep_week_bookings(); Type: ACL; Schema: agency; Owner: agency_summaries
+--
+
+REVOKE ALL ON FUNCTION agency.keep_week_bookings() FROM PUBLIC;
+
+
+--
 -- Name: TABLE campaign_team; Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -8665,6 +8868,13 @@ REVOKE ALL ON FUNCTION agency.rebuild_submitted_parts() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION agency.rebuild_time_summaries() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION rebuild_week_bookings(); Type: ACL; Schema: agency; Owner: agency_summaries
+--
+
+REVOKE ALL ON FUNCTION agency.rebuild_week_bookings() FROM PUBLIC;
 
 
 --
@@ -8973,6 +9183,14 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_week_hours TO agency_
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.clients TO agency_app;
+
+
+--
+-- Name: TABLE employee_week_bookings; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT ON TABLE agency.employee_week_bookings TO agency_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.employee_week_bookings TO agency_summaries;
 
 
 --

@@ -54,7 +54,7 @@ public static class TenantTables
     /// AuditLogTests and TimesheetRulesTests (the locks of timesheet_weeks) attack them.</summary>
     public static readonly IReadOnlyList<string> Summaries =
         ["agency.audit_log", "agency.campaign_budget_use", "agency.campaign_health", "agency.campaign_week_hours", "agency.campaign_week_money",
-         "agency.employee_week_hours", "agency.knowledge_chunk_counts", "agency.timesheet_submitted_parts", "agency.timesheet_weeks"];
+         "agency.employee_week_bookings", "agency.employee_week_hours", "agency.knowledge_chunk_counts", "agency.timesheet_submitted_parts", "agency.timesheet_weeks"];
 
     public static TheoryData<string> All => [.. Writers.Keys];
 }

@@ -303,8 +303,21 @@ public sealed class CapacityServicesTests(TwoTenantWorld world)
               on r.employee_id = s.employee_id and r.week_start_date = s.week_start_date
             where s.allocated_hours is distinct from r.hours or s.allocation_count is distinct from r.n
             """);
+        // 035: the grid's bookings, firm and tentative apart, likewise (a flag that flips moves hours between the two).
+        var bookings = await s.QueryAsync(
+            """
+            select coalesce(b.employee_id, r.employee_id) as employee_id, coalesce(b.week_start_date, r.week_start_date) as week,
+                   b.firm_hours, r.firm, b.tentative_hours, r.tentative, b.allocation_count, r.n
+            from agency.employee_week_bookings b
+            full join (select employee_id, week_start_date, coalesce(sum(hours) filter (where not tentative), 0) as firm,
+                              coalesce(sum(hours) filter (where tentative), 0) as tentative, count(*) as n
+                       from agency.team_allocations group by 1, 2) r
+              on r.employee_id = b.employee_id and r.week_start_date = b.week_start_date
+            where b.firm_hours is distinct from r.firm or b.tentative_hours is distinct from r.tentative or b.allocation_count is distinct from r.n
+            """);
         Assert.True(await s.ScalarAsync<long>("select count(*) from agency.team_allocations") > 0, "the edits left no allocation to count");
         Assert.Empty(difference);
+        Assert.Empty(bookings);
     }
 
     private static DateOnly TimesheetWeek() => Weeks.StartOf(DateOnly.FromDateTime(DateTime.Today)).AddDays(-7);

@@ -27,6 +27,11 @@ public interface ICapacityCommands
     Task<SaveResult> MoveAsync(Guid employeeId, Guid campaignId, DateOnly firstWeek, DateOnly lastWeek, int shiftWeeks, Guid? toEmployeeId = null,
         CancellationToken cancellationToken = default);
 
+    /// <summary>Extends the person's allocation on the campaign in <paramref name="week"/> to every week from there to
+    /// <paramref name="toWeek"/> (later or earlier), at its hours and tentative flag; a week already booked on the
+    /// campaign takes them (the drag of a cell's grip, and "Extend a week").</summary>
+    Task<SaveResult> ExtendAsync(Guid employeeId, Guid campaignId, DateOnly week, DateOnly toWeek, CancellationToken cancellationToken = default);
+
     Task<SaveResult> CreatePlaceholderAsync(PlaceholderForm form, CancellationToken cancellationToken = default);
 
     /// <summary>Turns the placeholder's weeks into the person's allocations (agency.assign_placeholder) and removes it.</summary>
@@ -137,6 +142,29 @@ public sealed class CapacityCommands(UnitOfWork unitOfWork) : ICapacityCommands
                 select {target}, {campaignId}, g.week_start_date + {days}, g.hours, g.tentative, g.notes from gone g
                 on conflict (tenant_id, employee_id, campaign_id, week_start_date) do update
                   set hours = least(l.hours + excluded.hours, 80), tentative = l.tentative and excluded.tentative
+                returning l.id as "Value"
+                """).ToListAsync(ct)).Count > 0 ? campaignId : null, cancellationToken));
+    }
+
+    public Task<SaveResult> ExtendAsync(Guid employeeId, Guid campaignId, DateOnly week, DateOnly toWeek, CancellationToken cancellationToken = default)
+    {
+        var (source, target) = (Weeks.StartOf(week), Weeks.StartOf(toWeek));
+        if (source == target)
+        {
+            return Task.FromResult(SaveResult.Field("ToWeek", "Choose another week to extend to."));
+        }
+
+        var (first, last) = source < target ? (source.AddDays(7), target) : (target, source.AddDays(-7));
+        return Errors.RunAsync(() => unitOfWork.RunAsync<Guid?>(async (db, ct) =>
+            (await db.Database.SqlQuery<Guid>($"""
+                insert into agency.team_allocations as l (employee_id, campaign_id, week_start_date, hours, tentative, notes)
+                select a.employee_id, a.campaign_id, w::date, a.hours, a.tentative, a.notes
+                from agency.team_allocations a
+                cross join generate_series({first}::date, {last}::date, interval '7 days') w
+                where a.tenant_id = (select agency.current_tenant_id()) and a.employee_id = {employeeId} and a.campaign_id = {campaignId}
+                  and a.week_start_date = {source}
+                on conflict (tenant_id, employee_id, campaign_id, week_start_date) do update
+                  set hours = excluded.hours, tentative = excluded.tentative
                 returning l.id as "Value"
                 """).ToListAsync(ct)).Count > 0 ? campaignId : null, cancellationToken));
     }

@@ -30,6 +30,7 @@ public sealed partial class CapacityPage
     private Virtualize<GridLine>? _virtualize;
     private string? _error;
     private Selection? _selection;
+    private Drag? _drag;
     private IReadOnlyList<AllocationDto>? _allocations;
     private IReadOnlyList<PlannedActualDto>? _planned;
     private DateOnly _plannedWeek;
@@ -292,6 +293,57 @@ public sealed partial class CapacityPage
     private async Task UpdateAsync(AllocationDto allocation, decimal hours, bool tentative) =>
         await AfterAsync(await Commands.UpdateAllocationAsync(allocation.Id, allocation.Version, hours, tentative));
 
+    private async Task ExtendAsync(AllocationDto allocation, int weeks) =>
+        await AfterAsync(await Commands.ExtendAsync(allocation.EmployeeId, allocation.CampaignId, allocation.Week, allocation.Week.AddDays(7 * weeks)));
+
+    private void DragStart(CapacityRowDto person, int week, bool extend) => _drag = new Drag(person, week, extend);
+
+    /// <summary>
+    /// A booked cell dropped on another: its week's allocations (or those of the selected weeks, when it
+    /// was dragged from within them) move by as many weeks, and to the person dropped on; dragged by its
+    /// grip, the week's allocations extend to the week dropped on. Only the filtered campaign's, when one is.
+    /// Each campaign is one move (or extend) command, as the selection panel's buttons send them.
+    /// </summary>
+    private async Task DropAsync(CapacityRowDto target, int week)
+    {
+        if (_drag is not { } drag || _grid is null || !CanEdit)
+        {
+            return;
+        }
+
+        _drag = null;
+        var sameRow = drag.Person.EmployeeId == target.EmployeeId;
+        if ((sameRow && drag.Week == week) || (drag.Extend && !sameRow))
+        {
+            return;
+        }
+
+        var (first, last) = !drag.Extend && _selection is { } s && s.Person.EmployeeId == drag.Person.EmployeeId && drag.Week >= s.First && drag.Week <= s.Last
+            ? (s.First, s.Last)
+            : (drag.Week, drag.Week);
+        var booked = await Queries.AllocationsAsync(drag.Person.EmployeeId, _grid.Weeks[first], _grid.Weeks[last]);
+        var campaigns = booked.Select(a => a.CampaignId).Distinct().Where(c => Campaign is null || c == Campaign).ToList();
+        var result = SaveResult.Refused("Nothing booked there to move.");
+        foreach (var campaign in campaigns)
+        {
+            result = drag.Extend
+                ? await Commands.ExtendAsync(drag.Person.EmployeeId, campaign, _grid.Weeks[drag.Week], _grid.Weeks[week])
+                : await Commands.MoveAsync(drag.Person.EmployeeId, campaign, _grid.Weeks[first], _grid.Weeks[last], week - drag.Week,
+                    sameRow ? null : target.EmployeeId);
+            if (!result.Succeeded)
+            {
+                break;
+            }
+        }
+
+        if (result.Succeeded)
+        {
+            ClearSelection();
+        }
+
+        await AfterAsync(result);
+    }
+
     private async Task MoveAsync(AllocationDto allocation, int weeks) =>
         await AfterAsync(await Commands.MoveAsync(allocation.EmployeeId, allocation.CampaignId, allocation.Week, allocation.Week, weeks));
 
@@ -432,6 +484,8 @@ public sealed partial class CapacityPage
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private sealed record GridLine(int Index, string? Group, CapacityRowDto? Person, PlaceholderRowDto? Placeholder);
+
+    private sealed record Drag(CapacityRowDto Person, int Week, bool Extend);
 
     private sealed record Selection(CapacityRowDto Person, int First, int Last, int Anchor);
 }

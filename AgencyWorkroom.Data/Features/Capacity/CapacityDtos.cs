@@ -138,3 +138,22 @@ public sealed record CampaignOptionDto(Guid Id, string Code, string Name, DateOn
 
 /// <summary>A capacity period as the person's history lists it.</summary>
 public sealed record CapacityPeriodDto(Guid Id, DateOnly? EffectiveFrom, DateOnly? EffectiveTo, decimal WeeklyHours, string? Note);
+
+/// <summary>One person's week on a campaign (its staffing tab): planned there against logged there, and the
+/// person's whole week beside it for the conflicts.</summary>
+/// <param name="Booked">Everything the person is allocated that week, on any campaign.</param>
+/// <param name="Available">Capacity less approved time off (agency.net_capacity).</param>
+/// <param name="AfterCampaignEnd">Planned on the campaign in a week that begins after its end date.</param>
+public sealed record StaffingCellDto(
+    Guid EmployeeId, string FullName, DateOnly Week, decimal Planned, bool Tentative, decimal Logged, decimal Booked, decimal Available,
+    decimal TimeOff, bool AfterCampaignEnd)
+{
+    public decimal Difference => Logged - Planned;
+
+    /// <summary>Booked on all campaigns beyond what the person has that week, while planned here.</summary>
+    public bool OverBooked => Planned > 0 && Booked > Available;
+
+    public bool OnLeave => Planned > 0 && TimeOff > 0;
+
+    public bool HasConflict => OverBooked || OnLeave || AfterCampaignEnd;
+}

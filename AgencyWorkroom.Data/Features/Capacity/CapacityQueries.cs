@@ -20,6 +20,11 @@ public interface ICapacityQueries
     /// one campaign's team when <paramref name="campaignId"/> is given. Logged as far as the caller may read time.</summary>
     Task<IReadOnlyList<PlannedActualDto>> PlannedVsActualAsync(DateOnly week, Guid? campaignId = null, CancellationToken cancellationToken = default);
 
+    /// <summary>A campaign's staffing: planned (allocated on it) against logged (on it) per person and week, for the
+    /// last <paramref name="weeks"/> weeks up to this one (from the campaign's start), for its team and anyone booked
+    /// or logging there; with each person's whole week beside it, for the conflicts.</summary>
+    Task<IReadOnlyList<StaffingCellDto>> CampaignStaffingAsync(Guid campaignId, int weeks = 8, CancellationToken cancellationToken = default);
+
     /// <summary>The filters' and the allocation dialog's choices.</summary>
     Task<CapacityOptionsDto> OptionsAsync(CancellationToken cancellationToken = default);
 
@@ -336,6 +341,84 @@ public sealed class CapacityQueries(UnitOfWork unitOfWork) : ICapacityQueries
                 .ToList();
         }, cancellationToken);
 
+    public Task<IReadOnlyList<StaffingCellDto>> CampaignStaffingAsync(Guid campaignId, int weeks = 8, CancellationToken cancellationToken = default) =>
+        unitOfWork.RunAsync<IReadOnlyList<StaffingCellDto>>(async (db, ct) =>
+        {
+            var to = Weeks.StartOf(DateOnly.FromDateTime(DateTime.Today));
+            var campaign = await db.Set<Campaign>().AsNoTracking().Where(c => c.Id == campaignId)
+                .Select(c => new { c.StartDate, c.EndDate }).SingleOrDefaultAsync(ct);
+            if (campaign is null)
+            {
+                return [];
+            }
+
+            var from = Weeks.StartOf(to.AddDays(-7 * (Math.Clamp(weeks, 1, 26) - 1)));
+            if (campaign.StartDate is { } start && Weeks.StartOf(start) > from)
+            {
+                from = Weeks.StartOf(start);
+            }
+
+            if (from > to)
+            {
+                return [];
+            }
+
+            // Capacity and its net of time off by 029's rules; the person's whole week from the bookings summary (035);
+            // logged hours as row-level security lets the caller read entries (their own, or everyone's).
+            return (await db.Database.SqlQuery<StaffingRow>($"""
+                with weeks as (
+                  select w::date as week from generate_series({from}::date, {to}::date, interval '7 days') w),
+                people as (
+                  select t.employee_id from agency.campaign_team t
+                  where t.tenant_id = (select agency.current_tenant_id()) and t.campaign_id = {campaignId}
+                  union
+                  select a.employee_id from agency.team_allocations a
+                  where a.tenant_id = (select agency.current_tenant_id()) and a.campaign_id = {campaignId} and a.week_start_date between {from} and {to}
+                  union
+                  select e.employee_id from agency.timesheet_entries e
+                  where e.tenant_id = (select agency.current_tenant_id()) and e.campaign_id = {campaignId} and e.week_start_date between {from} and {to}),
+                planned as (
+                  select a.employee_id, a.week_start_date, sum(a.hours) as hours, bool_or(a.tentative) as tentative
+                  from agency.team_allocations a
+                  where a.tenant_id = (select agency.current_tenant_id()) and a.campaign_id = {campaignId} and a.week_start_date between {from} and {to}
+                  group by 1, 2),
+                logged as (
+                  select e.employee_id, e.week_start_date, sum(e.hours) as hours
+                  from agency.timesheet_entries e
+                  where e.tenant_id = (select agency.current_tenant_id()) and e.campaign_id = {campaignId} and e.week_start_date between {from} and {to}
+                  group by 1, 2),
+                booked as (
+                  select b.employee_id, b.week_start_date, b.firm_hours + b.tentative_hours as hours
+                  from agency.employee_week_bookings b
+                  where b.tenant_id = (select agency.current_tenant_id()) and b.week_start_date between {from} and {to}
+                    and b.employee_id in (select employee_id from people)),
+                off as (
+                  select o.employee_id, o.week_start_date, sum(o.hours) as hours
+                  from agency.time_off_entries o
+                  where o.tenant_id = (select agency.current_tenant_id()) and o.status = 'approved' and o.week_start_date between {from} and {to}
+                    and o.employee_id in (select employee_id from people)
+                  group by 1, 2)
+                select p.employee_id, e.full_name, w.week, coalesce(pl.hours, 0) as planned, coalesce(pl.tentative, false) as tentative,
+                       coalesce(l.hours, 0) as logged, coalesce(b.hours, 0) as booked,
+                       agency.net_capacity(coalesce(k.capacity_hours, 0), o.hours) as available, coalesce(o.hours, 0) as time_off,
+                       coalesce(c.end_date < w.week and pl.hours > 0, false) as after_end
+                from people p
+                join agency.employees e on e.tenant_id = (select agency.current_tenant_id()) and e.id = p.employee_id
+                join agency.campaigns c on c.tenant_id = (select agency.current_tenant_id()) and c.id = {campaignId}
+                cross join weeks w
+                left join agency.weekly_capacities((select agency.current_tenant_id()), {from}, {to},
+                                                   array(select employee_id from people)) k
+                  on k.employee_id = p.employee_id and k.week_start_date = w.week
+                left join planned pl on pl.employee_id = p.employee_id and pl.week_start_date = w.week
+                left join logged l on l.employee_id = p.employee_id and l.week_start_date = w.week
+                left join booked b on b.employee_id = p.employee_id and b.week_start_date = w.week
+                left join off o on o.employee_id = p.employee_id and o.week_start_date = w.week
+                order by e.full_name, p.employee_id, w.week
+                """).ToListAsync(ct))
+                .Select(r => new StaffingCellDto(r.EmployeeId, r.FullName, r.Week, r.Planned, r.Tentative, r.Logged, r.Booked, r.Available, r.TimeOff, r.AfterEnd))
+                .ToList();
+        }, cancellationToken);
+
     public Task<CapacityOptionsDto> OptionsAsync(CancellationToken cancellationToken = default) =>
         unitOfWork.RunAsync(async (db, ct) =>
         {
@@ -372,6 +455,20 @@ public sealed class CapacityQueries(UnitOfWork unitOfWork) : ICapacityQueries
         public decimal Firm { get; init; }
         public decimal Tentative { get; init; }
         public decimal? Logged { get; init; }
+        public bool AfterEnd { get; init; }
+    }
+
+    private sealed class StaffingRow
+    {
+        public Guid EmployeeId { get; init; }
+        public string FullName { get; init; } = "";
+        public DateOnly Week { get; init; }
+        public decimal Planned { get; init; }
+        public bool Tentative { get; init; }
+        public decimal Logged { get; init; }
+        public decimal Booked { get; init; }
+        public decimal Available { get; init; }
+        public decimal TimeOff { get; init; }
         public bool AfterEnd { get; init; }
     }
 

@@ -3045,6 +3045,41 @@ $$;
 ALTER FUNCTION agency.update_updated_at_column() OWNER TO workroom_owner;
 
 --
+-- Name: employee_utilization_targets; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.employee_utilization_targets (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    employee_id uuid NOT NULL,
+    effective_from date NOT NULL,
+    target numeric(4,3) NOT NULL,
+    note text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    CONSTRAINT employee_utilization_targets_note_check CHECK (((note IS NULL) OR (length(note) <= 500))),
+    CONSTRAINT employee_utilization_targets_target_check CHECK (((target >= (0)::numeric) AND (target <= (1)::numeric)))
+);
+
+ALTER TABLE ONLY agency.employee_utilization_targets FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.employee_utilization_targets OWNER TO workroom_owner;
+
+--
+-- Name: utilization_target_for(uuid, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.utilization_target_for(p_employee_id uuid, p_on date) RETURNS numeric
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN COALESCE((SELECT t.target FROM agency.employee_utilization_targets t WHERE ((t.tenant_id = agency.current_tenant_id()) AND (t.employee_id = utilization_target_for.p_employee_id) AND (t.effective_from <= utilization_target_for.p_on)) ORDER BY t.effective_from DESC LIMIT 1), (SELECT n.utilization_target FROM agency.tenants n WHERE (n.id = agency.current_tenant_id())));
+
+
+ALTER FUNCTION agency.utilization_target_for(p_employee_id uuid, p_on date) OWNER TO workroom_owner;
+
+--
 -- Name: week_locked(uuid, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -4682,6 +4717,22 @@ ALTER TABLE ONLY agency.employee_rates
 
 
 --
+-- Name: employee_utilization_targets employee_utilization_targets_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employee_utilization_targets
+    ADD CONSTRAINT employee_utilization_targets_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: employee_utilization_targets employee_utilization_targets_tenant_id_employee_id_effectiv_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employee_utilization_targets
+    ADD CONSTRAINT employee_utilization_targets_tenant_id_employee_id_effectiv_key UNIQUE (tenant_id, employee_id, effective_from);
+
+
+--
 -- Name: employee_week_bookings employee_week_bookings_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -6300,6 +6351,13 @@ CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.employee_rates FOR EACH RO
 
 
 --
+-- Name: employee_utilization_targets set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.employee_utilization_targets FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
 -- Name: employees set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -6808,6 +6866,22 @@ ALTER TABLE ONLY agency.employee_rates
 
 ALTER TABLE ONLY agency.employee_rates
     ADD CONSTRAINT employee_rates_tenant_id_rate_card_id_fkey FOREIGN KEY (tenant_id, rate_card_id) REFERENCES agency.rate_cards(tenant_id, id);
+
+
+--
+-- Name: employee_utilization_targets employee_utilization_targets_tenant_id_employee_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employee_utilization_targets
+    ADD CONSTRAINT employee_utilization_targets_tenant_id_employee_id_fkey FOREIGN KEY (tenant_id, employee_id) REFERENCES agency.employees(tenant_id, id);
+
+
+--
+-- Name: employee_utilization_targets employee_utilization_targets_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employee_utilization_targets
+    ADD CONSTRAINT employee_utilization_targets_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
 
 
 --
@@ -7594,6 +7668,12 @@ CREATE POLICY employee_read ON agency.employees FOR SELECT USING (true);
 
 
 --
+-- Name: employee_utilization_targets; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.employee_utilization_targets ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: employee_week_bookings; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
 --
 
@@ -7944,6 +8024,20 @@ CREATE POLICY summaries_read ON agency.timesheet_entries FOR SELECT TO agency_su
 
 
 --
+-- Name: employee_utilization_targets targets_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY targets_manage ON agency.employee_utilization_targets USING (( SELECT agency.has_role('leadership'::text) AS has_role)) WITH CHECK (( SELECT agency.has_role('leadership'::text) AS has_role));
+
+
+--
+-- Name: employee_utilization_targets targets_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY targets_read ON agency.employee_utilization_targets FOR SELECT USING (true);
+
+
+--
 -- Name: team_allocations; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
 --
 
@@ -8101,6 +8195,13 @@ CREATE POLICY tenant_isolation ON agency.employee_capacity_periods AS RESTRICTIV
 --
 
 CREATE POLICY tenant_isolation ON agency.employee_rates AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: employee_utilization_targets tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.employee_utilization_targets AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
 
 
 --
@@ -9040,6 +9141,20 @@ GRANT ALL ON FUNCTION agency.unlock_timesheet_week(p_employee uuid, p_week date,
 --
 
 GRANT ALL ON FUNCTION agency.update_updated_at_column() TO agency_app;
+
+
+--
+-- Name: TABLE employee_utilization_targets; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.employee_utilization_targets TO agency_app;
+
+
+--
+-- Name: FUNCTION utilization_target_for(p_employee_id uuid, p_on date); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.utilization_target_for(p_employee_id uuid, p_on date) TO agency_app;
 
 
 --

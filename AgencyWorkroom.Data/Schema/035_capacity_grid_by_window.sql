@@ -187,3 +187,66 @@ end
 $ddl$;
 end
 $do$;
+
+-- ------------------------------------------------------------------ per-person utilization targets
+-- A person's target by period (issue 15: "editable per person and period by leadership"): each from
+-- a date until the next one's; before the first, and for anyone without one, the tenant's
+-- utilization_target. ONE function resolves it, agency.utilization_target_for(person, day), which
+-- Analytics reads (033 defines it provisionally as the tenant's target; this replaces that body
+-- under the same signature). Leadership writes; everyone in the tenant reads (a target is no secret
+-- from the person it is set for, and the utilization screens show it to all).
+create table if not exists agency.employee_utilization_targets (
+  tenant_id uuid not null default agency.current_tenant_id() references agency.tenants (id),
+  id uuid not null default gen_random_uuid(),
+  employee_id uuid not null,
+  effective_from date not null,
+  target numeric(4,3) not null check (target between 0 and 1),
+  note text check (note is null or length(note) <= 500),
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  created_by uuid default agency.current_user_id(),
+  updated_by uuid,
+  primary key (tenant_id, id),
+  unique (tenant_id, employee_id, effective_from),
+  foreign key (tenant_id, employee_id) references agency.employees (tenant_id, id)
+);
+
+drop trigger if exists set_updated_at on agency.employee_utilization_targets;
+create trigger set_updated_at before update on agency.employee_utilization_targets
+  for each row execute function agency.update_updated_at_column();
+
+alter table agency.employee_utilization_targets enable row level security;
+alter table agency.employee_utilization_targets force row level security;
+drop policy if exists tenant_isolation on agency.employee_utilization_targets;
+create policy tenant_isolation on agency.employee_utilization_targets as restrictive
+  using (tenant_id = (select agency.current_tenant_id()))
+  with check (tenant_id = (select agency.current_tenant_id()));
+drop policy if exists targets_read on agency.employee_utilization_targets;
+create policy targets_read on agency.employee_utilization_targets for select using (true);
+drop policy if exists targets_manage on agency.employee_utilization_targets;
+create policy targets_manage on agency.employee_utilization_targets
+  using ((select agency.has_role('leadership'))) with check ((select agency.has_role('leadership')));
+grant select, insert, update, delete on agency.employee_utilization_targets to agency_app;
+
+-- The target in force for a person on a day: their latest period from that day or before, else the
+-- tenant's. Its parameters keep the names of whichever definition came first (033's or none), since
+-- CREATE OR REPLACE may not rename them; the body refers to them by position.
+do $do$
+declare
+  names text[];
+begin
+  select p.proargnames into names from pg_proc p where p.oid = to_regprocedure('agency.utilization_target_for(uuid, date)');
+  names := coalesce(names, array['p_employee_id', 'p_on']);
+  execute format($ddl$
+create or replace function agency.utilization_target_for(%1$I uuid, %2$I date) returns numeric
+language sql stable parallel safe
+return coalesce(
+  (select t.target from agency.employee_utilization_targets t
+   where t.tenant_id = agency.current_tenant_id() and t.employee_id = $1 and t.effective_from <= $2
+   order by t.effective_from desc
+   limit 1),
+  (select n.utilization_target from agency.tenants n where n.id = agency.current_tenant_id()))
+$ddl$, names[1], names[2]);
+end
+$do$;
+grant execute on function agency.utilization_target_for(uuid, date) to agency_app;

@@ -157,3 +157,9 @@ public sealed record StaffingCellDto(
 
     public bool HasConflict => OverBooked || OnLeave || AfterCampaignEnd;
 }
+
+/// <summary>A person's utilization target from a date until the next one (0 to 1).</summary>
+public sealed record UtilizationTargetDto(Guid Id, DateOnly EffectiveFrom, DateOnly? EffectiveTo, decimal Target, string? Note);
+
+/// <summary>A person's targets by period; <see cref="TenantTarget"/> applies before the first and to anyone without one.</summary>
+public sealed record UtilizationTargetsDto(decimal TenantTarget, IReadOnlyList<UtilizationTargetDto> Periods);

@@ -28,6 +28,12 @@ public interface ICapacityQueries
     /// <summary>The filters' and the allocation dialog's choices.</summary>
     Task<CapacityOptionsDto> OptionsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>A person's utilization targets by period, oldest first, and the tenant's target that applies outside them.</summary>
+    Task<UtilizationTargetsDto> UtilizationTargetsAsync(Guid employeeId, CancellationToken cancellationToken = default);
+
+    /// <summary>The target in force for the person on the day (agency.utilization_target_for).</summary>
+    Task<decimal?> UtilizationTargetAsync(Guid employeeId, DateOnly day, CancellationToken cancellationToken = default);
+
     /// <summary>A person's capacity history, oldest first.</summary>
     Task<IReadOnlyList<CapacityPeriodDto>> CapacityHistoryAsync(Guid employeeId, CancellationToken cancellationToken = default);
 }
@@ -434,6 +440,27 @@ public sealed class CapacityQueries(UnitOfWork unitOfWork) : ICapacityQueries
             return new CapacityOptionsDto(departments, skills, clients, campaigns, everyone);
         }, cancellationToken);
 
+    public Task<UtilizationTargetsDto> UtilizationTargetsAsync(Guid employeeId, CancellationToken cancellationToken = default) =>
+        unitOfWork.RunAsync(async (db, ct) =>
+        {
+            var periods = await db.Database.SqlQuery<TargetRow>($"""
+                select t.id, t.effective_from, lead(t.effective_from) over (order by t.effective_from) as effective_to, t.target, t.note
+                from agency.employee_utilization_targets t
+                where t.tenant_id = (select agency.current_tenant_id()) and t.employee_id = {employeeId}
+                order by t.effective_from
+                """).ToListAsync(ct);
+            var tenant = await db.Database.SqlQuery<decimal>($"""
+                select n.utilization_target as "Value" from agency.tenants n where n.id = (select agency.current_tenant_id())
+                """).SingleAsync(ct);
+            return new UtilizationTargetsDto(tenant,
+                periods.Select(p => new UtilizationTargetDto(p.Id, p.EffectiveFrom, p.EffectiveTo, p.Target, p.Note)).ToList());
+        }, cancellationToken);
+
+    public Task<decimal?> UtilizationTargetAsync(Guid employeeId, DateOnly day, CancellationToken cancellationToken = default) =>
+        unitOfWork.RunAsync(async (db, ct) => await db.Database.SqlQuery<decimal?>($"""
+            select agency.utilization_target_for({employeeId}, {day}) as "Value"
+            """).SingleAsync(ct), cancellationToken);
+
     public Task<IReadOnlyList<CapacityPeriodDto>> CapacityHistoryAsync(Guid employeeId, CancellationToken cancellationToken = default) =>
         unitOfWork.RunAsync<IReadOnlyList<CapacityPeriodDto>>(async (db, ct) =>
             (await db.Set<EmployeeCapacityPeriod>().AsNoTracking()
@@ -470,6 +497,15 @@ public sealed class CapacityQueries(UnitOfWork unitOfWork) : ICapacityQueries
         public decimal Available { get; init; }
         public decimal TimeOff { get; init; }
         public bool AfterEnd { get; init; }
+    }
+
+    private sealed class TargetRow
+    {
+        public Guid Id { get; init; }
+        public DateOnly EffectiveFrom { get; init; }
+        public DateOnly? EffectiveTo { get; init; }
+        public decimal Target { get; init; }
+        public string? Note { get; init; }
     }
 
     private sealed class TotalRow

@@ -32,6 +32,8 @@ public static class TenantTables
         ["agency.employee_capacity_periods"] = new("admin"),
         ["agency.staffing_placeholders"] = new("pm"),
         ["agency.placeholder_allocations"] = new("pm"),
+        // 035: a person's utilization target by period is leadership's to set.
+        ["agency.employee_utilization_targets"] = new("leadership"),
         ["agency.rate_cards"] = new("finance"),
         ["agency.employee_rates"] = new("finance"),
         ["agency.client_rate_overrides"] = new("finance"),

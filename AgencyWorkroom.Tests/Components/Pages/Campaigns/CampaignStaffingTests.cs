@@ -66,6 +66,12 @@ public sealed class CampaignStaffingTests : ComponentTestContext
 
         public Task<CapacityOptionsDto> OptionsAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+        public Task<UtilizationTargetsDto> UtilizationTargetsAsync(Guid employeeId, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public Task<decimal?> UtilizationTargetAsync(Guid employeeId, DateOnly day, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
         public Task<IReadOnlyList<CapacityPeriodDto>> CapacityHistoryAsync(Guid employeeId, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
     }

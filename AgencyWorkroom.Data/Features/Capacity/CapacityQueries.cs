@@ -34,6 +34,9 @@ public interface ICapacityQueries
     /// <summary>The target in force for the person on the day (agency.utilization_target_for).</summary>
     Task<decimal?> UtilizationTargetAsync(Guid employeeId, DateOnly day, CancellationToken cancellationToken = default);
 
+    /// <summary>The person's skills (their tags), for the person's capacity settings.</summary>
+    Task<IReadOnlyList<string>> SkillsAsync(Guid employeeId, CancellationToken cancellationToken = default);
+
     /// <summary>A person's capacity history, oldest first.</summary>
     Task<IReadOnlyList<CapacityPeriodDto>> CapacityHistoryAsync(Guid employeeId, CancellationToken cancellationToken = default);
 }
@@ -460,6 +463,11 @@ public sealed class CapacityQueries(UnitOfWork unitOfWork) : ICapacityQueries
         unitOfWork.RunAsync(async (db, ct) => await db.Database.SqlQuery<decimal?>($"""
             select agency.utilization_target_for({employeeId}, {day}) as "Value"
             """).SingleAsync(ct), cancellationToken);
+
+    public Task<IReadOnlyList<string>> SkillsAsync(Guid employeeId, CancellationToken cancellationToken = default) =>
+        unitOfWork.RunAsync<IReadOnlyList<string>>(async (db, ct) =>
+            (await db.Set<Employee>().AsNoTracking().Where(e => e.Id == employeeId).Select(e => e.Skills).SingleOrDefaultAsync(ct)) ?? [],
+            cancellationToken);
 
     public Task<IReadOnlyList<CapacityPeriodDto>> CapacityHistoryAsync(Guid employeeId, CancellationToken cancellationToken = default) =>
         unitOfWork.RunAsync<IReadOnlyList<CapacityPeriodDto>>(async (db, ct) =>

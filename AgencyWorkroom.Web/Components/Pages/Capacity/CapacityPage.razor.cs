@@ -377,6 +377,21 @@ public sealed partial class CapacityPage
         }
     }
 
+    private async Task PersonAsync(CapacityRowDto person)
+    {
+        var parameters = new DialogParameters<PersonCapacityDialog>
+        {
+            { d => d.EmployeeId, person.EmployeeId },
+            { d => d.ViewerRole, _me?.Role ?? "" },
+        };
+        var dialog = await Dialogs.ShowAsync<PersonCapacityDialog>(person.FullName, parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseButton = true });
+        if (await dialog.Result is { Canceled: false, Data: true })
+        {
+            await LoadAsync();
+        }
+    }
+
     private async Task AssignAsync(PlaceholderRowDto placeholder)
     {
         var parameters = new DialogParameters<AssignPlaceholderDialog>

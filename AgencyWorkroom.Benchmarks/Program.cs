@@ -139,6 +139,7 @@ public static class BenchmarksProgram
         await RunAsync(9, "dashboard", async () => [await Pages().DashboardRenderAsync()]);
         await RunAsync(10, "circuits", async () => [await Pages().CircuitMemoryAsync()]);
         await RunAsync(14, "throughput", async () => [await Pages().DashboardThroughputAsync()]);
+        await RunAsync(17, "capacity-page", async () => [await Pages().CapacityRenderAsync()]);
         if (app is not null)
         {
             await app.DisposeAsync();

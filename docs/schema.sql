@@ -1772,6 +1772,62 @@ $_$;
 ALTER FUNCTION agency.keep_time_summaries() OWNER TO agency_summaries;
 
 --
+-- Name: keep_week_bookings(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
+--
+
+CREATE FUNCTION agency.keep_week_bookings() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  touched constant text := case tg_op
+    when 'INSERT' then 'select tenant_id, employee_id, week_start_date from new_rows'
+    when 'DELETE' then 'select tenant_id, employee_id, week_start_date from old_rows'
+    else 'select tenant_id, employee_id, week_start_date from new_rows union select tenant_id, employee_id, week_start_date from old_rows' end;
+  caller_tenant constant text := current_setting('app.current_tenant', true);
+  tenant uuid;
+  people uuid[];
+  weeks date[];
+begin
+  for tenant in execute format('select distinct tenant_id from (%s) c', touched) loop
+    perform set_config('app.current_tenant', tenant::text, true);
+    execute format('select array_agg(k.employee_id), array_agg(k.week_start_date)
+                    from (select distinct employee_id, week_start_date from (%s) c where c.tenant_id = $1) k', touched)
+      into people, weeks
+      using tenant;
+
+    with counted as (
+      select k.employee_id, k.week_start_date,
+             coalesce(sum(a.hours) filter (where not a.tentative), 0) as firm,
+             coalesce(sum(a.hours) filter (where a.tentative), 0) as tentative,
+             count(a.hours)::integer as n
+      from unnest(people, weeks) as k (employee_id, week_start_date)
+      left join agency.team_allocations a
+        on a.tenant_id = tenant and a.employee_id = k.employee_id and a.week_start_date = k.week_start_date
+      group by k.employee_id, k.week_start_date),
+    gone as (
+      delete from agency.employee_week_bookings b
+      using counted c
+      where b.tenant_id = tenant and b.employee_id = c.employee_id and b.week_start_date = c.week_start_date and c.n = 0)
+    insert into agency.employee_week_bookings as b (tenant_id, employee_id, week_start_date, firm_hours, tentative_hours, allocation_count)
+    select tenant, c.employee_id, c.week_start_date, c.firm, c.tentative, c.n
+    from counted c
+    where c.n > 0
+    on conflict (tenant_id, employee_id, week_start_date) do update
+      set firm_hours = excluded.firm_hours, tentative_hours = excluded.tentative_hours, allocation_count = excluded.allocation_count
+      where (b.firm_hours, b.tentative_hours, b.allocation_count)
+            is distinct from (excluded.firm_hours, excluded.tentative_hours, excluded.allocation_count);
+  end loop;
+
+  perform set_config('app.current_tenant', coalesce(caller_tenant, ''), true);
+  return null;
+end
+$_$;
+
+
+ALTER FUNCTION agency.keep_week_bookings() OWNER TO agency_summaries;
+
+--
 -- Name: campaign_team; Type: TABLE; Schema: agency; Owner: workroom_owner
 --
 
@@ -2298,6 +2354,33 @@ $$;
 
 
 ALTER FUNCTION agency.rebuild_time_summaries() OWNER TO agency_summaries;
+
+--
+-- Name: rebuild_week_bookings(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
+--
+
+CREATE FUNCTION agency.rebuild_week_bookings() RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  tenant constant uuid := agency.current_tenant_id();
+begin
+  if tenant is null then
+    raise exception 'rebuild_week_bookings needs a tenant context' using errcode = '42501';
+  end if;
+  delete from agency.employee_week_bookings where tenant_id = tenant;
+  insert into agency.employee_week_bookings (tenant_id, employee_id, week_start_date, firm_hours, tentative_hours, allocation_count)
+  select tenant, a.employee_id, a.week_start_date,
+         coalesce(sum(a.hours) filter (where not a.tentative), 0), coalesce(sum(a.hours) filter (where a.tentative), 0), count(*)
+  from agency.team_allocations a
+  where a.tenant_id = tenant
+  group by a.employee_id, a.week_start_date;
+end
+$$;
+
+
+ALTER FUNCTION agency.rebuild_week_bookings() OWNER TO agency_summaries;
 
 --
 -- Name: recent_timesheet_approvals(integer, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -3135,6 +3218,41 @@ $$;
 ALTER FUNCTION agency.update_updated_at_column() OWNER TO workroom_owner;
 
 --
+-- Name: employee_utilization_targets; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.employee_utilization_targets (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    employee_id uuid NOT NULL,
+    effective_from date NOT NULL,
+    target numeric(4,3) NOT NULL,
+    note text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    CONSTRAINT employee_utilization_targets_note_check CHECK (((note IS NULL) OR (length(note) <= 500))),
+    CONSTRAINT employee_utilization_targets_target_check CHECK (((target >= (0)::numeric) AND (target <= (1)::numeric)))
+);
+
+ALTER TABLE ONLY agency.employee_utilization_targets FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.employee_utilization_targets OWNER TO workroom_owner;
+
+--
+-- Name: utilization_target_for(uuid, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.utilization_target_for(p_employee_id uuid, p_on date) RETURNS numeric
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN COALESCE((SELECT t.target FROM agency.employee_utilization_targets t WHERE ((t.tenant_id = agency.current_tenant_id()) AND (t.employee_id = utilization_target_for.p_employee_id) AND (t.effective_from <= utilization_target_for.p_on)) ORDER BY t.effective_from DESC LIMIT 1), (SELECT n.utilization_target FROM agency.tenants n WHERE (n.id = agency.current_tenant_id())));
+
+
+ALTER FUNCTION agency.utilization_target_for(p_employee_id uuid, p_on date) OWNER TO workroom_owner;
+
+--
 -- Name: week_locked(uuid, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -3187,15 +3305,23 @@ ALTER TABLE ONLY agency.employee_capacity_periods FORCE ROW LEVEL SECURITY;
 ALTER TABLE agency.employee_capacity_periods OWNER TO workroom_owner;
 
 --
--- Name: weekly_capacities(uuid, date, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+-- Name: weekly_capacities(uuid, date, date, uuid[]); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
-CREATE FUNCTION agency.weekly_capacities(p_tenant uuid, p_from date, p_to date) RETURNS TABLE(employee_id uuid, week_start_date date, capacity_hours numeric)
+CREATE FUNCTION agency.weekly_capacities(p_tenant uuid, p_from date, p_to date, p_employees uuid[]) RETURNS TABLE(employee_id uuid, week_start_date date, capacity_hours numeric)
     LANGUAGE sql STABLE PARALLEL SAFE
     BEGIN ATOMIC
  WITH weeks AS (
           SELECT (g.d)::date AS monday
             FROM generate_series(((weekly_capacities.p_from - ((EXTRACT(isodow FROM weekly_capacities.p_from))::integer - 1)))::timestamp without time zone, (weekly_capacities.p_to)::timestamp without time zone, '7 days'::interval) g(d)
+         ), periods AS (
+          SELECT p.employee_id,
+             p.effective_from,
+             p.effective_to,
+             p.weekly_hours,
+             p.previous_hours
+            FROM agency.employee_capacity_periods p
+           WHERE ((p.tenant_id = weekly_capacities.p_tenant) AND ((weekly_capacities.p_employees IS NULL) OR (p.employee_id = ANY (weekly_capacities.p_employees))))
          )
   SELECT COALESCE(b.employee_id, c.employee_id) AS "coalesce",
      COALESCE(b.monday, c.monday) AS "coalesce",
@@ -3204,13 +3330,29 @@ CREATE FUNCTION agency.weekly_capacities(p_tenant uuid, p_from date, p_to date) 
              w.monday,
              p.weekly_hours
             FROM (weeks w
-              JOIN agency.employee_capacity_periods p ON (((p.tenant_id = weekly_capacities.p_tenant) AND (p.effective_from <= w.monday) AND ((p.effective_to IS NULL) OR (p.effective_to > w.monday)))))) b
+              JOIN periods p ON (((p.effective_from <= w.monday) AND ((p.effective_to IS NULL) OR (p.effective_to > w.monday)))))) b
       FULL JOIN ( SELECT p.employee_id,
              w.monday,
              sum(agency.capacity_change(p.weekly_hours, p.previous_hours, p.effective_from, w.monday)) AS change
             FROM (weeks w
-              JOIN agency.employee_capacity_periods p ON (((p.tenant_id = weekly_capacities.p_tenant) AND (p.effective_from > w.monday) AND (p.effective_from < (w.monday + 5)))))
+              JOIN periods p ON (((p.effective_from > w.monday) AND (p.effective_from < (w.monday + 5)))))
            GROUP BY p.employee_id, w.monday) c ON (((c.employee_id = b.employee_id) AND (c.monday = b.monday))));
+END;
+
+
+ALTER FUNCTION agency.weekly_capacities(p_tenant uuid, p_from date, p_to date, p_employees uuid[]) OWNER TO workroom_owner;
+
+--
+-- Name: weekly_capacities(uuid, date, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.weekly_capacities(p_tenant uuid, p_from date, p_to date) RETURNS TABLE(employee_id uuid, week_start_date date, capacity_hours numeric)
+    LANGUAGE sql STABLE PARALLEL SAFE
+    BEGIN ATOMIC
+ SELECT k.employee_id,
+     k.week_start_date,
+     k.capacity_hours
+    FROM agency.weekly_capacities(weekly_capacities.p_tenant, weekly_capacities.p_from, weekly_capacities.p_to, NULL::uuid[]) k(employee_id, week_start_date, capacity_hours);
 END;
 
 
@@ -3716,6 +3858,24 @@ ALTER TABLE ONLY agency.clients FORCE ROW LEVEL SECURITY;
 
 
 ALTER TABLE agency.clients OWNER TO workroom_owner;
+
+--
+-- Name: employee_week_bookings; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.employee_week_bookings (
+    tenant_id uuid NOT NULL,
+    employee_id uuid NOT NULL,
+    week_start_date date NOT NULL,
+    firm_hours numeric DEFAULT 0 NOT NULL,
+    tentative_hours numeric DEFAULT 0 NOT NULL,
+    allocation_count integer DEFAULT 0 NOT NULL
+);
+
+ALTER TABLE ONLY agency.employee_week_bookings FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.employee_week_bookings OWNER TO workroom_owner;
 
 --
 -- Name: employee_week_hours; Type: TABLE; Schema: agency; Owner: workroom_owner
@@ -4808,6 +4968,30 @@ ALTER TABLE ONLY agency.employee_rates
 
 
 --
+-- Name: employee_utilization_targets employee_utilization_targets_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employee_utilization_targets
+    ADD CONSTRAINT employee_utilization_targets_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: employee_utilization_targets employee_utilization_targets_tenant_id_employee_id_effectiv_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employee_utilization_targets
+    ADD CONSTRAINT employee_utilization_targets_tenant_id_employee_id_effectiv_key UNIQUE (tenant_id, employee_id, effective_from);
+
+
+--
+-- Name: employee_week_bookings employee_week_bookings_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employee_week_bookings
+    ADD CONSTRAINT employee_week_bookings_pkey PRIMARY KEY (tenant_id, employee_id, week_start_date);
+
+
+--
 -- Name: employee_week_hours employee_week_hours_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -5407,6 +5591,13 @@ CREATE INDEX employee_rates_employee_idx ON agency.employee_rates USING btree (t
 --
 
 CREATE INDEX employee_rates_rate_card_idx ON agency.employee_rates USING btree (tenant_id, rate_card_id);
+
+
+--
+-- Name: employee_week_bookings_week_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX employee_week_bookings_week_idx ON agency.employee_week_bookings USING btree (tenant_id, week_start_date) INCLUDE (employee_id, firm_hours, tentative_hours);
 
 
 --
@@ -6040,6 +6231,27 @@ CREATE TRIGGER create_version_on_update BEFORE UPDATE ON agency.artifacts FOR EA
 
 
 --
+-- Name: team_allocations keep_bookings_delete; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_bookings_delete AFTER DELETE ON agency.team_allocations REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_week_bookings();
+
+
+--
+-- Name: team_allocations keep_bookings_insert; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_bookings_insert AFTER INSERT ON agency.team_allocations REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_week_bookings();
+
+
+--
+-- Name: team_allocations keep_bookings_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_bookings_update AFTER UPDATE ON agency.team_allocations REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_week_bookings();
+
+
+--
 -- Name: knowledge_chunks keep_counts_delete; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -6408,6 +6620,13 @@ CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.employee_capacity_periods 
 --
 
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.employee_rates FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
+-- Name: employee_utilization_targets set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.employee_utilization_targets FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
 
 
 --
@@ -6951,6 +7170,30 @@ ALTER TABLE ONLY agency.employee_rates
 
 ALTER TABLE ONLY agency.employee_rates
     ADD CONSTRAINT employee_rates_tenant_id_rate_card_id_fkey FOREIGN KEY (tenant_id, rate_card_id) REFERENCES agency.rate_cards(tenant_id, id);
+
+
+--
+-- Name: employee_utilization_targets employee_utilization_targets_tenant_id_employee_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employee_utilization_targets
+    ADD CONSTRAINT employee_utilization_targets_tenant_id_employee_id_fkey FOREIGN KEY (tenant_id, employee_id) REFERENCES agency.employees(tenant_id, id);
+
+
+--
+-- Name: employee_utilization_targets employee_utilization_targets_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employee_utilization_targets
+    ADD CONSTRAINT employee_utilization_targets_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: employee_week_bookings employee_week_bookings_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employee_week_bookings
+    ADD CONSTRAINT employee_week_bookings_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
 
 
 --
@@ -7512,6 +7755,13 @@ CREATE POLICY audit_read ON agency.audit_log FOR SELECT USING ((( SELECT agency.
 
 
 --
+-- Name: employee_week_bookings bookings_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY bookings_read ON agency.employee_week_bookings FOR SELECT USING (true);
+
+
+--
 -- Name: brands brand_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -7732,6 +7982,18 @@ ALTER TABLE agency.employee_rates ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY employee_read ON agency.employees FOR SELECT USING (true);
 
+
+--
+-- Name: employee_utilization_targets; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.employee_utilization_targets ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: employee_week_bookings; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.employee_week_bookings ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: employee_week_hours; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
@@ -8026,6 +8288,13 @@ CREATE POLICY summaries_maintain ON agency.campaign_week_money TO agency_summari
 
 
 --
+-- Name: employee_week_bookings summaries_maintain; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY summaries_maintain ON agency.employee_week_bookings TO agency_summaries USING (true);
+
+
+--
 -- Name: employee_week_hours summaries_maintain; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -8086,6 +8355,20 @@ CREATE POLICY summaries_read ON agency.rate_cards FOR SELECT TO agency_summaries
 --
 
 CREATE POLICY summaries_read ON agency.timesheet_entries FOR SELECT TO agency_summaries USING (true);
+
+
+--
+-- Name: employee_utilization_targets targets_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY targets_manage ON agency.employee_utilization_targets USING (( SELECT agency.has_role('leadership'::text) AS has_role)) WITH CHECK (( SELECT agency.has_role('leadership'::text) AS has_role));
+
+
+--
+-- Name: employee_utilization_targets targets_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY targets_read ON agency.employee_utilization_targets FOR SELECT USING (true);
 
 
 --
@@ -8281,6 +8564,20 @@ CREATE POLICY tenant_isolation ON agency.employee_capacity_periods AS RESTRICTIV
 --
 
 CREATE POLICY tenant_isolation ON agency.employee_rates AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: employee_utilization_targets tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.employee_utilization_targets AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: employee_week_bookings tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.employee_week_bookings AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
 
 
 --
@@ -8945,6 +9242,13 @@ REVOKE ALL ON FUNCTION agency.keep_time_summaries() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION keep_week_bookings(); Type: ACL; Schema: agency; Owner: agency_summaries
+--
+
+REVOKE ALL ON FUNCTION agency.keep_week_bookings() FROM PUBLIC;
+
+
+--
 -- Name: TABLE campaign_team; Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -9055,6 +9359,13 @@ REVOKE ALL ON FUNCTION agency.rebuild_submitted_parts() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION agency.rebuild_time_summaries() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION rebuild_week_bookings(); Type: ACL; Schema: agency; Owner: agency_summaries
+--
+
+REVOKE ALL ON FUNCTION agency.rebuild_week_bookings() FROM PUBLIC;
 
 
 --
@@ -9223,6 +9534,20 @@ GRANT ALL ON FUNCTION agency.update_updated_at_column() TO agency_app;
 
 
 --
+-- Name: TABLE employee_utilization_targets; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.employee_utilization_targets TO agency_app;
+
+
+--
+-- Name: FUNCTION utilization_target_for(p_employee_id uuid, p_on date); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.utilization_target_for(p_employee_id uuid, p_on date) TO agency_app;
+
+
+--
 -- Name: FUNCTION week_locked(p_employee uuid, p_week date); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -9377,6 +9702,14 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_week_hours TO agency_
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.clients TO agency_app;
+
+
+--
+-- Name: TABLE employee_week_bookings; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT ON TABLE agency.employee_week_bookings TO agency_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.employee_week_bookings TO agency_summaries;
 
 
 --

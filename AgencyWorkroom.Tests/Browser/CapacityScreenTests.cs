@@ -89,6 +89,47 @@ public sealed class CapacityScreenTests(TwoTenantWorld world, BrowserFixture bro
         await NoSeriousViolationsAsync(creative);
     }
 
+    [Fact]
+    public async Task Grid_DraggedCellMovesItsWeek_ItsGripExtendsIt_AndTheKeyboardExtendsAWeek()
+    {
+        var (tenant, emails) = await TenantWithAccountsAsync();
+        await using (var s = await TestSession.BeginAsync(world.Database.App, tenant.Id, "pm", tenant.People["pm"]))
+        {
+            await s.ExecuteAsync(
+                """
+                insert into agency.team_allocations (employee_id, campaign_id, week_start_date, hours)
+                select @p, c.id, current_date, 10 from agency.campaigns c where c.code = 'CAPB'
+                """, ("p", tenant.People["creative"]));
+            await s.CommitAsync();
+        }
+
+        var pm = await browser.SignedInPageAsync(emails["pm"], Password);
+        await BrowserFixture.OpenAsync(pm, "/capacity?department=Design");
+        await Expect(pm.GetByTestId("cell-1-0")).ToContainTextAsync("10/40");
+
+        // Line 1 is the creative: this week's booking dragged two weeks on.
+        await pm.GetByTestId("cell-1-0").DragToAsync(pm.GetByTestId("cell-1-2"));
+        await Expect(pm.GetByTestId("cell-1-2")).ToContainTextAsync("10/40");
+        await Expect(pm.GetByTestId("cell-1-0")).ToContainTextAsync("0/40");
+        await Expect(pm.GetByTestId("row-total")).ToHaveTextAsync("10 h of 480 h");
+
+        // Its grip dragged two weeks further: the weeks between are booked alike.
+        await pm.GetByTestId("grip-1-2").DragToAsync(pm.GetByTestId("cell-1-4"));
+        await Expect(pm.GetByTestId("cell-1-4")).ToContainTextAsync("10/40");
+        await Expect(pm.GetByTestId("cell-1-3")).ToContainTextAsync("10/40");
+        await Expect(pm.GetByTestId("row-total")).ToHaveTextAsync("30 h of 480 h");
+
+        // Without a mouse: select the last week, extend it a week.
+        await pm.GetByTestId("cell-1-4").FocusAsync();
+        await pm.Keyboard.PressAsync("Enter");
+        await Expect(pm.GetByTestId("allocation")).ToHaveCountAsync(1);
+        await pm.GetByTestId("allocation-extend").FocusAsync();
+        await pm.Keyboard.PressAsync("Enter");
+        await Expect(pm.GetByTestId("cell-1-5")).ToContainTextAsync("10/40");
+        await Expect(pm.GetByTestId("row-total")).ToHaveTextAsync("40 h of 480 h");
+        await NoSeriousViolationsAsync(pm);
+    }
+
     private static async Task NoSeriousViolationsAsync(IPage page)
     {
         var violations = await BrowserFixture.SeriousAccessibilityViolationsAsync(page);

@@ -182,6 +182,11 @@ public sealed class TwoTenantWorld : IAsyncLifetime
         await Insert("insert into agency.placeholder_allocations (id, placeholder_id, week_start_date, hours) values (@id, @placeholder, current_date + 14, 10)",
             ("id", Id("agency.placeholder_allocations")), ("placeholder", ids["agency.staffing_placeholders"]));
 
+        await As("leadership");
+        // The creative's utilization target from a date ahead (before it, the tenant's applies).
+        await Insert("insert into agency.employee_utilization_targets (id, employee_id, effective_from, target) values (@id, @person, current_date + 90, 0.8)",
+            ("id", Id("agency.employee_utilization_targets")), ("person", tenant.People["creative"]));
+
         await As("admin");
         // The creative's capacity, unchanged, recorded again from a date ahead (every person also has the period from always).
         await Insert("insert into agency.employee_capacity_periods (id, employee_id, effective_from, weekly_hours) values (@id, @person, current_date + 90, 40)",

@@ -27,6 +27,11 @@ public interface ICapacityCommands
     Task<SaveResult> MoveAsync(Guid employeeId, Guid campaignId, DateOnly firstWeek, DateOnly lastWeek, int shiftWeeks, Guid? toEmployeeId = null,
         CancellationToken cancellationToken = default);
 
+    /// <summary>Extends the person's allocation on the campaign in <paramref name="week"/> to every week from there to
+    /// <paramref name="toWeek"/> (later or earlier), at its hours and tentative flag; a week already booked on the
+    /// campaign takes them (the drag of a cell's grip, and "Extend a week").</summary>
+    Task<SaveResult> ExtendAsync(Guid employeeId, Guid campaignId, DateOnly week, DateOnly toWeek, CancellationToken cancellationToken = default);
+
     Task<SaveResult> CreatePlaceholderAsync(PlaceholderForm form, CancellationToken cancellationToken = default);
 
     /// <summary>Turns the placeholder's weeks into the person's allocations (agency.assign_placeholder) and removes it.</summary>
@@ -36,6 +41,15 @@ public interface ICapacityCommands
 
     /// <summary>The person's weekly hours from <paramref name="effectiveFrom"/> until their next recorded change (admins).</summary>
     Task<SaveResult> ChangeCapacityAsync(Guid employeeId, DateOnly effectiveFrom, decimal weeklyHours, string? note = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a capacity period that has not started yet (admins); the history before today stays.</summary>
+    Task<SaveResult> RemoveCapacityPeriodAsync(Guid periodId, CancellationToken cancellationToken = default);
+
+    /// <summary>The person's utilization target (0 to 1) from <paramref name="effectiveFrom"/> until their next one (leadership).</summary>
+    Task<SaveResult> SetUtilizationTargetAsync(Guid employeeId, DateOnly effectiveFrom, decimal target, string? note = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes one of a person's utilization targets (leadership); the tenant's applies where none is left.</summary>
+    Task<SaveResult> RemoveUtilizationTargetAsync(Guid targetId, CancellationToken cancellationToken = default);
 
     /// <summary>Replaces the person's skills (admins); trimmed, without repeats.</summary>
     Task<SaveResult> SetSkillsAsync(Guid employeeId, IEnumerable<string> skills, CancellationToken cancellationToken = default);
@@ -51,6 +65,7 @@ public sealed class CapacityCommands(UnitOfWork unitOfWork) : ICapacityCommands
 {
     public const string RefusedMessage = "Only project managers, leadership and admins can staff work. You can still view the grid.";
     public const string CapacityRefusedMessage = "Only admins change a person's capacity and skills.";
+    public const string TargetRefusedMessage = "Only leadership sets utilization targets.";
 
     /// <summary>The roles the allocation and placeholder policies admit. The database decides; this only spares the others a form they cannot send.</summary>
     public static readonly string[] Writers = [AgencyRoles.Pm, AgencyRoles.Leadership, AgencyRoles.Admin];
@@ -64,6 +79,9 @@ public sealed class CapacityCommands(UnitOfWork unitOfWork) : ICapacityCommands
     private static readonly WriteErrors CapacityErrors = new WriteErrors(CapacityRefusedMessage)
         .On("employee_capacity_periods_weekly_hours_check", "WeeklyHours", "Weekly hours run from 0 to 80.")
         .On("employees_skills_check", "Skills", "Up to 30 skills.");
+
+    private static readonly WriteErrors TargetErrors = new WriteErrors(TargetRefusedMessage)
+        .On("employee_utilization_targets_target_check", "Target", "A target runs from 0 % to 100 %.");
 
     public Task<SaveResult> AllocateAsync(AllocationForm form, CancellationToken cancellationToken = default)
     {
@@ -141,6 +159,29 @@ public sealed class CapacityCommands(UnitOfWork unitOfWork) : ICapacityCommands
                 """).ToListAsync(ct)).Count > 0 ? campaignId : null, cancellationToken));
     }
 
+    public Task<SaveResult> ExtendAsync(Guid employeeId, Guid campaignId, DateOnly week, DateOnly toWeek, CancellationToken cancellationToken = default)
+    {
+        var (source, target) = (Weeks.StartOf(week), Weeks.StartOf(toWeek));
+        if (source == target)
+        {
+            return Task.FromResult(SaveResult.Field("ToWeek", "Choose another week to extend to."));
+        }
+
+        var (first, last) = source < target ? (source.AddDays(7), target) : (target, source.AddDays(-7));
+        return Errors.RunAsync(() => unitOfWork.RunAsync<Guid?>(async (db, ct) =>
+            (await db.Database.SqlQuery<Guid>($"""
+                insert into agency.team_allocations as l (employee_id, campaign_id, week_start_date, hours, tentative, notes)
+                select a.employee_id, a.campaign_id, w::date, a.hours, a.tentative, a.notes
+                from agency.team_allocations a
+                cross join generate_series({first}::date, {last}::date, interval '7 days') w
+                where a.tenant_id = (select agency.current_tenant_id()) and a.employee_id = {employeeId} and a.campaign_id = {campaignId}
+                  and a.week_start_date = {source}
+                on conflict (tenant_id, employee_id, campaign_id, week_start_date) do update
+                  set hours = excluded.hours, tentative = excluded.tentative
+                returning l.id as "Value"
+                """).ToListAsync(ct)).Count > 0 ? campaignId : null, cancellationToken));
+    }
+
     public Task<SaveResult> CreatePlaceholderAsync(PlaceholderForm form, CancellationToken cancellationToken = default)
     {
         var weeks = form.Mondays();
@@ -186,6 +227,30 @@ public sealed class CapacityCommands(UnitOfWork unitOfWork) : ICapacityCommands
                 on conflict (tenant_id, employee_id, effective_from) do update set weekly_hours = excluded.weekly_hours, note = excluded.note
                 returning p.id as "Value"
                 """).ToListAsync(ct)).Cast<Guid?>().SingleOrDefault(), cancellationToken));
+
+    public Task<SaveResult> RemoveCapacityPeriodAsync(Guid periodId, CancellationToken cancellationToken = default) =>
+        CapacityErrors.RunAsync(() => unitOfWork.RunAsync<Guid?>(async (db, ct) =>
+            await db.Database.ExecuteSqlAsync($"""
+                delete from agency.employee_capacity_periods p
+                where p.tenant_id = (select agency.current_tenant_id()) and p.id = {periodId} and p.effective_from > current_date
+                """, ct) == 1 ? periodId : null, cancellationToken));
+
+    public Task<SaveResult> SetUtilizationTargetAsync(Guid employeeId, DateOnly effectiveFrom, decimal target, string? note = null,
+        CancellationToken cancellationToken = default) =>
+        TargetErrors.RunAsync(() => unitOfWork.RunAsync<Guid?>(async (db, ct) =>
+            (await db.Database.SqlQuery<Guid>($"""
+                insert into agency.employee_utilization_targets as t (employee_id, effective_from, target, note)
+                values ({employeeId}, {effectiveFrom}, {target}, {note}::text)
+                on conflict (tenant_id, employee_id, effective_from) do update set target = excluded.target, note = excluded.note
+                returning t.id as "Value"
+                """).ToListAsync(ct)).Cast<Guid?>().SingleOrDefault(), cancellationToken));
+
+    public Task<SaveResult> RemoveUtilizationTargetAsync(Guid targetId, CancellationToken cancellationToken = default) =>
+        TargetErrors.RunAsync(() => unitOfWork.RunAsync<Guid?>(async (db, ct) =>
+            await db.Database.ExecuteSqlAsync($"""
+                delete from agency.employee_utilization_targets t
+                where t.tenant_id = (select agency.current_tenant_id()) and t.id = {targetId}
+                """, ct) == 1 ? targetId : null, cancellationToken));
 
     public Task<SaveResult> SetSkillsAsync(Guid employeeId, IEnumerable<string> skills, CancellationToken cancellationToken = default)
     {

@@ -16,10 +16,15 @@ public sealed record CapacityFilter(
     Guid? ClientId = null,
     string? Skill = null,
     decimal? MinFree = null,
-    bool IncludeTentative = true)
+    bool IncludeTentative = true,
+    CapacityGrouping Grouping = CapacityGrouping.Department)
 {
     public const int DefaultWeeks = 12;
     public const int MaxWeeks = 26;
+
+    /// <summary>The people whose cells come with the grid: the first screenful and the rows drawn
+    /// around it (38 px rows, about 20 on a screen, 8 more each side); the rest as they scroll in.</summary>
+    public const int FirstRows = 48;
 
     public DateOnly Monday => Common.Weeks.StartOf(From);
 
@@ -56,10 +61,14 @@ public sealed record CapacityCellDto(
         Available > 0 ? Allocated(includeTentative) / Available : Allocated(includeTentative) > 0 ? 2m : 0m;
 }
 
+/// <summary>A person's row; <see cref="Cells"/> is empty until the row is loaded (it comes within the
+/// grid's first rows, or from <see cref="ICapacityQueries.RowsAsync"/> as it scrolls into view).</summary>
 public sealed record CapacityRowDto(
     Guid EmployeeId, string FullName, string? Department, string AgencyRole, string? Title, IReadOnlyList<string> Skills,
     IReadOnlyList<CapacityCellDto> Cells)
 {
+    public bool Loaded => Cells.Count > 0;
+
     public decimal Allocated(bool includeTentative) => Cells.Sum(c => c.Allocated(includeTentative));
 
     public decimal Available => Cells.Sum(c => c.Available);
@@ -85,13 +94,25 @@ public sealed record PlaceholderRowDto(
     public decimal Allocated(bool includeTentative) => Cells.Where(c => includeTentative || !c.Tentative).Sum(c => c.Hours);
 }
 
+/// <summary>One week of everyone who matches the filters (loaded on screen or not).</summary>
+public sealed record CapacityWeekTotalDto(DateOnly Week, decimal Capacity, decimal Available, decimal Firm, decimal Tentative)
+{
+    public decimal Allocated(bool includeTentative) => Firm + (includeTentative ? Tentative : 0);
+}
+
+/// <summary>
+/// The grid: every person who matches the filters, in display order (grouped as the filter says),
+/// with the cells of the first <see cref="CapacityFilter.FirstRows"/> (the rest load as they scroll
+/// in), the week totals of them all, and the placeholders.
+/// </summary>
 public sealed record CapacityGridDto(
-    CapacityFilter Filter, IReadOnlyList<DateOnly> Weeks, IReadOnlyList<CapacityRowDto> People, IReadOnlyList<PlaceholderRowDto> Placeholders)
+    CapacityFilter Filter, IReadOnlyList<DateOnly> Weeks, IReadOnlyList<CapacityRowDto> People, IReadOnlyList<PlaceholderRowDto> Placeholders,
+    IReadOnlyList<CapacityWeekTotalDto> Totals)
 {
     public decimal WeekAllocated(int week, bool includeTentative) =>
-        People.Sum(p => p.Cells[week].Allocated(includeTentative)) + Placeholders.Sum(p => p.Cells[week].Tentative && !includeTentative ? 0 : p.Cells[week].Hours);
+        Totals[week].Allocated(includeTentative) + Placeholders.Sum(p => p.Cells[week].Tentative && !includeTentative ? 0 : p.Cells[week].Hours);
 
-    public decimal WeekAvailable(int week) => People.Sum(p => p.Cells[week].Available);
+    public decimal WeekAvailable(int week) => Totals[week].Available;
 }
 
 /// <summary>One allocation, as the cell's editor shows it.</summary>
@@ -117,3 +138,28 @@ public sealed record CampaignOptionDto(Guid Id, string Code, string Name, DateOn
 
 /// <summary>A capacity period as the person's history lists it.</summary>
 public sealed record CapacityPeriodDto(Guid Id, DateOnly? EffectiveFrom, DateOnly? EffectiveTo, decimal WeeklyHours, string? Note);
+
+/// <summary>One person's week on a campaign (its staffing tab): planned there against logged there, and the
+/// person's whole week beside it for the conflicts.</summary>
+/// <param name="Booked">Everything the person is allocated that week, on any campaign.</param>
+/// <param name="Available">Capacity less approved time off (agency.net_capacity).</param>
+/// <param name="AfterCampaignEnd">Planned on the campaign in a week that begins after its end date.</param>
+public sealed record StaffingCellDto(
+    Guid EmployeeId, string FullName, DateOnly Week, decimal Planned, bool Tentative, decimal Logged, decimal Booked, decimal Available,
+    decimal TimeOff, bool AfterCampaignEnd)
+{
+    public decimal Difference => Logged - Planned;
+
+    /// <summary>Booked on all campaigns beyond what the person has that week, while planned here.</summary>
+    public bool OverBooked => Planned > 0 && Booked > Available;
+
+    public bool OnLeave => Planned > 0 && TimeOff > 0;
+
+    public bool HasConflict => OverBooked || OnLeave || AfterCampaignEnd;
+}
+
+/// <summary>A person's utilization target from a date until the next one (0 to 1).</summary>
+public sealed record UtilizationTargetDto(Guid Id, DateOnly EffectiveFrom, DateOnly? EffectiveTo, decimal Target, string? Note);
+
+/// <summary>A person's targets by period; <see cref="TenantTarget"/> applies before the first and to anyone without one.</summary>
+public sealed record UtilizationTargetsDto(decimal TenantTarget, IReadOnlyList<UtilizationTargetDto> Periods);

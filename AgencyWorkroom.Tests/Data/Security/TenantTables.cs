@@ -36,6 +36,8 @@ public static class TenantTables
         ["agency.employee_capacity_periods"] = new("admin"),
         ["agency.staffing_placeholders"] = new("pm"),
         ["agency.placeholder_allocations"] = new("pm"),
+        // 035: a person's utilization target by period is leadership's to set.
+        ["agency.employee_utilization_targets"] = new("leadership"),
         ["agency.rate_cards"] = new("finance"),
         ["agency.employee_rates"] = new("finance"),
         ["agency.client_rate_overrides"] = new("finance"),
@@ -58,7 +60,7 @@ public static class TenantTables
     /// AuditLogTests and TimesheetRulesTests (the locks of timesheet_weeks) attack them.</summary>
     public static readonly IReadOnlyList<string> Summaries =
         ["agency.audit_log", "agency.campaign_budget_use", "agency.campaign_health", "agency.campaign_week_hours", "agency.campaign_week_money",
-         "agency.employee_week_hours", "agency.knowledge_chunk_counts", "agency.timesheet_submitted_parts", "agency.timesheet_weeks"];
+         "agency.employee_week_bookings", "agency.employee_week_hours", "agency.knowledge_chunk_counts", "agency.timesheet_submitted_parts", "agency.timesheet_weeks"];
 
     public static TheoryData<string> All => [.. Writers.Keys];
 }

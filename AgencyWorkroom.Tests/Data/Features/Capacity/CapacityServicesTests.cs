@@ -176,15 +176,51 @@ public sealed class CapacityServicesTests(TwoTenantWorld world)
         var edit = await commands.UpdateAllocationAsync(allocation.Id, allocation.Version, 40, true);
         var remove = await commands.RemoveAllocationAsync(allocation.Id);
         var move = await commands.MoveAsync(tenant.People["creative"], campaign, Monday, Monday, 1);
+        var extend = await commands.ExtendAsync(tenant.People["creative"], campaign, Monday, Monday.AddDays(14));
         var capacity = await commands.ChangeCapacityAsync(tenant.People["creative"], Monday, 10);
 
         Assert.Equal(CapacityCommands.RefusedMessage, create.Error);
         Assert.Equal(CapacityCommands.RefusedMessage, edit.Error);
         Assert.Equal(CapacityCommands.RefusedMessage, remove.Error);
         Assert.Equal(CapacityCommands.RefusedMessage, move.Error);
+        Assert.Equal(CapacityCommands.RefusedMessage, extend.Error);
         Assert.Equal(CapacityCommands.CapacityRefusedMessage, capacity.Error);
         var still = (await person.Get<ICapacityQueries>().AllocationsAsync(tenant.People["creative"], Monday, Monday.AddDays(7))).Single();
         Assert.Equal((8m, false), (still.Hours, still.Tentative));
+    }
+
+    [Fact]
+    public async Task Extend_CopiesTheWeekToEveryWeekUpToTheTarget_LaterOrEarlier()
+    {
+        var tenant = await ScratchTenant.CreateAsync(world);
+        var campaign = await CampaignAsync(tenant, "EXTD");
+        var other = await CampaignAsync(tenant, "EXTO");
+        var person = tenant.People["creative"];
+        await using var pm = tenant.As(world, "pm");
+        var commands = pm.Get<ICapacityCommands>();
+        DateOnly Week(int i) => Monday.AddDays(7 * i);
+        Assert.True((await commands.AllocateAsync(new AllocationForm
+        {
+            EmployeeId = person, CampaignId = campaign, FirstWeek = Week(2), LastWeek = Week(2), HoursPerWeek = 12, Tentative = true,
+        })).Succeeded);
+        Assert.True((await commands.AllocateAsync(new AllocationForm
+        {
+            EmployeeId = person, CampaignId = campaign, FirstWeek = Week(4), LastWeek = Week(4), HoursPerWeek = 3,
+        })).Succeeded);
+        Assert.True((await commands.AllocateAsync(new AllocationForm
+        {
+            EmployeeId = person, CampaignId = other, FirstWeek = Week(3), LastWeek = Week(3), HoursPerWeek = 5,
+        })).Succeeded);
+
+        Assert.True((await commands.ExtendAsync(person, campaign, Week(2), Week(4).AddDays(2))).Succeeded);
+        Assert.True((await commands.ExtendAsync(person, campaign, Week(2), Week(1))).Succeeded);
+        var none = await commands.ExtendAsync(person, campaign, Week(7), Week(8));
+
+        var booked = await pm.Get<ICapacityQueries>().AllocationsAsync(person, Week(0), Week(8));
+        Assert.Equal(
+            [(Week(1), "EXTD", 12m, true), (Week(2), "EXTD", 12m, true), (Week(3), "EXTD", 12m, true), (Week(3), "EXTO", 5m, false), (Week(4), "EXTD", 12m, true)],
+            booked.Select(a => (a.Week, a.CampaignCode, a.Hours, a.Tentative)));
+        Assert.False(none.Succeeded);
     }
 
     [Fact]
@@ -257,7 +293,7 @@ public sealed class CapacityServicesTests(TwoTenantWorld world)
             var campaign = campaigns[random.Next(campaigns.Length)];
             var first = random.Next(6);
             var last = first + random.Next(3);
-            switch (random.Next(7))
+            switch (random.Next(8))
             {
                 case 0 or 1:
                     await commands.AllocateAsync(new AllocationForm
@@ -285,6 +321,9 @@ public sealed class CapacityServicesTests(TwoTenantWorld world)
                 case 5:
                     await commands.RemoveRangeAsync(person, campaign, Week(first), Week(last));
                     break;
+                case 6:
+                    await commands.ExtendAsync(person, campaign, Week(first), Week(random.Next(6)));
+                    break;
                 default:
                     var form = new PlaceholderForm { CampaignId = campaign, RoleName = "Designer", FirstWeek = Week(first), LastWeek = Week(last), HoursPerWeek = random.Next(1, 20) };
                     await commands.CreatePlaceholderAsync(form);
@@ -303,8 +342,21 @@ public sealed class CapacityServicesTests(TwoTenantWorld world)
               on r.employee_id = s.employee_id and r.week_start_date = s.week_start_date
             where s.allocated_hours is distinct from r.hours or s.allocation_count is distinct from r.n
             """);
+        // 035: the grid's bookings, firm and tentative apart, likewise (a flag that flips moves hours between the two).
+        var bookings = await s.QueryAsync(
+            """
+            select coalesce(b.employee_id, r.employee_id) as employee_id, coalesce(b.week_start_date, r.week_start_date) as week,
+                   b.firm_hours, r.firm, b.tentative_hours, r.tentative, b.allocation_count, r.n
+            from agency.employee_week_bookings b
+            full join (select employee_id, week_start_date, coalesce(sum(hours) filter (where not tentative), 0) as firm,
+                              coalesce(sum(hours) filter (where tentative), 0) as tentative, count(*) as n
+                       from agency.team_allocations group by 1, 2) r
+              on r.employee_id = b.employee_id and r.week_start_date = b.week_start_date
+            where b.firm_hours is distinct from r.firm or b.tentative_hours is distinct from r.tentative or b.allocation_count is distinct from r.n
+            """);
         Assert.True(await s.ScalarAsync<long>("select count(*) from agency.team_allocations") > 0, "the edits left no allocation to count");
         Assert.Empty(difference);
+        Assert.Empty(bookings);
     }
 
     private static DateOnly TimesheetWeek() => Weeks.StartOf(DateOnly.FromDateTime(DateTime.Today)).AddDays(-7);

@@ -1,5 +1,6 @@
 using AgencyWorkroom.Data.Features.Common;
 using AgencyWorkroom.Data.Features.People;
+using AgencyWorkroom.Web.Components.Pages.Capacity;
 using AgencyWorkroom.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -85,6 +86,22 @@ public sealed partial class PeoplePage
         await Commands.SetRoleAsync(person.Id, role);
         Snackbar.Add($"{person.FullName} is now {AgencyRoles.Label(role)}; it counts from their next click.", Severity.Success);
         _people = await People.ListAsync();
+    }
+
+    /// <summary>The person's capacity history, skills and utilization targets (the capacity grid opens the same dialog).</summary>
+    private async Task CapacityAsync(PersonDto person)
+    {
+        var parameters = new DialogParameters<PersonCapacityDialog>
+        {
+            { d => d.EmployeeId, person.Id },
+            { d => d.ViewerRole, _me?.Role ?? "" },
+        };
+        var dialog = await Dialogs.ShowAsync<PersonCapacityDialog>(person.FullName, parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseButton = true });
+        if (await dialog.Result is { Canceled: false, Data: true })
+        {
+            _people = await People.ListAsync();
+        }
     }
 
     private async Task ToggleActiveAsync(PersonDto person)

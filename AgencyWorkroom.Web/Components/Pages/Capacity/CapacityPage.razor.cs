@@ -4,6 +4,7 @@ using AgencyWorkroom.Data.Features.Common;
 using AgencyWorkroom.Data.Features.People;
 using AgencyWorkroom.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web.Virtualization;
 using MudBlazor;
 
 namespace AgencyWorkroom.Web.Components.Pages.Capacity;
@@ -11,8 +12,9 @@ namespace AgencyWorkroom.Web.Components.Pages.Capacity;
 /// <summary>
 /// People × weeks: what is booked against what is available (capacity from each person's history,
 /// less approved time off: the database's rules of 029), as a heat map. The range, the filters,
-/// the grouping and whether tentative work counts are in the URL. Rows are virtualized, so the
-/// first render draws the visible window, not every cell of 1,270 people. Project managers,
+/// the grouping and whether tentative work counts are in the URL. Rows are virtualized and their
+/// cells asked for as they scroll in (the grid comes with the first rows' cells and the week totals
+/// of everyone who matches), so a render reckons the visible window, not 15,240 cells. Project managers,
 /// leadership and admins select weeks to allocate, and edit, move or remove what is booked; the
 /// database refuses anyone else, and the page does not offer it to them.
 /// </summary>
@@ -24,8 +26,11 @@ public sealed partial class CapacityPage
     private CapacityOptionsDto? _options;
     private CapacityGridDto? _grid;
     private List<GridLine> _lines = [];
+    private Dictionary<Guid, CapacityRowDto> _rows = [];
+    private Virtualize<GridLine>? _virtualize;
     private string? _error;
     private Selection? _selection;
+    private Drag? _drag;
     private IReadOnlyList<AllocationDto>? _allocations;
     private IReadOnlyList<PlannedActualDto>? _planned;
     private DateOnly _plannedWeek;
@@ -91,7 +96,7 @@ public sealed partial class CapacityPage
     private string GroupBy => Group == "role" ? "role" : "department";
 
     private CapacityFilter Filter => new(From ?? ThisMonday, WeekCount ?? CapacityFilter.DefaultWeeks, Blank(Department), Blank(Role), Campaign, Client,
-        Blank(Skill), Free, IncludeTentative);
+        Blank(Skill), Free, IncludeTentative, GroupBy == "role" ? CapacityGrouping.Role : CapacityGrouping.Department);
 
     private DateOnly SelectionFirst => _grid!.Weeks[_selection!.First];
 
@@ -125,9 +130,16 @@ public sealed partial class CapacityPage
         _error = null;
         try
         {
-            _grid = await Queries.GridAsync(Filter);
-            _lines = Lines(_grid);
-            if (_selection is { } s && _grid.People.FirstOrDefault(p => p.EmployeeId == s.Person.EmployeeId) is { } person)
+            var grid = await Queries.GridAsync(Filter);
+            _rows = grid.People.Where(p => p.Loaded).ToDictionary(p => p.EmployeeId);
+            _lines = Lines(grid);
+            _grid = grid;
+            if (_virtualize is not null)
+            {
+                await _virtualize.RefreshDataAsync();
+            }
+
+            if (_selection is { } s && grid.People.FirstOrDefault(p => p.EmployeeId == s.Person.EmployeeId) is { } person)
             {
                 _selection = s with { Person = person };
                 await LoadAllocationsAsync();
@@ -144,14 +156,21 @@ public sealed partial class CapacityPage
         }
     }
 
-    private List<GridLine> Lines(CapacityGridDto grid)
+    private static List<GridLine> Lines(CapacityGridDto grid)
     {
-        var grouping = GroupBy == "role" ? CapacityGrouping.Role : CapacityGrouping.Department;
+        // The people come in display order (by group, then name): a heading wherever the group changes.
         var lines = new List<GridLine>();
-        foreach (var group in grid.People.GroupBy(p => p.Group(grouping)).OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase))
+        string? current = null;
+        foreach (var person in grid.People)
         {
-            lines.Add(new GridLine(lines.Count, group.Key, null, null));
-            lines.AddRange(group.OrderBy(p => p.FullName).Select(p => new GridLine(lines.Count, null, p, null)));
+            var group = person.Group(grid.Filter.Grouping);
+            if (lines.Count == 0 || !string.Equals(group, current, StringComparison.OrdinalIgnoreCase))
+            {
+                lines.Add(new GridLine(lines.Count, group, null, null));
+                current = group;
+            }
+
+            lines.Add(new GridLine(lines.Count, null, person, null));
         }
 
         if (grid.Placeholders.Count > 0)
@@ -164,7 +183,25 @@ public sealed partial class CapacityPage
         }
 
         // Indexes in display order: a person's cells are cell-{line}-{week}.
-        return lines.Select((l, i) => l with { Index = i }).ToList();
+        return lines;
+    }
+
+    /// <summary>The lines Virtualize asks for, with the cells of the people among them that are not loaded yet (one query).</summary>
+    private async ValueTask<ItemsProviderResult<GridLine>> ProvideLinesAsync(ItemsProviderRequest request)
+    {
+        var (grid, lines) = (_grid, _lines);
+        var slice = lines.Skip(request.StartIndex).Take(request.Count).ToList();
+        var missing = slice.Where(l => l.Person is { } p && !_rows.ContainsKey(p.EmployeeId)).Select(l => l.Person!.EmployeeId).ToList();
+        if (grid is not null && missing.Count > 0)
+        {
+            foreach (var row in await Queries.RowsAsync(grid.Filter, missing, request.CancellationToken))
+            {
+                _rows[row.EmployeeId] = row;
+            }
+        }
+
+        return new ItemsProviderResult<GridLine>(
+            slice.Select(l => l.Person is { } p && _rows.TryGetValue(p.EmployeeId, out var row) ? l with { Person = row } : l), lines.Count);
     }
 
     private Task FilterAsync(Func<CapacityFilter, CapacityFilter> change)
@@ -256,6 +293,57 @@ public sealed partial class CapacityPage
     private async Task UpdateAsync(AllocationDto allocation, decimal hours, bool tentative) =>
         await AfterAsync(await Commands.UpdateAllocationAsync(allocation.Id, allocation.Version, hours, tentative));
 
+    private async Task ExtendAsync(AllocationDto allocation, int weeks) =>
+        await AfterAsync(await Commands.ExtendAsync(allocation.EmployeeId, allocation.CampaignId, allocation.Week, allocation.Week.AddDays(7 * weeks)));
+
+    private void DragStart(CapacityRowDto person, int week, bool extend) => _drag = new Drag(person, week, extend);
+
+    /// <summary>
+    /// A booked cell dropped on another: its week's allocations (or those of the selected weeks, when it
+    /// was dragged from within them) move by as many weeks, and to the person dropped on; dragged by its
+    /// grip, the week's allocations extend to the week dropped on. Only the filtered campaign's, when one is.
+    /// Each campaign is one move (or extend) command, as the selection panel's buttons send them.
+    /// </summary>
+    private async Task DropAsync(CapacityRowDto target, int week)
+    {
+        if (_drag is not { } drag || _grid is null || !CanEdit)
+        {
+            return;
+        }
+
+        _drag = null;
+        var sameRow = drag.Person.EmployeeId == target.EmployeeId;
+        if ((sameRow && drag.Week == week) || (drag.Extend && !sameRow))
+        {
+            return;
+        }
+
+        var (first, last) = !drag.Extend && _selection is { } s && s.Person.EmployeeId == drag.Person.EmployeeId && drag.Week >= s.First && drag.Week <= s.Last
+            ? (s.First, s.Last)
+            : (drag.Week, drag.Week);
+        var booked = await Queries.AllocationsAsync(drag.Person.EmployeeId, _grid.Weeks[first], _grid.Weeks[last]);
+        var campaigns = booked.Select(a => a.CampaignId).Distinct().Where(c => Campaign is null || c == Campaign).ToList();
+        var result = SaveResult.Refused("Nothing booked there to move.");
+        foreach (var campaign in campaigns)
+        {
+            result = drag.Extend
+                ? await Commands.ExtendAsync(drag.Person.EmployeeId, campaign, _grid.Weeks[drag.Week], _grid.Weeks[week])
+                : await Commands.MoveAsync(drag.Person.EmployeeId, campaign, _grid.Weeks[first], _grid.Weeks[last], week - drag.Week,
+                    sameRow ? null : target.EmployeeId);
+            if (!result.Succeeded)
+            {
+                break;
+            }
+        }
+
+        if (result.Succeeded)
+        {
+            ClearSelection();
+        }
+
+        await AfterAsync(result);
+    }
+
     private async Task MoveAsync(AllocationDto allocation, int weeks) =>
         await AfterAsync(await Commands.MoveAsync(allocation.EmployeeId, allocation.CampaignId, allocation.Week, allocation.Week, weeks));
 
@@ -285,6 +373,21 @@ public sealed partial class CapacityPage
         if (await dialog.Result is { Canceled: false })
         {
             Snackbar.Add($"{form.RoleName} is on the grid, waiting for a person.", Severity.Success);
+            await LoadAsync();
+        }
+    }
+
+    private async Task PersonAsync(CapacityRowDto person)
+    {
+        var parameters = new DialogParameters<PersonCapacityDialog>
+        {
+            { d => d.EmployeeId, person.EmployeeId },
+            { d => d.ViewerRole, _me?.Role ?? "" },
+        };
+        var dialog = await Dialogs.ShowAsync<PersonCapacityDialog>(person.FullName, parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseButton = true });
+        if (await dialog.Result is { Canceled: false, Data: true })
+        {
             await LoadAsync();
         }
     }
@@ -396,6 +499,8 @@ public sealed partial class CapacityPage
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private sealed record GridLine(int Index, string? Group, CapacityRowDto? Person, PlaceholderRowDto? Placeholder);
+
+    private sealed record Drag(CapacityRowDto Person, int Week, bool Extend);
 
     private sealed record Selection(CapacityRowDto Person, int First, int Last, int Anchor);
 }

@@ -147,6 +147,107 @@ $_$;
 ALTER FUNCTION agency.add_rate_period(p_table text, p_period jsonb) OWNER TO workroom_owner;
 
 --
+-- Name: after_artifact_comment(); Type: FUNCTION; Schema: agency; Owner: agency_reviews
+--
+
+CREATE FUNCTION agency.after_artifact_comment() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  tenant constant uuid := agency.current_tenant_id();
+  body constant text := lower(new.body);
+begin
+  if tenant is null or tenant <> new.tenant_id or strpos(new.body, '@') = 0 then
+    return null;
+  end if;
+  insert into agency.notifications (tenant_id, recipient_id, kind, artifact_id, campaign_id, title)
+  select tenant, e.id, 'artifact_mention', a.id, a.campaign_id,
+         left(format('%s mentioned you on "%s"', coalesce(w.full_name, 'Someone'), a.title), 300)
+  from agency.artifacts a
+  join agency.employees e on e.tenant_id = a.tenant_id
+  left join agency.employees w on w.tenant_id = a.tenant_id and w.id = new.author_id
+  where a.tenant_id = tenant and a.id = new.artifact_id
+    and e.active and e.deleted_at is null and e.id <> new.author_id
+    and strpos(body, '@' || lower(e.full_name)) > 0
+    -- the whole name: not "@Ann" inside "@Anna"
+    and body ~ ('@' || regexp_replace(lower(e.full_name), '([.^$*+?()\[\]{}|\\-])', '\\\1', 'g') || '($|[^[:alnum:]_])')
+    and (e.id = a.owner_id or e.agency_role in ('leadership', 'admin')
+         or exists (select 1 from agency.campaign_team tm
+                    where tm.tenant_id = a.tenant_id and tm.campaign_id = a.campaign_id and tm.employee_id = e.id));
+  return null;
+end
+$_$;
+
+
+ALTER FUNCTION agency.after_artifact_comment() OWNER TO agency_reviews;
+
+--
+-- Name: after_artifact_review(); Type: FUNCTION; Schema: agency; Owner: agency_reviews
+--
+
+CREATE FUNCTION agency.after_artifact_review() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  tenant constant uuid := agency.current_tenant_id();
+  me constant uuid := agency.current_user_id();
+  v_step text;
+  v_reason text := nullif(btrim(coalesce(current_setting('app.review_reason', true), '')), '');
+  v_actor text;
+begin
+  if tenant is null or tenant <> new.tenant_id or new.status = old.status then
+    return null;
+  end if;
+  v_step := agency.artifact_review_step(old.status, new.status, old.owner_id = me);
+  if v_step is null then
+    return null;
+  end if;
+  insert into agency.artifact_review_events (tenant_id, artifact_id, from_status, to_status, step, reason, actor_id)
+  values (tenant, new.id, old.status, new.status, v_step,
+          case when v_step in ('changes_requested', 'reopened') then coalesce(v_reason, 'No reason given') else v_reason end, me);
+
+  select e.full_name into v_actor from agency.employees e where e.tenant_id = tenant and e.id = me;
+  v_actor := coalesce(v_actor, 'Someone');
+  if me is distinct from new.owner_id then
+    insert into agency.notifications (tenant_id, recipient_id, kind, artifact_id, campaign_id, title)
+    values (tenant, new.owner_id, 'artifact_review', new.id, new.campaign_id,
+            left(case v_step
+                   when 'submitted' then format('%s submitted "%s" for review', v_actor, new.title)
+                   when 'approved' then format('%s approved "%s"', v_actor, new.title)
+                   when 'changes_requested' then format('%s asked for changes to "%s": %s', v_actor, new.title, v_reason)
+                   when 'reopened' then format('%s reopened "%s": %s', v_actor, new.title, v_reason)
+                   when 'archived' then format('%s archived "%s"', v_actor, new.title)
+                   else format('%s moved "%s" back to draft', v_actor, new.title)
+                 end, 300));
+  end if;
+  if v_step = 'submitted' then
+    -- Who will review it: the campaign's reviewers on its team, else leadership; never its owner or the submitter.
+    insert into agency.notifications (tenant_id, recipient_id, kind, artifact_id, campaign_id, title)
+    with team as (
+      select distinct tm.employee_id as id
+      from agency.campaign_team tm
+      join agency.employees e on e.tenant_id = tm.tenant_id and e.id = tm.employee_id and e.active and e.deleted_at is null
+      where tm.tenant_id = tenant and tm.campaign_id = new.campaign_id
+        and tm.team_role in ('account_director', 'creative_director', 'project_manager')
+        and tm.employee_id <> new.owner_id and tm.employee_id is distinct from me)
+    select tenant, r.id, 'artifact_review', new.id, new.campaign_id,
+           left(format('%s submitted "%s" for your review', v_actor, new.title), 300)
+    from (select id from team
+          union
+          select e.id from agency.employees e
+          where e.tenant_id = tenant and e.agency_role = 'leadership' and e.active and e.deleted_at is null
+            and e.id <> new.owner_id and e.id is distinct from me and not exists (select 1 from team)) r;
+  end if;
+  return null;
+end
+$$;
+
+
+ALTER FUNCTION agency.after_artifact_review() OWNER TO agency_reviews;
+
+--
 -- Name: after_time_status(); Type: FUNCTION; Schema: agency; Owner: agency_timesheets
 --
 
@@ -234,6 +335,71 @@ $$;
 
 
 ALTER FUNCTION agency.after_time_status() OWNER TO agency_timesheets;
+
+--
+-- Name: artifact_review_allowed(text, uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.artifact_review_allowed(p_step text, p_owner uuid, p_campaign uuid) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select agency.current_user_id() is not null and case p_step
+    when 'submitted' then true
+    when 'approved' then agency.may_review_artifact(p_owner, p_campaign)
+    when 'changes_requested' then agency.may_review_artifact(p_owner, p_campaign)
+    when 'withdrawn' then p_owner = agency.current_user_id()
+    when 'reopened' then p_owner = agency.current_user_id() or agency.may_review_artifact(p_owner, p_campaign)
+    when 'archived' then p_owner = agency.current_user_id() or agency.has_role('admin') or agency.may_review_artifact(p_owner, p_campaign)
+    when 'unarchived' then p_owner = agency.current_user_id() or agency.has_role('admin') or agency.may_review_artifact(p_owner, p_campaign)
+    else false
+  end
+$$;
+
+
+ALTER FUNCTION agency.artifact_review_allowed(p_step text, p_owner uuid, p_campaign uuid) OWNER TO workroom_owner;
+
+--
+-- Name: artifact_review_options(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.artifact_review_options(p_artifact uuid) RETURNS TABLE(to_status text, step text, needs_reason boolean)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select t.to_status, s.step, s.step in ('changes_requested', 'reopened')
+  from agency.artifacts a
+  cross join (values ('in_review'), ('approved'), ('draft'), ('archived')) as t (to_status)
+  cross join lateral (select agency.artifact_review_step(a.status, t.to_status, a.owner_id = agency.current_user_id()) as step) s
+  where a.tenant_id = agency.current_tenant_id() and a.id = p_artifact and a.deleted_at is null
+    and s.step is not null and agency.artifact_review_allowed(s.step, a.owner_id, a.campaign_id)
+  order by case t.to_status when 'in_review' then 1 when 'approved' then 2 when 'draft' then 3 else 4 end
+$$;
+
+
+ALTER FUNCTION agency.artifact_review_options(p_artifact uuid) OWNER TO workroom_owner;
+
+--
+-- Name: artifact_review_step(text, text, boolean); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.artifact_review_step(p_from text, p_to text, p_by_owner boolean) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select case
+    when p_from = p_to then null
+    when p_to = 'archived' then 'archived'
+    when p_from = 'archived' and p_to = 'draft' then 'unarchived'
+    when p_from = 'draft' and p_to = 'in_review' then 'submitted'
+    when p_from = 'in_review' and p_to = 'approved' then 'approved'
+    when p_from = 'in_review' and p_to = 'draft' then case when p_by_owner then 'withdrawn' else 'changes_requested' end
+    when p_from = 'approved' and p_to = 'draft' then 'reopened'
+  end
+$$;
+
+
+ALTER FUNCTION agency.artifact_review_step(p_from text, p_to text, p_by_owner boolean) OWNER TO workroom_owner;
 
 --
 -- Name: assign_placeholder(uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -521,6 +687,80 @@ $_$;
 
 
 ALTER FUNCTION agency.change_rate_period(p_table text, p_id uuid, p_changes jsonb) OWNER TO workroom_owner;
+
+--
+-- Name: check_artifact_comment(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.check_artifact_comment() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  me constant uuid := agency.current_user_id();
+begin
+  if not agency.time_rules_bind() then
+    return new;
+  end if;
+  if (new.body, new.artifact_id, new.parent_comment_id, new.author_id, new.quote_text, new.quote_start, new.deleted_at)
+       is distinct from (old.body, old.artifact_id, old.parent_comment_id, old.author_id, old.quote_text, old.quote_start, old.deleted_at)
+     and old.author_id is distinct from me and not agency.has_role('admin') then
+    raise exception 'Only its author changes a comment; anyone on the artifact may resolve or reopen it.'
+      using errcode = '42501', constraint = 'artifact_comment_author';
+  end if;
+  if new.resolved is distinct from old.resolved then
+    new.resolved_by := case when new.resolved then me end;
+    new.resolved_at := case when new.resolved then now() end;
+  elsif (new.resolved_by, new.resolved_at) is distinct from (old.resolved_by, old.resolved_at) then
+    raise exception 'Who resolved a comment, and when, is kept by the database.'
+      using errcode = '42501', constraint = 'artifact_comment_resolver';
+  end if;
+  return new;
+end
+$$;
+
+
+ALTER FUNCTION agency.check_artifact_comment() OWNER TO workroom_owner;
+
+--
+-- Name: check_artifact_review(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.check_artifact_review() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_step text;
+begin
+  if not agency.time_rules_bind() then
+    return new;
+  end if;
+  if tg_op = 'INSERT' then
+    if new.status <> 'draft' then
+      raise exception 'A new artifact starts as a draft; review moves it on.'
+        using errcode = '42501', constraint = 'artifact_review_step';
+    end if;
+    return new;
+  end if;
+  if new.status = old.status then
+    return new;
+  end if;
+  v_step := agency.artifact_review_step(old.status, new.status, old.owner_id = agency.current_user_id());
+  if v_step is null or not agency.artifact_review_allowed(v_step, old.owner_id, old.campaign_id) then
+    raise exception 'You may not move this artifact from % to %.', replace(old.status, '_', ' '), replace(new.status, '_', ' ')
+      using errcode = '42501', constraint = 'artifact_review_step';
+  end if;
+  if v_step in ('changes_requested', 'reopened')
+     and nullif(btrim(coalesce(current_setting('app.review_reason', true), '')), '') is null then
+    raise exception 'Say what should change.' using errcode = '23514', constraint = 'artifact_review_reason';
+  end if;
+  return new;
+end
+$$;
+
+
+ALTER FUNCTION agency.check_artifact_review() OWNER TO workroom_owner;
 
 --
 -- Name: check_currency_change(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
@@ -1155,6 +1395,14 @@ begin
        and (p_user_id is null or cm.author_id = p_user_id)
      order by cm.created_at desc limit p_limit)
     union all
+    (select 'artifact_' || r.step, r.created_at, r.actor_id, 'artifact', a.id, a.title,
+            left(upper(left(r.step, 1)) || replace(substr(r.step, 2), '_', ' ') || coalesce(': ' || r.reason, ''), 140), a.campaign_id
+     from agency.artifact_review_events r
+     join agency.artifacts a on a.tenant_id = r.tenant_id and a.id = r.artifact_id
+     where r.tenant_id = agency.current_tenant_id() and a.deleted_at is null
+       and (p_user_id is null or r.actor_id = p_user_id)
+     order by r.created_at desc limit p_limit)
+    union all
     (select 'timesheet_approved', r.approved_at, r.approved_by, 'timesheet', r.employee_id,
             'Week of ' || to_char(r.week_start_date, 'YYYY-MM-DD'), r.hours || ' h approved', null::uuid
      from agency.recent_timesheet_approvals(p_limit, p_user_id) r)
@@ -1608,6 +1856,26 @@ $_$;
 
 
 ALTER FUNCTION agency.keep_time_summaries() OWNER TO agency_summaries;
+
+--
+-- Name: may_review_artifact(uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.may_review_artifact(p_owner uuid, p_campaign uuid) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select agency.current_user_id() is not null
+     and p_owner is distinct from agency.current_user_id()
+     and (agency.has_role('leadership')
+          or exists (select 1 from agency.campaign_team tm
+                     where tm.tenant_id = agency.current_tenant_id() and tm.campaign_id = p_campaign
+                       and tm.employee_id = agency.current_user_id()
+                       and tm.team_role in ('account_director', 'creative_director', 'project_manager')))
+$$;
+
+
+ALTER FUNCTION agency.may_review_artifact(p_owner uuid, p_campaign uuid) OWNER TO workroom_owner;
 
 --
 -- Name: campaign_team; Type: TABLE; Schema: agency; Owner: workroom_owner
@@ -2356,6 +2624,32 @@ $_$;
 
 
 ALTER FUNCTION agency.reprice_campaign_summaries() OWNER TO agency_summaries;
+
+--
+-- Name: review_artifact(uuid, text, text); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.review_artifact(p_artifact uuid, p_to text, p_reason text DEFAULT NULL::text) RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_status text;
+begin
+  perform pg_catalog.set_config('app.review_reason', coalesce(left(btrim(p_reason), 2000), ''), true);
+  update agency.artifacts set status = p_to, updated_by = agency.current_user_id()
+  where tenant_id = agency.current_tenant_id() and id = p_artifact and deleted_at is null
+  returning status into v_status;
+  perform pg_catalog.set_config('app.review_reason', '', true);
+  if v_status is null then
+    raise exception 'This artifact is gone, or it is not yours to change.' using errcode = '42501';
+  end if;
+  return v_status;
+end
+$$;
+
+
+ALTER FUNCTION agency.review_artifact(p_artifact uuid, p_to text, p_reason text) OWNER TO workroom_owner;
 
 --
 -- Name: schedule_elapsed(date, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -3119,13 +3413,46 @@ CREATE TABLE agency.artifact_comments (
     created_by uuid DEFAULT agency.current_user_id(),
     updated_by uuid,
     deleted_at timestamp with time zone,
-    CONSTRAINT artifact_comments_body_check CHECK (((length(btrim(body)) >= 1) AND (length(btrim(body)) <= 10000)))
+    quote_text text,
+    quote_start integer,
+    resolved_by uuid,
+    resolved_at timestamp with time zone,
+    CONSTRAINT artifact_comments_body_check CHECK (((length(btrim(body)) >= 1) AND (length(btrim(body)) <= 10000))),
+    CONSTRAINT artifact_comments_quote_start_check CHECK (((quote_start IS NULL) OR (quote_start >= 0))),
+    CONSTRAINT artifact_comments_quote_text_check CHECK (((quote_text IS NULL) OR ((length(quote_text) >= 1) AND (length(quote_text) <= 1000))))
 );
 
 ALTER TABLE ONLY agency.artifact_comments FORCE ROW LEVEL SECURITY;
 
 
 ALTER TABLE agency.artifact_comments OWNER TO workroom_owner;
+
+--
+-- Name: artifact_review_events; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.artifact_review_events (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    artifact_id uuid NOT NULL,
+    from_status text NOT NULL,
+    to_status text NOT NULL,
+    step text NOT NULL,
+    reason text,
+    actor_id uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT artifact_review_events_check CHECK ((from_status <> to_status)),
+    CONSTRAINT artifact_review_events_check1 CHECK (((step <> ALL (ARRAY['changes_requested'::text, 'reopened'::text])) OR (reason IS NOT NULL))),
+    CONSTRAINT artifact_review_events_from_status_check CHECK ((from_status = ANY (ARRAY['draft'::text, 'in_review'::text, 'approved'::text, 'archived'::text]))),
+    CONSTRAINT artifact_review_events_reason_check CHECK (((reason IS NULL) OR ((length(btrim(reason)) >= 1) AND (length(btrim(reason)) <= 2000)))),
+    CONSTRAINT artifact_review_events_step_check CHECK ((step = ANY (ARRAY['submitted'::text, 'approved'::text, 'changes_requested'::text, 'withdrawn'::text, 'reopened'::text, 'archived'::text, 'unarchived'::text]))),
+    CONSTRAINT artifact_review_events_to_status_check CHECK ((to_status = ANY (ARRAY['draft'::text, 'in_review'::text, 'approved'::text, 'archived'::text])))
+);
+
+ALTER TABLE ONLY agency.artifact_review_events FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.artifact_review_events OWNER TO workroom_owner;
 
 --
 -- Name: artifact_versions; Type: TABLE; Schema: agency; Owner: workroom_owner
@@ -3642,10 +3969,12 @@ CREATE TABLE agency.notifications (
     created_by uuid DEFAULT agency.current_user_id(),
     updated_by uuid,
     week_start_date date,
+    artifact_id uuid,
+    CONSTRAINT notifications_artifact_check CHECK (((kind !~~ 'artifact\_%'::text) OR (artifact_id IS NOT NULL))),
     CONSTRAINT notifications_budget_alert_check CHECK (((kind <> 'budget_alert'::text) OR ((campaign_id IS NOT NULL) AND (threshold IS NOT NULL)))),
-    CONSTRAINT notifications_kind_check CHECK ((kind = ANY (ARRAY['budget_alert'::text, 'timesheet_submitted'::text, 'timesheet_approved'::text, 'timesheet_rejected'::text, 'timesheet_unlocked'::text, 'timesheet_signed_off'::text, 'timesheet_reminder'::text]))),
+    CONSTRAINT notifications_kind_check CHECK ((kind = ANY (ARRAY['budget_alert'::text, 'timesheet_submitted'::text, 'timesheet_approved'::text, 'timesheet_rejected'::text, 'timesheet_unlocked'::text, 'timesheet_signed_off'::text, 'timesheet_reminder'::text, 'artifact_review'::text, 'artifact_mention'::text]))),
     CONSTRAINT notifications_threshold_check CHECK (((threshold >= 1) AND (threshold <= 1000))),
-    CONSTRAINT notifications_timesheet_week_check CHECK (((kind = 'budget_alert'::text) OR (week_start_date IS NOT NULL))),
+    CONSTRAINT notifications_timesheet_week_check CHECK (((kind = 'budget_alert'::text) OR (kind ~~ 'artifact\_%'::text) OR (week_start_date IS NOT NULL))),
     CONSTRAINT notifications_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 300)))
 );
 
@@ -3803,7 +4132,22 @@ CREATE VIEW agency.v_artifact_library WITH (security_invoker='true') AS
            FROM agency.artifact_comments cm
           WHERE ((cm.tenant_id = a.tenant_id) AND (cm.artifact_id = a.id) AND (cm.deleted_at IS NULL) AND (NOT cm.resolved))) AS open_comment_count,
     a.created_at,
-    a.updated_at
+    a.updated_at,
+    ( SELECT r.step
+           FROM agency.artifact_review_events r
+          WHERE ((r.tenant_id = a.tenant_id) AND (r.artifact_id = a.id))
+          ORDER BY r.created_at DESC
+         LIMIT 1) AS last_review_step,
+    ( SELECT r.reason
+           FROM agency.artifact_review_events r
+          WHERE ((r.tenant_id = a.tenant_id) AND (r.artifact_id = a.id))
+          ORDER BY r.created_at DESC
+         LIMIT 1) AS last_review_reason,
+    ( SELECT r.created_at
+           FROM agency.artifact_review_events r
+          WHERE ((r.tenant_id = a.tenant_id) AND (r.artifact_id = a.id))
+          ORDER BY r.created_at DESC
+         LIMIT 1) AS last_review_at
    FROM (((agency.artifacts a
      JOIN agency.campaigns c ON (((c.tenant_id = a.tenant_id) AND (c.id = a.campaign_id))))
      JOIN agency.clients cl ON (((cl.tenant_id = c.tenant_id) AND (cl.id = c.client_id))))
@@ -4325,11 +4669,27 @@ ALTER TABLE ONLY agency.ai_messages
 
 
 --
+-- Name: artifact_comments artifact_comments_in_artifact_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_comments
+    ADD CONSTRAINT artifact_comments_in_artifact_key UNIQUE (tenant_id, artifact_id, id);
+
+
+--
 -- Name: artifact_comments artifact_comments_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
 ALTER TABLE ONLY agency.artifact_comments
     ADD CONSTRAINT artifact_comments_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: artifact_review_events artifact_review_events_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_review_events
+    ADD CONSTRAINT artifact_review_events_pkey PRIMARY KEY (tenant_id, id);
 
 
 --
@@ -4935,6 +5295,41 @@ CREATE INDEX artifact_comments_parent_idx ON agency.artifact_comments USING btre
 
 
 --
+-- Name: artifact_comments_resolved_by_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX artifact_comments_resolved_by_idx ON agency.artifact_comments USING btree (tenant_id, resolved_by) WHERE (resolved_by IS NOT NULL);
+
+
+--
+-- Name: artifact_comments_thread_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX artifact_comments_thread_idx ON agency.artifact_comments USING btree (tenant_id, artifact_id, parent_comment_id);
+
+
+--
+-- Name: artifact_review_events_actor_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX artifact_review_events_actor_idx ON agency.artifact_review_events USING btree (tenant_id, actor_id);
+
+
+--
+-- Name: artifact_review_events_artifact_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX artifact_review_events_artifact_idx ON agency.artifact_review_events USING btree (tenant_id, artifact_id, created_at DESC);
+
+
+--
+-- Name: artifact_review_events_created_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX artifact_review_events_created_idx ON agency.artifact_review_events USING btree (tenant_id, created_at DESC);
+
+
+--
 -- Name: artifact_versions_artifact_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
@@ -5250,6 +5645,13 @@ CREATE INDEX knowledge_documents_tags_idx ON agency.knowledge_documents USING gi
 
 
 --
+-- Name: notifications_artifact_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX notifications_artifact_idx ON agency.notifications USING btree (tenant_id, artifact_id) WHERE (artifact_id IS NOT NULL);
+
+
+--
 -- Name: notifications_campaign_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
@@ -5544,6 +5946,20 @@ CREATE INDEX expense_lines_employee_idx ON te.expense_lines USING btree (tenant_
 
 
 --
+-- Name: artifact_comments after_comment; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER after_comment AFTER INSERT ON agency.artifact_comments FOR EACH ROW EXECUTE FUNCTION agency.after_artifact_comment();
+
+
+--
+-- Name: artifacts after_review; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER after_review AFTER UPDATE OF status ON agency.artifacts FOR EACH ROW EXECUTE FUNCTION agency.after_artifact_review();
+
+
+--
 -- Name: time_off_entries after_status; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -5684,6 +6100,13 @@ CREATE TRIGGER capacity_on_update AFTER UPDATE ON agency.employees REFERENCING O
 
 
 --
+-- Name: artifact_comments check_comment; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER check_comment BEFORE UPDATE ON agency.artifact_comments FOR EACH ROW EXECUTE FUNCTION agency.check_artifact_comment();
+
+
+--
 -- Name: campaign_rate_overrides check_currency; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -5744,6 +6167,13 @@ CREATE TRIGGER check_periods BEFORE INSERT OR UPDATE ON agency.employee_rates FO
 --
 
 CREATE TRIGGER check_periods BEFORE INSERT OR UPDATE ON agency.rate_cards FOR EACH ROW EXECUTE FUNCTION agency.check_rate_periods();
+
+
+--
+-- Name: artifacts check_review; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER check_review BEFORE INSERT OR UPDATE OF status ON agency.artifacts FOR EACH ROW EXECUTE FUNCTION agency.check_artifact_review();
 
 
 --
@@ -6346,6 +6776,22 @@ ALTER TABLE ONLY agency.ai_messages
 
 
 --
+-- Name: artifact_comments artifact_comments_reply_same_artifact_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_comments
+    ADD CONSTRAINT artifact_comments_reply_same_artifact_fkey FOREIGN KEY (tenant_id, artifact_id, parent_comment_id) REFERENCES agency.artifact_comments(tenant_id, artifact_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: artifact_comments artifact_comments_resolved_by_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_comments
+    ADD CONSTRAINT artifact_comments_resolved_by_fkey FOREIGN KEY (tenant_id, resolved_by) REFERENCES agency.employees(tenant_id, id);
+
+
+--
 -- Name: artifact_comments artifact_comments_tenant_id_artifact_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -6375,6 +6821,30 @@ ALTER TABLE ONLY agency.artifact_comments
 
 ALTER TABLE ONLY agency.artifact_comments
     ADD CONSTRAINT artifact_comments_tenant_id_parent_comment_id_fkey FOREIGN KEY (tenant_id, parent_comment_id) REFERENCES agency.artifact_comments(tenant_id, id);
+
+
+--
+-- Name: artifact_review_events artifact_review_events_tenant_id_actor_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_review_events
+    ADD CONSTRAINT artifact_review_events_tenant_id_actor_id_fkey FOREIGN KEY (tenant_id, actor_id) REFERENCES agency.employees(tenant_id, id);
+
+
+--
+-- Name: artifact_review_events artifact_review_events_tenant_id_artifact_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_review_events
+    ADD CONSTRAINT artifact_review_events_tenant_id_artifact_id_fkey FOREIGN KEY (tenant_id, artifact_id) REFERENCES agency.artifacts(tenant_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: artifact_review_events artifact_review_events_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_review_events
+    ADD CONSTRAINT artifact_review_events_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
 
 
 --
@@ -6735,6 +7205,14 @@ ALTER TABLE ONLY agency.knowledge_documents
 
 ALTER TABLE ONLY agency.knowledge_documents
     ADD CONSTRAINT knowledge_documents_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: notifications notifications_artifact_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.notifications
+    ADD CONSTRAINT notifications_artifact_id_fkey FOREIGN KEY (tenant_id, artifact_id) REFERENCES agency.artifacts(tenant_id, id) ON DELETE CASCADE;
 
 
 --
@@ -7164,6 +7642,12 @@ CREATE POLICY artifact_read ON agency.artifacts FOR SELECT USING (((owner_id = (
 
 
 --
+-- Name: artifact_review_events; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.artifact_review_events ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: artifact_versions; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
 --
 
@@ -7371,6 +7855,17 @@ CREATE POLICY comment_read ON agency.artifact_comments FOR SELECT USING ((( SELE
 
 
 --
+-- Name: artifact_comments comment_resolve; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY comment_resolve ON agency.artifact_comments FOR UPDATE USING ((( SELECT agency.has_any_role(ARRAY['leadership'::text, 'admin'::text]) AS has_any_role) OR (EXISTS ( SELECT 1
+   FROM agency.artifacts a
+  WHERE ((a.tenant_id = artifact_comments.tenant_id) AND (a.id = artifact_comments.artifact_id)))))) WITH CHECK ((( SELECT agency.has_any_role(ARRAY['leadership'::text, 'admin'::text]) AS has_any_role) OR (EXISTS ( SELECT 1
+   FROM agency.artifacts a
+  WHERE ((a.tenant_id = artifact_comments.tenant_id) AND (a.id = artifact_comments.artifact_id))))));
+
+
+--
 -- Name: ai_conversations conversation_owner; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -7549,6 +8044,13 @@ CREATE POLICY notification_raise ON agency.notifications FOR INSERT WITH CHECK (
 
 
 --
+-- Name: notifications notification_raise_review; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY notification_raise_review ON agency.notifications FOR INSERT TO agency_reviews WITH CHECK ((kind = ANY (ARRAY['artifact_review'::text, 'artifact_mention'::text])));
+
+
+--
 -- Name: notifications notification_raise_time; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -7655,6 +8157,22 @@ CREATE POLICY rate_override_finance ON agency.campaign_rate_overrides USING (( S
 --
 
 CREATE POLICY rate_override_finance ON agency.client_rate_overrides USING (( SELECT agency.has_any_role(ARRAY['finance'::text, 'leadership'::text]) AS has_any_role)) WITH CHECK (( SELECT agency.has_any_role(ARRAY['finance'::text, 'leadership'::text]) AS has_any_role));
+
+
+--
+-- Name: artifact_review_events review_event_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY review_event_read ON agency.artifact_review_events FOR SELECT USING ((( SELECT agency.has_any_role(ARRAY['leadership'::text, 'admin'::text]) AS has_any_role) OR (EXISTS ( SELECT 1
+   FROM agency.artifacts a
+  WHERE ((a.tenant_id = artifact_review_events.tenant_id) AND (a.id = artifact_review_events.artifact_id))))));
+
+
+--
+-- Name: artifact_review_events review_event_record; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY review_event_record ON agency.artifact_review_events FOR INSERT TO agency_reviews WITH CHECK (true);
 
 
 --
@@ -7800,6 +8318,13 @@ CREATE POLICY tenant_isolation ON agency.ai_messages AS RESTRICTIVE USING ((tena
 --
 
 CREATE POLICY tenant_isolation ON agency.artifact_comments AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: artifact_review_events tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.artifact_review_events AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
 
 
 --
@@ -8303,6 +8828,7 @@ GRANT USAGE ON SCHEMA agency TO agency_app;
 GRANT USAGE ON SCHEMA agency TO agency_summaries;
 GRANT USAGE ON SCHEMA agency TO agency_audit;
 GRANT USAGE ON SCHEMA agency TO agency_timesheets;
+GRANT USAGE ON SCHEMA agency TO agency_reviews;
 
 
 --
@@ -8358,10 +8884,47 @@ GRANT ALL ON FUNCTION agency.add_rate_period(p_table text, p_period jsonb) TO ag
 
 
 --
+-- Name: FUNCTION after_artifact_comment(); Type: ACL; Schema: agency; Owner: agency_reviews
+--
+
+REVOKE ALL ON FUNCTION agency.after_artifact_comment() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION after_artifact_review(); Type: ACL; Schema: agency; Owner: agency_reviews
+--
+
+REVOKE ALL ON FUNCTION agency.after_artifact_review() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION after_time_status(); Type: ACL; Schema: agency; Owner: agency_timesheets
 --
 
 REVOKE ALL ON FUNCTION agency.after_time_status() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION artifact_review_allowed(p_step text, p_owner uuid, p_campaign uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.artifact_review_allowed(p_step text, p_owner uuid, p_campaign uuid) TO agency_reviews;
+GRANT ALL ON FUNCTION agency.artifact_review_allowed(p_step text, p_owner uuid, p_campaign uuid) TO agency_app;
+
+
+--
+-- Name: FUNCTION artifact_review_options(p_artifact uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.artifact_review_options(p_artifact uuid) TO agency_app;
+
+
+--
+-- Name: FUNCTION artifact_review_step(p_from text, p_to text, p_by_owner boolean); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.artifact_review_step(p_from text, p_to text, p_by_owner boolean) TO agency_reviews;
+GRANT ALL ON FUNCTION agency.artifact_review_step(p_from text, p_to text, p_by_owner boolean) TO agency_app;
 
 
 --
@@ -8418,6 +8981,20 @@ GRANT ALL ON FUNCTION agency.can_see_financials() TO agency_app;
 --
 
 GRANT ALL ON FUNCTION agency.change_rate_period(p_table text, p_id uuid, p_changes jsonb) TO agency_app;
+
+
+--
+-- Name: FUNCTION check_artifact_comment(); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.check_artifact_comment() TO agency_app;
+
+
+--
+-- Name: FUNCTION check_artifact_review(); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.check_artifact_review() TO agency_app;
 
 
 --
@@ -8562,11 +9139,20 @@ REVOKE ALL ON FUNCTION agency.keep_time_summaries() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION may_review_artifact(p_owner uuid, p_campaign uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.may_review_artifact(p_owner uuid, p_campaign uuid) TO agency_reviews;
+GRANT ALL ON FUNCTION agency.may_review_artifact(p_owner uuid, p_campaign uuid) TO agency_app;
+
+
+--
 -- Name: TABLE campaign_team; Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_team TO agency_app;
 GRANT SELECT ON TABLE agency.campaign_team TO agency_timesheets;
+GRANT SELECT ON TABLE agency.campaign_team TO agency_reviews;
 
 
 --
@@ -8697,6 +9283,13 @@ REVOKE ALL ON FUNCTION agency.reprice_campaign_summaries() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION review_artifact(p_artifact uuid, p_to text, p_reason text); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.review_artifact(p_artifact uuid, p_to text, p_reason text) TO agency_app;
+
+
+--
 -- Name: FUNCTION schedule_elapsed(p_start date, p_end date); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -8767,6 +9360,7 @@ GRANT ALL ON FUNCTION agency.time_import_active() TO agency_timesheets;
 
 GRANT ALL ON FUNCTION agency.time_rules_bind() TO agency_app;
 GRANT ALL ON FUNCTION agency.time_rules_bind() TO agency_timesheets;
+GRANT ALL ON FUNCTION agency.time_rules_bind() TO agency_reviews;
 
 
 --
@@ -8775,6 +9369,7 @@ GRANT ALL ON FUNCTION agency.time_rules_bind() TO agency_timesheets;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.tenants TO agency_app;
 GRANT SELECT ON TABLE agency.tenants TO agency_timesheets;
+GRANT SELECT ON TABLE agency.tenants TO agency_reviews;
 
 
 --
@@ -8869,6 +9464,14 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.artifact_comments TO agency_ap
 
 
 --
+-- Name: TABLE artifact_review_events; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT ON TABLE agency.artifact_review_events TO agency_app;
+GRANT SELECT,INSERT ON TABLE agency.artifact_review_events TO agency_reviews;
+
+
+--
 -- Name: TABLE artifact_versions; Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -8880,6 +9483,7 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.artifact_versions TO agency_ap
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.artifacts TO agency_app;
+GRANT SELECT ON TABLE agency.artifacts TO agency_reviews;
 
 
 --
@@ -8989,6 +9593,7 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.employee_week_hours TO agency_
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.employees TO agency_app;
 GRANT SELECT ON TABLE agency.employees TO agency_timesheets;
+GRANT SELECT ON TABLE agency.employees TO agency_reviews;
 
 
 --
@@ -9019,6 +9624,7 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.knowledge_documents TO agency_
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.notifications TO agency_app;
 GRANT SELECT,INSERT ON TABLE agency.notifications TO agency_timesheets;
+GRANT INSERT ON TABLE agency.notifications TO agency_reviews;
 
 
 --

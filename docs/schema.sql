@@ -4132,22 +4132,7 @@ CREATE VIEW agency.v_artifact_library WITH (security_invoker='true') AS
            FROM agency.artifact_comments cm
           WHERE ((cm.tenant_id = a.tenant_id) AND (cm.artifact_id = a.id) AND (cm.deleted_at IS NULL) AND (NOT cm.resolved))) AS open_comment_count,
     a.created_at,
-    a.updated_at,
-    ( SELECT r.step
-           FROM agency.artifact_review_events r
-          WHERE ((r.tenant_id = a.tenant_id) AND (r.artifact_id = a.id))
-          ORDER BY r.created_at DESC
-         LIMIT 1) AS last_review_step,
-    ( SELECT r.reason
-           FROM agency.artifact_review_events r
-          WHERE ((r.tenant_id = a.tenant_id) AND (r.artifact_id = a.id))
-          ORDER BY r.created_at DESC
-         LIMIT 1) AS last_review_reason,
-    ( SELECT r.created_at
-           FROM agency.artifact_review_events r
-          WHERE ((r.tenant_id = a.tenant_id) AND (r.artifact_id = a.id))
-          ORDER BY r.created_at DESC
-         LIMIT 1) AS last_review_at
+    a.updated_at
    FROM (((agency.artifacts a
      JOIN agency.campaigns c ON (((c.tenant_id = a.tenant_id) AND (c.id = a.campaign_id))))
      JOIN agency.clients cl ON (((cl.tenant_id = c.tenant_id) AND (cl.id = c.client_id))))

@@ -21,7 +21,7 @@
 --   recorded     agency.artifact_review_events (artifact, from, to, step, reason, by, at), written
 --                only by the definer trigger after_review (role agency_reviews), read as the
 --                artifact is; into the activity feed (get_recent_activity) and the library
---                (v_artifact_library: the latest step, its reason and time).
+--                (the latest step and its reason beside each row of a page).
 --   notified     the owner of every step someone else took; on a submission, the campaign's
 --                reviewers (else leadership). Kind artifact_review.
 --   comments     artifact_comments gains the quoted passage (quote_text, quote_start), who resolved
@@ -290,10 +290,10 @@ alter table agency.artifact_comments add constraint artifact_comments_resolved_b
   foreign key (tenant_id, resolved_by) references agency.employees (tenant_id, id);
 create index if not exists artifact_comments_resolved_by_idx on agency.artifact_comments (tenant_id, resolved_by) where resolved_by is not null;
 create index if not exists artifact_comments_thread_idx on agency.artifact_comments (tenant_id, artifact_id, parent_comment_id);
--- A reply belongs to its parent's artifact.
+-- A reply belongs to its parent's artifact (the key first goes with the constraint it rests on).
+alter table agency.artifact_comments drop constraint if exists artifact_comments_reply_same_artifact_fkey;
 alter table agency.artifact_comments drop constraint if exists artifact_comments_in_artifact_key;
 alter table agency.artifact_comments add constraint artifact_comments_in_artifact_key unique (tenant_id, artifact_id, id);
-alter table agency.artifact_comments drop constraint if exists artifact_comments_reply_same_artifact_fkey;
 alter table agency.artifact_comments add constraint artifact_comments_reply_same_artifact_fkey
   foreign key (tenant_id, artifact_id, parent_comment_id) references agency.artifact_comments (tenant_id, artifact_id, id) on delete cascade;
 
@@ -440,28 +440,9 @@ end
 $fn$;
 
 -- ------------------------------------------------------------------ the library
--- The same columns, then the latest review step, its reason and time: scalar subqueries, so a
--- count over the view (the list counts ahead) reads no events.
-create or replace view agency.v_artifact_library with (security_invoker = true) as
-select a.tenant_id, a.id as artifact_id, a.title, a.artifact_type, a.status, a.content_preview, a.tags,
-       a.current_version, a.campaign_id, c.code as campaign_code, c.name as campaign_name, c.client_id,
-       cl.name as client_name, c.brand_id, a.owner_id, o.full_name as owner_name,
-       (select count(*) from agency.artifact_comments cm
-        where cm.tenant_id = a.tenant_id and cm.artifact_id = a.id and cm.deleted_at is null) as comment_count,
-       (select count(*) from agency.artifact_comments cm
-        where cm.tenant_id = a.tenant_id and cm.artifact_id = a.id and cm.deleted_at is null and not cm.resolved) as open_comment_count,
-       a.created_at, a.updated_at,
-       (select r.step from agency.artifact_review_events r
-        where r.tenant_id = a.tenant_id and r.artifact_id = a.id order by r.created_at desc limit 1) as last_review_step,
-       (select r.reason from agency.artifact_review_events r
-        where r.tenant_id = a.tenant_id and r.artifact_id = a.id order by r.created_at desc limit 1) as last_review_reason,
-       (select r.created_at from agency.artifact_review_events r
-        where r.tenant_id = a.tenant_id and r.artifact_id = a.id order by r.created_at desc limit 1) as last_review_at
-from agency.artifacts a
-join agency.campaigns c on c.tenant_id = a.tenant_id and c.id = a.campaign_id
-join agency.clients cl on cl.tenant_id = c.tenant_id and cl.id = c.client_id
-join agency.employees o on o.tenant_id = a.tenant_id and o.id = a.owner_id
-where a.deleted_at is null;
+-- The library shows each page's latest step from the events (ArtifactQueries, for the page's rows
+-- only). v_artifact_library keeps its columns: 006 redefines it, and the files must apply again in
+-- order (a view cannot lose columns on create or replace), so it gains none here.
 
 -- ------------------------------------------------------------------ definer functions' owner
 grant create on schema agency to agency_reviews;

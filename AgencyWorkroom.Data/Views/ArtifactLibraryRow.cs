@@ -42,15 +42,4 @@ public sealed class ArtifactLibraryRow
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }
-
-    /// <summary>The latest review step (036): submitted, approved, changes_requested, withdrawn, reopened, archived or unarchived; null before any.</summary>
-    public string? LastReviewStep { get; init; }
-
-    /// <summary>Why, for changes requested and reopened.</summary>
-    public string? LastReviewReason { get; init; }
-
-    public DateTimeOffset? LastReviewAt { get; init; }
-
-    /// <summary>A draft sent back by a reviewer, with the reason still to act on.</summary>
-    public bool ChangesRequested => Status == "draft" && LastReviewStep == "changes_requested";
 }

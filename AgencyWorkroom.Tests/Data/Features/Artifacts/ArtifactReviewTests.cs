@@ -179,10 +179,12 @@ public sealed class ArtifactReviewTests(TwoTenantWorld world) : IAsyncLifetime
                                    && a.Detail == "Changes requested: Say when the ferries leave" && a.ActorName == "account person");
         Assert.Contains(feed, a => a.ActivityType == "artifact_submitted" && a.ActorName == "creative person");
 
-        var row = (await pm.Get<IArtifactQueries>().GetAsync(_w.Brief))!.Row;
-        Assert.Equal("draft", row.Status);
+        var page = await pm.Get<IArtifactQueries>().ListAsync(new ArtifactFilter(CampaignId: _w.TeamCampaign), new AgencyWorkroom.Data.Features.Paging.PageRequest());
+        var row = Assert.Single(page.Items, i => i.Row.ArtifactId == _w.Brief);
+        Assert.Equal("draft", row.Row.Status);
         Assert.True(row.ChangesRequested);
         Assert.Equal("Say when the ferries leave", row.LastReviewReason);
+        Assert.All(page.Items.Where(i => i.Row.ArtifactId != _w.Brief), i => Assert.Null(i.LastReviewStep));
 
         var review = (await pm.Get<IArtifactReviewQueries>().GetReviewAsync(_w.Brief))!;
         Assert.Equal(["changes_requested", "submitted"], review.Events.Select(e => e.Step));

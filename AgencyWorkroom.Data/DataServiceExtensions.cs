@@ -60,6 +60,8 @@ public static class DataServiceExtensions
         services.AddScoped<ISearchQueries, SearchQueries>();
         services.AddScoped<IArtifactQueries, ArtifactQueries>();
         services.AddScoped<IArtifactCommands, ArtifactCommands>();
+        services.AddScoped<IArtifactReviewQueries, ArtifactReviewQueries>();
+        services.AddScoped<IArtifactReviewCommands, ArtifactReviewCommands>();
         services.AddScoped<INotificationFeed, NotificationFeed>();
         services.AddScoped<ITimesheetQueries, TimesheetQueries>();
         services.AddScoped<ITimesheetCommands, TimesheetCommands>();

@@ -93,168 +93,6 @@ COMMENT ON EXTENSION vector IS 'vector data type and ivfflat and hnsw access met
 
 
 --
--- Name: add_default_artifact_templates(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
---
-
-CREATE FUNCTION agency.add_default_artifact_templates(p_tenant_id uuid) RETURNS void
-    LANGUAGE plpgsql
-    SET search_path TO ''
-    AS $_$
-declare
-  previous text := current_setting('app.current_tenant', true);
-begin
-  perform set_config('app.current_tenant', p_tenant_id::text, true);
-  insert into agency.artifact_templates (tenant_id, artifact_type, name, description, content)
-  values
-    (p_tenant_id, 'brief', 'Creative brief', 'The problem, the audience, the one thing to say, and how we will know it worked.', $md$# Creative brief
-
-## The problem
-What is the business problem this work has to solve? One or two sentences.
-
-## Audience
-Who are we talking to? What do they think and do today?
-
-## The single-minded proposition
-The one thing we want them to take away.
-
-## Reasons to believe
-- 
-- 
-
-## Tone of voice
-
-## Mandatories
-- Logo, legal lines, product shots, accessibility needs
-
-## Deliverables
-| Item | Format | Channel | Due |
-| --- | --- | --- | --- |
-|  |  |  |  |
-
-## Measures of success
-- 
-
-## Budget and timing
-$md$),
-    (p_tenant_id, 'script', 'Video script', 'A two-column script: what we see and what we hear, scene by scene.', $md$# Script: working title
-
-**Length:** 30 s  
-**Version:** draft
-
-## Scene 1
-| Vision | Audio |
-| --- | --- |
-| Open on … | VO: … |
-
-## Scene 2
-| Vision | Audio |
-| --- | --- |
-|  |  |
-
-## End frame
-| Vision | Audio |
-| --- | --- |
-| Logo and line | VO: … |
-
-## Notes for production
-- 
-$md$),
-    (p_tenant_id, 'deck', 'Deck outline', 'Slide by slide: the story of a presentation before anyone designs it.', $md$# Deck outline
-
-## 1. Title
-Client, project, date.
-
-## 2. What you asked us
-The brief in one slide.
-
-## 3. What we found
-- Insight
-- Insight
-
-## 4. The idea
-One line, then the picture.
-
-## 5. How it comes to life
-- Channel by channel
-
-## 6. Timeline and budget
-
-## 7. Next steps
-- [ ] Decision needed from the client
-- [ ] 
-$md$),
-    (p_tenant_id, 'copy', 'Social copy', 'Posts per channel, with character counts, hashtags and the visual each goes with.', $md$# Social copy
-
-**Campaign line:**  
-**Launch date:**
-
-## Instagram
-- **Post 1:** copy here (max 2,200 characters)
-  - Visual:
-  - Hashtags:
-
-## LinkedIn
-- **Post 1:** copy here
-
-## X
-- **Post 1:** copy here (max 280 characters)
-
-## Approvals
-- [ ] Legal
-- [ ] Client
-$md$),
-    (p_tenant_id, 'report', 'Post-mortem', 'What happened, what went well, what did not, and what we change next time.', $md$# Post-mortem
-
-**Campaign:**  
-**Date of the review:**  
-**People present:**
-
-## Summary
-What we set out to do and what happened.
-
-## Results against the brief
-| Measure | Target | Result |
-| --- | --- | --- |
-|  |  |  |
-
-## What went well
-- 
-
-## What did not
-- 
-
-## Budget and hours
-Planned against actual, and why they differ.
-
-## What we change next time
-- [ ] 
-$md$)
-  on conflict (tenant_id, name) do nothing;
-  perform set_config('app.current_tenant', coalesce(previous, ''), true);
-end
-$_$;
-
-
-ALTER FUNCTION agency.add_default_artifact_templates(p_tenant_id uuid) OWNER TO workroom_owner;
-
---
--- Name: add_default_artifact_templates_to_new_tenant(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
---
-
-CREATE FUNCTION agency.add_default_artifact_templates_to_new_tenant() RETURNS trigger
-    LANGUAGE plpgsql
-    SET search_path TO ''
-    AS $$
-begin
-  perform agency.add_default_artifact_templates(new.id);
-  return null;
-end
-$$;
-
-
-ALTER FUNCTION agency.add_default_artifact_templates_to_new_tenant() OWNER TO workroom_owner;
-
---
 -- Name: add_rate_period(text, jsonb); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -307,6 +145,107 @@ $_$;
 
 
 ALTER FUNCTION agency.add_rate_period(p_table text, p_period jsonb) OWNER TO workroom_owner;
+
+--
+-- Name: after_artifact_comment(); Type: FUNCTION; Schema: agency; Owner: agency_reviews
+--
+
+CREATE FUNCTION agency.after_artifact_comment() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  tenant constant uuid := agency.current_tenant_id();
+  body constant text := lower(new.body);
+begin
+  if tenant is null or tenant <> new.tenant_id or strpos(new.body, '@') = 0 then
+    return null;
+  end if;
+  insert into agency.notifications (tenant_id, recipient_id, kind, artifact_id, campaign_id, title)
+  select tenant, e.id, 'artifact_mention', a.id, a.campaign_id,
+         left(format('%s mentioned you on "%s"', coalesce(w.full_name, 'Someone'), a.title), 300)
+  from agency.artifacts a
+  join agency.employees e on e.tenant_id = a.tenant_id
+  left join agency.employees w on w.tenant_id = a.tenant_id and w.id = new.author_id
+  where a.tenant_id = tenant and a.id = new.artifact_id
+    and e.active and e.deleted_at is null and e.id <> new.author_id
+    and strpos(body, '@' || lower(e.full_name)) > 0
+    -- the whole name: not "@Ann" inside "@Anna"
+    and body ~ ('@' || regexp_replace(lower(e.full_name), '([.^$*+?()\[\]{}|\\-])', '\\\1', 'g') || '($|[^[:alnum:]_])')
+    and (e.id = a.owner_id or e.agency_role in ('leadership', 'admin')
+         or exists (select 1 from agency.campaign_team tm
+                    where tm.tenant_id = a.tenant_id and tm.campaign_id = a.campaign_id and tm.employee_id = e.id));
+  return null;
+end
+$_$;
+
+
+ALTER FUNCTION agency.after_artifact_comment() OWNER TO agency_reviews;
+
+--
+-- Name: after_artifact_review(); Type: FUNCTION; Schema: agency; Owner: agency_reviews
+--
+
+CREATE FUNCTION agency.after_artifact_review() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  tenant constant uuid := agency.current_tenant_id();
+  me constant uuid := agency.current_user_id();
+  v_step text;
+  v_reason text := nullif(btrim(coalesce(current_setting('app.review_reason', true), '')), '');
+  v_actor text;
+begin
+  if tenant is null or tenant <> new.tenant_id or new.status = old.status then
+    return null;
+  end if;
+  v_step := agency.artifact_review_step(old.status, new.status, old.owner_id = me);
+  if v_step is null then
+    return null;
+  end if;
+  insert into agency.artifact_review_events (tenant_id, artifact_id, from_status, to_status, step, reason, actor_id)
+  values (tenant, new.id, old.status, new.status, v_step,
+          case when v_step in ('changes_requested', 'reopened') then coalesce(v_reason, 'No reason given') else v_reason end, me);
+
+  select e.full_name into v_actor from agency.employees e where e.tenant_id = tenant and e.id = me;
+  v_actor := coalesce(v_actor, 'Someone');
+  if me is distinct from new.owner_id then
+    insert into agency.notifications (tenant_id, recipient_id, kind, artifact_id, campaign_id, title)
+    values (tenant, new.owner_id, 'artifact_review', new.id, new.campaign_id,
+            left(case v_step
+                   when 'submitted' then format('%s submitted "%s" for review', v_actor, new.title)
+                   when 'approved' then format('%s approved "%s"', v_actor, new.title)
+                   when 'changes_requested' then format('%s asked for changes to "%s": %s', v_actor, new.title, v_reason)
+                   when 'reopened' then format('%s reopened "%s": %s', v_actor, new.title, v_reason)
+                   when 'archived' then format('%s archived "%s"', v_actor, new.title)
+                   else format('%s moved "%s" back to draft', v_actor, new.title)
+                 end, 300));
+  end if;
+  if v_step = 'submitted' then
+    -- Who will review it: the campaign's reviewers on its team, else leadership; never its owner or the submitter.
+    insert into agency.notifications (tenant_id, recipient_id, kind, artifact_id, campaign_id, title)
+    with team as (
+      select distinct tm.employee_id as id
+      from agency.campaign_team tm
+      join agency.employees e on e.tenant_id = tm.tenant_id and e.id = tm.employee_id and e.active and e.deleted_at is null
+      where tm.tenant_id = tenant and tm.campaign_id = new.campaign_id
+        and tm.team_role in ('account_director', 'creative_director', 'project_manager')
+        and tm.employee_id <> new.owner_id and tm.employee_id is distinct from me)
+    select tenant, r.id, 'artifact_review', new.id, new.campaign_id,
+           left(format('%s submitted "%s" for your review', v_actor, new.title), 300)
+    from (select id from team
+          union
+          select e.id from agency.employees e
+          where e.tenant_id = tenant and e.agency_role = 'leadership' and e.active and e.deleted_at is null
+            and e.id <> new.owner_id and e.id is distinct from me and not exists (select 1 from team)) r;
+  end if;
+  return null;
+end
+$$;
+
+
+ALTER FUNCTION agency.after_artifact_review() OWNER TO agency_reviews;
 
 --
 -- Name: after_time_status(); Type: FUNCTION; Schema: agency; Owner: agency_timesheets
@@ -396,6 +335,71 @@ $$;
 
 
 ALTER FUNCTION agency.after_time_status() OWNER TO agency_timesheets;
+
+--
+-- Name: artifact_review_allowed(text, uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.artifact_review_allowed(p_step text, p_owner uuid, p_campaign uuid) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select agency.current_user_id() is not null and case p_step
+    when 'submitted' then true
+    when 'approved' then agency.may_review_artifact(p_owner, p_campaign)
+    when 'changes_requested' then agency.may_review_artifact(p_owner, p_campaign)
+    when 'withdrawn' then p_owner = agency.current_user_id()
+    when 'reopened' then p_owner = agency.current_user_id() or agency.may_review_artifact(p_owner, p_campaign)
+    when 'archived' then p_owner = agency.current_user_id() or agency.has_role('admin') or agency.may_review_artifact(p_owner, p_campaign)
+    when 'unarchived' then p_owner = agency.current_user_id() or agency.has_role('admin') or agency.may_review_artifact(p_owner, p_campaign)
+    else false
+  end
+$$;
+
+
+ALTER FUNCTION agency.artifact_review_allowed(p_step text, p_owner uuid, p_campaign uuid) OWNER TO workroom_owner;
+
+--
+-- Name: artifact_review_options(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.artifact_review_options(p_artifact uuid) RETURNS TABLE(to_status text, step text, needs_reason boolean)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select t.to_status, s.step, s.step in ('changes_requested', 'reopened')
+  from agency.artifacts a
+  cross join (values ('in_review'), ('approved'), ('draft'), ('archived')) as t (to_status)
+  cross join lateral (select agency.artifact_review_step(a.status, t.to_status, a.owner_id = agency.current_user_id()) as step) s
+  where a.tenant_id = agency.current_tenant_id() and a.id = p_artifact and a.deleted_at is null
+    and s.step is not null and agency.artifact_review_allowed(s.step, a.owner_id, a.campaign_id)
+  order by case t.to_status when 'in_review' then 1 when 'approved' then 2 when 'draft' then 3 else 4 end
+$$;
+
+
+ALTER FUNCTION agency.artifact_review_options(p_artifact uuid) OWNER TO workroom_owner;
+
+--
+-- Name: artifact_review_step(text, text, boolean); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.artifact_review_step(p_from text, p_to text, p_by_owner boolean) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select case
+    when p_from = p_to then null
+    when p_to = 'archived' then 'archived'
+    when p_from = 'archived' and p_to = 'draft' then 'unarchived'
+    when p_from = 'draft' and p_to = 'in_review' then 'submitted'
+    when p_from = 'in_review' and p_to = 'approved' then 'approved'
+    when p_from = 'in_review' and p_to = 'draft' then case when p_by_owner then 'withdrawn' else 'changes_requested' end
+    when p_from = 'approved' and p_to = 'draft' then 'reopened'
+  end
+$$;
+
+
+ALTER FUNCTION agency.artifact_review_step(p_from text, p_to text, p_by_owner boolean) OWNER TO workroom_owner;
 
 --
 -- Name: assign_placeholder(uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -683,6 +687,80 @@ $_$;
 
 
 ALTER FUNCTION agency.change_rate_period(p_table text, p_id uuid, p_changes jsonb) OWNER TO workroom_owner;
+
+--
+-- Name: check_artifact_comment(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.check_artifact_comment() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  me constant uuid := agency.current_user_id();
+begin
+  if not agency.time_rules_bind() then
+    return new;
+  end if;
+  if (new.body, new.artifact_id, new.parent_comment_id, new.author_id, new.quote_text, new.quote_start, new.deleted_at)
+       is distinct from (old.body, old.artifact_id, old.parent_comment_id, old.author_id, old.quote_text, old.quote_start, old.deleted_at)
+     and old.author_id is distinct from me and not agency.has_role('admin') then
+    raise exception 'Only its author changes a comment; anyone on the artifact may resolve or reopen it.'
+      using errcode = '42501', constraint = 'artifact_comment_author';
+  end if;
+  if new.resolved is distinct from old.resolved then
+    new.resolved_by := case when new.resolved then me end;
+    new.resolved_at := case when new.resolved then now() end;
+  elsif (new.resolved_by, new.resolved_at) is distinct from (old.resolved_by, old.resolved_at) then
+    raise exception 'Who resolved a comment, and when, is kept by the database.'
+      using errcode = '42501', constraint = 'artifact_comment_resolver';
+  end if;
+  return new;
+end
+$$;
+
+
+ALTER FUNCTION agency.check_artifact_comment() OWNER TO workroom_owner;
+
+--
+-- Name: check_artifact_review(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.check_artifact_review() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_step text;
+begin
+  if not agency.time_rules_bind() then
+    return new;
+  end if;
+  if tg_op = 'INSERT' then
+    if new.status <> 'draft' then
+      raise exception 'A new artifact starts as a draft; review moves it on.'
+        using errcode = '42501', constraint = 'artifact_review_step';
+    end if;
+    return new;
+  end if;
+  if new.status = old.status then
+    return new;
+  end if;
+  v_step := agency.artifact_review_step(old.status, new.status, old.owner_id = agency.current_user_id());
+  if v_step is null or not agency.artifact_review_allowed(v_step, old.owner_id, old.campaign_id) then
+    raise exception 'You may not move this artifact from % to %.', replace(old.status, '_', ' '), replace(new.status, '_', ' ')
+      using errcode = '42501', constraint = 'artifact_review_step';
+  end if;
+  if v_step in ('changes_requested', 'reopened')
+     and nullif(btrim(coalesce(current_setting('app.review_reason', true), '')), '') is null then
+    raise exception 'Say what should change.' using errcode = '23514', constraint = 'artifact_review_reason';
+  end if;
+  return new;
+end
+$$;
+
+
+ALTER FUNCTION agency.check_artifact_review() OWNER TO workroom_owner;
 
 --
 -- Name: check_currency_change(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
@@ -1317,6 +1395,14 @@ begin
        and (p_user_id is null or cm.author_id = p_user_id)
      order by cm.created_at desc limit p_limit)
     union all
+    (select 'artifact_' || r.step, r.created_at, r.actor_id, 'artifact', a.id, a.title,
+            left(upper(left(r.step, 1)) || replace(substr(r.step, 2), '_', ' ') || coalesce(': ' || r.reason, ''), 140), a.campaign_id
+     from agency.artifact_review_events r
+     join agency.artifacts a on a.tenant_id = r.tenant_id and a.id = r.artifact_id
+     where r.tenant_id = agency.current_tenant_id() and a.deleted_at is null
+       and (p_user_id is null or r.actor_id = p_user_id)
+     order by r.created_at desc limit p_limit)
+    union all
     (select 'timesheet_approved', r.approved_at, r.approved_by, 'timesheet', r.employee_id,
             'Week of ' || to_char(r.week_start_date, 'YYYY-MM-DD'), r.hours || ' h approved', null::uuid
      from agency.recent_timesheet_approvals(p_limit, p_user_id) r)
@@ -1772,60 +1858,24 @@ $_$;
 ALTER FUNCTION agency.keep_time_summaries() OWNER TO agency_summaries;
 
 --
--- Name: keep_week_bookings(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
+-- Name: may_review_artifact(uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
-CREATE FUNCTION agency.keep_week_bookings() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $_$
-declare
-  touched constant text := case tg_op
-    when 'INSERT' then 'select tenant_id, employee_id, week_start_date from new_rows'
-    when 'DELETE' then 'select tenant_id, employee_id, week_start_date from old_rows'
-    else 'select tenant_id, employee_id, week_start_date from new_rows union select tenant_id, employee_id, week_start_date from old_rows' end;
-  caller_tenant constant text := current_setting('app.current_tenant', true);
-  tenant uuid;
-  people uuid[];
-  weeks date[];
-begin
-  for tenant in execute format('select distinct tenant_id from (%s) c', touched) loop
-    perform set_config('app.current_tenant', tenant::text, true);
-    execute format('select array_agg(k.employee_id), array_agg(k.week_start_date)
-                    from (select distinct employee_id, week_start_date from (%s) c where c.tenant_id = $1) k', touched)
-      into people, weeks
-      using tenant;
-
-    with counted as (
-      select k.employee_id, k.week_start_date,
-             coalesce(sum(a.hours) filter (where not a.tentative), 0) as firm,
-             coalesce(sum(a.hours) filter (where a.tentative), 0) as tentative,
-             count(a.hours)::integer as n
-      from unnest(people, weeks) as k (employee_id, week_start_date)
-      left join agency.team_allocations a
-        on a.tenant_id = tenant and a.employee_id = k.employee_id and a.week_start_date = k.week_start_date
-      group by k.employee_id, k.week_start_date),
-    gone as (
-      delete from agency.employee_week_bookings b
-      using counted c
-      where b.tenant_id = tenant and b.employee_id = c.employee_id and b.week_start_date = c.week_start_date and c.n = 0)
-    insert into agency.employee_week_bookings as b (tenant_id, employee_id, week_start_date, firm_hours, tentative_hours, allocation_count)
-    select tenant, c.employee_id, c.week_start_date, c.firm, c.tentative, c.n
-    from counted c
-    where c.n > 0
-    on conflict (tenant_id, employee_id, week_start_date) do update
-      set firm_hours = excluded.firm_hours, tentative_hours = excluded.tentative_hours, allocation_count = excluded.allocation_count
-      where (b.firm_hours, b.tentative_hours, b.allocation_count)
-            is distinct from (excluded.firm_hours, excluded.tentative_hours, excluded.allocation_count);
-  end loop;
-
-  perform set_config('app.current_tenant', coalesce(caller_tenant, ''), true);
-  return null;
-end
-$_$;
+CREATE FUNCTION agency.may_review_artifact(p_owner uuid, p_campaign uuid) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select agency.current_user_id() is not null
+     and p_owner is distinct from agency.current_user_id()
+     and (agency.has_role('leadership')
+          or exists (select 1 from agency.campaign_team tm
+                     where tm.tenant_id = agency.current_tenant_id() and tm.campaign_id = p_campaign
+                       and tm.employee_id = agency.current_user_id()
+                       and tm.team_role in ('account_director', 'creative_director', 'project_manager')))
+$$;
 
 
-ALTER FUNCTION agency.keep_week_bookings() OWNER TO agency_summaries;
+ALTER FUNCTION agency.may_review_artifact(p_owner uuid, p_campaign uuid) OWNER TO workroom_owner;
 
 --
 -- Name: campaign_team; Type: TABLE; Schema: agency; Owner: workroom_owner
@@ -1848,17 +1898,6 @@ ALTER TABLE ONLY agency.campaign_team FORCE ROW LEVEL SECURITY;
 
 
 ALTER TABLE agency.campaign_team OWNER TO workroom_owner;
-
---
--- Name: may_add_artifacts_to(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
---
-
-CREATE FUNCTION agency.may_add_artifacts_to(p_campaign_id uuid) RETURNS boolean
-    LANGUAGE sql STABLE
-    RETURN (agency.has_any_role(ARRAY['leadership'::text, 'admin'::text]) OR (EXISTS (SELECT 1 FROM agency.campaign_team tm WHERE ((tm.tenant_id = agency.current_tenant_id()) AND (tm.campaign_id = may_add_artifacts_to.p_campaign_id) AND (tm.employee_id = agency.current_user_id())))));
-
-
-ALTER FUNCTION agency.may_add_artifacts_to(p_campaign_id uuid) OWNER TO workroom_owner;
 
 --
 -- Name: may_review_time(uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -2356,33 +2395,6 @@ $$;
 ALTER FUNCTION agency.rebuild_time_summaries() OWNER TO agency_summaries;
 
 --
--- Name: rebuild_week_bookings(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
---
-
-CREATE FUNCTION agency.rebuild_week_bookings() RETURNS void
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
-declare
-  tenant constant uuid := agency.current_tenant_id();
-begin
-  if tenant is null then
-    raise exception 'rebuild_week_bookings needs a tenant context' using errcode = '42501';
-  end if;
-  delete from agency.employee_week_bookings where tenant_id = tenant;
-  insert into agency.employee_week_bookings (tenant_id, employee_id, week_start_date, firm_hours, tentative_hours, allocation_count)
-  select tenant, a.employee_id, a.week_start_date,
-         coalesce(sum(a.hours) filter (where not a.tentative), 0), coalesce(sum(a.hours) filter (where a.tentative), 0), count(*)
-  from agency.team_allocations a
-  where a.tenant_id = tenant
-  group by a.employee_id, a.week_start_date;
-end
-$$;
-
-
-ALTER FUNCTION agency.rebuild_week_bookings() OWNER TO agency_summaries;
-
---
 -- Name: recent_timesheet_approvals(integer, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -2612,6 +2624,32 @@ $_$;
 
 
 ALTER FUNCTION agency.reprice_campaign_summaries() OWNER TO agency_summaries;
+
+--
+-- Name: review_artifact(uuid, text, text); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.review_artifact(p_artifact uuid, p_to text, p_reason text DEFAULT NULL::text) RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_status text;
+begin
+  perform pg_catalog.set_config('app.review_reason', coalesce(left(btrim(p_reason), 2000), ''), true);
+  update agency.artifacts set status = p_to, updated_by = agency.current_user_id()
+  where tenant_id = agency.current_tenant_id() and id = p_artifact and deleted_at is null
+  returning status into v_status;
+  perform pg_catalog.set_config('app.review_reason', '', true);
+  if v_status is null then
+    raise exception 'This artifact is gone, or it is not yours to change.' using errcode = '42501';
+  end if;
+  return v_status;
+end
+$$;
+
+
+ALTER FUNCTION agency.review_artifact(p_artifact uuid, p_to text, p_reason text) OWNER TO workroom_owner;
 
 --
 -- Name: schedule_elapsed(date, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -3218,41 +3256,6 @@ $$;
 ALTER FUNCTION agency.update_updated_at_column() OWNER TO workroom_owner;
 
 --
--- Name: employee_utilization_targets; Type: TABLE; Schema: agency; Owner: workroom_owner
---
-
-CREATE TABLE agency.employee_utilization_targets (
-    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    employee_id uuid NOT NULL,
-    effective_from date NOT NULL,
-    target numeric(4,3) NOT NULL,
-    note text,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    created_by uuid DEFAULT agency.current_user_id(),
-    updated_by uuid,
-    CONSTRAINT employee_utilization_targets_note_check CHECK (((note IS NULL) OR (length(note) <= 500))),
-    CONSTRAINT employee_utilization_targets_target_check CHECK (((target >= (0)::numeric) AND (target <= (1)::numeric)))
-);
-
-ALTER TABLE ONLY agency.employee_utilization_targets FORCE ROW LEVEL SECURITY;
-
-
-ALTER TABLE agency.employee_utilization_targets OWNER TO workroom_owner;
-
---
--- Name: utilization_target_for(uuid, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
---
-
-CREATE FUNCTION agency.utilization_target_for(p_employee_id uuid, p_on date) RETURNS numeric
-    LANGUAGE sql STABLE PARALLEL SAFE
-    RETURN COALESCE((SELECT t.target FROM agency.employee_utilization_targets t WHERE ((t.tenant_id = agency.current_tenant_id()) AND (t.employee_id = utilization_target_for.p_employee_id) AND (t.effective_from <= utilization_target_for.p_on)) ORDER BY t.effective_from DESC LIMIT 1), (SELECT n.utilization_target FROM agency.tenants n WHERE (n.id = agency.current_tenant_id())));
-
-
-ALTER FUNCTION agency.utilization_target_for(p_employee_id uuid, p_on date) OWNER TO workroom_owner;
-
---
 -- Name: week_locked(uuid, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -3305,23 +3308,15 @@ ALTER TABLE ONLY agency.employee_capacity_periods FORCE ROW LEVEL SECURITY;
 ALTER TABLE agency.employee_capacity_periods OWNER TO workroom_owner;
 
 --
--- Name: weekly_capacities(uuid, date, date, uuid[]); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+-- Name: weekly_capacities(uuid, date, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
-CREATE FUNCTION agency.weekly_capacities(p_tenant uuid, p_from date, p_to date, p_employees uuid[]) RETURNS TABLE(employee_id uuid, week_start_date date, capacity_hours numeric)
+CREATE FUNCTION agency.weekly_capacities(p_tenant uuid, p_from date, p_to date) RETURNS TABLE(employee_id uuid, week_start_date date, capacity_hours numeric)
     LANGUAGE sql STABLE PARALLEL SAFE
     BEGIN ATOMIC
  WITH weeks AS (
           SELECT (g.d)::date AS monday
             FROM generate_series(((weekly_capacities.p_from - ((EXTRACT(isodow FROM weekly_capacities.p_from))::integer - 1)))::timestamp without time zone, (weekly_capacities.p_to)::timestamp without time zone, '7 days'::interval) g(d)
-         ), periods AS (
-          SELECT p.employee_id,
-             p.effective_from,
-             p.effective_to,
-             p.weekly_hours,
-             p.previous_hours
-            FROM agency.employee_capacity_periods p
-           WHERE ((p.tenant_id = weekly_capacities.p_tenant) AND ((weekly_capacities.p_employees IS NULL) OR (p.employee_id = ANY (weekly_capacities.p_employees))))
          )
   SELECT COALESCE(b.employee_id, c.employee_id) AS "coalesce",
      COALESCE(b.monday, c.monday) AS "coalesce",
@@ -3330,29 +3325,13 @@ CREATE FUNCTION agency.weekly_capacities(p_tenant uuid, p_from date, p_to date, 
              w.monday,
              p.weekly_hours
             FROM (weeks w
-              JOIN periods p ON (((p.effective_from <= w.monday) AND ((p.effective_to IS NULL) OR (p.effective_to > w.monday)))))) b
+              JOIN agency.employee_capacity_periods p ON (((p.tenant_id = weekly_capacities.p_tenant) AND (p.effective_from <= w.monday) AND ((p.effective_to IS NULL) OR (p.effective_to > w.monday)))))) b
       FULL JOIN ( SELECT p.employee_id,
              w.monday,
              sum(agency.capacity_change(p.weekly_hours, p.previous_hours, p.effective_from, w.monday)) AS change
             FROM (weeks w
-              JOIN periods p ON (((p.effective_from > w.monday) AND (p.effective_from < (w.monday + 5)))))
+              JOIN agency.employee_capacity_periods p ON (((p.tenant_id = weekly_capacities.p_tenant) AND (p.effective_from > w.monday) AND (p.effective_from < (w.monday + 5)))))
            GROUP BY p.employee_id, w.monday) c ON (((c.employee_id = b.employee_id) AND (c.monday = b.monday))));
-END;
-
-
-ALTER FUNCTION agency.weekly_capacities(p_tenant uuid, p_from date, p_to date, p_employees uuid[]) OWNER TO workroom_owner;
-
---
--- Name: weekly_capacities(uuid, date, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
---
-
-CREATE FUNCTION agency.weekly_capacities(p_tenant uuid, p_from date, p_to date) RETURNS TABLE(employee_id uuid, week_start_date date, capacity_hours numeric)
-    LANGUAGE sql STABLE PARALLEL SAFE
-    BEGIN ATOMIC
- SELECT k.employee_id,
-     k.week_start_date,
-     k.capacity_hours
-    FROM agency.weekly_capacities(weekly_capacities.p_tenant, weekly_capacities.p_from, weekly_capacities.p_to, NULL::uuid[]) k(employee_id, week_start_date, capacity_hours);
 END;
 
 
@@ -3434,7 +3413,13 @@ CREATE TABLE agency.artifact_comments (
     created_by uuid DEFAULT agency.current_user_id(),
     updated_by uuid,
     deleted_at timestamp with time zone,
-    CONSTRAINT artifact_comments_body_check CHECK (((length(btrim(body)) >= 1) AND (length(btrim(body)) <= 10000)))
+    quote_text text,
+    quote_start integer,
+    resolved_by uuid,
+    resolved_at timestamp with time zone,
+    CONSTRAINT artifact_comments_body_check CHECK (((length(btrim(body)) >= 1) AND (length(btrim(body)) <= 10000))),
+    CONSTRAINT artifact_comments_quote_start_check CHECK (((quote_start IS NULL) OR (quote_start >= 0))),
+    CONSTRAINT artifact_comments_quote_text_check CHECK (((quote_text IS NULL) OR ((length(quote_text) >= 1) AND (length(quote_text) <= 1000))))
 );
 
 ALTER TABLE ONLY agency.artifact_comments FORCE ROW LEVEL SECURITY;
@@ -3443,49 +3428,31 @@ ALTER TABLE ONLY agency.artifact_comments FORCE ROW LEVEL SECURITY;
 ALTER TABLE agency.artifact_comments OWNER TO workroom_owner;
 
 --
--- Name: artifact_presence; Type: TABLE; Schema: agency; Owner: workroom_owner
+-- Name: artifact_review_events; Type: TABLE; Schema: agency; Owner: workroom_owner
 --
 
-CREATE TABLE agency.artifact_presence (
+CREATE TABLE agency.artifact_review_events (
     tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
     id uuid DEFAULT gen_random_uuid() NOT NULL,
     artifact_id uuid NOT NULL,
-    employee_id uuid DEFAULT agency.current_user_id() NOT NULL,
-    seen_at timestamp with time zone DEFAULT now() NOT NULL,
+    from_status text NOT NULL,
+    to_status text NOT NULL,
+    step text NOT NULL,
+    reason text,
+    actor_id uuid,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL
+    CONSTRAINT artifact_review_events_check CHECK ((from_status <> to_status)),
+    CONSTRAINT artifact_review_events_check1 CHECK (((step <> ALL (ARRAY['changes_requested'::text, 'reopened'::text])) OR (reason IS NOT NULL))),
+    CONSTRAINT artifact_review_events_from_status_check CHECK ((from_status = ANY (ARRAY['draft'::text, 'in_review'::text, 'approved'::text, 'archived'::text]))),
+    CONSTRAINT artifact_review_events_reason_check CHECK (((reason IS NULL) OR ((length(btrim(reason)) >= 1) AND (length(btrim(reason)) <= 2000)))),
+    CONSTRAINT artifact_review_events_step_check CHECK ((step = ANY (ARRAY['submitted'::text, 'approved'::text, 'changes_requested'::text, 'withdrawn'::text, 'reopened'::text, 'archived'::text, 'unarchived'::text]))),
+    CONSTRAINT artifact_review_events_to_status_check CHECK ((to_status = ANY (ARRAY['draft'::text, 'in_review'::text, 'approved'::text, 'archived'::text])))
 );
 
-ALTER TABLE ONLY agency.artifact_presence FORCE ROW LEVEL SECURITY;
+ALTER TABLE ONLY agency.artifact_review_events FORCE ROW LEVEL SECURITY;
 
 
-ALTER TABLE agency.artifact_presence OWNER TO workroom_owner;
-
---
--- Name: artifact_templates; Type: TABLE; Schema: agency; Owner: workroom_owner
---
-
-CREATE TABLE agency.artifact_templates (
-    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    artifact_type text NOT NULL,
-    name text NOT NULL,
-    description text,
-    content text DEFAULT ''::text NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    created_by uuid DEFAULT agency.current_user_id(),
-    updated_by uuid,
-    CONSTRAINT artifact_templates_artifact_type_check CHECK ((artifact_type = ANY (ARRAY['brief'::text, 'script'::text, 'deck'::text, 'board'::text, 'copy'::text, 'storyboard'::text, 'moodboard'::text, 'report'::text, 'other'::text]))),
-    CONSTRAINT artifact_templates_content_check CHECK ((length(content) <= 200000)),
-    CONSTRAINT artifact_templates_description_check CHECK (((description IS NULL) OR (length(description) <= 300))),
-    CONSTRAINT artifact_templates_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 120)))
-);
-
-ALTER TABLE ONLY agency.artifact_templates FORCE ROW LEVEL SECURITY;
-
-
-ALTER TABLE agency.artifact_templates OWNER TO workroom_owner;
+ALTER TABLE agency.artifact_review_events OWNER TO workroom_owner;
 
 --
 -- Name: artifact_versions; Type: TABLE; Schema: agency; Owner: workroom_owner
@@ -3533,7 +3500,6 @@ CREATE TABLE agency.artifacts (
     created_by uuid DEFAULT agency.current_user_id(),
     updated_by uuid,
     deleted_at timestamp with time zone,
-    due_date date,
     CONSTRAINT artifacts_artifact_type_check CHECK ((artifact_type = ANY (ARRAY['brief'::text, 'script'::text, 'deck'::text, 'board'::text, 'copy'::text, 'storyboard'::text, 'moodboard'::text, 'report'::text, 'other'::text]))),
     CONSTRAINT artifacts_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'in_review'::text, 'approved'::text, 'archived'::text]))),
     CONSTRAINT artifacts_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 300)))
@@ -3860,24 +3826,6 @@ ALTER TABLE ONLY agency.clients FORCE ROW LEVEL SECURITY;
 ALTER TABLE agency.clients OWNER TO workroom_owner;
 
 --
--- Name: employee_week_bookings; Type: TABLE; Schema: agency; Owner: workroom_owner
---
-
-CREATE TABLE agency.employee_week_bookings (
-    tenant_id uuid NOT NULL,
-    employee_id uuid NOT NULL,
-    week_start_date date NOT NULL,
-    firm_hours numeric DEFAULT 0 NOT NULL,
-    tentative_hours numeric DEFAULT 0 NOT NULL,
-    allocation_count integer DEFAULT 0 NOT NULL
-);
-
-ALTER TABLE ONLY agency.employee_week_bookings FORCE ROW LEVEL SECURITY;
-
-
-ALTER TABLE agency.employee_week_bookings OWNER TO workroom_owner;
-
---
 -- Name: employee_week_hours; Type: TABLE; Schema: agency; Owner: workroom_owner
 --
 
@@ -4021,10 +3969,12 @@ CREATE TABLE agency.notifications (
     created_by uuid DEFAULT agency.current_user_id(),
     updated_by uuid,
     week_start_date date,
+    artifact_id uuid,
+    CONSTRAINT notifications_artifact_check CHECK (((kind !~~ 'artifact\_%'::text) OR (artifact_id IS NOT NULL))),
     CONSTRAINT notifications_budget_alert_check CHECK (((kind <> 'budget_alert'::text) OR ((campaign_id IS NOT NULL) AND (threshold IS NOT NULL)))),
-    CONSTRAINT notifications_kind_check CHECK ((kind = ANY (ARRAY['budget_alert'::text, 'timesheet_submitted'::text, 'timesheet_approved'::text, 'timesheet_rejected'::text, 'timesheet_unlocked'::text, 'timesheet_signed_off'::text, 'timesheet_reminder'::text]))),
+    CONSTRAINT notifications_kind_check CHECK ((kind = ANY (ARRAY['budget_alert'::text, 'timesheet_submitted'::text, 'timesheet_approved'::text, 'timesheet_rejected'::text, 'timesheet_unlocked'::text, 'timesheet_signed_off'::text, 'timesheet_reminder'::text, 'artifact_review'::text, 'artifact_mention'::text]))),
     CONSTRAINT notifications_threshold_check CHECK (((threshold >= 1) AND (threshold <= 1000))),
-    CONSTRAINT notifications_timesheet_week_check CHECK (((kind = 'budget_alert'::text) OR (week_start_date IS NOT NULL))),
+    CONSTRAINT notifications_timesheet_week_check CHECK (((kind = 'budget_alert'::text) OR (kind ~~ 'artifact\_%'::text) OR (week_start_date IS NOT NULL))),
     CONSTRAINT notifications_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 300)))
 );
 
@@ -4704,6 +4654,14 @@ ALTER TABLE ONLY agency.ai_messages
 
 
 --
+-- Name: artifact_comments artifact_comments_in_artifact_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_comments
+    ADD CONSTRAINT artifact_comments_in_artifact_key UNIQUE (tenant_id, artifact_id, id);
+
+
+--
 -- Name: artifact_comments artifact_comments_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -4712,35 +4670,11 @@ ALTER TABLE ONLY agency.artifact_comments
 
 
 --
--- Name: artifact_presence artifact_presence_once; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+-- Name: artifact_review_events artifact_review_events_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
-ALTER TABLE ONLY agency.artifact_presence
-    ADD CONSTRAINT artifact_presence_once UNIQUE (tenant_id, artifact_id, employee_id);
-
-
---
--- Name: artifact_presence artifact_presence_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
---
-
-ALTER TABLE ONLY agency.artifact_presence
-    ADD CONSTRAINT artifact_presence_pkey PRIMARY KEY (tenant_id, id);
-
-
---
--- Name: artifact_templates artifact_templates_name_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
---
-
-ALTER TABLE ONLY agency.artifact_templates
-    ADD CONSTRAINT artifact_templates_name_key UNIQUE (tenant_id, name);
-
-
---
--- Name: artifact_templates artifact_templates_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
---
-
-ALTER TABLE ONLY agency.artifact_templates
-    ADD CONSTRAINT artifact_templates_pkey PRIMARY KEY (tenant_id, id);
+ALTER TABLE ONLY agency.artifact_review_events
+    ADD CONSTRAINT artifact_review_events_pkey PRIMARY KEY (tenant_id, id);
 
 
 --
@@ -4965,30 +4899,6 @@ ALTER TABLE ONLY agency.employee_rates
 
 ALTER TABLE ONLY agency.employee_rates
     ADD CONSTRAINT employee_rates_tenant_id_employee_id_effective_from_key UNIQUE (tenant_id, employee_id, effective_from);
-
-
---
--- Name: employee_utilization_targets employee_utilization_targets_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
---
-
-ALTER TABLE ONLY agency.employee_utilization_targets
-    ADD CONSTRAINT employee_utilization_targets_pkey PRIMARY KEY (tenant_id, id);
-
-
---
--- Name: employee_utilization_targets employee_utilization_targets_tenant_id_employee_id_effectiv_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
---
-
-ALTER TABLE ONLY agency.employee_utilization_targets
-    ADD CONSTRAINT employee_utilization_targets_tenant_id_employee_id_effectiv_key UNIQUE (tenant_id, employee_id, effective_from);
-
-
---
--- Name: employee_week_bookings employee_week_bookings_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
---
-
-ALTER TABLE ONLY agency.employee_week_bookings
-    ADD CONSTRAINT employee_week_bookings_pkey PRIMARY KEY (tenant_id, employee_id, week_start_date);
 
 
 --
@@ -5370,10 +5280,38 @@ CREATE INDEX artifact_comments_parent_idx ON agency.artifact_comments USING btre
 
 
 --
--- Name: artifact_presence_employee_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+-- Name: artifact_comments_resolved_by_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
-CREATE INDEX artifact_presence_employee_idx ON agency.artifact_presence USING btree (tenant_id, employee_id);
+CREATE INDEX artifact_comments_resolved_by_idx ON agency.artifact_comments USING btree (tenant_id, resolved_by) WHERE (resolved_by IS NOT NULL);
+
+
+--
+-- Name: artifact_comments_thread_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX artifact_comments_thread_idx ON agency.artifact_comments USING btree (tenant_id, artifact_id, parent_comment_id);
+
+
+--
+-- Name: artifact_review_events_actor_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX artifact_review_events_actor_idx ON agency.artifact_review_events USING btree (tenant_id, actor_id);
+
+
+--
+-- Name: artifact_review_events_artifact_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX artifact_review_events_artifact_idx ON agency.artifact_review_events USING btree (tenant_id, artifact_id, created_at DESC);
+
+
+--
+-- Name: artifact_review_events_created_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX artifact_review_events_created_idx ON agency.artifact_review_events USING btree (tenant_id, created_at DESC);
 
 
 --
@@ -5594,13 +5532,6 @@ CREATE INDEX employee_rates_rate_card_idx ON agency.employee_rates USING btree (
 
 
 --
--- Name: employee_week_bookings_week_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
---
-
-CREATE INDEX employee_week_bookings_week_idx ON agency.employee_week_bookings USING btree (tenant_id, week_start_date) INCLUDE (employee_id, firm_hours, tentative_hours);
-
-
---
 -- Name: employee_week_hours_week_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
@@ -5696,6 +5627,13 @@ CREATE INDEX knowledge_documents_search_idx ON agency.knowledge_documents USING 
 --
 
 CREATE INDEX knowledge_documents_tags_idx ON agency.knowledge_documents USING gin (tags);
+
+
+--
+-- Name: notifications_artifact_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX notifications_artifact_idx ON agency.notifications USING btree (tenant_id, artifact_id) WHERE (artifact_id IS NOT NULL);
 
 
 --
@@ -5993,10 +5931,17 @@ CREATE INDEX expense_lines_employee_idx ON te.expense_lines USING btree (tenant_
 
 
 --
--- Name: tenants add_default_artifact_templates; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+-- Name: artifact_comments after_comment; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
-CREATE TRIGGER add_default_artifact_templates AFTER INSERT ON agency.tenants FOR EACH ROW EXECUTE FUNCTION agency.add_default_artifact_templates_to_new_tenant();
+CREATE TRIGGER after_comment AFTER INSERT ON agency.artifact_comments FOR EACH ROW EXECUTE FUNCTION agency.after_artifact_comment();
+
+
+--
+-- Name: artifacts after_review; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER after_review AFTER UPDATE OF status ON agency.artifacts FOR EACH ROW EXECUTE FUNCTION agency.after_artifact_review();
 
 
 --
@@ -6140,6 +6085,13 @@ CREATE TRIGGER capacity_on_update AFTER UPDATE ON agency.employees REFERENCING O
 
 
 --
+-- Name: artifact_comments check_comment; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER check_comment BEFORE UPDATE ON agency.artifact_comments FOR EACH ROW EXECUTE FUNCTION agency.check_artifact_comment();
+
+
+--
 -- Name: campaign_rate_overrides check_currency; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -6203,6 +6155,13 @@ CREATE TRIGGER check_periods BEFORE INSERT OR UPDATE ON agency.rate_cards FOR EA
 
 
 --
+-- Name: artifacts check_review; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER check_review BEFORE INSERT OR UPDATE OF status ON agency.artifacts FOR EACH ROW EXECUTE FUNCTION agency.check_artifact_review();
+
+
+--
 -- Name: time_off_entries check_rules; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -6228,27 +6187,6 @@ CREATE TRIGGER create_version_on_insert AFTER INSERT ON agency.artifacts FOR EAC
 --
 
 CREATE TRIGGER create_version_on_update BEFORE UPDATE ON agency.artifacts FOR EACH ROW EXECUTE FUNCTION agency.create_artifact_version();
-
-
---
--- Name: team_allocations keep_bookings_delete; Type: TRIGGER; Schema: agency; Owner: workroom_owner
---
-
-CREATE TRIGGER keep_bookings_delete AFTER DELETE ON agency.team_allocations REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_week_bookings();
-
-
---
--- Name: team_allocations keep_bookings_insert; Type: TRIGGER; Schema: agency; Owner: workroom_owner
---
-
-CREATE TRIGGER keep_bookings_insert AFTER INSERT ON agency.team_allocations REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_week_bookings();
-
-
---
--- Name: team_allocations keep_bookings_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
---
-
-CREATE TRIGGER keep_bookings_update AFTER UPDATE ON agency.team_allocations REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_week_bookings();
 
 
 --
@@ -6539,13 +6477,6 @@ CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.artifact_comments FOR EACH
 
 
 --
--- Name: artifact_templates set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
---
-
-CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.artifact_templates FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
-
-
---
 -- Name: artifact_versions set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -6620,13 +6551,6 @@ CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.employee_capacity_periods 
 --
 
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.employee_rates FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
-
-
---
--- Name: employee_utilization_targets set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
---
-
-CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.employee_utilization_targets FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
 
 
 --
@@ -6837,6 +6761,22 @@ ALTER TABLE ONLY agency.ai_messages
 
 
 --
+-- Name: artifact_comments artifact_comments_reply_same_artifact_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_comments
+    ADD CONSTRAINT artifact_comments_reply_same_artifact_fkey FOREIGN KEY (tenant_id, artifact_id, parent_comment_id) REFERENCES agency.artifact_comments(tenant_id, artifact_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: artifact_comments artifact_comments_resolved_by_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_comments
+    ADD CONSTRAINT artifact_comments_resolved_by_fkey FOREIGN KEY (tenant_id, resolved_by) REFERENCES agency.employees(tenant_id, id);
+
+
+--
 -- Name: artifact_comments artifact_comments_tenant_id_artifact_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -6869,35 +6809,27 @@ ALTER TABLE ONLY agency.artifact_comments
 
 
 --
--- Name: artifact_presence artifact_presence_tenant_id_artifact_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+-- Name: artifact_review_events artifact_review_events_tenant_id_actor_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
-ALTER TABLE ONLY agency.artifact_presence
-    ADD CONSTRAINT artifact_presence_tenant_id_artifact_id_fkey FOREIGN KEY (tenant_id, artifact_id) REFERENCES agency.artifacts(tenant_id, id) ON DELETE CASCADE;
-
-
---
--- Name: artifact_presence artifact_presence_tenant_id_employee_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
---
-
-ALTER TABLE ONLY agency.artifact_presence
-    ADD CONSTRAINT artifact_presence_tenant_id_employee_id_fkey FOREIGN KEY (tenant_id, employee_id) REFERENCES agency.employees(tenant_id, id) ON DELETE CASCADE;
+ALTER TABLE ONLY agency.artifact_review_events
+    ADD CONSTRAINT artifact_review_events_tenant_id_actor_id_fkey FOREIGN KEY (tenant_id, actor_id) REFERENCES agency.employees(tenant_id, id);
 
 
 --
--- Name: artifact_presence artifact_presence_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+-- Name: artifact_review_events artifact_review_events_tenant_id_artifact_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
-ALTER TABLE ONLY agency.artifact_presence
-    ADD CONSTRAINT artifact_presence_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id) ON DELETE CASCADE;
+ALTER TABLE ONLY agency.artifact_review_events
+    ADD CONSTRAINT artifact_review_events_tenant_id_artifact_id_fkey FOREIGN KEY (tenant_id, artifact_id) REFERENCES agency.artifacts(tenant_id, id) ON DELETE CASCADE;
 
 
 --
--- Name: artifact_templates artifact_templates_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+-- Name: artifact_review_events artifact_review_events_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
-ALTER TABLE ONLY agency.artifact_templates
-    ADD CONSTRAINT artifact_templates_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id) ON DELETE CASCADE;
+ALTER TABLE ONLY agency.artifact_review_events
+    ADD CONSTRAINT artifact_review_events_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
 
 
 --
@@ -7173,30 +7105,6 @@ ALTER TABLE ONLY agency.employee_rates
 
 
 --
--- Name: employee_utilization_targets employee_utilization_targets_tenant_id_employee_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
---
-
-ALTER TABLE ONLY agency.employee_utilization_targets
-    ADD CONSTRAINT employee_utilization_targets_tenant_id_employee_id_fkey FOREIGN KEY (tenant_id, employee_id) REFERENCES agency.employees(tenant_id, id);
-
-
---
--- Name: employee_utilization_targets employee_utilization_targets_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
---
-
-ALTER TABLE ONLY agency.employee_utilization_targets
-    ADD CONSTRAINT employee_utilization_targets_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
-
-
---
--- Name: employee_week_bookings employee_week_bookings_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
---
-
-ALTER TABLE ONLY agency.employee_week_bookings
-    ADD CONSTRAINT employee_week_bookings_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
-
-
---
 -- Name: employee_week_hours employee_week_hours_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -7282,6 +7190,14 @@ ALTER TABLE ONLY agency.knowledge_documents
 
 ALTER TABLE ONLY agency.knowledge_documents
     ADD CONSTRAINT knowledge_documents_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: notifications notifications_artifact_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.notifications
+    ADD CONSTRAINT notifications_artifact_id_fkey FOREIGN KEY (tenant_id, artifact_id) REFERENCES agency.artifacts(tenant_id, id) ON DELETE CASCADE;
 
 
 --
@@ -7680,7 +7596,7 @@ ALTER TABLE agency.artifact_comments ENABLE ROW LEVEL SECURITY;
 -- Name: artifacts artifact_create; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
-CREATE POLICY artifact_create ON agency.artifacts FOR INSERT WITH CHECK ((agency.may_add_artifacts_to(campaign_id) AND ((owner_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.has_any_role(ARRAY['leadership'::text, 'admin'::text]) AS has_any_role))));
+CREATE POLICY artifact_create ON agency.artifacts FOR INSERT WITH CHECK (((owner_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.has_any_role(ARRAY['leadership'::text, 'admin'::text]) AS has_any_role)));
 
 
 --
@@ -7702,12 +7618,6 @@ CREATE POLICY artifact_edit ON agency.artifacts FOR UPDATE USING (((owner_id = (
 
 
 --
--- Name: artifact_presence; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
---
-
-ALTER TABLE agency.artifact_presence ENABLE ROW LEVEL SECURITY;
-
---
 -- Name: artifacts artifact_read; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -7717,10 +7627,10 @@ CREATE POLICY artifact_read ON agency.artifacts FOR SELECT USING (((owner_id = (
 
 
 --
--- Name: artifact_templates; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+-- Name: artifact_review_events; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
 --
 
-ALTER TABLE agency.artifact_templates ENABLE ROW LEVEL SECURITY;
+ALTER TABLE agency.artifact_review_events ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: artifact_versions; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
@@ -7752,13 +7662,6 @@ ALTER TABLE agency.audit_log ENABLE ROW LEVEL SECURITY;
 --
 
 CREATE POLICY audit_read ON agency.audit_log FOR SELECT USING ((( SELECT agency.can_see_financials() AS can_see_financials) OR ((entity = ANY (ARRAY['tenant_settings'::text, 'employee_role'::text])) AND ( SELECT agency.has_role('admin'::text) AS has_role))));
-
-
---
--- Name: employee_week_bookings bookings_read; Type: POLICY; Schema: agency; Owner: workroom_owner
---
-
-CREATE POLICY bookings_read ON agency.employee_week_bookings FOR SELECT USING (true);
 
 
 --
@@ -7937,6 +7840,17 @@ CREATE POLICY comment_read ON agency.artifact_comments FOR SELECT USING ((( SELE
 
 
 --
+-- Name: artifact_comments comment_resolve; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY comment_resolve ON agency.artifact_comments FOR UPDATE USING ((( SELECT agency.has_any_role(ARRAY['leadership'::text, 'admin'::text]) AS has_any_role) OR (EXISTS ( SELECT 1
+   FROM agency.artifacts a
+  WHERE ((a.tenant_id = artifact_comments.tenant_id) AND (a.id = artifact_comments.artifact_id)))))) WITH CHECK ((( SELECT agency.has_any_role(ARRAY['leadership'::text, 'admin'::text]) AS has_any_role) OR (EXISTS ( SELECT 1
+   FROM agency.artifacts a
+  WHERE ((a.tenant_id = artifact_comments.tenant_id) AND (a.id = artifact_comments.artifact_id))))));
+
+
+--
 -- Name: ai_conversations conversation_owner; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -7982,18 +7896,6 @@ ALTER TABLE agency.employee_rates ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY employee_read ON agency.employees FOR SELECT USING (true);
 
-
---
--- Name: employee_utilization_targets; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
---
-
-ALTER TABLE agency.employee_utilization_targets ENABLE ROW LEVEL SECURITY;
-
---
--- Name: employee_week_bookings; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
---
-
-ALTER TABLE agency.employee_week_bookings ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: employee_week_hours; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
@@ -8127,6 +8029,13 @@ CREATE POLICY notification_raise ON agency.notifications FOR INSERT WITH CHECK (
 
 
 --
+-- Name: notifications notification_raise_review; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY notification_raise_review ON agency.notifications FOR INSERT TO agency_reviews WITH CHECK ((kind = ANY (ARRAY['artifact_review'::text, 'artifact_mention'::text])));
+
+
+--
 -- Name: notifications notification_raise_time; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -8209,24 +8118,6 @@ CREATE POLICY placeholder_read ON agency.staffing_placeholders FOR SELECT USING 
 
 
 --
--- Name: artifact_presence presence_own; Type: POLICY; Schema: agency; Owner: workroom_owner
---
-
-CREATE POLICY presence_own ON agency.artifact_presence USING ((employee_id = ( SELECT agency.current_user_id() AS current_user_id))) WITH CHECK (((employee_id = ( SELECT agency.current_user_id() AS current_user_id)) AND (EXISTS ( SELECT 1
-   FROM agency.artifacts a
-  WHERE ((a.tenant_id = artifact_presence.tenant_id) AND (a.id = artifact_presence.artifact_id))))));
-
-
---
--- Name: artifact_presence presence_read; Type: POLICY; Schema: agency; Owner: workroom_owner
---
-
-CREATE POLICY presence_read ON agency.artifact_presence FOR SELECT USING ((EXISTS ( SELECT 1
-   FROM agency.artifacts a
-  WHERE ((a.tenant_id = artifact_presence.tenant_id) AND (a.id = artifact_presence.artifact_id)))));
-
-
---
 -- Name: rate_cards rate_card_finance; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -8251,6 +8142,22 @@ CREATE POLICY rate_override_finance ON agency.campaign_rate_overrides USING (( S
 --
 
 CREATE POLICY rate_override_finance ON agency.client_rate_overrides USING (( SELECT agency.has_any_role(ARRAY['finance'::text, 'leadership'::text]) AS has_any_role)) WITH CHECK (( SELECT agency.has_any_role(ARRAY['finance'::text, 'leadership'::text]) AS has_any_role));
+
+
+--
+-- Name: artifact_review_events review_event_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY review_event_read ON agency.artifact_review_events FOR SELECT USING ((( SELECT agency.has_any_role(ARRAY['leadership'::text, 'admin'::text]) AS has_any_role) OR (EXISTS ( SELECT 1
+   FROM agency.artifacts a
+  WHERE ((a.tenant_id = artifact_review_events.tenant_id) AND (a.id = artifact_review_events.artifact_id))))));
+
+
+--
+-- Name: artifact_review_events review_event_record; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY review_event_record ON agency.artifact_review_events FOR INSERT TO agency_reviews WITH CHECK (true);
 
 
 --
@@ -8285,13 +8192,6 @@ CREATE POLICY summaries_maintain ON agency.campaign_week_hours TO agency_summari
 --
 
 CREATE POLICY summaries_maintain ON agency.campaign_week_money TO agency_summaries USING (true);
-
-
---
--- Name: employee_week_bookings summaries_maintain; Type: POLICY; Schema: agency; Owner: workroom_owner
---
-
-CREATE POLICY summaries_maintain ON agency.employee_week_bookings TO agency_summaries USING (true);
 
 
 --
@@ -8358,20 +8258,6 @@ CREATE POLICY summaries_read ON agency.timesheet_entries FOR SELECT TO agency_su
 
 
 --
--- Name: employee_utilization_targets targets_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
---
-
-CREATE POLICY targets_manage ON agency.employee_utilization_targets USING (( SELECT agency.has_role('leadership'::text) AS has_role)) WITH CHECK (( SELECT agency.has_role('leadership'::text) AS has_role));
-
-
---
--- Name: employee_utilization_targets targets_read; Type: POLICY; Schema: agency; Owner: workroom_owner
---
-
-CREATE POLICY targets_read ON agency.employee_utilization_targets FOR SELECT USING (true);
-
-
---
 -- Name: team_allocations; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
 --
 
@@ -8389,27 +8275,6 @@ CREATE POLICY team_manage ON agency.campaign_team USING (( SELECT agency.has_any
 --
 
 CREATE POLICY team_read ON agency.campaign_team FOR SELECT USING (true);
-
-
---
--- Name: artifact_templates template_defaults; Type: POLICY; Schema: agency; Owner: workroom_owner
---
-
-CREATE POLICY template_defaults ON agency.artifact_templates FOR INSERT TO workroom_owner WITH CHECK (true);
-
-
---
--- Name: artifact_templates template_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
---
-
-CREATE POLICY template_manage ON agency.artifact_templates USING (( SELECT agency.has_role('admin'::text) AS has_role)) WITH CHECK (( SELECT agency.has_role('admin'::text) AS has_role));
-
-
---
--- Name: artifact_templates template_read; Type: POLICY; Schema: agency; Owner: workroom_owner
---
-
-CREATE POLICY template_read ON agency.artifact_templates FOR SELECT USING (true);
 
 
 --
@@ -8441,17 +8306,10 @@ CREATE POLICY tenant_isolation ON agency.artifact_comments AS RESTRICTIVE USING 
 
 
 --
--- Name: artifact_presence tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+-- Name: artifact_review_events tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
-CREATE POLICY tenant_isolation ON agency.artifact_presence AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
-
-
---
--- Name: artifact_templates tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
---
-
-CREATE POLICY tenant_isolation ON agency.artifact_templates AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY tenant_isolation ON agency.artifact_review_events AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
 
 
 --
@@ -8564,20 +8422,6 @@ CREATE POLICY tenant_isolation ON agency.employee_capacity_periods AS RESTRICTIV
 --
 
 CREATE POLICY tenant_isolation ON agency.employee_rates AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
-
-
---
--- Name: employee_utilization_targets tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
---
-
-CREATE POLICY tenant_isolation ON agency.employee_utilization_targets AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
-
-
---
--- Name: employee_week_bookings tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
---
-
-CREATE POLICY tenant_isolation ON agency.employee_week_bookings AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
 
 
 --
@@ -8969,6 +8813,7 @@ GRANT USAGE ON SCHEMA agency TO agency_app;
 GRANT USAGE ON SCHEMA agency TO agency_summaries;
 GRANT USAGE ON SCHEMA agency TO agency_audit;
 GRANT USAGE ON SCHEMA agency TO agency_timesheets;
+GRANT USAGE ON SCHEMA agency TO agency_reviews;
 
 
 --
@@ -9017,20 +8862,6 @@ GRANT USAGE ON SCHEMA te TO agency_summaries;
 
 
 --
--- Name: FUNCTION add_default_artifact_templates(p_tenant_id uuid); Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-REVOKE ALL ON FUNCTION agency.add_default_artifact_templates(p_tenant_id uuid) FROM PUBLIC;
-
-
---
--- Name: FUNCTION add_default_artifact_templates_to_new_tenant(); Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-REVOKE ALL ON FUNCTION agency.add_default_artifact_templates_to_new_tenant() FROM PUBLIC;
-
-
---
 -- Name: FUNCTION add_rate_period(p_table text, p_period jsonb); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -9038,10 +8869,47 @@ GRANT ALL ON FUNCTION agency.add_rate_period(p_table text, p_period jsonb) TO ag
 
 
 --
+-- Name: FUNCTION after_artifact_comment(); Type: ACL; Schema: agency; Owner: agency_reviews
+--
+
+REVOKE ALL ON FUNCTION agency.after_artifact_comment() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION after_artifact_review(); Type: ACL; Schema: agency; Owner: agency_reviews
+--
+
+REVOKE ALL ON FUNCTION agency.after_artifact_review() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION after_time_status(); Type: ACL; Schema: agency; Owner: agency_timesheets
 --
 
 REVOKE ALL ON FUNCTION agency.after_time_status() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION artifact_review_allowed(p_step text, p_owner uuid, p_campaign uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.artifact_review_allowed(p_step text, p_owner uuid, p_campaign uuid) TO agency_reviews;
+GRANT ALL ON FUNCTION agency.artifact_review_allowed(p_step text, p_owner uuid, p_campaign uuid) TO agency_app;
+
+
+--
+-- Name: FUNCTION artifact_review_options(p_artifact uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.artifact_review_options(p_artifact uuid) TO agency_app;
+
+
+--
+-- Name: FUNCTION artifact_review_step(p_from text, p_to text, p_by_owner boolean); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.artifact_review_step(p_from text, p_to text, p_by_owner boolean) TO agency_reviews;
+GRANT ALL ON FUNCTION agency.artifact_review_step(p_from text, p_to text, p_by_owner boolean) TO agency_app;
 
 
 --
@@ -9098,6 +8966,20 @@ GRANT ALL ON FUNCTION agency.can_see_financials() TO agency_app;
 --
 
 GRANT ALL ON FUNCTION agency.change_rate_period(p_table text, p_id uuid, p_changes jsonb) TO agency_app;
+
+
+--
+-- Name: FUNCTION check_artifact_comment(); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.check_artifact_comment() TO agency_app;
+
+
+--
+-- Name: FUNCTION check_artifact_review(); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.check_artifact_review() TO agency_app;
 
 
 --
@@ -9242,10 +9124,11 @@ REVOKE ALL ON FUNCTION agency.keep_time_summaries() FROM PUBLIC;
 
 
 --
--- Name: FUNCTION keep_week_bookings(); Type: ACL; Schema: agency; Owner: agency_summaries
+-- Name: FUNCTION may_review_artifact(p_owner uuid, p_campaign uuid); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
-REVOKE ALL ON FUNCTION agency.keep_week_bookings() FROM PUBLIC;
+GRANT ALL ON FUNCTION agency.may_review_artifact(p_owner uuid, p_campaign uuid) TO agency_reviews;
+GRANT ALL ON FUNCTION agency.may_review_artifact(p_owner uuid, p_campaign uuid) TO agency_app;
 
 
 --
@@ -9254,13 +9137,7 @@ REVOKE ALL ON FUNCTION agency.keep_week_bookings() FROM PUBLIC;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_team TO agency_app;
 GRANT SELECT ON TABLE agency.campaign_team TO agency_timesheets;
-
-
---
--- Name: FUNCTION may_add_artifacts_to(p_campaign_id uuid); Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-GRANT ALL ON FUNCTION agency.may_add_artifacts_to(p_campaign_id uuid) TO agency_app;
+GRANT SELECT ON TABLE agency.campaign_team TO agency_reviews;
 
 
 --
@@ -9362,13 +9239,6 @@ REVOKE ALL ON FUNCTION agency.rebuild_time_summaries() FROM PUBLIC;
 
 
 --
--- Name: FUNCTION rebuild_week_bookings(); Type: ACL; Schema: agency; Owner: agency_summaries
---
-
-REVOKE ALL ON FUNCTION agency.rebuild_week_bookings() FROM PUBLIC;
-
-
---
 -- Name: FUNCTION recent_timesheet_approvals(p_limit integer, p_user_id uuid); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -9395,6 +9265,13 @@ GRANT ALL ON FUNCTION agency.refresh_stale_campaign_health() TO agency_app;
 --
 
 REVOKE ALL ON FUNCTION agency.reprice_campaign_summaries() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION review_artifact(p_artifact uuid, p_to text, p_reason text); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.review_artifact(p_artifact uuid, p_to text, p_reason text) TO agency_app;
 
 
 --
@@ -9468,6 +9345,7 @@ GRANT ALL ON FUNCTION agency.time_import_active() TO agency_timesheets;
 
 GRANT ALL ON FUNCTION agency.time_rules_bind() TO agency_app;
 GRANT ALL ON FUNCTION agency.time_rules_bind() TO agency_timesheets;
+GRANT ALL ON FUNCTION agency.time_rules_bind() TO agency_reviews;
 
 
 --
@@ -9476,6 +9354,7 @@ GRANT ALL ON FUNCTION agency.time_rules_bind() TO agency_timesheets;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.tenants TO agency_app;
 GRANT SELECT ON TABLE agency.tenants TO agency_timesheets;
+GRANT SELECT ON TABLE agency.tenants TO agency_reviews;
 
 
 --
@@ -9534,20 +9413,6 @@ GRANT ALL ON FUNCTION agency.update_updated_at_column() TO agency_app;
 
 
 --
--- Name: TABLE employee_utilization_targets; Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.employee_utilization_targets TO agency_app;
-
-
---
--- Name: FUNCTION utilization_target_for(p_employee_id uuid, p_on date); Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-GRANT ALL ON FUNCTION agency.utilization_target_for(p_employee_id uuid, p_on date) TO agency_app;
-
-
---
 -- Name: FUNCTION week_locked(p_employee uuid, p_week date); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -9584,17 +9449,11 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.artifact_comments TO agency_ap
 
 
 --
--- Name: TABLE artifact_presence; Type: ACL; Schema: agency; Owner: workroom_owner
+-- Name: TABLE artifact_review_events; Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.artifact_presence TO agency_app;
-
-
---
--- Name: TABLE artifact_templates; Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.artifact_templates TO agency_app;
+GRANT SELECT ON TABLE agency.artifact_review_events TO agency_app;
+GRANT SELECT,INSERT ON TABLE agency.artifact_review_events TO agency_reviews;
 
 
 --
@@ -9609,6 +9468,7 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.artifact_versions TO agency_ap
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.artifacts TO agency_app;
+GRANT SELECT ON TABLE agency.artifacts TO agency_reviews;
 
 
 --
@@ -9705,14 +9565,6 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.clients TO agency_app;
 
 
 --
--- Name: TABLE employee_week_bookings; Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-GRANT SELECT ON TABLE agency.employee_week_bookings TO agency_app;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.employee_week_bookings TO agency_summaries;
-
-
---
 -- Name: TABLE employee_week_hours; Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -9726,6 +9578,7 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.employee_week_hours TO agency_
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.employees TO agency_app;
 GRANT SELECT ON TABLE agency.employees TO agency_timesheets;
+GRANT SELECT ON TABLE agency.employees TO agency_reviews;
 
 
 --
@@ -9756,6 +9609,7 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.knowledge_documents TO agency_
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.notifications TO agency_app;
 GRANT SELECT,INSERT ON TABLE agency.notifications TO agency_timesheets;
+GRANT INSERT ON TABLE agency.notifications TO agency_reviews;
 
 
 --

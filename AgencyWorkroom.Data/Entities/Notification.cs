@@ -6,7 +6,7 @@ public sealed class Notification : AuditedEntity
 {
     public Guid RecipientId { get; set; }
 
-    /// <summary>budget_alert, or timesheet_submitted, _approved, _rejected, _unlocked, _signed_off, _reminder.</summary>
+    /// <summary>budget_alert, or timesheet_submitted, _approved, _rejected, _unlocked, _signed_off, _reminder; artifact_review, artifact_mention.</summary>
     public string Kind { get; set; } = "";
 
     public Guid? CampaignId { get; set; }
@@ -16,6 +16,9 @@ public sealed class Notification : AuditedEntity
 
     /// <summary>The timesheet week a timesheet notification is about.</summary>
     public DateOnly? WeekStartDate { get; set; }
+
+    /// <summary>The artifact a review step or a mention is about (036).</summary>
+    public Guid? ArtifactId { get; set; }
 
     public string Title { get; set; } = "";
 

@@ -31,6 +31,15 @@ public sealed class ArtifactListItem
     public float? Rank { get; init; }
 
     public string? Snippet { get; init; }
+
+    /// <summary>The latest review step (036): submitted, approved, changes_requested, withdrawn, reopened, archived or unarchived; null before any.</summary>
+    public string? LastReviewStep { get; init; }
+
+    /// <summary>Its reason, for changes requested and a reopening.</summary>
+    public string? LastReviewReason { get; init; }
+
+    /// <summary>A draft sent back by a reviewer, the reason still to act on.</summary>
+    public bool ChangesRequested => Row.Status == "draft" && LastReviewStep == "changes_requested";
 }
 
 /// <summary>The choices the library's filters offer.</summary>

@@ -72,7 +72,7 @@ public sealed class ArtifactQueries(UnitOfWork unitOfWork) : IArtifactQueries
         unitOfWork.RunAsync(async (db, ct) =>
         {
             var result = await Filtered(db, filter).ToPageAsync(q => Ordered(q, filter, page), page, ct);
-            return result with { Items = await SnippetsAsync(db, filter, result.Items, ct) };
+            return result with { Items = await ReviewStepsAsync(db, await SnippetsAsync(db, filter, result.Items, ct), ct) };
         }, cancellationToken);
 
     public Task<List<ArtifactListItem>> ExportAsync(ArtifactFilter filter, PageRequest order, CancellationToken cancellationToken = default) =>
@@ -169,6 +169,27 @@ public sealed class ArtifactQueries(UnitOfWork unitOfWork) : IArtifactQueries
             .Select(x => new { x.Id, Snippet = EF.Functions.WebSearchToTsQuery(TextSearchConfig, text).GetResultHeadline(x.Content, ArtifactSnippet.HeadlineOptions) })
             .ToDictionaryAsync(x => x.Id, x => x.Snippet, ct);
         return items.Select(i => new ArtifactListItem { Row = i.Row, Rank = i.Rank, Snippet = snippets.GetValueOrDefault(i.Row.ArtifactId) }).ToList();
+    }
+
+    // The latest review step of each of the page's rows (036), read as the artifacts are.
+    private static async Task<IReadOnlyList<ArtifactListItem>> ReviewStepsAsync(
+        WorkroomDbContext db, IReadOnlyList<ArtifactListItem> items, CancellationToken ct)
+    {
+        if (items.Count == 0)
+        {
+            return items;
+        }
+
+        var ids = items.Select(i => i.Row.ArtifactId).ToArray();
+        var steps = await db.Database.SqlQuery<LatestStep>($"""
+            select distinct on (r.artifact_id) r.artifact_id, r.step, r.reason
+            from agency.artifact_review_events r
+            where r.artifact_id = any({ids})
+            order by r.artifact_id, r.created_at desc
+            """).ToDictionaryAsync(x => x.ArtifactId, ct);
+        return items.Select(i => steps.TryGetValue(i.Row.ArtifactId, out var step)
+            ? new ArtifactListItem { Row = i.Row, Rank = i.Rank, Snippet = i.Snippet, LastReviewStep = step.Step, LastReviewReason = step.Reason }
+            : i).ToList();
     }
 
     public Task<ArtifactDetailDto?> GetAsync(Guid artifactId, CancellationToken cancellationToken = default) =>
@@ -288,6 +309,15 @@ public sealed class ArtifactQueries(UnitOfWork unitOfWork) : IArtifactQueries
         public string Code { get; init; } = "";
 
         public string Name { get; init; } = "";
+    }
+
+    private sealed class LatestStep
+    {
+        public Guid ArtifactId { get; init; }
+
+        public string Step { get; init; } = "";
+
+        public string? Reason { get; init; }
     }
 
     private sealed class VersionText

@@ -5,14 +5,16 @@ using Microsoft.EntityFrameworkCore;
 namespace AgencyWorkroom.Data.Features.Notifications;
 
 public sealed record NotificationDto(
-    Guid Id, string Title, Guid? CampaignId, int? Threshold, DateTimeOffset CreatedAt, bool Read, string Kind = "budget_alert", DateOnly? WeekStartDate = null)
+    Guid Id, string Title, Guid? CampaignId, int? Threshold, DateTimeOffset CreatedAt, bool Read, string Kind = "budget_alert", DateOnly? WeekStartDate = null,
+    Guid? ArtifactId = null)
 {
     /// <summary>Where the notification leads: the campaign of a budget alert, the approvals queue for a
-    /// submitted week, else the person's own week.</summary>
+    /// submitted week, the artifact of a review step or a mention, else the person's own week.</summary>
     public string Href => Kind switch
     {
         "budget_alert" => $"/campaigns/{CampaignId}",
         "timesheet_submitted" => "/timesheets/approvals",
+        "artifact_review" or "artifact_mention" => $"/artifacts/{ArtifactId}",
         _ => WeekStartDate is { } week ? $"/timesheets?week={week:yyyy-MM-dd}" : "/timesheets",
     };
 }
@@ -47,7 +49,7 @@ public sealed class NotificationFeed(UnitOfWork unitOfWork, ISessionContextSourc
                 .Where(n => n.RecipientId == me)
                 .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Threshold)
                 .Take(Shown)
-                .Select(n => new NotificationDto(n.Id, n.Title, n.CampaignId, n.Threshold, n.CreatedAt, n.ReadAt != null, n.Kind, n.WeekStartDate))
+                .Select(n => new NotificationDto(n.Id, n.Title, n.CampaignId, n.Threshold, n.CreatedAt, n.ReadAt != null, n.Kind, n.WeekStartDate, n.ArtifactId))
                 .ToListAsync(ct);
             // What waits for this person (021): the same function as the dashboard's tile and the
             // approvals page, without the rest of the tile's figures (the bell is on every page).

@@ -129,7 +129,7 @@ public sealed class SchemaTests(TwoTenantWorld world)
         Assert.Empty(await NamesAsync(s, $"""
             select p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace
             where n.nspname in {OurSchemas}
-              and ((p.prosecdef and pg_get_userbyid(p.proowner) not in ('agency_summaries', 'agency_audit', 'agency_timesheets'))
+              and ((p.prosecdef and pg_get_userbyid(p.proowner) not in ('agency_summaries', 'agency_audit', 'agency_timesheets', 'agency_reviews'))
                    or not (exists (select from unnest(p.proconfig) c where c like 'search_path=%')
                            or p.prosqlbody is not null and not p.prosecdef))
             """));
@@ -141,7 +141,7 @@ public sealed class SchemaTests(TwoTenantWorld world)
              "agency.reprice_campaign_summaries()"],
             await NamesAsync(s, $"""
                 select p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-                where n.nspname in {OurSchemas} and p.prosecdef and pg_get_userbyid(p.proowner) <> 'agency_timesheets' order by 1
+                where n.nspname in {OurSchemas} and p.prosecdef and pg_get_userbyid(p.proowner) not in ('agency_timesheets', 'agency_reviews') order by 1
                 """));
         // 021: the steps of time a caller may not take by hand, each checking the caller first.
         Assert.Equal(
@@ -150,6 +150,13 @@ public sealed class SchemaTests(TwoTenantWorld world)
             await NamesAsync(s, $"""
                 select p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace
                 where n.nspname in {OurSchemas} and p.prosecdef and pg_get_userbyid(p.proowner) = 'agency_timesheets' order by 1
+                """));
+        // 036: what a review step and a mention leave behind (events, notifications), which the caller may not write.
+        Assert.Equal(
+            ["agency.after_artifact_comment()", "agency.after_artifact_review()"],
+            await NamesAsync(s, $"""
+                select p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+                where n.nspname in {OurSchemas} and p.prosecdef and pg_get_userbyid(p.proowner) = 'agency_reviews' order by 1
                 """));
     }
 

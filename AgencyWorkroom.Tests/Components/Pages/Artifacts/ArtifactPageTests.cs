@@ -48,6 +48,9 @@ public sealed class ArtifactPageTests : ComponentTestContext
     private IRenderedComponent<ArtifactPage> Show(ArtifactDetailDto? detail)
     {
         Services.AddSingleton<IArtifactQueries>(new FakeArtifactQueries(detail));
+        var review = new FakeArtifactReview();
+        Services.AddSingleton<IArtifactReviewQueries>(review);
+        Services.AddSingleton<IArtifactReviewCommands>(review);
         var id = Guid.NewGuid();
         // The read view: the rendered text (the editor's own tests are in Chromium).
         Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"/artifacts/{id}?view=read");

@@ -114,21 +114,37 @@ public sealed class DashboardPageTests : ComponentTestContext
     }
 
     [Fact]
-    public void Render_HealthAndActivity_LinkToTheirCampaigns()
+    public void Render_HealthAndActivity_LinkToTheirPages()
     {
         var campaign = Guid.NewGuid();
+        var artifact = Guid.NewGuid();
         var dto = Dashboard(Money(null)) with
         {
             Health = [new CampaignOverviewRow { CampaignId = campaign, Name = "Spring launch", Health = "at_risk", HealthReason = "Budget burning ahead of schedule" }],
-            Activity = [new ActivityRow { ActivityType = "comment_added", ActorName = "Cam Creative", EntityType = "artifact", Title = "Brief", CampaignId = campaign }],
+            Activity = [new ActivityRow { ActivityType = "comment_added", ActorName = "Cam Creative", EntityType = "artifact", EntityId = artifact, Title = "Brief", CampaignId = campaign }],
         };
 
         var page = Show(new FakeDatabaseStatus(Current), dto);
 
         Assert.Contains("Budget burning ahead of schedule", page.Find("[data-testid=health-row]").TextContent);
         Assert.Equal($"/campaigns/{campaign}", page.Find("[data-testid=health-row] a").GetAttribute("href"));
-        Assert.Equal($"/campaigns/{campaign}", page.Find("[data-testid=activity-item] a").GetAttribute("href"));
+        Assert.Equal($"/artifacts/{artifact}", page.Find("[data-testid=activity-item] a").GetAttribute("href"));
         Assert.Contains("Cam Creative commented on", page.Find("[data-testid=activity-item]").TextContent);
+    }
+
+    [Fact]
+    public void Render_MyArtifactsInReview_LinkToTheArtifact()
+    {
+        var artifact = Guid.NewGuid();
+        var dto = Dashboard(Money(null)) with
+        {
+            Personal = new PersonalPanelDto([], [new ArtifactLibraryRow { ArtifactId = artifact, CampaignId = Guid.NewGuid(), Title = "Launch brief", Status = "in_review" }], []),
+        };
+
+        var page = Show(new FakeDatabaseStatus(Current), dto);
+
+        Assert.Equal($"/artifacts/{artifact}", page.Find("[data-testid=my-reviews] a").GetAttribute("href"));
+        Assert.Equal("Launch brief", page.Find("[data-testid=my-reviews] a").TextContent);
     }
 
     private IRenderedComponent<DashboardPage> Show(IDatabaseStatus status, DashboardDto dashboard) => Show(status, new FakeDashboardQueries(dashboard));

@@ -12,6 +12,8 @@ public sealed partial class ArtifactPage
     private MarkupString _html;
     private bool _missing;
     private ArtifactEditor? _editor;
+    private int _reviewSteps;
+    private int? _openComments;
 
     [Parameter]
     public Guid ArtifactId { get; set; }
@@ -65,6 +67,14 @@ public sealed partial class ArtifactPage
             _detail = _detail with { Content = content };
             _html = SafeMarkdown.Render(content);
         }
+    }
+
+    // A review step changed the row (its status, and so the version a save starts from): read it
+    // again and give the editor a fresh start; text typed meanwhile is in the browser's storage.
+    private async Task OnReviewedAsync(string status)
+    {
+        _reviewSteps++;
+        await LoadAsync();
     }
 
     protected override async Task OnParametersSetAsync()

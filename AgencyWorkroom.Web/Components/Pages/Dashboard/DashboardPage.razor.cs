@@ -74,6 +74,13 @@ public sealed partial class DashboardPage : IDisposable
         "artifact_created" => "created",
         "artifact_edited" => "edited",
         "comment_added" => "commented on",
+        "artifact_submitted" => "submitted for review",
+        "artifact_approved" => "approved",
+        "artifact_changes_requested" => "requested changes to",
+        "artifact_withdrawn" => "withdrew from review",
+        "artifact_reopened" => "reopened",
+        "artifact_archived" => "archived",
+        "artifact_unarchived" => "unarchived",
         "timesheet_approved" => "approved timesheets:",
         "timesheet_submitted" => "submitted the timesheet",
         "timesheet_rejected" => "rejected the timesheet",
@@ -82,11 +89,12 @@ public sealed partial class DashboardPage : IDisposable
         _ => "changed",
     };
 
-    /// <summary>Artifacts open on their campaign's page until artifacts have a screen of their own.</summary>
+    /// <summary>Where an activity leads: the campaign, the timesheet, or the artifact's own page.</summary>
     public static string ActivityHref(ActivityRow activity) => activity.EntityType switch
     {
         "campaign" => $"/campaigns/{activity.EntityId}",
         "timesheet" => "/timesheets",
+        "artifact" => $"/artifacts/{activity.EntityId}",
         _ => activity.CampaignId is { } campaign ? $"/campaigns/{campaign}" : "/artifacts",
     };
 }

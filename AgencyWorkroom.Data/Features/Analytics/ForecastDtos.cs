@@ -40,5 +40,7 @@ public sealed record ForecastDto(
     ForecastRequest Request, DateOnly From, string Currency, bool ShowsMoney,
     IReadOnlyList<ForecastMonthDto> Months, IReadOnlyList<ForecastClientDto> Clients)
 {
-    public bool IsEmpty => Months.All(m => m.AllocatedHours == 0 && m.PlaceholderHours == 0 && (m.Revenue ?? 0) == 0 && m.CapacityHours == 0);
+    /// <summary>Nothing booked, sold or (for the whole agency) available: for one client, its work alone counts.</summary>
+    public bool IsEmpty => Months.All(m => m.AllocatedHours == 0 && m.PlaceholderHours == 0 && (m.Revenue ?? 0) == 0
+                                           && (Request.ClientId is not null || m.CapacityHours == 0));
 }

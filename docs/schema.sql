@@ -464,6 +464,84 @@ CREATE FUNCTION agency.capacity_change(p_hours numeric, p_previous numeric, p_fr
 ALTER FUNCTION agency.capacity_change(p_hours numeric, p_previous numeric, p_from date, p_monday date) OWNER TO workroom_owner;
 
 --
+-- Name: capacity_forecast(date, integer, boolean); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.capacity_forecast(p_from date, p_months integer, p_include_tentative boolean DEFAULT true) RETURNS TABLE(month_start date, people integer, capacity_hours numeric, allocated_hours numeric, free_hours numeric, placeholder_hours numeric, sellable_hours numeric)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  with parts as materialized (
+    select * from agency.forecast_week_parts(p_from, p_months)),
+  span as (
+    select (select agency.current_tenant_id()) as tenant,
+           min(p.week_start_date) as first_monday, max(p.week_start_date) as last_monday
+    from parts p),
+  people as (
+    select e.id
+    from agency.employees e, span s
+    where e.tenant_id = s.tenant and e.active and e.deleted_at is null),
+  capacity as materialized (
+    select k.employee_id, k.week_start_date, k.capacity_hours
+    from span s
+    cross join lateral agency.weekly_capacities(s.tenant, s.first_monday, s.last_monday) k
+    join people p on p.id = k.employee_id),
+  -- Only the person-weeks with approved time off or bookings differ from their capacity; the
+  -- others' net and free hours ARE their capacity. So the weeks sum capacity once, and only these
+  -- cells (12,000 of 67,000 at x20) are reckoned one by one: the difference each makes.
+  touched as (
+    select x.employee_id, x.week_start_date, sum(x.time_off) as time_off, coalesce(sum(x.booked), 0) as booked
+    from (
+      select o.employee_id, o.week_start_date, o.hours as time_off, null::numeric as booked
+      from span s
+      join agency.time_off_entries o
+        on o.tenant_id = s.tenant and o.week_start_date between s.first_monday and s.last_monday
+      where o.status = 'approved'
+      union all
+      select a.employee_id, a.week_start_date, null, a.hours
+      from span s
+      join agency.team_allocations a
+        on a.tenant_id = s.tenant and a.week_start_date between s.first_monday and s.last_monday
+      where p_include_tentative or not a.tentative) x
+    group by 1, 2),
+  differences as (
+    select c.week_start_date, sum(n.net - c.capacity_hours) as net, sum(t.booked) as booked,
+           sum(greatest(n.net - t.booked, 0) - c.capacity_hours) as free
+    from touched t
+    join capacity c on c.employee_id = t.employee_id and c.week_start_date = t.week_start_date
+    cross join lateral (select agency.net_capacity(c.capacity_hours, t.time_off) as net) n
+    group by 1),
+  weekly as (
+    select c.week_start_date, count(*) as people, sum(c.capacity_hours) + coalesce(min(d.net), 0) as net,
+           coalesce(min(d.booked), 0) as booked, sum(c.capacity_hours) + coalesce(min(d.free), 0) as free
+    from capacity c
+    left join differences d on d.week_start_date = c.week_start_date
+    group by c.week_start_date),
+  placeholders as (
+    select a.week_start_date, sum(a.hours) as hours
+    from span s
+    join agency.placeholder_allocations a
+      on a.tenant_id = s.tenant and a.week_start_date between s.first_monday and s.last_monday
+    where p_include_tentative or not a.tentative
+    group by 1),
+  months as (
+    select p.month_start, max(coalesce(w.people, 0))::integer as people,
+           sum(coalesce(w.net, 0) * p.share) as net, sum(coalesce(w.booked, 0) * p.share) as booked,
+           sum(coalesce(w.free, 0) * p.share) as free, sum(coalesce(h.hours, 0) * p.share) as placeholder
+    from parts p
+    left join weekly w on w.week_start_date = p.week_start_date
+    left join placeholders h on h.week_start_date = p.week_start_date
+    group by p.month_start)
+  select m.month_start, m.people, round(m.net, 2), round(m.booked, 2), round(m.free, 2), round(m.placeholder, 2),
+         round(greatest(m.free - m.placeholder, 0), 2)
+  from months m
+  order by m.month_start
+$$;
+
+
+ALTER FUNCTION agency.capacity_forecast(p_from date, p_months integer, p_include_tentative boolean) OWNER TO workroom_owner;
+
+--
 -- Name: capacity_from_person(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -1063,6 +1141,17 @@ $$;
 ALTER FUNCTION agency.day_hours(p_employee uuid, p_day date, p_except uuid) OWNER TO workroom_owner;
 
 --
+-- Name: fee_recognised_to(text, numeric, date, date, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.fee_recognised_to(p_budget_type text, p_budget numeric, p_start date, p_end date, p_day date) RETURNS numeric
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN CASE WHEN (p_budget_type = 'fixed_fee'::text) THEN round(((p_budget * (LEAST((((p_end - p_start) + 7) / 7), GREATEST(0, ((floor((((p_day - p_start))::numeric / 7.0)))::integer + 1))))::numeric) / ((((p_end - p_start) + 7) / 7))::numeric), 2) WHEN (p_budget_type = 'retainer'::text) THEN round(((p_budget * (CASE WHEN (p_day < p_start) THEN 0 ELSE LEAST((((((EXTRACT(year FROM p_end))::integer * 12) + (EXTRACT(month FROM p_end))::integer) - (((EXTRACT(year FROM p_start))::integer * 12) + (EXTRACT(month FROM p_start))::integer)) + 1), (((((EXTRACT(year FROM p_day))::integer * 12) + (EXTRACT(month FROM p_day))::integer) - (((EXTRACT(year FROM p_start))::integer * 12) + (EXTRACT(month FROM p_start))::integer)) + 1)) END)::numeric) / ((((((EXTRACT(year FROM p_end))::integer * 12) + (EXTRACT(month FROM p_end))::integer) - (((EXTRACT(year FROM p_start))::integer * 12) + (EXTRACT(month FROM p_start))::integer)) + 1))::numeric), 2) ELSE NULL::numeric END;
+
+
+ALTER FUNCTION agency.fee_recognised_to(p_budget_type text, p_budget numeric, p_start date, p_end date, p_day date) OWNER TO workroom_owner;
+
+--
 -- Name: finish_job(uuid, timestamp with time zone, text); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -1082,6 +1171,60 @@ $$;
 
 
 ALTER FUNCTION agency.finish_job(p_job uuid, p_leased_until timestamp with time zone, p_error text) OWNER TO workroom_owner;
+
+--
+-- Name: forecast_week_parts(date, integer); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.forecast_week_parts(p_from date, p_months integer) RETURNS TABLE(week_start_date date, month_start date, price_day date, share numeric)
+    LANGUAGE sql STABLE ROWS 80
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  with span as (
+    select p_from as first_day,
+           (date_trunc('month', p_from) + make_interval(months => greatest(p_months, 1)))::date as end_day,
+           (select agency.current_tenant_id()) as tenant),
+  -- Days on which a price may change: where any period of the four rate tables starts or ends
+  -- (as far as the caller may read them; those who may not get no prices at all).
+  rate_cuts as (
+    select x.d
+    from span s
+    cross join lateral (
+      select r.effective_from from agency.employee_rates r where r.tenant_id = s.tenant
+      union select r.effective_to from agency.employee_rates r where r.tenant_id = s.tenant
+      union select c.effective_from from agency.rate_cards c where c.tenant_id = s.tenant
+      union select c.effective_to from agency.rate_cards c where c.tenant_id = s.tenant
+      union select o.effective_from from agency.client_rate_overrides o where o.tenant_id = s.tenant
+      union select o.effective_to from agency.client_rate_overrides o where o.tenant_id = s.tenant
+      union select o.effective_from from agency.campaign_rate_overrides o where o.tenant_id = s.tenant
+      union select o.effective_to from agency.campaign_rate_overrides o where o.tenant_id = s.tenant) x (d)
+    where x.d > s.first_day and x.d < s.end_day),
+  cuts as (
+    select d, bool_or(rate_cut) as rate_cut
+    from (select s.first_day as d, true as rate_cut from span s
+          union all
+          select r.d, true from rate_cuts r
+          union all
+          select g::date, false
+          from span s, generate_series((date_trunc('month', s.first_day) + interval '1 month')::timestamp,
+                                       (s.end_day - 1)::timestamp, interval '1 month') g) c
+    group by d),
+  intervals as (
+    select c.d as lo, lead(c.d, 1, s.end_day) over (order by c.d) as hi,
+           max(c.d) filter (where c.rate_cut) over (order by c.d) as price_day
+    from cuts c, span s)
+  select w.monday, date_trunc('month', i.lo)::date, i.price_day,
+         -- Exact in tenths (a day is 0.2 of a week); a short numeric keeps the sums cheap.
+         round((least(w.monday + 5, i.hi) - greatest(w.monday, i.lo)) / 5.0, 1)
+  from span s
+  cross join lateral generate_series((s.first_day - (extract(isodow from s.first_day)::integer - 1))::timestamp,
+                                     (s.end_day - 1)::timestamp, interval '7 days') g
+  cross join lateral (select g::date as monday) w
+  join intervals i on i.lo < w.monday + 5 and i.hi > w.monday
+$$;
+
+
+ALTER FUNCTION agency.forecast_week_parts(p_from date, p_months integer) OWNER TO workroom_owner;
 
 --
 -- Name: get_campaign_equipment(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -2356,6 +2499,108 @@ $_$;
 
 
 ALTER FUNCTION agency.reprice_campaign_summaries() OWNER TO agency_summaries;
+
+--
+-- Name: revenue_forecast(date, integer, boolean); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.revenue_forecast(p_from date, p_months integer, p_include_tentative boolean DEFAULT true) RETURNS TABLE(month_start date, client_id uuid, allocated_hours numeric, placeholder_hours numeric, time_revenue numeric, fee_revenue numeric, revenue numeric, cost numeric, margin numeric, unpriced_hours numeric)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  with parts as materialized (
+    select * from agency.forecast_week_parts(p_from, p_months)),
+  span as (
+    select (select agency.current_tenant_id()) as tenant, (select agency.can_see_financials()) as money,
+           min(p.week_start_date) as first_monday, max(p.week_start_date) as last_monday
+    from parts p),
+  months as (
+    select g::date as month_start, (g + interval '1 month')::date as next_month
+    from generate_series(date_trunc('month', p_from)::timestamp,
+                         (date_trunc('month', p_from) + make_interval(months => greatest(p_months, 1) - 1))::timestamp,
+                         interval '1 month') g),
+  campaigns as (
+    select c.id, c.client_id, c.status, c.budget_type, c.budget_amount, c.start_date, c.end_date,
+           c.budget_type = 'time_and_materials' and c.billable_by_default as bills_time
+    from agency.campaigns c, span s
+    where c.tenant_id = s.tenant and c.deleted_at is null and c.status <> 'cancelled'),
+  -- Each allocation's parts (no grouping: 30,000 rows at x20 are priced by a hash join below).
+  booked as materialized (
+    select a.tenant_id, a.employee_id, a.campaign_id, p.month_start, p.price_day, a.hours * p.share as hours
+    from span s
+    join agency.team_allocations a
+      on a.tenant_id = s.tenant and a.week_start_date between s.first_monday and s.last_monday
+    join parts p on p.week_start_date = a.week_start_date
+    where p_include_tentative or not a.tentative),
+  -- THE rate resolution (022), once per person, campaign and rate interval; inlined by the planner
+  -- (its arguments are plain columns). Skipped for those who may not see money.
+  prices as (
+    select k.employee_id, k.campaign_id, k.price_day, r.bill_rate, r.cost_rate
+    from (select distinct b.tenant_id, b.employee_id, b.campaign_id, b.price_day from booked b) k
+    cross join lateral agency.rate_for(k.tenant_id, k.employee_id, k.campaign_id, k.price_day) r
+    where (select s.money from span s)),
+  placeholder_booked as (
+    select h.campaign_id, h.role_name, p.month_start, p.price_day, sum(a.hours * p.share) as hours
+    from span s
+    join agency.placeholder_allocations a
+      on a.tenant_id = s.tenant and a.week_start_date between s.first_monday and s.last_monday
+    join agency.staffing_placeholders h on h.tenant_id = a.tenant_id and h.id = a.placeholder_id
+    join parts p on p.week_start_date = a.week_start_date
+    where p_include_tentative or not a.tentative
+    group by 1, 2, 3, 4),
+  -- A placeholder is priced at its role's card on the day (the card rate_for falls back to).
+  card_prices as (
+    select k.role_name, k.price_day, c.bill_rate, c.cost_rate
+    from (select distinct b.role_name, b.price_day from placeholder_booked b) k
+    cross join span s
+    cross join lateral (
+      select c.bill_rate, c.cost_rate from agency.rate_cards c
+      where c.tenant_id = s.tenant and c.role_name = k.role_name
+        and c.effective_from <= k.price_day and (c.effective_to is null or c.effective_to > k.price_day)
+      limit 1) c
+    where s.money),
+  fees as (
+    select c.client_id, m.month_start,
+           agency.fee_recognised_to(c.budget_type, c.budget_amount, c.start_date, c.end_date, m.next_month - 1)
+           - agency.fee_recognised_to(c.budget_type, c.budget_amount, c.start_date, c.end_date, greatest(m.month_start, p_from) - 1) as fee
+    from campaigns c
+    join months m on c.start_date < m.next_month and c.end_date >= greatest(m.month_start, p_from)
+    where c.budget_type in ('fixed_fee', 'retainer') and c.status in ('planning', 'active', 'on_hold')
+      and (select s.money from span s)),
+  lines as (
+    select c.client_id, b.month_start, b.hours as allocated, 0::numeric as placeholder,
+           case when c.bills_time then b.hours * r.bill_rate else 0 end as time_revenue, 0::numeric as fee,
+           b.hours * r.cost_rate as cost,
+           case when r.cost_rate is null or (c.bills_time and r.bill_rate is null) then b.hours else 0 end as unpriced
+    from booked b
+    join campaigns c on c.id = b.campaign_id
+    left join prices r on r.employee_id = b.employee_id and r.campaign_id = b.campaign_id and r.price_day = b.price_day
+    union all
+    select c.client_id, b.month_start, 0, b.hours,
+           case when c.bills_time then b.hours * r.bill_rate else 0 end, 0,
+           b.hours * r.cost_rate,
+           case when r.cost_rate is null or (c.bills_time and r.bill_rate is null) then b.hours else 0 end
+    from placeholder_booked b
+    join campaigns c on c.id = b.campaign_id
+    left join card_prices r on r.role_name = b.role_name and r.price_day = b.price_day
+    union all
+    select f.client_id, f.month_start, 0, 0, 0, f.fee, 0, 0
+    from fees f
+    where f.fee <> 0)
+  select l.month_start, l.client_id, round(sum(l.allocated), 2), round(sum(l.placeholder), 2),
+         case when s.money then round(coalesce(sum(l.time_revenue), 0), 2) end,
+         case when s.money then round(sum(l.fee), 2) end,
+         case when s.money then round(coalesce(sum(l.time_revenue), 0) + sum(l.fee), 2) end,
+         case when s.money then round(coalesce(sum(l.cost), 0), 2) end,
+         case when s.money then round(coalesce(sum(l.time_revenue), 0) + sum(l.fee) - coalesce(sum(l.cost), 0), 2) end,
+         case when s.money then round(sum(l.unpriced), 2) end
+  from lines l, span s
+  group by l.month_start, l.client_id, s.money
+  order by l.month_start, l.client_id
+$$;
+
+
+ALTER FUNCTION agency.revenue_forecast(p_from date, p_months integer, p_include_tentative boolean) OWNER TO workroom_owner;
 
 --
 -- Name: schedule_elapsed(date, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -8414,6 +8659,13 @@ GRANT ALL ON FUNCTION agency.can_see_financials() TO agency_app;
 
 
 --
+-- Name: FUNCTION capacity_forecast(p_from date, p_months integer, p_include_tentative boolean); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.capacity_forecast(p_from date, p_months integer, p_include_tentative boolean) TO agency_app;
+
+
+--
 -- Name: FUNCTION change_rate_period(p_table text, p_id uuid, p_changes jsonb); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -8499,10 +8751,24 @@ GRANT ALL ON FUNCTION agency.day_hours(p_employee uuid, p_day date, p_except uui
 
 
 --
+-- Name: FUNCTION fee_recognised_to(p_budget_type text, p_budget numeric, p_start date, p_end date, p_day date); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.fee_recognised_to(p_budget_type text, p_budget numeric, p_start date, p_end date, p_day date) TO agency_app;
+
+
+--
 -- Name: FUNCTION finish_job(p_job uuid, p_leased_until timestamp with time zone, p_error text); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
 GRANT ALL ON FUNCTION agency.finish_job(p_job uuid, p_leased_until timestamp with time zone, p_error text) TO agency_app;
+
+
+--
+-- Name: FUNCTION forecast_week_parts(p_from date, p_months integer); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.forecast_week_parts(p_from date, p_months integer) TO agency_app;
 
 
 --
@@ -8694,6 +8960,13 @@ GRANT ALL ON FUNCTION agency.refresh_stale_campaign_health() TO agency_app;
 --
 
 REVOKE ALL ON FUNCTION agency.reprice_campaign_summaries() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION revenue_forecast(p_from date, p_months integer, p_include_tentative boolean); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.revenue_forecast(p_from date, p_months integer, p_include_tentative boolean) TO agency_app;
 
 
 --

@@ -120,6 +120,9 @@ returns table (month_start date, client_id uuid, allocated_hours numeric, placeh
                unpriced_hours numeric)
 language sql stable
 set search_path = pg_catalog, pg_temp
+-- The CTEs' row counts are unknown to the planner (it guessed 1,233 allocations for 30,000), and it
+-- chose merge joins that sorted the prices 220,000 times over; hash joins took 20 % less time.
+set enable_mergejoin = off
 as $$
   with parts as materialized (
     select * from agency.forecast_week_parts(p_from, p_months)),
@@ -137,14 +140,16 @@ as $$
            c.budget_type = 'time_and_materials' and c.billable_by_default as bills_time
     from agency.campaigns c, span s
     where c.tenant_id = s.tenant and c.deleted_at is null and c.status <> 'cancelled'),
-  -- Each allocation's parts (no grouping: 30,000 rows at x20 are priced by a hash join below).
+  -- The allocations' hours by person, campaign, month and rate interval (30,000 rows at x20
+  -- become 11,000 before anything is priced or joined).
   booked as materialized (
-    select a.tenant_id, a.employee_id, a.campaign_id, p.month_start, p.price_day, a.hours * p.share as hours
+    select a.tenant_id, a.employee_id, a.campaign_id, p.month_start, p.price_day, sum(a.hours * p.share) as hours
     from span s
     join agency.team_allocations a
       on a.tenant_id = s.tenant and a.week_start_date between s.first_monday and s.last_monday
     join parts p on p.week_start_date = a.week_start_date
-    where p_include_tentative or not a.tentative),
+    where p_include_tentative or not a.tentative
+    group by a.tenant_id, a.employee_id, a.campaign_id, p.month_start, p.price_day),
   -- THE rate resolution (022), once per person, campaign and rate interval; inlined by the planner
   -- (its arguments are plain columns). Skipped for those who may not see money.
   prices as (
@@ -172,14 +177,21 @@ as $$
         and c.effective_from <= k.price_day and (c.effective_to is null or c.effective_to > k.price_day)
       limit 1) c
     where s.money),
-  fees as (
-    select c.client_id, m.month_start,
-           agency.fee_recognised_to(c.budget_type, c.budget_amount, c.start_date, c.end_date, m.next_month - 1)
-           - agency.fee_recognised_to(c.budget_type, c.budget_amount, c.start_date, c.end_date, greatest(m.month_start, p_from) - 1) as fee
+  -- What each fee has recognised by the end of each month it runs in; a month's part is the
+  -- difference from the month before (or from the day before the forecast's first). The rule is
+  -- asked once per campaign and month, not twice (its month arithmetic is most of the fees' cost).
+  fee_points as (
+    select c.id, c.client_id, c.budget_type, c.budget_amount, c.start_date, c.end_date, m.month_start,
+           agency.fee_recognised_to(c.budget_type, c.budget_amount, c.start_date, c.end_date, m.next_month - 1) as to_month_end
     from campaigns c
     join months m on c.start_date < m.next_month and c.end_date >= greatest(m.month_start, p_from)
     where c.budget_type in ('fixed_fee', 'retainer') and c.status in ('planning', 'active', 'on_hold')
       and (select s.money from span s)),
+  fees as (
+    select f.client_id, f.month_start,
+           f.to_month_end - coalesce(lag(f.to_month_end) over (partition by f.id order by f.month_start),
+                                     agency.fee_recognised_to(f.budget_type, f.budget_amount, f.start_date, f.end_date, p_from - 1)) as fee
+    from fee_points f),
   lines as (
     select c.client_id, b.month_start, b.hours as allocated, 0::numeric as placeholder,
            case when c.bills_time then b.hours * r.bill_rate else 0 end as time_revenue, 0::numeric as fee,

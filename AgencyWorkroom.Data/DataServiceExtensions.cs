@@ -1,3 +1,4 @@
+using AgencyWorkroom.Data.Features.Analytics;
 using AgencyWorkroom.Data.Features.Artifacts;
 using AgencyWorkroom.Data.Features.Campaigns;
 using AgencyWorkroom.Data.Features.Capacity;
@@ -69,6 +70,7 @@ public static class DataServiceExtensions
         services.AddScoped<IRateCommands, RateCommands>();
         services.AddScoped<ICapacityQueries, CapacityQueries>();
         services.AddScoped<ICapacityCommands, CapacityCommands>();
+        services.AddScoped<IForecastQueries, ForecastQueries>();
         services.AddScoped<SettingsService>();
         services.AddScoped<ISettingsQueries>(provider => provider.GetRequiredService<SettingsService>());
         services.AddScoped<ISettingsCommands>(provider => provider.GetRequiredService<SettingsService>());

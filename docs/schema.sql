@@ -147,107 +147,6 @@ $_$;
 ALTER FUNCTION agency.add_rate_period(p_table text, p_period jsonb) OWNER TO workroom_owner;
 
 --
--- Name: after_artifact_comment(); Type: FUNCTION; Schema: agency; Owner: agency_reviews
---
-
-CREATE FUNCTION agency.after_artifact_comment() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $_$
-declare
-  tenant constant uuid := agency.current_tenant_id();
-  body constant text := lower(new.body);
-begin
-  if tenant is null or tenant <> new.tenant_id or strpos(new.body, '@') = 0 then
-    return null;
-  end if;
-  insert into agency.notifications (tenant_id, recipient_id, kind, artifact_id, campaign_id, title)
-  select tenant, e.id, 'artifact_mention', a.id, a.campaign_id,
-         left(format('%s mentioned you on "%s"', coalesce(w.full_name, 'Someone'), a.title), 300)
-  from agency.artifacts a
-  join agency.employees e on e.tenant_id = a.tenant_id
-  left join agency.employees w on w.tenant_id = a.tenant_id and w.id = new.author_id
-  where a.tenant_id = tenant and a.id = new.artifact_id
-    and e.active and e.deleted_at is null and e.id <> new.author_id
-    and strpos(body, '@' || lower(e.full_name)) > 0
-    -- the whole name: not "@Ann" inside "@Anna"
-    and body ~ ('@' || regexp_replace(lower(e.full_name), '([.^$*+?()\[\]{}|\\-])', '\\\1', 'g') || '($|[^[:alnum:]_])')
-    and (e.id = a.owner_id or e.agency_role in ('leadership', 'admin')
-         or exists (select 1 from agency.campaign_team tm
-                    where tm.tenant_id = a.tenant_id and tm.campaign_id = a.campaign_id and tm.employee_id = e.id));
-  return null;
-end
-$_$;
-
-
-ALTER FUNCTION agency.after_artifact_comment() OWNER TO agency_reviews;
-
---
--- Name: after_artifact_review(); Type: FUNCTION; Schema: agency; Owner: agency_reviews
---
-
-CREATE FUNCTION agency.after_artifact_review() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
-declare
-  tenant constant uuid := agency.current_tenant_id();
-  me constant uuid := agency.current_user_id();
-  v_step text;
-  v_reason text := nullif(btrim(coalesce(current_setting('app.review_reason', true), '')), '');
-  v_actor text;
-begin
-  if tenant is null or tenant <> new.tenant_id or new.status = old.status then
-    return null;
-  end if;
-  v_step := agency.artifact_review_step(old.status, new.status, old.owner_id = me);
-  if v_step is null then
-    return null;
-  end if;
-  insert into agency.artifact_review_events (tenant_id, artifact_id, from_status, to_status, step, reason, actor_id)
-  values (tenant, new.id, old.status, new.status, v_step,
-          case when v_step in ('changes_requested', 'reopened') then coalesce(v_reason, 'No reason given') else v_reason end, me);
-
-  select e.full_name into v_actor from agency.employees e where e.tenant_id = tenant and e.id = me;
-  v_actor := coalesce(v_actor, 'Someone');
-  if me is distinct from new.owner_id then
-    insert into agency.notifications (tenant_id, recipient_id, kind, artifact_id, campaign_id, title)
-    values (tenant, new.owner_id, 'artifact_review', new.id, new.campaign_id,
-            left(case v_step
-                   when 'submitted' then format('%s submitted "%s" for review', v_actor, new.title)
-                   when 'approved' then format('%s approved "%s"', v_actor, new.title)
-                   when 'changes_requested' then format('%s asked for changes to "%s": %s', v_actor, new.title, v_reason)
-                   when 'reopened' then format('%s reopened "%s": %s', v_actor, new.title, v_reason)
-                   when 'archived' then format('%s archived "%s"', v_actor, new.title)
-                   else format('%s moved "%s" back to draft', v_actor, new.title)
-                 end, 300));
-  end if;
-  if v_step = 'submitted' then
-    -- Who will review it: the campaign's reviewers on its team, else leadership; never its owner or the submitter.
-    insert into agency.notifications (tenant_id, recipient_id, kind, artifact_id, campaign_id, title)
-    with team as (
-      select distinct tm.employee_id as id
-      from agency.campaign_team tm
-      join agency.employees e on e.tenant_id = tm.tenant_id and e.id = tm.employee_id and e.active and e.deleted_at is null
-      where tm.tenant_id = tenant and tm.campaign_id = new.campaign_id
-        and tm.team_role in ('account_director', 'creative_director', 'project_manager')
-        and tm.employee_id <> new.owner_id and tm.employee_id is distinct from me)
-    select tenant, r.id, 'artifact_review', new.id, new.campaign_id,
-           left(format('%s submitted "%s" for your review', v_actor, new.title), 300)
-    from (select id from team
-          union
-          select e.id from agency.employees e
-          where e.tenant_id = tenant and e.agency_role = 'leadership' and e.active and e.deleted_at is null
-            and e.id <> new.owner_id and e.id is distinct from me and not exists (select 1 from team)) r;
-  end if;
-  return null;
-end
-$$;
-
-
-ALTER FUNCTION agency.after_artifact_review() OWNER TO agency_reviews;
-
---
 -- Name: after_time_status(); Type: FUNCTION; Schema: agency; Owner: agency_timesheets
 --
 
@@ -335,71 +234,6 @@ $$;
 
 
 ALTER FUNCTION agency.after_time_status() OWNER TO agency_timesheets;
-
---
--- Name: artifact_review_allowed(text, uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
---
-
-CREATE FUNCTION agency.artifact_review_allowed(p_step text, p_owner uuid, p_campaign uuid) RETURNS boolean
-    LANGUAGE sql STABLE
-    SET search_path TO ''
-    AS $$
-  select agency.current_user_id() is not null and case p_step
-    when 'submitted' then true
-    when 'approved' then agency.may_review_artifact(p_owner, p_campaign)
-    when 'changes_requested' then agency.may_review_artifact(p_owner, p_campaign)
-    when 'withdrawn' then p_owner = agency.current_user_id()
-    when 'reopened' then p_owner = agency.current_user_id() or agency.may_review_artifact(p_owner, p_campaign)
-    when 'archived' then p_owner = agency.current_user_id() or agency.has_role('admin') or agency.may_review_artifact(p_owner, p_campaign)
-    when 'unarchived' then p_owner = agency.current_user_id() or agency.has_role('admin') or agency.may_review_artifact(p_owner, p_campaign)
-    else false
-  end
-$$;
-
-
-ALTER FUNCTION agency.artifact_review_allowed(p_step text, p_owner uuid, p_campaign uuid) OWNER TO workroom_owner;
-
---
--- Name: artifact_review_options(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
---
-
-CREATE FUNCTION agency.artifact_review_options(p_artifact uuid) RETURNS TABLE(to_status text, step text, needs_reason boolean)
-    LANGUAGE sql STABLE
-    SET search_path TO ''
-    AS $$
-  select t.to_status, s.step, s.step in ('changes_requested', 'reopened')
-  from agency.artifacts a
-  cross join (values ('in_review'), ('approved'), ('draft'), ('archived')) as t (to_status)
-  cross join lateral (select agency.artifact_review_step(a.status, t.to_status, a.owner_id = agency.current_user_id()) as step) s
-  where a.tenant_id = agency.current_tenant_id() and a.id = p_artifact and a.deleted_at is null
-    and s.step is not null and agency.artifact_review_allowed(s.step, a.owner_id, a.campaign_id)
-  order by case t.to_status when 'in_review' then 1 when 'approved' then 2 when 'draft' then 3 else 4 end
-$$;
-
-
-ALTER FUNCTION agency.artifact_review_options(p_artifact uuid) OWNER TO workroom_owner;
-
---
--- Name: artifact_review_step(text, text, boolean); Type: FUNCTION; Schema: agency; Owner: workroom_owner
---
-
-CREATE FUNCTION agency.artifact_review_step(p_from text, p_to text, p_by_owner boolean) RETURNS text
-    LANGUAGE sql IMMUTABLE
-    SET search_path TO ''
-    AS $$
-  select case
-    when p_from = p_to then null
-    when p_to = 'archived' then 'archived'
-    when p_from = 'archived' and p_to = 'draft' then 'unarchived'
-    when p_from = 'draft' and p_to = 'in_review' then 'submitted'
-    when p_from = 'in_review' and p_to = 'approved' then 'approved'
-    when p_from = 'in_review' and p_to = 'draft' then case when p_by_owner then 'withdrawn' else 'changes_requested' end
-    when p_from = 'approved' and p_to = 'draft' then 'reopened'
-  end
-$$;
-
-
-ALTER FUNCTION agency.artifact_review_step(p_from text, p_to text, p_by_owner boolean) OWNER TO workroom_owner;
 
 --
 -- Name: assign_placeholder(uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -630,6 +464,75 @@ CREATE FUNCTION agency.capacity_change(p_hours numeric, p_previous numeric, p_fr
 ALTER FUNCTION agency.capacity_change(p_hours numeric, p_previous numeric, p_from date, p_monday date) OWNER TO workroom_owner;
 
 --
+-- Name: capacity_forecast(date, integer, boolean); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.capacity_forecast(p_from date, p_months integer, p_include_tentative boolean DEFAULT true) RETURNS TABLE(month_start date, people integer, capacity_hours numeric, allocated_hours numeric, free_hours numeric, placeholder_hours numeric, sellable_hours numeric)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  with parts as materialized (
+    select * from agency.forecast_week_parts(p_from, p_months)),
+  span as (
+    select (select agency.current_tenant_id()) as tenant,
+           min(p.week_start_date) as first_monday, max(p.week_start_date) as last_monday
+    from parts p),
+  people as (
+    select e.id
+    from agency.employees e, span s
+    where e.tenant_id = s.tenant and e.active and e.deleted_at is null),
+  -- A person-week's bookings and approved time off (12,000 of the 67,000 person-weeks at x20).
+  touched as (
+    select x.employee_id, x.week_start_date, sum(x.time_off) as time_off, coalesce(sum(x.booked), 0) as booked
+    from (
+      select o.employee_id, o.week_start_date, o.hours as time_off, null::numeric as booked
+      from span s
+      join agency.time_off_entries o
+        on o.tenant_id = s.tenant and o.week_start_date between s.first_monday and s.last_monday
+      where o.status = 'approved'
+      union all
+      select a.employee_id, a.week_start_date, null, a.hours
+      from span s
+      join agency.team_allocations a
+        on a.tenant_id = s.tenant and a.week_start_date between s.first_monday and s.last_monday
+      where p_include_tentative or not a.tentative) x
+    group by 1, 2),
+  -- Every active person's weeks in one pass (agency.weekly_capacities, inlined), each meeting its
+  -- bookings and time off by one hash join.
+  weekly as (
+    select k.week_start_date, count(*) as people, sum(n.net) as net, sum(coalesce(t.booked, 0)) as booked,
+           sum(greatest(n.net - coalesce(t.booked, 0), 0)) as free
+    from span s
+    cross join lateral agency.weekly_capacities(s.tenant, s.first_monday, s.last_monday) k
+    join people p on p.id = k.employee_id
+    left join touched t on t.employee_id = k.employee_id and t.week_start_date = k.week_start_date
+    cross join lateral (select agency.net_capacity(k.capacity_hours, t.time_off) as net) n
+    group by 1),
+  placeholders as (
+    select a.week_start_date, sum(a.hours) as hours
+    from span s
+    join agency.placeholder_allocations a
+      on a.tenant_id = s.tenant and a.week_start_date between s.first_monday and s.last_monday
+    where p_include_tentative or not a.tentative
+    group by 1),
+  months as (
+    select p.month_start, max(coalesce(w.people, 0))::integer as people,
+           sum(coalesce(w.net, 0) * p.share) as net, sum(coalesce(w.booked, 0) * p.share) as booked,
+           sum(coalesce(w.free, 0) * p.share) as free, sum(coalesce(h.hours, 0) * p.share) as placeholder
+    from parts p
+    left join weekly w on w.week_start_date = p.week_start_date
+    left join placeholders h on h.week_start_date = p.week_start_date
+    group by p.month_start)
+  select m.month_start, m.people, round(m.net, 2), round(m.booked, 2), round(m.free, 2), round(m.placeholder, 2),
+         round(greatest(m.free - m.placeholder, 0), 2)
+  from months m
+  order by m.month_start
+$$;
+
+
+ALTER FUNCTION agency.capacity_forecast(p_from date, p_months integer, p_include_tentative boolean) OWNER TO workroom_owner;
+
+--
 -- Name: capacity_from_person(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -687,80 +590,6 @@ $_$;
 
 
 ALTER FUNCTION agency.change_rate_period(p_table text, p_id uuid, p_changes jsonb) OWNER TO workroom_owner;
-
---
--- Name: check_artifact_comment(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
---
-
-CREATE FUNCTION agency.check_artifact_comment() RETURNS trigger
-    LANGUAGE plpgsql
-    SET search_path TO ''
-    AS $$
-declare
-  me constant uuid := agency.current_user_id();
-begin
-  if not agency.time_rules_bind() then
-    return new;
-  end if;
-  if (new.body, new.artifact_id, new.parent_comment_id, new.author_id, new.quote_text, new.quote_start, new.deleted_at)
-       is distinct from (old.body, old.artifact_id, old.parent_comment_id, old.author_id, old.quote_text, old.quote_start, old.deleted_at)
-     and old.author_id is distinct from me and not agency.has_role('admin') then
-    raise exception 'Only its author changes a comment; anyone on the artifact may resolve or reopen it.'
-      using errcode = '42501', constraint = 'artifact_comment_author';
-  end if;
-  if new.resolved is distinct from old.resolved then
-    new.resolved_by := case when new.resolved then me end;
-    new.resolved_at := case when new.resolved then now() end;
-  elsif (new.resolved_by, new.resolved_at) is distinct from (old.resolved_by, old.resolved_at) then
-    raise exception 'Who resolved a comment, and when, is kept by the database.'
-      using errcode = '42501', constraint = 'artifact_comment_resolver';
-  end if;
-  return new;
-end
-$$;
-
-
-ALTER FUNCTION agency.check_artifact_comment() OWNER TO workroom_owner;
-
---
--- Name: check_artifact_review(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
---
-
-CREATE FUNCTION agency.check_artifact_review() RETURNS trigger
-    LANGUAGE plpgsql
-    SET search_path TO ''
-    AS $$
-declare
-  v_step text;
-begin
-  if not agency.time_rules_bind() then
-    return new;
-  end if;
-  if tg_op = 'INSERT' then
-    if new.status <> 'draft' then
-      raise exception 'A new artifact starts as a draft; review moves it on.'
-        using errcode = '42501', constraint = 'artifact_review_step';
-    end if;
-    return new;
-  end if;
-  if new.status = old.status then
-    return new;
-  end if;
-  v_step := agency.artifact_review_step(old.status, new.status, old.owner_id = agency.current_user_id());
-  if v_step is null or not agency.artifact_review_allowed(v_step, old.owner_id, old.campaign_id) then
-    raise exception 'You may not move this artifact from % to %.', replace(old.status, '_', ' '), replace(new.status, '_', ' ')
-      using errcode = '42501', constraint = 'artifact_review_step';
-  end if;
-  if v_step in ('changes_requested', 'reopened')
-     and nullif(btrim(coalesce(current_setting('app.review_reason', true), '')), '') is null then
-    raise exception 'Say what should change.' using errcode = '23514', constraint = 'artifact_review_reason';
-  end if;
-  return new;
-end
-$$;
-
-
-ALTER FUNCTION agency.check_artifact_review() OWNER TO workroom_owner;
 
 --
 -- Name: check_currency_change(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
@@ -1303,6 +1132,17 @@ $$;
 ALTER FUNCTION agency.day_hours(p_employee uuid, p_day date, p_except uuid) OWNER TO workroom_owner;
 
 --
+-- Name: fee_recognised_to(text, numeric, date, date, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.fee_recognised_to(p_budget_type text, p_budget numeric, p_start date, p_end date, p_day date) RETURNS numeric
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN CASE WHEN (p_budget_type = 'fixed_fee'::text) THEN round(((p_budget * (LEAST((((p_end - p_start) + 7) / 7), GREATEST(0, ((floor((((p_day - p_start))::numeric / 7.0)))::integer + 1))))::numeric) / ((((p_end - p_start) + 7) / 7))::numeric), 2) WHEN (p_budget_type = 'retainer'::text) THEN round(((p_budget * (CASE WHEN (p_day < p_start) THEN 0 ELSE LEAST((((((EXTRACT(year FROM p_end))::integer * 12) + (EXTRACT(month FROM p_end))::integer) - (((EXTRACT(year FROM p_start))::integer * 12) + (EXTRACT(month FROM p_start))::integer)) + 1), (((((EXTRACT(year FROM p_day))::integer * 12) + (EXTRACT(month FROM p_day))::integer) - (((EXTRACT(year FROM p_start))::integer * 12) + (EXTRACT(month FROM p_start))::integer)) + 1)) END)::numeric) / ((((((EXTRACT(year FROM p_end))::integer * 12) + (EXTRACT(month FROM p_end))::integer) - (((EXTRACT(year FROM p_start))::integer * 12) + (EXTRACT(month FROM p_start))::integer)) + 1))::numeric), 2) ELSE NULL::numeric END;
+
+
+ALTER FUNCTION agency.fee_recognised_to(p_budget_type text, p_budget numeric, p_start date, p_end date, p_day date) OWNER TO workroom_owner;
+
+--
 -- Name: finish_job(uuid, timestamp with time zone, text); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -1322,6 +1162,60 @@ $$;
 
 
 ALTER FUNCTION agency.finish_job(p_job uuid, p_leased_until timestamp with time zone, p_error text) OWNER TO workroom_owner;
+
+--
+-- Name: forecast_week_parts(date, integer); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.forecast_week_parts(p_from date, p_months integer) RETURNS TABLE(week_start_date date, month_start date, price_day date, share numeric)
+    LANGUAGE sql STABLE ROWS 80
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  with span as (
+    select p_from as first_day,
+           (date_trunc('month', p_from) + make_interval(months => greatest(p_months, 1)))::date as end_day,
+           (select agency.current_tenant_id()) as tenant),
+  -- Days on which a price may change: where any period of the four rate tables starts or ends
+  -- (as far as the caller may read them; those who may not get no prices at all).
+  rate_cuts as (
+    select x.d
+    from span s
+    cross join lateral (
+      select r.effective_from from agency.employee_rates r where r.tenant_id = s.tenant
+      union select r.effective_to from agency.employee_rates r where r.tenant_id = s.tenant
+      union select c.effective_from from agency.rate_cards c where c.tenant_id = s.tenant
+      union select c.effective_to from agency.rate_cards c where c.tenant_id = s.tenant
+      union select o.effective_from from agency.client_rate_overrides o where o.tenant_id = s.tenant
+      union select o.effective_to from agency.client_rate_overrides o where o.tenant_id = s.tenant
+      union select o.effective_from from agency.campaign_rate_overrides o where o.tenant_id = s.tenant
+      union select o.effective_to from agency.campaign_rate_overrides o where o.tenant_id = s.tenant) x (d)
+    where x.d > s.first_day and x.d < s.end_day),
+  cuts as (
+    select d, bool_or(rate_cut) as rate_cut
+    from (select s.first_day as d, true as rate_cut from span s
+          union all
+          select r.d, true from rate_cuts r
+          union all
+          select g::date, false
+          from span s, generate_series((date_trunc('month', s.first_day) + interval '1 month')::timestamp,
+                                       (s.end_day - 1)::timestamp, interval '1 month') g) c
+    group by d),
+  intervals as (
+    select c.d as lo, lead(c.d, 1, s.end_day) over (order by c.d) as hi,
+           max(c.d) filter (where c.rate_cut) over (order by c.d) as price_day
+    from cuts c, span s)
+  select w.monday, date_trunc('month', i.lo)::date, i.price_day,
+         -- Exact in tenths (a day is 0.2 of a week); a short numeric keeps the sums cheap.
+         round((least(w.monday + 5, i.hi) - greatest(w.monday, i.lo)) / 5.0, 1)
+  from span s
+  cross join lateral generate_series((s.first_day - (extract(isodow from s.first_day)::integer - 1))::timestamp,
+                                     (s.end_day - 1)::timestamp, interval '7 days') g
+  cross join lateral (select g::date as monday) w
+  join intervals i on i.lo < w.monday + 5 and i.hi > w.monday
+$$;
+
+
+ALTER FUNCTION agency.forecast_week_parts(p_from date, p_months integer) OWNER TO workroom_owner;
 
 --
 -- Name: get_campaign_equipment(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -1394,14 +1288,6 @@ begin
      where cm.tenant_id = agency.current_tenant_id() and cm.deleted_at is null and a.deleted_at is null
        and (p_user_id is null or cm.author_id = p_user_id)
      order by cm.created_at desc limit p_limit)
-    union all
-    (select 'artifact_' || r.step, r.created_at, r.actor_id, 'artifact', a.id, a.title,
-            left(upper(left(r.step, 1)) || replace(substr(r.step, 2), '_', ' ') || coalesce(': ' || r.reason, ''), 140), a.campaign_id
-     from agency.artifact_review_events r
-     join agency.artifacts a on a.tenant_id = r.tenant_id and a.id = r.artifact_id
-     where r.tenant_id = agency.current_tenant_id() and a.deleted_at is null
-       and (p_user_id is null or r.actor_id = p_user_id)
-     order by r.created_at desc limit p_limit)
     union all
     (select 'timesheet_approved', r.approved_at, r.approved_by, 'timesheet', r.employee_id,
             'Week of ' || to_char(r.week_start_date, 'YYYY-MM-DD'), r.hours || ' h approved', null::uuid
@@ -1856,26 +1742,6 @@ $_$;
 
 
 ALTER FUNCTION agency.keep_time_summaries() OWNER TO agency_summaries;
-
---
--- Name: may_review_artifact(uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
---
-
-CREATE FUNCTION agency.may_review_artifact(p_owner uuid, p_campaign uuid) RETURNS boolean
-    LANGUAGE sql STABLE
-    SET search_path TO ''
-    AS $$
-  select agency.current_user_id() is not null
-     and p_owner is distinct from agency.current_user_id()
-     and (agency.has_role('leadership')
-          or exists (select 1 from agency.campaign_team tm
-                     where tm.tenant_id = agency.current_tenant_id() and tm.campaign_id = p_campaign
-                       and tm.employee_id = agency.current_user_id()
-                       and tm.team_role in ('account_director', 'creative_director', 'project_manager')))
-$$;
-
-
-ALTER FUNCTION agency.may_review_artifact(p_owner uuid, p_campaign uuid) OWNER TO workroom_owner;
 
 --
 -- Name: campaign_team; Type: TABLE; Schema: agency; Owner: workroom_owner
@@ -2626,30 +2492,116 @@ $_$;
 ALTER FUNCTION agency.reprice_campaign_summaries() OWNER TO agency_summaries;
 
 --
--- Name: review_artifact(uuid, text, text); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+-- Name: revenue_forecast(date, integer, boolean); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
-CREATE FUNCTION agency.review_artifact(p_artifact uuid, p_to text, p_reason text DEFAULT NULL::text) RETURNS text
-    LANGUAGE plpgsql
-    SET search_path TO ''
+CREATE FUNCTION agency.revenue_forecast(p_from date, p_months integer, p_include_tentative boolean DEFAULT true) RETURNS TABLE(month_start date, client_id uuid, allocated_hours numeric, placeholder_hours numeric, time_revenue numeric, fee_revenue numeric, revenue numeric, cost numeric, margin numeric, unpriced_hours numeric)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    SET enable_mergejoin TO 'off'
     AS $$
-declare
-  v_status text;
-begin
-  perform pg_catalog.set_config('app.review_reason', coalesce(left(btrim(p_reason), 2000), ''), true);
-  update agency.artifacts set status = p_to, updated_by = agency.current_user_id()
-  where tenant_id = agency.current_tenant_id() and id = p_artifact and deleted_at is null
-  returning status into v_status;
-  perform pg_catalog.set_config('app.review_reason', '', true);
-  if v_status is null then
-    raise exception 'This artifact is gone, or it is not yours to change.' using errcode = '42501';
-  end if;
-  return v_status;
-end
+  with parts as materialized (
+    select * from agency.forecast_week_parts(p_from, p_months)),
+  span as (
+    select (select agency.current_tenant_id()) as tenant, (select agency.can_see_financials()) as money,
+           min(p.week_start_date) as first_monday, max(p.week_start_date) as last_monday
+    from parts p),
+  months as (
+    select g::date as month_start, (g + interval '1 month')::date as next_month
+    from generate_series(date_trunc('month', p_from)::timestamp,
+                         (date_trunc('month', p_from) + make_interval(months => greatest(p_months, 1) - 1))::timestamp,
+                         interval '1 month') g),
+  campaigns as (
+    select c.id, c.client_id, c.status, c.budget_type, c.budget_amount, c.start_date, c.end_date,
+           c.budget_type = 'time_and_materials' and c.billable_by_default as bills_time
+    from agency.campaigns c, span s
+    where c.tenant_id = s.tenant and c.deleted_at is null and c.status <> 'cancelled'),
+  -- The allocations' hours by person, campaign, month and rate interval (30,000 rows at x20
+  -- become 11,000 before anything is priced or joined).
+  booked as materialized (
+    select a.tenant_id, a.employee_id, a.campaign_id, p.month_start, p.price_day, sum(a.hours * p.share) as hours
+    from span s
+    join agency.team_allocations a
+      on a.tenant_id = s.tenant and a.week_start_date between s.first_monday and s.last_monday
+    join parts p on p.week_start_date = a.week_start_date
+    where p_include_tentative or not a.tentative
+    group by a.tenant_id, a.employee_id, a.campaign_id, p.month_start, p.price_day),
+  -- THE rate resolution (022), once per person, campaign and rate interval; inlined by the planner
+  -- (its arguments are plain columns). Skipped for those who may not see money.
+  prices as (
+    select k.employee_id, k.campaign_id, k.price_day, r.bill_rate, r.cost_rate
+    from (select distinct b.tenant_id, b.employee_id, b.campaign_id, b.price_day from booked b) k
+    cross join lateral agency.rate_for(k.tenant_id, k.employee_id, k.campaign_id, k.price_day) r
+    where (select s.money from span s)),
+  placeholder_booked as (
+    select h.campaign_id, h.role_name, p.month_start, p.price_day, sum(a.hours * p.share) as hours
+    from span s
+    join agency.placeholder_allocations a
+      on a.tenant_id = s.tenant and a.week_start_date between s.first_monday and s.last_monday
+    join agency.staffing_placeholders h on h.tenant_id = a.tenant_id and h.id = a.placeholder_id
+    join parts p on p.week_start_date = a.week_start_date
+    where p_include_tentative or not a.tentative
+    group by 1, 2, 3, 4),
+  -- A placeholder is priced at its role's card on the day (the card rate_for falls back to).
+  card_prices as (
+    select k.role_name, k.price_day, c.bill_rate, c.cost_rate
+    from (select distinct b.role_name, b.price_day from placeholder_booked b) k
+    cross join span s
+    cross join lateral (
+      select c.bill_rate, c.cost_rate from agency.rate_cards c
+      where c.tenant_id = s.tenant and c.role_name = k.role_name
+        and c.effective_from <= k.price_day and (c.effective_to is null or c.effective_to > k.price_day)
+      limit 1) c
+    where s.money),
+  -- What each fee has recognised by the end of each month it runs in; a month's part is the
+  -- difference from the month before (or from the day before the forecast's first). The rule is
+  -- asked once per campaign and month, not twice (its month arithmetic is most of the fees' cost).
+  fee_points as (
+    select c.id, c.client_id, c.budget_type, c.budget_amount, c.start_date, c.end_date, m.month_start,
+           agency.fee_recognised_to(c.budget_type, c.budget_amount, c.start_date, c.end_date, m.next_month - 1) as to_month_end
+    from campaigns c
+    join months m on c.start_date < m.next_month and c.end_date >= greatest(m.month_start, p_from)
+    where c.budget_type in ('fixed_fee', 'retainer') and c.status in ('planning', 'active', 'on_hold')
+      and (select s.money from span s)),
+  fees as (
+    select f.client_id, f.month_start,
+           f.to_month_end - coalesce(lag(f.to_month_end) over (partition by f.id order by f.month_start),
+                                     agency.fee_recognised_to(f.budget_type, f.budget_amount, f.start_date, f.end_date, p_from - 1)) as fee
+    from fee_points f),
+  lines as (
+    select c.client_id, b.month_start, b.hours as allocated, 0::numeric as placeholder,
+           case when c.bills_time then b.hours * r.bill_rate else 0 end as time_revenue, 0::numeric as fee,
+           b.hours * r.cost_rate as cost,
+           case when r.cost_rate is null or (c.bills_time and r.bill_rate is null) then b.hours else 0 end as unpriced
+    from booked b
+    join campaigns c on c.id = b.campaign_id
+    left join prices r on r.employee_id = b.employee_id and r.campaign_id = b.campaign_id and r.price_day = b.price_day
+    union all
+    select c.client_id, b.month_start, 0, b.hours,
+           case when c.bills_time then b.hours * r.bill_rate else 0 end, 0,
+           b.hours * r.cost_rate,
+           case when r.cost_rate is null or (c.bills_time and r.bill_rate is null) then b.hours else 0 end
+    from placeholder_booked b
+    join campaigns c on c.id = b.campaign_id
+    left join card_prices r on r.role_name = b.role_name and r.price_day = b.price_day
+    union all
+    select f.client_id, f.month_start, 0, 0, 0, f.fee, 0, 0
+    from fees f
+    where f.fee <> 0)
+  select l.month_start, l.client_id, round(sum(l.allocated), 2), round(sum(l.placeholder), 2),
+         case when s.money then round(coalesce(sum(l.time_revenue), 0), 2) end,
+         case when s.money then round(sum(l.fee), 2) end,
+         case when s.money then round(coalesce(sum(l.time_revenue), 0) + sum(l.fee), 2) end,
+         case when s.money then round(coalesce(sum(l.cost), 0), 2) end,
+         case when s.money then round(coalesce(sum(l.time_revenue), 0) + sum(l.fee) - coalesce(sum(l.cost), 0), 2) end,
+         case when s.money then round(sum(l.unpriced), 2) end
+  from lines l, span s
+  group by l.month_start, l.client_id, s.money
+  order by l.month_start, l.client_id
 $$;
 
 
-ALTER FUNCTION agency.review_artifact(p_artifact uuid, p_to text, p_reason text) OWNER TO workroom_owner;
+ALTER FUNCTION agency.revenue_forecast(p_from date, p_months integer, p_include_tentative boolean) OWNER TO workroom_owner;
 
 --
 -- Name: schedule_elapsed(date, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -3413,46 +3365,13 @@ CREATE TABLE agency.artifact_comments (
     created_by uuid DEFAULT agency.current_user_id(),
     updated_by uuid,
     deleted_at timestamp with time zone,
-    quote_text text,
-    quote_start integer,
-    resolved_by uuid,
-    resolved_at timestamp with time zone,
-    CONSTRAINT artifact_comments_body_check CHECK (((length(btrim(body)) >= 1) AND (length(btrim(body)) <= 10000))),
-    CONSTRAINT artifact_comments_quote_start_check CHECK (((quote_start IS NULL) OR (quote_start >= 0))),
-    CONSTRAINT artifact_comments_quote_text_check CHECK (((quote_text IS NULL) OR ((length(quote_text) >= 1) AND (length(quote_text) <= 1000))))
+    CONSTRAINT artifact_comments_body_check CHECK (((length(btrim(body)) >= 1) AND (length(btrim(body)) <= 10000)))
 );
 
 ALTER TABLE ONLY agency.artifact_comments FORCE ROW LEVEL SECURITY;
 
 
 ALTER TABLE agency.artifact_comments OWNER TO workroom_owner;
-
---
--- Name: artifact_review_events; Type: TABLE; Schema: agency; Owner: workroom_owner
---
-
-CREATE TABLE agency.artifact_review_events (
-    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    artifact_id uuid NOT NULL,
-    from_status text NOT NULL,
-    to_status text NOT NULL,
-    step text NOT NULL,
-    reason text,
-    actor_id uuid,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT artifact_review_events_check CHECK ((from_status <> to_status)),
-    CONSTRAINT artifact_review_events_check1 CHECK (((step <> ALL (ARRAY['changes_requested'::text, 'reopened'::text])) OR (reason IS NOT NULL))),
-    CONSTRAINT artifact_review_events_from_status_check CHECK ((from_status = ANY (ARRAY['draft'::text, 'in_review'::text, 'approved'::text, 'archived'::text]))),
-    CONSTRAINT artifact_review_events_reason_check CHECK (((reason IS NULL) OR ((length(btrim(reason)) >= 1) AND (length(btrim(reason)) <= 2000)))),
-    CONSTRAINT artifact_review_events_step_check CHECK ((step = ANY (ARRAY['submitted'::text, 'approved'::text, 'changes_requested'::text, 'withdrawn'::text, 'reopened'::text, 'archived'::text, 'unarchived'::text]))),
-    CONSTRAINT artifact_review_events_to_status_check CHECK ((to_status = ANY (ARRAY['draft'::text, 'in_review'::text, 'approved'::text, 'archived'::text])))
-);
-
-ALTER TABLE ONLY agency.artifact_review_events FORCE ROW LEVEL SECURITY;
-
-
-ALTER TABLE agency.artifact_review_events OWNER TO workroom_owner;
 
 --
 -- Name: artifact_versions; Type: TABLE; Schema: agency; Owner: workroom_owner
@@ -3969,12 +3888,10 @@ CREATE TABLE agency.notifications (
     created_by uuid DEFAULT agency.current_user_id(),
     updated_by uuid,
     week_start_date date,
-    artifact_id uuid,
-    CONSTRAINT notifications_artifact_check CHECK (((kind !~~ 'artifact\_%'::text) OR (artifact_id IS NOT NULL))),
     CONSTRAINT notifications_budget_alert_check CHECK (((kind <> 'budget_alert'::text) OR ((campaign_id IS NOT NULL) AND (threshold IS NOT NULL)))),
-    CONSTRAINT notifications_kind_check CHECK ((kind = ANY (ARRAY['budget_alert'::text, 'timesheet_submitted'::text, 'timesheet_approved'::text, 'timesheet_rejected'::text, 'timesheet_unlocked'::text, 'timesheet_signed_off'::text, 'timesheet_reminder'::text, 'artifact_review'::text, 'artifact_mention'::text]))),
+    CONSTRAINT notifications_kind_check CHECK ((kind = ANY (ARRAY['budget_alert'::text, 'timesheet_submitted'::text, 'timesheet_approved'::text, 'timesheet_rejected'::text, 'timesheet_unlocked'::text, 'timesheet_signed_off'::text, 'timesheet_reminder'::text]))),
     CONSTRAINT notifications_threshold_check CHECK (((threshold >= 1) AND (threshold <= 1000))),
-    CONSTRAINT notifications_timesheet_week_check CHECK (((kind = 'budget_alert'::text) OR (kind ~~ 'artifact\_%'::text) OR (week_start_date IS NOT NULL))),
+    CONSTRAINT notifications_timesheet_week_check CHECK (((kind = 'budget_alert'::text) OR (week_start_date IS NOT NULL))),
     CONSTRAINT notifications_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 300)))
 );
 
@@ -4654,27 +4571,11 @@ ALTER TABLE ONLY agency.ai_messages
 
 
 --
--- Name: artifact_comments artifact_comments_in_artifact_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
---
-
-ALTER TABLE ONLY agency.artifact_comments
-    ADD CONSTRAINT artifact_comments_in_artifact_key UNIQUE (tenant_id, artifact_id, id);
-
-
---
 -- Name: artifact_comments artifact_comments_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
 ALTER TABLE ONLY agency.artifact_comments
     ADD CONSTRAINT artifact_comments_pkey PRIMARY KEY (tenant_id, id);
-
-
---
--- Name: artifact_review_events artifact_review_events_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
---
-
-ALTER TABLE ONLY agency.artifact_review_events
-    ADD CONSTRAINT artifact_review_events_pkey PRIMARY KEY (tenant_id, id);
 
 
 --
@@ -5280,41 +5181,6 @@ CREATE INDEX artifact_comments_parent_idx ON agency.artifact_comments USING btre
 
 
 --
--- Name: artifact_comments_resolved_by_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
---
-
-CREATE INDEX artifact_comments_resolved_by_idx ON agency.artifact_comments USING btree (tenant_id, resolved_by) WHERE (resolved_by IS NOT NULL);
-
-
---
--- Name: artifact_comments_thread_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
---
-
-CREATE INDEX artifact_comments_thread_idx ON agency.artifact_comments USING btree (tenant_id, artifact_id, parent_comment_id);
-
-
---
--- Name: artifact_review_events_actor_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
---
-
-CREATE INDEX artifact_review_events_actor_idx ON agency.artifact_review_events USING btree (tenant_id, actor_id);
-
-
---
--- Name: artifact_review_events_artifact_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
---
-
-CREATE INDEX artifact_review_events_artifact_idx ON agency.artifact_review_events USING btree (tenant_id, artifact_id, created_at DESC);
-
-
---
--- Name: artifact_review_events_created_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
---
-
-CREATE INDEX artifact_review_events_created_idx ON agency.artifact_review_events USING btree (tenant_id, created_at DESC);
-
-
---
 -- Name: artifact_versions_artifact_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
@@ -5630,13 +5496,6 @@ CREATE INDEX knowledge_documents_tags_idx ON agency.knowledge_documents USING gi
 
 
 --
--- Name: notifications_artifact_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
---
-
-CREATE INDEX notifications_artifact_idx ON agency.notifications USING btree (tenant_id, artifact_id) WHERE (artifact_id IS NOT NULL);
-
-
---
 -- Name: notifications_campaign_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
@@ -5931,20 +5790,6 @@ CREATE INDEX expense_lines_employee_idx ON te.expense_lines USING btree (tenant_
 
 
 --
--- Name: artifact_comments after_comment; Type: TRIGGER; Schema: agency; Owner: workroom_owner
---
-
-CREATE TRIGGER after_comment AFTER INSERT ON agency.artifact_comments FOR EACH ROW EXECUTE FUNCTION agency.after_artifact_comment();
-
-
---
--- Name: artifacts after_review; Type: TRIGGER; Schema: agency; Owner: workroom_owner
---
-
-CREATE TRIGGER after_review AFTER UPDATE OF status ON agency.artifacts FOR EACH ROW EXECUTE FUNCTION agency.after_artifact_review();
-
-
---
 -- Name: time_off_entries after_status; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -6085,13 +5930,6 @@ CREATE TRIGGER capacity_on_update AFTER UPDATE ON agency.employees REFERENCING O
 
 
 --
--- Name: artifact_comments check_comment; Type: TRIGGER; Schema: agency; Owner: workroom_owner
---
-
-CREATE TRIGGER check_comment BEFORE UPDATE ON agency.artifact_comments FOR EACH ROW EXECUTE FUNCTION agency.check_artifact_comment();
-
-
---
 -- Name: campaign_rate_overrides check_currency; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -6152,13 +5990,6 @@ CREATE TRIGGER check_periods BEFORE INSERT OR UPDATE ON agency.employee_rates FO
 --
 
 CREATE TRIGGER check_periods BEFORE INSERT OR UPDATE ON agency.rate_cards FOR EACH ROW EXECUTE FUNCTION agency.check_rate_periods();
-
-
---
--- Name: artifacts check_review; Type: TRIGGER; Schema: agency; Owner: workroom_owner
---
-
-CREATE TRIGGER check_review BEFORE INSERT OR UPDATE OF status ON agency.artifacts FOR EACH ROW EXECUTE FUNCTION agency.check_artifact_review();
 
 
 --
@@ -6761,22 +6592,6 @@ ALTER TABLE ONLY agency.ai_messages
 
 
 --
--- Name: artifact_comments artifact_comments_reply_same_artifact_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
---
-
-ALTER TABLE ONLY agency.artifact_comments
-    ADD CONSTRAINT artifact_comments_reply_same_artifact_fkey FOREIGN KEY (tenant_id, artifact_id, parent_comment_id) REFERENCES agency.artifact_comments(tenant_id, artifact_id, id) ON DELETE CASCADE;
-
-
---
--- Name: artifact_comments artifact_comments_resolved_by_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
---
-
-ALTER TABLE ONLY agency.artifact_comments
-    ADD CONSTRAINT artifact_comments_resolved_by_fkey FOREIGN KEY (tenant_id, resolved_by) REFERENCES agency.employees(tenant_id, id);
-
-
---
 -- Name: artifact_comments artifact_comments_tenant_id_artifact_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -6806,30 +6621,6 @@ ALTER TABLE ONLY agency.artifact_comments
 
 ALTER TABLE ONLY agency.artifact_comments
     ADD CONSTRAINT artifact_comments_tenant_id_parent_comment_id_fkey FOREIGN KEY (tenant_id, parent_comment_id) REFERENCES agency.artifact_comments(tenant_id, id);
-
-
---
--- Name: artifact_review_events artifact_review_events_tenant_id_actor_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
---
-
-ALTER TABLE ONLY agency.artifact_review_events
-    ADD CONSTRAINT artifact_review_events_tenant_id_actor_id_fkey FOREIGN KEY (tenant_id, actor_id) REFERENCES agency.employees(tenant_id, id);
-
-
---
--- Name: artifact_review_events artifact_review_events_tenant_id_artifact_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
---
-
-ALTER TABLE ONLY agency.artifact_review_events
-    ADD CONSTRAINT artifact_review_events_tenant_id_artifact_id_fkey FOREIGN KEY (tenant_id, artifact_id) REFERENCES agency.artifacts(tenant_id, id) ON DELETE CASCADE;
-
-
---
--- Name: artifact_review_events artifact_review_events_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
---
-
-ALTER TABLE ONLY agency.artifact_review_events
-    ADD CONSTRAINT artifact_review_events_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
 
 
 --
@@ -7190,14 +6981,6 @@ ALTER TABLE ONLY agency.knowledge_documents
 
 ALTER TABLE ONLY agency.knowledge_documents
     ADD CONSTRAINT knowledge_documents_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
-
-
---
--- Name: notifications notifications_artifact_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
---
-
-ALTER TABLE ONLY agency.notifications
-    ADD CONSTRAINT notifications_artifact_id_fkey FOREIGN KEY (tenant_id, artifact_id) REFERENCES agency.artifacts(tenant_id, id) ON DELETE CASCADE;
 
 
 --
@@ -7627,12 +7410,6 @@ CREATE POLICY artifact_read ON agency.artifacts FOR SELECT USING (((owner_id = (
 
 
 --
--- Name: artifact_review_events; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
---
-
-ALTER TABLE agency.artifact_review_events ENABLE ROW LEVEL SECURITY;
-
---
 -- Name: artifact_versions; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
 --
 
@@ -7840,17 +7617,6 @@ CREATE POLICY comment_read ON agency.artifact_comments FOR SELECT USING ((( SELE
 
 
 --
--- Name: artifact_comments comment_resolve; Type: POLICY; Schema: agency; Owner: workroom_owner
---
-
-CREATE POLICY comment_resolve ON agency.artifact_comments FOR UPDATE USING ((( SELECT agency.has_any_role(ARRAY['leadership'::text, 'admin'::text]) AS has_any_role) OR (EXISTS ( SELECT 1
-   FROM agency.artifacts a
-  WHERE ((a.tenant_id = artifact_comments.tenant_id) AND (a.id = artifact_comments.artifact_id)))))) WITH CHECK ((( SELECT agency.has_any_role(ARRAY['leadership'::text, 'admin'::text]) AS has_any_role) OR (EXISTS ( SELECT 1
-   FROM agency.artifacts a
-  WHERE ((a.tenant_id = artifact_comments.tenant_id) AND (a.id = artifact_comments.artifact_id))))));
-
-
---
 -- Name: ai_conversations conversation_owner; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -8029,13 +7795,6 @@ CREATE POLICY notification_raise ON agency.notifications FOR INSERT WITH CHECK (
 
 
 --
--- Name: notifications notification_raise_review; Type: POLICY; Schema: agency; Owner: workroom_owner
---
-
-CREATE POLICY notification_raise_review ON agency.notifications FOR INSERT TO agency_reviews WITH CHECK ((kind = ANY (ARRAY['artifact_review'::text, 'artifact_mention'::text])));
-
-
---
 -- Name: notifications notification_raise_time; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -8142,22 +7901,6 @@ CREATE POLICY rate_override_finance ON agency.campaign_rate_overrides USING (( S
 --
 
 CREATE POLICY rate_override_finance ON agency.client_rate_overrides USING (( SELECT agency.has_any_role(ARRAY['finance'::text, 'leadership'::text]) AS has_any_role)) WITH CHECK (( SELECT agency.has_any_role(ARRAY['finance'::text, 'leadership'::text]) AS has_any_role));
-
-
---
--- Name: artifact_review_events review_event_read; Type: POLICY; Schema: agency; Owner: workroom_owner
---
-
-CREATE POLICY review_event_read ON agency.artifact_review_events FOR SELECT USING ((( SELECT agency.has_any_role(ARRAY['leadership'::text, 'admin'::text]) AS has_any_role) OR (EXISTS ( SELECT 1
-   FROM agency.artifacts a
-  WHERE ((a.tenant_id = artifact_review_events.tenant_id) AND (a.id = artifact_review_events.artifact_id))))));
-
-
---
--- Name: artifact_review_events review_event_record; Type: POLICY; Schema: agency; Owner: workroom_owner
---
-
-CREATE POLICY review_event_record ON agency.artifact_review_events FOR INSERT TO agency_reviews WITH CHECK (true);
 
 
 --
@@ -8303,13 +8046,6 @@ CREATE POLICY tenant_isolation ON agency.ai_messages AS RESTRICTIVE USING ((tena
 --
 
 CREATE POLICY tenant_isolation ON agency.artifact_comments AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
-
-
---
--- Name: artifact_review_events tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
---
-
-CREATE POLICY tenant_isolation ON agency.artifact_review_events AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
 
 
 --
@@ -8813,7 +8549,6 @@ GRANT USAGE ON SCHEMA agency TO agency_app;
 GRANT USAGE ON SCHEMA agency TO agency_summaries;
 GRANT USAGE ON SCHEMA agency TO agency_audit;
 GRANT USAGE ON SCHEMA agency TO agency_timesheets;
-GRANT USAGE ON SCHEMA agency TO agency_reviews;
 
 
 --
@@ -8869,47 +8604,10 @@ GRANT ALL ON FUNCTION agency.add_rate_period(p_table text, p_period jsonb) TO ag
 
 
 --
--- Name: FUNCTION after_artifact_comment(); Type: ACL; Schema: agency; Owner: agency_reviews
---
-
-REVOKE ALL ON FUNCTION agency.after_artifact_comment() FROM PUBLIC;
-
-
---
--- Name: FUNCTION after_artifact_review(); Type: ACL; Schema: agency; Owner: agency_reviews
---
-
-REVOKE ALL ON FUNCTION agency.after_artifact_review() FROM PUBLIC;
-
-
---
 -- Name: FUNCTION after_time_status(); Type: ACL; Schema: agency; Owner: agency_timesheets
 --
 
 REVOKE ALL ON FUNCTION agency.after_time_status() FROM PUBLIC;
-
-
---
--- Name: FUNCTION artifact_review_allowed(p_step text, p_owner uuid, p_campaign uuid); Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-GRANT ALL ON FUNCTION agency.artifact_review_allowed(p_step text, p_owner uuid, p_campaign uuid) TO agency_reviews;
-GRANT ALL ON FUNCTION agency.artifact_review_allowed(p_step text, p_owner uuid, p_campaign uuid) TO agency_app;
-
-
---
--- Name: FUNCTION artifact_review_options(p_artifact uuid); Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-GRANT ALL ON FUNCTION agency.artifact_review_options(p_artifact uuid) TO agency_app;
-
-
---
--- Name: FUNCTION artifact_review_step(p_from text, p_to text, p_by_owner boolean); Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-GRANT ALL ON FUNCTION agency.artifact_review_step(p_from text, p_to text, p_by_owner boolean) TO agency_reviews;
-GRANT ALL ON FUNCTION agency.artifact_review_step(p_from text, p_to text, p_by_owner boolean) TO agency_app;
 
 
 --
@@ -8962,24 +8660,17 @@ GRANT ALL ON FUNCTION agency.can_see_financials() TO agency_app;
 
 
 --
+-- Name: FUNCTION capacity_forecast(p_from date, p_months integer, p_include_tentative boolean); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.capacity_forecast(p_from date, p_months integer, p_include_tentative boolean) TO agency_app;
+
+
+--
 -- Name: FUNCTION change_rate_period(p_table text, p_id uuid, p_changes jsonb); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
 GRANT ALL ON FUNCTION agency.change_rate_period(p_table text, p_id uuid, p_changes jsonb) TO agency_app;
-
-
---
--- Name: FUNCTION check_artifact_comment(); Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-GRANT ALL ON FUNCTION agency.check_artifact_comment() TO agency_app;
-
-
---
--- Name: FUNCTION check_artifact_review(); Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-GRANT ALL ON FUNCTION agency.check_artifact_review() TO agency_app;
 
 
 --
@@ -9061,10 +8752,24 @@ GRANT ALL ON FUNCTION agency.day_hours(p_employee uuid, p_day date, p_except uui
 
 
 --
+-- Name: FUNCTION fee_recognised_to(p_budget_type text, p_budget numeric, p_start date, p_end date, p_day date); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.fee_recognised_to(p_budget_type text, p_budget numeric, p_start date, p_end date, p_day date) TO agency_app;
+
+
+--
 -- Name: FUNCTION finish_job(p_job uuid, p_leased_until timestamp with time zone, p_error text); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
 GRANT ALL ON FUNCTION agency.finish_job(p_job uuid, p_leased_until timestamp with time zone, p_error text) TO agency_app;
+
+
+--
+-- Name: FUNCTION forecast_week_parts(p_from date, p_months integer); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.forecast_week_parts(p_from date, p_months integer) TO agency_app;
 
 
 --
@@ -9124,20 +8829,11 @@ REVOKE ALL ON FUNCTION agency.keep_time_summaries() FROM PUBLIC;
 
 
 --
--- Name: FUNCTION may_review_artifact(p_owner uuid, p_campaign uuid); Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-GRANT ALL ON FUNCTION agency.may_review_artifact(p_owner uuid, p_campaign uuid) TO agency_reviews;
-GRANT ALL ON FUNCTION agency.may_review_artifact(p_owner uuid, p_campaign uuid) TO agency_app;
-
-
---
 -- Name: TABLE campaign_team; Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_team TO agency_app;
 GRANT SELECT ON TABLE agency.campaign_team TO agency_timesheets;
-GRANT SELECT ON TABLE agency.campaign_team TO agency_reviews;
 
 
 --
@@ -9268,10 +8964,10 @@ REVOKE ALL ON FUNCTION agency.reprice_campaign_summaries() FROM PUBLIC;
 
 
 --
--- Name: FUNCTION review_artifact(p_artifact uuid, p_to text, p_reason text); Type: ACL; Schema: agency; Owner: workroom_owner
+-- Name: FUNCTION revenue_forecast(p_from date, p_months integer, p_include_tentative boolean); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
-GRANT ALL ON FUNCTION agency.review_artifact(p_artifact uuid, p_to text, p_reason text) TO agency_app;
+GRANT ALL ON FUNCTION agency.revenue_forecast(p_from date, p_months integer, p_include_tentative boolean) TO agency_app;
 
 
 --
@@ -9345,7 +9041,6 @@ GRANT ALL ON FUNCTION agency.time_import_active() TO agency_timesheets;
 
 GRANT ALL ON FUNCTION agency.time_rules_bind() TO agency_app;
 GRANT ALL ON FUNCTION agency.time_rules_bind() TO agency_timesheets;
-GRANT ALL ON FUNCTION agency.time_rules_bind() TO agency_reviews;
 
 
 --
@@ -9354,7 +9049,6 @@ GRANT ALL ON FUNCTION agency.time_rules_bind() TO agency_reviews;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.tenants TO agency_app;
 GRANT SELECT ON TABLE agency.tenants TO agency_timesheets;
-GRANT SELECT ON TABLE agency.tenants TO agency_reviews;
 
 
 --
@@ -9449,14 +9143,6 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.artifact_comments TO agency_ap
 
 
 --
--- Name: TABLE artifact_review_events; Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-GRANT SELECT ON TABLE agency.artifact_review_events TO agency_app;
-GRANT SELECT,INSERT ON TABLE agency.artifact_review_events TO agency_reviews;
-
-
---
 -- Name: TABLE artifact_versions; Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -9468,7 +9154,6 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.artifact_versions TO agency_ap
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.artifacts TO agency_app;
-GRANT SELECT ON TABLE agency.artifacts TO agency_reviews;
 
 
 --
@@ -9578,7 +9263,6 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.employee_week_hours TO agency_
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.employees TO agency_app;
 GRANT SELECT ON TABLE agency.employees TO agency_timesheets;
-GRANT SELECT ON TABLE agency.employees TO agency_reviews;
 
 
 --
@@ -9609,7 +9293,6 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.knowledge_documents TO agency_
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.notifications TO agency_app;
 GRANT SELECT,INSERT ON TABLE agency.notifications TO agency_timesheets;
-GRANT INSERT ON TABLE agency.notifications TO agency_reviews;
 
 
 --

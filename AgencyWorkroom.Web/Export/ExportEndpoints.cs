@@ -16,7 +16,7 @@ namespace AgencyWorkroom.Web.Export;
 /// CSV downloads of what a list's filters select. They run through the same query services, so
 /// under the same person's row-level security: an export never shows what the screen would not.
 /// </summary>
-public static class ExportEndpoints
+public static partial class ExportEndpoints
 {
     public static WebApplication MapWorkroomExports(this WebApplication app)
     {
@@ -70,6 +70,7 @@ public static class ExportEndpoints
             var rows = await timesheets.ExportAsync(query.ToFilter(), cancellationToken);
             return Results.File(ToCsv(TimesheetHeader, rows, TimesheetRecord), "text/csv", $"timesheets-{query.From:yyyy-MM-dd}-{query.To:yyyy-MM-dd}.csv");
         });
+        MapForecast(exports);
         return app;
     }
 

@@ -1,5 +1,6 @@
 using AgencyWorkroom.Data.Features.Artifacts;
 using AgencyWorkroom.Data.Features.Campaigns;
+using AgencyWorkroom.Data.Features.Analytics;
 using AgencyWorkroom.Data.Features.Capacity;
 using AgencyWorkroom.Data.Features.Clients;
 using AgencyWorkroom.Data.Features.Dashboard;
@@ -67,6 +68,7 @@ public static class DataServiceExtensions
         services.AddScoped<IRateCommands, RateCommands>();
         services.AddScoped<ICapacityQueries, CapacityQueries>();
         services.AddScoped<ICapacityCommands, CapacityCommands>();
+        services.AddScoped<IAnalyticsQueries, AnalyticsQueries>();
         services.AddScoped<SettingsService>();
         services.AddScoped<ISettingsQueries>(provider => provider.GetRequiredService<SettingsService>());
         services.AddScoped<ISettingsCommands>(provider => provider.GetRequiredService<SettingsService>());

@@ -152,6 +152,7 @@ public static class BenchmarksProgram
         await RunAsync(15, "rates", async () => [await rates.MonthOfCampaignAsync(), await rates.CorrectionAsync()]);
         await RunAsync(17, "capacity", async () => await new CapacityBenchmarks(db, sampler).RunAsync(configuration));
         await RunAsync(18, "artifacts", async () => await new ArtifactBenchmarks(sampler).RunAsync(screens, db));
+        await RunAsync(19, "analytics", async () => await new AnalyticsBenchmarks(db, sampler).RunAsync(configuration));
         await RunAsync(20, "forecast", async () => await new ForecastBenchmarks(db, sampler).RunAsync(configuration));
 
         var report = new BenchReport(started, clock.Elapsed, db.Tenant.DetectedScale, db.Tenant.Describe(), machine, results, notes);

@@ -70,6 +70,7 @@ public static class DataServiceExtensions
         services.AddScoped<IRateCommands, RateCommands>();
         services.AddScoped<ICapacityQueries, CapacityQueries>();
         services.AddScoped<ICapacityCommands, CapacityCommands>();
+        services.AddScoped<IAnalyticsQueries, AnalyticsQueries>();
         services.AddScoped<IForecastQueries, ForecastQueries>();
         services.AddScoped<SettingsService>();
         services.AddScoped<ISettingsQueries>(provider => provider.GetRequiredService<SettingsService>());

@@ -93,6 +93,168 @@ COMMENT ON EXTENSION vector IS 'vector data type and ivfflat and hnsw access met
 
 
 --
+-- Name: add_default_artifact_templates(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.add_default_artifact_templates(p_tenant_id uuid) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $_$
+declare
+  previous text := current_setting('app.current_tenant', true);
+begin
+  perform set_config('app.current_tenant', p_tenant_id::text, true);
+  insert into agency.artifact_templates (tenant_id, artifact_type, name, description, content)
+  values
+    (p_tenant_id, 'brief', 'Creative brief', 'The problem, the audience, the one thing to say, and how we will know it worked.', $md$# Creative brief
+
+## The problem
+What is the business problem this work has to solve? One or two sentences.
+
+## Audience
+Who are we talking to? What do they think and do today?
+
+## The single-minded proposition
+The one thing we want them to take away.
+
+## Reasons to believe
+- 
+- 
+
+## Tone of voice
+
+## Mandatories
+- Logo, legal lines, product shots, accessibility needs
+
+## Deliverables
+| Item | Format | Channel | Due |
+| --- | --- | --- | --- |
+|  |  |  |  |
+
+## Measures of success
+- 
+
+## Budget and timing
+$md$),
+    (p_tenant_id, 'script', 'Video script', 'A two-column script: what we see and what we hear, scene by scene.', $md$# Script: working title
+
+**Length:** 30 s  
+**Version:** draft
+
+## Scene 1
+| Vision | Audio |
+| --- | --- |
+| Open on … | VO: … |
+
+## Scene 2
+| Vision | Audio |
+| --- | --- |
+|  |  |
+
+## End frame
+| Vision | Audio |
+| --- | --- |
+| Logo and line | VO: … |
+
+## Notes for production
+- 
+$md$),
+    (p_tenant_id, 'deck', 'Deck outline', 'Slide by slide: the story of a presentation before anyone designs it.', $md$# Deck outline
+
+## 1. Title
+Client, project, date.
+
+## 2. What you asked us
+The brief in one slide.
+
+## 3. What we found
+- Insight
+- Insight
+
+## 4. The idea
+One line, then the picture.
+
+## 5. How it comes to life
+- Channel by channel
+
+## 6. Timeline and budget
+
+## 7. Next steps
+- [ ] Decision needed from the client
+- [ ] 
+$md$),
+    (p_tenant_id, 'copy', 'Social copy', 'Posts per channel, with character counts, hashtags and the visual each goes with.', $md$# Social copy
+
+**Campaign line:**  
+**Launch date:**
+
+## Instagram
+- **Post 1:** copy here (max 2,200 characters)
+  - Visual:
+  - Hashtags:
+
+## LinkedIn
+- **Post 1:** copy here
+
+## X
+- **Post 1:** copy here (max 280 characters)
+
+## Approvals
+- [ ] Legal
+- [ ] Client
+$md$),
+    (p_tenant_id, 'report', 'Post-mortem', 'What happened, what went well, what did not, and what we change next time.', $md$# Post-mortem
+
+**Campaign:**  
+**Date of the review:**  
+**People present:**
+
+## Summary
+What we set out to do and what happened.
+
+## Results against the brief
+| Measure | Target | Result |
+| --- | --- | --- |
+|  |  |  |
+
+## What went well
+- 
+
+## What did not
+- 
+
+## Budget and hours
+Planned against actual, and why they differ.
+
+## What we change next time
+- [ ] 
+$md$)
+  on conflict (tenant_id, name) do nothing;
+  perform set_config('app.current_tenant', coalesce(previous, ''), true);
+end
+$_$;
+
+
+ALTER FUNCTION agency.add_default_artifact_templates(p_tenant_id uuid) OWNER TO workroom_owner;
+
+--
+-- Name: add_default_artifact_templates_to_new_tenant(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.add_default_artifact_templates_to_new_tenant() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  perform agency.add_default_artifact_templates(new.id);
+  return null;
+end
+$$;
+
+
+ALTER FUNCTION agency.add_default_artifact_templates_to_new_tenant() OWNER TO workroom_owner;
+
+--
 -- Name: add_rate_period(text, jsonb); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -145,6 +307,107 @@ $_$;
 
 
 ALTER FUNCTION agency.add_rate_period(p_table text, p_period jsonb) OWNER TO workroom_owner;
+
+--
+-- Name: after_artifact_comment(); Type: FUNCTION; Schema: agency; Owner: agency_reviews
+--
+
+CREATE FUNCTION agency.after_artifact_comment() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  tenant constant uuid := agency.current_tenant_id();
+  body constant text := lower(new.body);
+begin
+  if tenant is null or tenant <> new.tenant_id or strpos(new.body, '@') = 0 then
+    return null;
+  end if;
+  insert into agency.notifications (tenant_id, recipient_id, kind, artifact_id, campaign_id, title)
+  select tenant, e.id, 'artifact_mention', a.id, a.campaign_id,
+         left(format('%s mentioned you on "%s"', coalesce(w.full_name, 'Someone'), a.title), 300)
+  from agency.artifacts a
+  join agency.employees e on e.tenant_id = a.tenant_id
+  left join agency.employees w on w.tenant_id = a.tenant_id and w.id = new.author_id
+  where a.tenant_id = tenant and a.id = new.artifact_id
+    and e.active and e.deleted_at is null and e.id <> new.author_id
+    and strpos(body, '@' || lower(e.full_name)) > 0
+    -- the whole name: not "@Ann" inside "@Anna"
+    and body ~ ('@' || regexp_replace(lower(e.full_name), '([.^$*+?()\[\]{}|\\-])', '\\\1', 'g') || '($|[^[:alnum:]_])')
+    and (e.id = a.owner_id or e.agency_role in ('leadership', 'admin')
+         or exists (select 1 from agency.campaign_team tm
+                    where tm.tenant_id = a.tenant_id and tm.campaign_id = a.campaign_id and tm.employee_id = e.id));
+  return null;
+end
+$_$;
+
+
+ALTER FUNCTION agency.after_artifact_comment() OWNER TO agency_reviews;
+
+--
+-- Name: after_artifact_review(); Type: FUNCTION; Schema: agency; Owner: agency_reviews
+--
+
+CREATE FUNCTION agency.after_artifact_review() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  tenant constant uuid := agency.current_tenant_id();
+  me constant uuid := agency.current_user_id();
+  v_step text;
+  v_reason text := nullif(btrim(coalesce(current_setting('app.review_reason', true), '')), '');
+  v_actor text;
+begin
+  if tenant is null or tenant <> new.tenant_id or new.status = old.status then
+    return null;
+  end if;
+  v_step := agency.artifact_review_step(old.status, new.status, old.owner_id = me);
+  if v_step is null then
+    return null;
+  end if;
+  insert into agency.artifact_review_events (tenant_id, artifact_id, from_status, to_status, step, reason, actor_id)
+  values (tenant, new.id, old.status, new.status, v_step,
+          case when v_step in ('changes_requested', 'reopened') then coalesce(v_reason, 'No reason given') else v_reason end, me);
+
+  select e.full_name into v_actor from agency.employees e where e.tenant_id = tenant and e.id = me;
+  v_actor := coalesce(v_actor, 'Someone');
+  if me is distinct from new.owner_id then
+    insert into agency.notifications (tenant_id, recipient_id, kind, artifact_id, campaign_id, title)
+    values (tenant, new.owner_id, 'artifact_review', new.id, new.campaign_id,
+            left(case v_step
+                   when 'submitted' then format('%s submitted "%s" for review', v_actor, new.title)
+                   when 'approved' then format('%s approved "%s"', v_actor, new.title)
+                   when 'changes_requested' then format('%s asked for changes to "%s": %s', v_actor, new.title, v_reason)
+                   when 'reopened' then format('%s reopened "%s": %s', v_actor, new.title, v_reason)
+                   when 'archived' then format('%s archived "%s"', v_actor, new.title)
+                   else format('%s moved "%s" back to draft', v_actor, new.title)
+                 end, 300));
+  end if;
+  if v_step = 'submitted' then
+    -- Who will review it: the campaign's reviewers on its team, else leadership; never its owner or the submitter.
+    insert into agency.notifications (tenant_id, recipient_id, kind, artifact_id, campaign_id, title)
+    with team as (
+      select distinct tm.employee_id as id
+      from agency.campaign_team tm
+      join agency.employees e on e.tenant_id = tm.tenant_id and e.id = tm.employee_id and e.active and e.deleted_at is null
+      where tm.tenant_id = tenant and tm.campaign_id = new.campaign_id
+        and tm.team_role in ('account_director', 'creative_director', 'project_manager')
+        and tm.employee_id <> new.owner_id and tm.employee_id is distinct from me)
+    select tenant, r.id, 'artifact_review', new.id, new.campaign_id,
+           left(format('%s submitted "%s" for your review', v_actor, new.title), 300)
+    from (select id from team
+          union
+          select e.id from agency.employees e
+          where e.tenant_id = tenant and e.agency_role = 'leadership' and e.active and e.deleted_at is null
+            and e.id <> new.owner_id and e.id is distinct from me and not exists (select 1 from team)) r;
+  end if;
+  return null;
+end
+$$;
+
+
+ALTER FUNCTION agency.after_artifact_review() OWNER TO agency_reviews;
 
 --
 -- Name: after_time_status(); Type: FUNCTION; Schema: agency; Owner: agency_timesheets
@@ -234,6 +497,307 @@ $$;
 
 
 ALTER FUNCTION agency.after_time_status() OWNER TO agency_timesheets;
+
+--
+-- Name: analytics_period(date, text); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.analytics_period(p_monday date, p_grain text) RETURNS date
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN CASE WHEN (p_grain = 'month'::text) THEN (date_trunc('month'::text, ((p_monday + 3))::timestamp with time zone))::date ELSE p_monday END;
+
+
+ALTER FUNCTION agency.analytics_period(p_monday date, p_grain text) OWNER TO workroom_owner;
+
+--
+-- Name: analytics_profitability(date, date, text, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.analytics_profitability(p_from date, p_to date, p_dimension text DEFAULT 'client'::text, p_client uuid DEFAULT NULL::uuid) RETURNS TABLE(group_key text, group_label text, client_name text, campaign_count integer, total_hours numeric, billable_hours numeric, earned_value numeric, recognised_revenue numeric, labor_cost numeric, direct_cost numeric, cost numeric, margin numeric, margin_pct numeric, recognised_margin numeric, recognised_margin_pct numeric, budget numeric, spend_to_date numeric, projected_at_completion numeric)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  with campaign_rows as (
+    select c.id, c.client_id, c.brand_id, c.code, c.name, c.status, c.budget_type, c.budget_amount,
+           c.start_date, c.end_date
+    from agency.campaigns c
+    where p_dimension in ('client', 'brand', 'campaign')
+      and c.tenant_id = (select agency.current_tenant_id()) and c.deleted_at is null
+      and (p_client is null or c.client_id = p_client)),
+  hours as (
+    select h.campaign_id, sum(h.total_hours) as total_hours, sum(h.billable_hours) as billable_hours
+    from agency.campaign_week_hours h
+    where p_dimension in ('client', 'brand', 'campaign')
+      and h.tenant_id = (select agency.current_tenant_id())
+      and h.week_start_date between p_from - 6 and p_to
+      and greatest(h.week_start_date, h.month_start_date) between p_from and p_to
+    group by 1),
+  money as (
+    select w.campaign_id, sum(w.revenue) as earned, sum(w.labor_cost) as labor
+    from agency.campaign_week_money w
+    where p_dimension in ('client', 'brand', 'campaign')
+      and w.tenant_id = (select agency.current_tenant_id())
+      and w.week_start_date between p_from - 6 and p_to
+      and greatest(w.week_start_date, w.month_start_date) between p_from and p_to
+    group by 1),
+  direct as (
+    select l.campaign_id, sum(l.amount) as amount
+    from agency.campaign_cost_lines l
+    where p_dimension in ('client', 'brand', 'campaign')
+      and l.tenant_id = (select agency.current_tenant_id()) and l.cost_date between p_from and p_to
+    group by 1),
+  per_campaign as (
+    select c.*, coalesce(h.total_hours, 0) as total_hours, coalesce(h.billable_hours, 0) as billable_hours,
+           coalesce(m.earned, 0) as earned, coalesce(m.labor, 0) as labor, coalesce(d.amount, 0) as direct,
+           case when c.budget_type in ('fixed_fee', 'retainer')
+                then agency.fee_recognised_to(c.budget_type, c.budget_amount, c.start_date, c.end_date, p_to)
+                     - agency.fee_recognised_to(c.budget_type, c.budget_amount, c.start_date, c.end_date, p_from - 1)
+                else coalesce(m.earned, 0) end as recognised
+    from campaign_rows c
+    left join hours h on h.campaign_id = c.id
+    left join money m on m.campaign_id = c.id
+    left join direct d on d.campaign_id = c.id
+    where h.campaign_id is not null or m.campaign_id is not null or d.campaign_id is not null
+       or (c.start_date <= p_to and c.end_date >= p_from and c.status <> 'cancelled')),
+  with_life as (
+    select p.*, coalesce(s.spend, 0) as spend,
+           agency.projected_at_completion(coalesce(s.spend, 0), p.start_date, p.end_date, p.status) as projected
+    from per_campaign p
+    left join lateral (
+      select sum(l.amount) as spend from agency.campaign_spend_lines l
+      where l.tenant_id = (select agency.current_tenant_id()) and l.campaign_id = p.id) s on true),
+  by_campaign as (
+    select case p_dimension when 'client' then p.client_id::text
+                            when 'brand' then coalesce(p.brand_id::text, 'client:' || p.client_id::text)
+                            else p.id::text end as group_key,
+           case p_dimension when 'client' then cl.name
+                            when 'brand' then coalesce(b.name, cl.name || ' (no brand)')
+                            else p.code || ' ' || p.name end as group_label,
+           cl.name as client_name, p.*
+    from with_life p
+    join agency.clients cl on cl.tenant_id = (select agency.current_tenant_id()) and cl.id = p.client_id
+    left join agency.brands b on b.tenant_id = (select agency.current_tenant_id()) and b.id = p.brand_id),
+  campaign_groups as (
+    select g.group_key, min(g.group_label) as group_label, min(g.client_name) as client_name, count(*)::int as campaign_count,
+           sum(g.total_hours) as total_hours, sum(g.billable_hours) as billable_hours,
+           sum(g.earned) as earned, sum(g.recognised) as recognised, sum(g.labor) as labor, sum(g.direct) as direct,
+           sum(g.budget_amount) filter (where g.status <> 'cancelled') as budget, sum(g.spend) as spend,
+           sum(g.projected) as projected
+    from by_campaign g
+    group by g.group_key),
+  entries as (
+    select t.employee_id, sum(t.hours) as total_hours, coalesce(sum(t.hours) filter (where t.billable), 0) as billable_hours,
+           coalesce(sum(t.revenue), 0) as earned, coalesce(sum(t.labor_cost), 0) as labor
+    from agency.timesheet_costs t
+    where p_dimension in ('department', 'person')
+      and t.tenant_id = (select agency.current_tenant_id())
+      and t.entry_date between p_from - 6 and p_to
+      and greatest(t.week_start_date, date_trunc('month', t.entry_date)::date) between p_from and p_to
+      and (p_client is null or exists (select from agency.campaigns c
+                                       where c.tenant_id = t.tenant_id and c.id = t.campaign_id and c.client_id = p_client))
+    group by 1),
+  person_direct as (
+    select l.employee_id, sum(l.amount) as amount
+    from agency.campaign_cost_lines l
+    where p_dimension in ('department', 'person')
+      and l.tenant_id = (select agency.current_tenant_id()) and l.employee_id is not null
+      and l.cost_date between p_from and p_to
+      and (p_client is null or exists (select from agency.campaigns c
+                                       where c.tenant_id = l.tenant_id and c.id = l.campaign_id and c.client_id = p_client))
+    group by 1),
+  person_rows as (
+    select coalesce(x.employee_id, d.employee_id) as employee_id,
+           coalesce(x.total_hours, 0) as total_hours, coalesce(x.billable_hours, 0) as billable_hours,
+           coalesce(x.earned, 0) as earned, coalesce(x.labor, 0) as labor, coalesce(d.amount, 0) as direct
+    from entries x
+    full join person_direct d on d.employee_id = x.employee_id),
+  person_groups as (
+    select case p_dimension when 'department' then coalesce(e.department, '') else e.id::text end as group_key,
+           min(case p_dimension when 'department' then coalesce(nullif(e.department, ''), '(no department)') else e.full_name end) as group_label,
+           null::text as client_name, null::int as campaign_count,
+           sum(r.total_hours) as total_hours, sum(r.billable_hours) as billable_hours,
+           sum(r.earned) as earned, null::numeric as recognised, sum(r.labor) as labor, sum(r.direct) as direct,
+           null::numeric as budget, null::numeric as spend, null::numeric as projected
+    from person_rows r
+    join agency.employees e on e.tenant_id = (select agency.current_tenant_id()) and e.id = r.employee_id
+    group by 1),
+  all_groups as (
+    select * from campaign_groups
+    union all
+    select * from person_groups),
+  shown as (select (select agency.can_see_financials()) as money)
+  select g.group_key, g.group_label, g.client_name, g.campaign_count, g.total_hours, g.billable_hours,
+         case when s.money then g.earned end,
+         case when s.money then g.recognised end,
+         case when s.money then g.labor end,
+         case when s.money then g.direct end,
+         case when s.money then g.labor + g.direct end,
+         case when s.money then g.earned - g.labor - g.direct end,
+         case when s.money and g.earned > 0 then round((g.earned - g.labor - g.direct) / g.earned, 4) end,
+         case when s.money then g.recognised - g.labor - g.direct end,
+         case when s.money and g.recognised > 0 then round((g.recognised - g.labor - g.direct) / g.recognised, 4) end,
+         g.budget,
+         case when s.money then g.spend end,
+         case when s.money then g.projected end
+  from all_groups g, shown s
+  order by g.group_label, g.group_key
+$$;
+
+
+ALTER FUNCTION agency.analytics_profitability(p_from date, p_to date, p_dimension text, p_client uuid) OWNER TO workroom_owner;
+
+--
+-- Name: analytics_utilization(date, date, text, text, text, text, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.analytics_utilization(p_from date, p_to date, p_grain text DEFAULT 'week'::text, p_group text DEFAULT 'person'::text, p_department text DEFAULT NULL::text, p_role text DEFAULT NULL::text, p_employee uuid DEFAULT NULL::uuid) RETURNS TABLE(group_key text, group_label text, department text, agency_role text, period_start date, people integer, capacity_hours numeric, total_hours numeric, billable_hours numeric, target_hours numeric, utilization_pct numeric, billable_utilization_pct numeric, target_pct numeric)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  with weeks as (
+    -- The weeks whose Thursday falls in the period: from the week of p_from + 3 days to the week
+    -- of p_to - 3 days.
+    select w::date as monday, agency.analytics_period(w::date, p_grain) as period_start,
+           date_trunc('month', w::date + 3)::date as target_month
+    from generate_series((p_from + 3) - (extract(isodow from p_from + 3)::int - 1),
+                         (p_to - 3) - (extract(isodow from p_to - 3)::int - 1), interval '7 days') w),
+  people as (
+    select e.id, e.full_name, coalesce(e.department, '') as department, e.agency_role, e.active
+    from agency.employees e
+    where e.tenant_id = (select agency.current_tenant_id()) and e.deleted_at is null
+      and ((select agency.sees_all_timesheets()) or e.id = (select agency.current_user_id()))
+      and (p_department is null or coalesce(e.department, '') = p_department)
+      and (p_role is null or e.agency_role = p_role)
+      and (p_employee is null or e.id = p_employee)),
+  capacity as (
+    select k.employee_id, k.week_start_date, k.capacity_hours
+    from agency.weekly_capacities((select agency.current_tenant_id()),
+                                  (p_from + 3) - (extract(isodow from p_from + 3)::int - 1),
+                                  (p_to - 3) - (extract(isodow from p_to - 3)::int - 1)) k),
+  time_off as (
+    select o.employee_id, o.week_start_date, sum(o.hours) as hours
+    from agency.time_off_entries o
+    where o.tenant_id = (select agency.current_tenant_id()) and o.status = 'approved'
+      and o.week_start_date between (p_from + 3) - (extract(isodow from p_from + 3)::int - 1)
+                                and (p_to - 3) - (extract(isodow from p_to - 3)::int - 1)
+    group by 1, 2),
+  logged as (
+    select h.employee_id, h.week_start_date, h.total_hours, h.billable_hours
+    from agency.employee_week_hours h
+    where (select agency.sees_all_timesheets()) and h.tenant_id = (select agency.current_tenant_id())
+      and h.week_start_date between (p_from + 3) - (extract(isodow from p_from + 3)::int - 1)
+                                and (p_to - 3) - (extract(isodow from p_to - 3)::int - 1)
+    union all
+    select t.employee_id, t.week_start_date, sum(t.hours), coalesce(sum(t.hours) filter (where t.billable), 0)
+    from agency.timesheet_entries t
+    where not (select agency.sees_all_timesheets()) and t.tenant_id = (select agency.current_tenant_id())
+      and t.employee_id = (select agency.current_user_id())
+      and t.week_start_date between (p_from + 3) - (extract(isodow from p_from + 3)::int - 1)
+                                and (p_to - 3) - (extract(isodow from p_to - 3)::int - 1)
+    group by 1, 2),
+  targets as materialized (
+    -- Once per person and month, not per week, and materialized so that the call is not pulled up
+    -- into the sums below (it was: three calls per person-week, 860 ms for a quarter at x20). The
+    -- function is a lookup, never inlined.
+    select x.id, x.target_month, agency.utilization_target_for(x.id, x.target_month) as target
+    from (select distinct p.id, w.target_month from people p cross join (select distinct target_month from weeks) w) x),
+  cells as (
+    select p.id, p.full_name, p.department, p.agency_role, w.period_start,
+           agency.net_capacity(coalesce(c.capacity_hours, 0), o.hours) as capacity,
+           coalesce(l.total_hours, 0) as total, coalesce(l.billable_hours, 0) as billable, g.target
+    from people p
+    cross join weeks w
+    left join capacity c on c.employee_id = p.id and c.week_start_date = w.monday
+    left join time_off o on o.employee_id = p.id and o.week_start_date = w.monday
+    left join logged l on l.employee_id = p.id and l.week_start_date = w.monday
+    join targets g on g.id = p.id and g.target_month = w.target_month
+    where p.active or l.total_hours > 0),
+  keyed as (
+    select case p_group when 'department' then c.department when 'role' then c.agency_role else c.id::text end as group_key,
+           case p_group when 'department' then coalesce(nullif(c.department, ''), '(no department)')
+                        when 'role' then c.agency_role else c.full_name end as group_label,
+           c.*
+    from cells c)
+  select k.group_key, min(k.group_label),
+         case when p_group in ('person', 'department') then min(k.department) end,
+         case when p_group in ('person', 'role') then min(k.agency_role) end,
+         k.period_start, count(distinct k.id)::int,
+         sum(k.capacity), sum(k.total), sum(k.billable), round(sum(k.capacity * k.target), 2),
+         round(sum(k.total) / nullif(sum(k.capacity), 0), 4),
+         round(sum(k.billable) / nullif(sum(k.capacity), 0), 4),
+         round(coalesce(sum(k.capacity * k.target) / nullif(sum(k.capacity), 0), avg(k.target)), 4)
+  from keyed k
+  group by k.group_key, k.period_start
+  order by 2, k.period_start
+$$;
+
+
+ALTER FUNCTION agency.analytics_utilization(p_from date, p_to date, p_grain text, p_group text, p_department text, p_role text, p_employee uuid) OWNER TO workroom_owner;
+
+--
+-- Name: artifact_review_allowed(text, uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.artifact_review_allowed(p_step text, p_owner uuid, p_campaign uuid) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select agency.current_user_id() is not null and case p_step
+    when 'submitted' then true
+    when 'approved' then agency.may_review_artifact(p_owner, p_campaign)
+    when 'changes_requested' then agency.may_review_artifact(p_owner, p_campaign)
+    when 'withdrawn' then p_owner = agency.current_user_id()
+    when 'reopened' then p_owner = agency.current_user_id() or agency.may_review_artifact(p_owner, p_campaign)
+    when 'archived' then p_owner = agency.current_user_id() or agency.has_role('admin') or agency.may_review_artifact(p_owner, p_campaign)
+    when 'unarchived' then p_owner = agency.current_user_id() or agency.has_role('admin') or agency.may_review_artifact(p_owner, p_campaign)
+    else false
+  end
+$$;
+
+
+ALTER FUNCTION agency.artifact_review_allowed(p_step text, p_owner uuid, p_campaign uuid) OWNER TO workroom_owner;
+
+--
+-- Name: artifact_review_options(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.artifact_review_options(p_artifact uuid) RETURNS TABLE(to_status text, step text, needs_reason boolean)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select t.to_status, s.step, s.step in ('changes_requested', 'reopened')
+  from agency.artifacts a
+  cross join (values ('in_review'), ('approved'), ('draft'), ('archived')) as t (to_status)
+  cross join lateral (select agency.artifact_review_step(a.status, t.to_status, a.owner_id = agency.current_user_id()) as step) s
+  where a.tenant_id = agency.current_tenant_id() and a.id = p_artifact and a.deleted_at is null
+    and s.step is not null and agency.artifact_review_allowed(s.step, a.owner_id, a.campaign_id)
+  order by case t.to_status when 'in_review' then 1 when 'approved' then 2 when 'draft' then 3 else 4 end
+$$;
+
+
+ALTER FUNCTION agency.artifact_review_options(p_artifact uuid) OWNER TO workroom_owner;
+
+--
+-- Name: artifact_review_step(text, text, boolean); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.artifact_review_step(p_from text, p_to text, p_by_owner boolean) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select case
+    when p_from = p_to then null
+    when p_to = 'archived' then 'archived'
+    when p_from = 'archived' and p_to = 'draft' then 'unarchived'
+    when p_from = 'draft' and p_to = 'in_review' then 'submitted'
+    when p_from = 'in_review' and p_to = 'approved' then 'approved'
+    when p_from = 'in_review' and p_to = 'draft' then case when p_by_owner then 'withdrawn' else 'changes_requested' end
+    when p_from = 'approved' and p_to = 'draft' then 'reopened'
+  end
+$$;
+
+
+ALTER FUNCTION agency.artifact_review_step(p_from text, p_to text, p_by_owner boolean) OWNER TO workroom_owner;
 
 --
 -- Name: assign_placeholder(uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -590,6 +1154,80 @@ $_$;
 
 
 ALTER FUNCTION agency.change_rate_period(p_table text, p_id uuid, p_changes jsonb) OWNER TO workroom_owner;
+
+--
+-- Name: check_artifact_comment(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.check_artifact_comment() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  me constant uuid := agency.current_user_id();
+begin
+  if not agency.time_rules_bind() then
+    return new;
+  end if;
+  if (new.body, new.artifact_id, new.parent_comment_id, new.author_id, new.quote_text, new.quote_start, new.deleted_at)
+       is distinct from (old.body, old.artifact_id, old.parent_comment_id, old.author_id, old.quote_text, old.quote_start, old.deleted_at)
+     and old.author_id is distinct from me and not agency.has_role('admin') then
+    raise exception 'Only its author changes a comment; anyone on the artifact may resolve or reopen it.'
+      using errcode = '42501', constraint = 'artifact_comment_author';
+  end if;
+  if new.resolved is distinct from old.resolved then
+    new.resolved_by := case when new.resolved then me end;
+    new.resolved_at := case when new.resolved then now() end;
+  elsif (new.resolved_by, new.resolved_at) is distinct from (old.resolved_by, old.resolved_at) then
+    raise exception 'Who resolved a comment, and when, is kept by the database.'
+      using errcode = '42501', constraint = 'artifact_comment_resolver';
+  end if;
+  return new;
+end
+$$;
+
+
+ALTER FUNCTION agency.check_artifact_comment() OWNER TO workroom_owner;
+
+--
+-- Name: check_artifact_review(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.check_artifact_review() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_step text;
+begin
+  if not agency.time_rules_bind() then
+    return new;
+  end if;
+  if tg_op = 'INSERT' then
+    if new.status <> 'draft' then
+      raise exception 'A new artifact starts as a draft; review moves it on.'
+        using errcode = '42501', constraint = 'artifact_review_step';
+    end if;
+    return new;
+  end if;
+  if new.status = old.status then
+    return new;
+  end if;
+  v_step := agency.artifact_review_step(old.status, new.status, old.owner_id = agency.current_user_id());
+  if v_step is null or not agency.artifact_review_allowed(v_step, old.owner_id, old.campaign_id) then
+    raise exception 'You may not move this artifact from % to %.', replace(old.status, '_', ' '), replace(new.status, '_', ' ')
+      using errcode = '42501', constraint = 'artifact_review_step';
+  end if;
+  if v_step in ('changes_requested', 'reopened')
+     and nullif(btrim(coalesce(current_setting('app.review_reason', true), '')), '') is null then
+    raise exception 'Say what should change.' using errcode = '23514', constraint = 'artifact_review_reason';
+  end if;
+  return new;
+end
+$$;
+
+
+ALTER FUNCTION agency.check_artifact_review() OWNER TO workroom_owner;
 
 --
 -- Name: check_currency_change(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
@@ -1289,6 +1927,14 @@ begin
        and (p_user_id is null or cm.author_id = p_user_id)
      order by cm.created_at desc limit p_limit)
     union all
+    (select 'artifact_' || r.step, r.created_at, r.actor_id, 'artifact', a.id, a.title,
+            left(upper(left(r.step, 1)) || replace(substr(r.step, 2), '_', ' ') || coalesce(': ' || r.reason, ''), 140), a.campaign_id
+     from agency.artifact_review_events r
+     join agency.artifacts a on a.tenant_id = r.tenant_id and a.id = r.artifact_id
+     where r.tenant_id = agency.current_tenant_id() and a.deleted_at is null
+       and (p_user_id is null or r.actor_id = p_user_id)
+     order by r.created_at desc limit p_limit)
+    union all
     (select 'timesheet_approved', r.approved_at, r.approved_by, 'timesheet', r.employee_id,
             'Week of ' || to_char(r.week_start_date, 'YYYY-MM-DD'), r.hours || ' h approved', null::uuid
      from agency.recent_timesheet_approvals(p_limit, p_user_id) r)
@@ -1744,6 +2390,62 @@ $_$;
 ALTER FUNCTION agency.keep_time_summaries() OWNER TO agency_summaries;
 
 --
+-- Name: keep_week_bookings(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
+--
+
+CREATE FUNCTION agency.keep_week_bookings() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  touched constant text := case tg_op
+    when 'INSERT' then 'select tenant_id, employee_id, week_start_date from new_rows'
+    when 'DELETE' then 'select tenant_id, employee_id, week_start_date from old_rows'
+    else 'select tenant_id, employee_id, week_start_date from new_rows union select tenant_id, employee_id, week_start_date from old_rows' end;
+  caller_tenant constant text := current_setting('app.current_tenant', true);
+  tenant uuid;
+  people uuid[];
+  weeks date[];
+begin
+  for tenant in execute format('select distinct tenant_id from (%s) c', touched) loop
+    perform set_config('app.current_tenant', tenant::text, true);
+    execute format('select array_agg(k.employee_id), array_agg(k.week_start_date)
+                    from (select distinct employee_id, week_start_date from (%s) c where c.tenant_id = $1) k', touched)
+      into people, weeks
+      using tenant;
+
+    with counted as (
+      select k.employee_id, k.week_start_date,
+             coalesce(sum(a.hours) filter (where not a.tentative), 0) as firm,
+             coalesce(sum(a.hours) filter (where a.tentative), 0) as tentative,
+             count(a.hours)::integer as n
+      from unnest(people, weeks) as k (employee_id, week_start_date)
+      left join agency.team_allocations a
+        on a.tenant_id = tenant and a.employee_id = k.employee_id and a.week_start_date = k.week_start_date
+      group by k.employee_id, k.week_start_date),
+    gone as (
+      delete from agency.employee_week_bookings b
+      using counted c
+      where b.tenant_id = tenant and b.employee_id = c.employee_id and b.week_start_date = c.week_start_date and c.n = 0)
+    insert into agency.employee_week_bookings as b (tenant_id, employee_id, week_start_date, firm_hours, tentative_hours, allocation_count)
+    select tenant, c.employee_id, c.week_start_date, c.firm, c.tentative, c.n
+    from counted c
+    where c.n > 0
+    on conflict (tenant_id, employee_id, week_start_date) do update
+      set firm_hours = excluded.firm_hours, tentative_hours = excluded.tentative_hours, allocation_count = excluded.allocation_count
+      where (b.firm_hours, b.tentative_hours, b.allocation_count)
+            is distinct from (excluded.firm_hours, excluded.tentative_hours, excluded.allocation_count);
+  end loop;
+
+  perform set_config('app.current_tenant', coalesce(caller_tenant, ''), true);
+  return null;
+end
+$_$;
+
+
+ALTER FUNCTION agency.keep_week_bookings() OWNER TO agency_summaries;
+
+--
 -- Name: campaign_team; Type: TABLE; Schema: agency; Owner: workroom_owner
 --
 
@@ -1764,6 +2466,37 @@ ALTER TABLE ONLY agency.campaign_team FORCE ROW LEVEL SECURITY;
 
 
 ALTER TABLE agency.campaign_team OWNER TO workroom_owner;
+
+--
+-- Name: may_add_artifacts_to(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.may_add_artifacts_to(p_campaign_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE
+    RETURN (agency.has_any_role(ARRAY['leadership'::text, 'admin'::text]) OR (EXISTS (SELECT 1 FROM agency.campaign_team tm WHERE ((tm.tenant_id = agency.current_tenant_id()) AND (tm.campaign_id = may_add_artifacts_to.p_campaign_id) AND (tm.employee_id = agency.current_user_id())))));
+
+
+ALTER FUNCTION agency.may_add_artifacts_to(p_campaign_id uuid) OWNER TO workroom_owner;
+
+--
+-- Name: may_review_artifact(uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.may_review_artifact(p_owner uuid, p_campaign uuid) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select agency.current_user_id() is not null
+     and p_owner is distinct from agency.current_user_id()
+     and (agency.has_role('leadership')
+          or exists (select 1 from agency.campaign_team tm
+                     where tm.tenant_id = agency.current_tenant_id() and tm.campaign_id = p_campaign
+                       and tm.employee_id = agency.current_user_id()
+                       and tm.team_role in ('account_director', 'creative_director', 'project_manager')))
+$$;
+
+
+ALTER FUNCTION agency.may_review_artifact(p_owner uuid, p_campaign uuid) OWNER TO workroom_owner;
 
 --
 -- Name: may_review_time(uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -1839,6 +2572,28 @@ $$;
 
 
 ALTER FUNCTION agency.preview_rate_correction(p_table text, p_id uuid, p_changes jsonb) OWNER TO workroom_owner;
+
+--
+-- Name: schedule_elapsed(date, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.schedule_elapsed(p_start date, p_end date) RETURNS numeric
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN LEAST(1.0, GREATEST(0.0, ((((CURRENT_DATE - p_start) + 1))::numeric / (NULLIF(((p_end - p_start) + 1), 0))::numeric)));
+
+
+ALTER FUNCTION agency.schedule_elapsed(p_start date, p_end date) OWNER TO workroom_owner;
+
+--
+-- Name: projected_at_completion(numeric, date, date, text); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.projected_at_completion(p_spend numeric, p_start date, p_end date, p_status text) RETURNS numeric
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN CASE WHEN ((p_status = ANY (ARRAY['completed'::text, 'cancelled'::text])) OR (CURRENT_DATE > p_end)) THEN p_spend WHEN (CURRENT_DATE < p_start) THEN NULL::numeric ELSE round((p_spend / agency.schedule_elapsed(p_start, p_end)), 2) END;
+
+
+ALTER FUNCTION agency.projected_at_completion(p_spend numeric, p_start date, p_end date, p_status text) OWNER TO workroom_owner;
 
 --
 -- Name: raise_budget_alerts(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -2261,6 +3016,33 @@ $$;
 ALTER FUNCTION agency.rebuild_time_summaries() OWNER TO agency_summaries;
 
 --
+-- Name: rebuild_week_bookings(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
+--
+
+CREATE FUNCTION agency.rebuild_week_bookings() RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  tenant constant uuid := agency.current_tenant_id();
+begin
+  if tenant is null then
+    raise exception 'rebuild_week_bookings needs a tenant context' using errcode = '42501';
+  end if;
+  delete from agency.employee_week_bookings where tenant_id = tenant;
+  insert into agency.employee_week_bookings (tenant_id, employee_id, week_start_date, firm_hours, tentative_hours, allocation_count)
+  select tenant, a.employee_id, a.week_start_date,
+         coalesce(sum(a.hours) filter (where not a.tentative), 0), coalesce(sum(a.hours) filter (where a.tentative), 0), count(*)
+  from agency.team_allocations a
+  where a.tenant_id = tenant
+  group by a.employee_id, a.week_start_date;
+end
+$$;
+
+
+ALTER FUNCTION agency.rebuild_week_bookings() OWNER TO agency_summaries;
+
+--
 -- Name: recent_timesheet_approvals(integer, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -2604,15 +3386,30 @@ $$;
 ALTER FUNCTION agency.revenue_forecast(p_from date, p_months integer, p_include_tentative boolean) OWNER TO workroom_owner;
 
 --
--- Name: schedule_elapsed(date, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+-- Name: review_artifact(uuid, text, text); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
-CREATE FUNCTION agency.schedule_elapsed(p_start date, p_end date) RETURNS numeric
-    LANGUAGE sql STABLE PARALLEL SAFE
-    RETURN LEAST(1.0, GREATEST(0.0, ((((CURRENT_DATE - p_start) + 1))::numeric / (NULLIF(((p_end - p_start) + 1), 0))::numeric)));
+CREATE FUNCTION agency.review_artifact(p_artifact uuid, p_to text, p_reason text DEFAULT NULL::text) RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_status text;
+begin
+  perform pg_catalog.set_config('app.review_reason', coalesce(left(btrim(p_reason), 2000), ''), true);
+  update agency.artifacts set status = p_to, updated_by = agency.current_user_id()
+  where tenant_id = agency.current_tenant_id() and id = p_artifact and deleted_at is null
+  returning status into v_status;
+  perform pg_catalog.set_config('app.review_reason', '', true);
+  if v_status is null then
+    raise exception 'This artifact is gone, or it is not yours to change.' using errcode = '42501';
+  end if;
+  return v_status;
+end
+$$;
 
 
-ALTER FUNCTION agency.schedule_elapsed(p_start date, p_end date) OWNER TO workroom_owner;
+ALTER FUNCTION agency.review_artifact(p_artifact uuid, p_to text, p_reason text) OWNER TO workroom_owner;
 
 --
 -- Name: search_knowledge(public.vector, double precision, integer, jsonb); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -3208,6 +4005,41 @@ $$;
 ALTER FUNCTION agency.update_updated_at_column() OWNER TO workroom_owner;
 
 --
+-- Name: employee_utilization_targets; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.employee_utilization_targets (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    employee_id uuid NOT NULL,
+    effective_from date NOT NULL,
+    target numeric(4,3) NOT NULL,
+    note text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    CONSTRAINT employee_utilization_targets_note_check CHECK (((note IS NULL) OR (length(note) <= 500))),
+    CONSTRAINT employee_utilization_targets_target_check CHECK (((target >= (0)::numeric) AND (target <= (1)::numeric)))
+);
+
+ALTER TABLE ONLY agency.employee_utilization_targets FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.employee_utilization_targets OWNER TO workroom_owner;
+
+--
+-- Name: utilization_target_for(uuid, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.utilization_target_for(employee_id uuid, on_date date) RETURNS numeric
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN COALESCE((SELECT t.target FROM agency.employee_utilization_targets t WHERE ((t.tenant_id = agency.current_tenant_id()) AND (t.employee_id = utilization_target_for.employee_id) AND (t.effective_from <= utilization_target_for.on_date)) ORDER BY t.effective_from DESC LIMIT 1), (SELECT n.utilization_target FROM agency.tenants n WHERE (n.id = agency.current_tenant_id())));
+
+
+ALTER FUNCTION agency.utilization_target_for(employee_id uuid, on_date date) OWNER TO workroom_owner;
+
+--
 -- Name: week_locked(uuid, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -3260,15 +4092,23 @@ ALTER TABLE ONLY agency.employee_capacity_periods FORCE ROW LEVEL SECURITY;
 ALTER TABLE agency.employee_capacity_periods OWNER TO workroom_owner;
 
 --
--- Name: weekly_capacities(uuid, date, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+-- Name: weekly_capacities(uuid, date, date, uuid[]); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
-CREATE FUNCTION agency.weekly_capacities(p_tenant uuid, p_from date, p_to date) RETURNS TABLE(employee_id uuid, week_start_date date, capacity_hours numeric)
+CREATE FUNCTION agency.weekly_capacities(p_tenant uuid, p_from date, p_to date, p_employees uuid[]) RETURNS TABLE(employee_id uuid, week_start_date date, capacity_hours numeric)
     LANGUAGE sql STABLE PARALLEL SAFE
     BEGIN ATOMIC
  WITH weeks AS (
           SELECT (g.d)::date AS monday
             FROM generate_series(((weekly_capacities.p_from - ((EXTRACT(isodow FROM weekly_capacities.p_from))::integer - 1)))::timestamp without time zone, (weekly_capacities.p_to)::timestamp without time zone, '7 days'::interval) g(d)
+         ), periods AS (
+          SELECT p.employee_id,
+             p.effective_from,
+             p.effective_to,
+             p.weekly_hours,
+             p.previous_hours
+            FROM agency.employee_capacity_periods p
+           WHERE ((p.tenant_id = weekly_capacities.p_tenant) AND ((weekly_capacities.p_employees IS NULL) OR (p.employee_id = ANY (weekly_capacities.p_employees))))
          )
   SELECT COALESCE(b.employee_id, c.employee_id) AS "coalesce",
      COALESCE(b.monday, c.monday) AS "coalesce",
@@ -3277,13 +4117,29 @@ CREATE FUNCTION agency.weekly_capacities(p_tenant uuid, p_from date, p_to date) 
              w.monday,
              p.weekly_hours
             FROM (weeks w
-              JOIN agency.employee_capacity_periods p ON (((p.tenant_id = weekly_capacities.p_tenant) AND (p.effective_from <= w.monday) AND ((p.effective_to IS NULL) OR (p.effective_to > w.monday)))))) b
+              JOIN periods p ON (((p.effective_from <= w.monday) AND ((p.effective_to IS NULL) OR (p.effective_to > w.monday)))))) b
       FULL JOIN ( SELECT p.employee_id,
              w.monday,
              sum(agency.capacity_change(p.weekly_hours, p.previous_hours, p.effective_from, w.monday)) AS change
             FROM (weeks w
-              JOIN agency.employee_capacity_periods p ON (((p.tenant_id = weekly_capacities.p_tenant) AND (p.effective_from > w.monday) AND (p.effective_from < (w.monday + 5)))))
+              JOIN periods p ON (((p.effective_from > w.monday) AND (p.effective_from < (w.monday + 5)))))
            GROUP BY p.employee_id, w.monday) c ON (((c.employee_id = b.employee_id) AND (c.monday = b.monday))));
+END;
+
+
+ALTER FUNCTION agency.weekly_capacities(p_tenant uuid, p_from date, p_to date, p_employees uuid[]) OWNER TO workroom_owner;
+
+--
+-- Name: weekly_capacities(uuid, date, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.weekly_capacities(p_tenant uuid, p_from date, p_to date) RETURNS TABLE(employee_id uuid, week_start_date date, capacity_hours numeric)
+    LANGUAGE sql STABLE PARALLEL SAFE
+    BEGIN ATOMIC
+ SELECT k.employee_id,
+     k.week_start_date,
+     k.capacity_hours
+    FROM agency.weekly_capacities(weekly_capacities.p_tenant, weekly_capacities.p_from, weekly_capacities.p_to, NULL::uuid[]) k(employee_id, week_start_date, capacity_hours);
 END;
 
 
@@ -3365,13 +4221,91 @@ CREATE TABLE agency.artifact_comments (
     created_by uuid DEFAULT agency.current_user_id(),
     updated_by uuid,
     deleted_at timestamp with time zone,
-    CONSTRAINT artifact_comments_body_check CHECK (((length(btrim(body)) >= 1) AND (length(btrim(body)) <= 10000)))
+    quote_text text,
+    quote_start integer,
+    resolved_by uuid,
+    resolved_at timestamp with time zone,
+    CONSTRAINT artifact_comments_body_check CHECK (((length(btrim(body)) >= 1) AND (length(btrim(body)) <= 10000))),
+    CONSTRAINT artifact_comments_quote_start_check CHECK (((quote_start IS NULL) OR (quote_start >= 0))),
+    CONSTRAINT artifact_comments_quote_text_check CHECK (((quote_text IS NULL) OR ((length(quote_text) >= 1) AND (length(quote_text) <= 1000))))
 );
 
 ALTER TABLE ONLY agency.artifact_comments FORCE ROW LEVEL SECURITY;
 
 
 ALTER TABLE agency.artifact_comments OWNER TO workroom_owner;
+
+--
+-- Name: artifact_presence; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.artifact_presence (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    artifact_id uuid NOT NULL,
+    employee_id uuid DEFAULT agency.current_user_id() NOT NULL,
+    seen_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY agency.artifact_presence FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.artifact_presence OWNER TO workroom_owner;
+
+--
+-- Name: artifact_review_events; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.artifact_review_events (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    artifact_id uuid NOT NULL,
+    from_status text NOT NULL,
+    to_status text NOT NULL,
+    step text NOT NULL,
+    reason text,
+    actor_id uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT artifact_review_events_check CHECK ((from_status <> to_status)),
+    CONSTRAINT artifact_review_events_check1 CHECK (((step <> ALL (ARRAY['changes_requested'::text, 'reopened'::text])) OR (reason IS NOT NULL))),
+    CONSTRAINT artifact_review_events_from_status_check CHECK ((from_status = ANY (ARRAY['draft'::text, 'in_review'::text, 'approved'::text, 'archived'::text]))),
+    CONSTRAINT artifact_review_events_reason_check CHECK (((reason IS NULL) OR ((length(btrim(reason)) >= 1) AND (length(btrim(reason)) <= 2000)))),
+    CONSTRAINT artifact_review_events_step_check CHECK ((step = ANY (ARRAY['submitted'::text, 'approved'::text, 'changes_requested'::text, 'withdrawn'::text, 'reopened'::text, 'archived'::text, 'unarchived'::text]))),
+    CONSTRAINT artifact_review_events_to_status_check CHECK ((to_status = ANY (ARRAY['draft'::text, 'in_review'::text, 'approved'::text, 'archived'::text])))
+);
+
+ALTER TABLE ONLY agency.artifact_review_events FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.artifact_review_events OWNER TO workroom_owner;
+
+--
+-- Name: artifact_templates; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.artifact_templates (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    artifact_type text NOT NULL,
+    name text NOT NULL,
+    description text,
+    content text DEFAULT ''::text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    CONSTRAINT artifact_templates_artifact_type_check CHECK ((artifact_type = ANY (ARRAY['brief'::text, 'script'::text, 'deck'::text, 'board'::text, 'copy'::text, 'storyboard'::text, 'moodboard'::text, 'report'::text, 'other'::text]))),
+    CONSTRAINT artifact_templates_content_check CHECK ((length(content) <= 200000)),
+    CONSTRAINT artifact_templates_description_check CHECK (((description IS NULL) OR (length(description) <= 300))),
+    CONSTRAINT artifact_templates_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 120)))
+);
+
+ALTER TABLE ONLY agency.artifact_templates FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.artifact_templates OWNER TO workroom_owner;
 
 --
 -- Name: artifact_versions; Type: TABLE; Schema: agency; Owner: workroom_owner
@@ -3419,6 +4353,7 @@ CREATE TABLE agency.artifacts (
     created_by uuid DEFAULT agency.current_user_id(),
     updated_by uuid,
     deleted_at timestamp with time zone,
+    due_date date,
     CONSTRAINT artifacts_artifact_type_check CHECK ((artifact_type = ANY (ARRAY['brief'::text, 'script'::text, 'deck'::text, 'board'::text, 'copy'::text, 'storyboard'::text, 'moodboard'::text, 'report'::text, 'other'::text]))),
     CONSTRAINT artifacts_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'in_review'::text, 'approved'::text, 'archived'::text]))),
     CONSTRAINT artifacts_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 300)))
@@ -3511,73 +4446,6 @@ ALTER TABLE ONLY agency.campaign_budget_use FORCE ROW LEVEL SECURITY;
 ALTER TABLE agency.campaign_budget_use OWNER TO workroom_owner;
 
 --
--- Name: campaign_health; Type: TABLE; Schema: agency; Owner: workroom_owner
---
-
-CREATE TABLE agency.campaign_health (
-    tenant_id uuid NOT NULL,
-    campaign_id uuid NOT NULL,
-    health text NOT NULL,
-    health_reason text,
-    refreshed_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT campaign_health_health_check CHECK ((health = ANY (ARRAY['on_track'::text, 'at_risk'::text, 'off_track'::text])))
-);
-
-ALTER TABLE ONLY agency.campaign_health FORCE ROW LEVEL SECURITY;
-
-
-ALTER TABLE agency.campaign_health OWNER TO workroom_owner;
-
---
--- Name: campaign_phases; Type: TABLE; Schema: agency; Owner: workroom_owner
---
-
-CREATE TABLE agency.campaign_phases (
-    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    campaign_id uuid NOT NULL,
-    phase_type text NOT NULL,
-    name text NOT NULL,
-    sort_order integer DEFAULT 0 NOT NULL,
-    status text DEFAULT 'not_started'::text NOT NULL,
-    start_date date NOT NULL,
-    end_date date NOT NULL,
-    budget_amount numeric(14,2) DEFAULT 0 NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    created_by uuid DEFAULT agency.current_user_id(),
-    updated_by uuid,
-    CONSTRAINT campaign_phases_budget_amount_check CHECK ((budget_amount >= (0)::numeric)),
-    CONSTRAINT campaign_phases_check CHECK ((end_date >= start_date)),
-    CONSTRAINT campaign_phases_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 200))),
-    CONSTRAINT campaign_phases_phase_type_check CHECK ((phase_type = ANY (ARRAY['strategy'::text, 'creative'::text, 'production'::text, 'post'::text]))),
-    CONSTRAINT campaign_phases_status_check CHECK ((status = ANY (ARRAY['not_started'::text, 'in_progress'::text, 'completed'::text])))
-);
-
-ALTER TABLE ONLY agency.campaign_phases FORCE ROW LEVEL SECURITY;
-
-
-ALTER TABLE agency.campaign_phases OWNER TO workroom_owner;
-
---
--- Name: campaign_week_money; Type: TABLE; Schema: agency; Owner: workroom_owner
---
-
-CREATE TABLE agency.campaign_week_money (
-    tenant_id uuid NOT NULL,
-    campaign_id uuid NOT NULL,
-    week_start_date date NOT NULL,
-    month_start_date date NOT NULL,
-    revenue numeric NOT NULL,
-    labor_cost numeric NOT NULL
-);
-
-ALTER TABLE ONLY agency.campaign_week_money FORCE ROW LEVEL SECURITY;
-
-
-ALTER TABLE agency.campaign_week_money OWNER TO workroom_owner;
-
---
 -- Name: checkouts; Type: TABLE; Schema: gear; Owner: workroom_owner
 --
 
@@ -3655,6 +4523,108 @@ ALTER TABLE ONLY te.expense_lines FORCE ROW LEVEL SECURITY;
 ALTER TABLE te.expense_lines OWNER TO workroom_owner;
 
 --
+-- Name: campaign_cost_lines; Type: VIEW; Schema: agency; Owner: workroom_owner
+--
+
+CREATE VIEW agency.campaign_cost_lines WITH (security_invoker='true') AS
+ SELECT e.tenant_id,
+    e.agency_campaign_id AS campaign_id,
+    e.employee_id,
+    'expense'::text AS source,
+    e.expense_date AS cost_date,
+    (e.amount)::numeric AS amount
+   FROM te.expense_lines e
+  WHERE ((e.agency_campaign_id IS NOT NULL) AND (e.status <> 'rejected'::text))
+UNION ALL
+ SELECT g.tenant_id,
+    g.agency_campaign_id AS campaign_id,
+    g.checked_out_by AS employee_id,
+    'equipment'::text AS source,
+    (g.checked_out_at)::date AS cost_date,
+    agency.checkout_cost(g.daily_rate, g.checked_out_at, g.returned_at) AS amount
+   FROM gear.checkouts g
+  WHERE (g.agency_campaign_id IS NOT NULL)
+UNION ALL
+ SELECT c.tenant_id,
+    c.id AS campaign_id,
+    NULL::uuid AS employee_id,
+    'quote'::text AS source,
+    c.start_date AS cost_date,
+    (q.amount)::numeric AS amount
+   FROM (agency.campaigns c
+     JOIN procure.project_quotes q ON (((q.tenant_id = c.tenant_id) AND (q.id = c.procure_quote_id) AND (q.status = 'approved'::text))));
+
+
+ALTER TABLE agency.campaign_cost_lines OWNER TO workroom_owner;
+
+--
+-- Name: campaign_health; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.campaign_health (
+    tenant_id uuid NOT NULL,
+    campaign_id uuid NOT NULL,
+    health text NOT NULL,
+    health_reason text,
+    refreshed_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT campaign_health_health_check CHECK ((health = ANY (ARRAY['on_track'::text, 'at_risk'::text, 'off_track'::text])))
+);
+
+ALTER TABLE ONLY agency.campaign_health FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.campaign_health OWNER TO workroom_owner;
+
+--
+-- Name: campaign_phases; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.campaign_phases (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    campaign_id uuid NOT NULL,
+    phase_type text NOT NULL,
+    name text NOT NULL,
+    sort_order integer DEFAULT 0 NOT NULL,
+    status text DEFAULT 'not_started'::text NOT NULL,
+    start_date date NOT NULL,
+    end_date date NOT NULL,
+    budget_amount numeric(14,2) DEFAULT 0 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    CONSTRAINT campaign_phases_budget_amount_check CHECK ((budget_amount >= (0)::numeric)),
+    CONSTRAINT campaign_phases_check CHECK ((end_date >= start_date)),
+    CONSTRAINT campaign_phases_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 200))),
+    CONSTRAINT campaign_phases_phase_type_check CHECK ((phase_type = ANY (ARRAY['strategy'::text, 'creative'::text, 'production'::text, 'post'::text]))),
+    CONSTRAINT campaign_phases_status_check CHECK ((status = ANY (ARRAY['not_started'::text, 'in_progress'::text, 'completed'::text])))
+);
+
+ALTER TABLE ONLY agency.campaign_phases FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.campaign_phases OWNER TO workroom_owner;
+
+--
+-- Name: campaign_week_money; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.campaign_week_money (
+    tenant_id uuid NOT NULL,
+    campaign_id uuid NOT NULL,
+    week_start_date date NOT NULL,
+    month_start_date date NOT NULL,
+    revenue numeric NOT NULL,
+    labor_cost numeric NOT NULL
+);
+
+ALTER TABLE ONLY agency.campaign_week_money FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.campaign_week_money OWNER TO workroom_owner;
+
+--
 -- Name: campaign_spend_lines; Type: VIEW; Schema: agency; Owner: workroom_owner
 --
 
@@ -3666,29 +4636,12 @@ CREATE VIEW agency.campaign_spend_lines WITH (security_invoker='true') AS
     w.revenue AS amount
    FROM agency.campaign_week_money w
 UNION ALL
- SELECT e.tenant_id,
-    e.agency_campaign_id AS campaign_id,
-    'expense'::text AS source,
-    (e.expense_date - ((EXTRACT(isodow FROM e.expense_date))::integer - 1)) AS week_start_date,
-    (e.amount)::numeric AS amount
-   FROM te.expense_lines e
-  WHERE ((e.agency_campaign_id IS NOT NULL) AND (e.status <> 'rejected'::text))
-UNION ALL
- SELECT g.tenant_id,
-    g.agency_campaign_id AS campaign_id,
-    'equipment'::text AS source,
-    ((g.checked_out_at)::date - ((EXTRACT(isodow FROM g.checked_out_at))::integer - 1)) AS week_start_date,
-    agency.checkout_cost(g.daily_rate, g.checked_out_at, g.returned_at) AS amount
-   FROM gear.checkouts g
-  WHERE (g.agency_campaign_id IS NOT NULL)
-UNION ALL
- SELECT c.tenant_id,
-    c.id AS campaign_id,
-    'quote'::text AS source,
-    (c.start_date - ((EXTRACT(isodow FROM c.start_date))::integer - 1)) AS week_start_date,
-    (q.amount)::numeric AS amount
-   FROM (agency.campaigns c
-     JOIN procure.project_quotes q ON (((q.tenant_id = c.tenant_id) AND (q.id = c.procure_quote_id) AND (q.status = 'approved'::text))));
+ SELECT l.tenant_id,
+    l.campaign_id,
+    l.source,
+    (l.cost_date - ((EXTRACT(isodow FROM l.cost_date))::integer - 1)) AS week_start_date,
+    l.amount
+   FROM agency.campaign_cost_lines l;
 
 
 ALTER TABLE agency.campaign_spend_lines OWNER TO workroom_owner;
@@ -3743,6 +4696,24 @@ ALTER TABLE ONLY agency.clients FORCE ROW LEVEL SECURITY;
 
 
 ALTER TABLE agency.clients OWNER TO workroom_owner;
+
+--
+-- Name: employee_week_bookings; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.employee_week_bookings (
+    tenant_id uuid NOT NULL,
+    employee_id uuid NOT NULL,
+    week_start_date date NOT NULL,
+    firm_hours numeric DEFAULT 0 NOT NULL,
+    tentative_hours numeric DEFAULT 0 NOT NULL,
+    allocation_count integer DEFAULT 0 NOT NULL
+);
+
+ALTER TABLE ONLY agency.employee_week_bookings FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.employee_week_bookings OWNER TO workroom_owner;
 
 --
 -- Name: employee_week_hours; Type: TABLE; Schema: agency; Owner: workroom_owner
@@ -3888,10 +4859,12 @@ CREATE TABLE agency.notifications (
     created_by uuid DEFAULT agency.current_user_id(),
     updated_by uuid,
     week_start_date date,
+    artifact_id uuid,
+    CONSTRAINT notifications_artifact_check CHECK (((kind !~~ 'artifact\_%'::text) OR (artifact_id IS NOT NULL))),
     CONSTRAINT notifications_budget_alert_check CHECK (((kind <> 'budget_alert'::text) OR ((campaign_id IS NOT NULL) AND (threshold IS NOT NULL)))),
-    CONSTRAINT notifications_kind_check CHECK ((kind = ANY (ARRAY['budget_alert'::text, 'timesheet_submitted'::text, 'timesheet_approved'::text, 'timesheet_rejected'::text, 'timesheet_unlocked'::text, 'timesheet_signed_off'::text, 'timesheet_reminder'::text]))),
+    CONSTRAINT notifications_kind_check CHECK ((kind = ANY (ARRAY['budget_alert'::text, 'timesheet_submitted'::text, 'timesheet_approved'::text, 'timesheet_rejected'::text, 'timesheet_unlocked'::text, 'timesheet_signed_off'::text, 'timesheet_reminder'::text, 'artifact_review'::text, 'artifact_mention'::text]))),
     CONSTRAINT notifications_threshold_check CHECK (((threshold >= 1) AND (threshold <= 1000))),
-    CONSTRAINT notifications_timesheet_week_check CHECK (((kind = 'budget_alert'::text) OR (week_start_date IS NOT NULL))),
+    CONSTRAINT notifications_timesheet_week_check CHECK (((kind = 'budget_alert'::text) OR (kind ~~ 'artifact\_%'::text) OR (week_start_date IS NOT NULL))),
     CONSTRAINT notifications_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 300)))
 );
 
@@ -4571,11 +5544,59 @@ ALTER TABLE ONLY agency.ai_messages
 
 
 --
+-- Name: artifact_comments artifact_comments_in_artifact_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_comments
+    ADD CONSTRAINT artifact_comments_in_artifact_key UNIQUE (tenant_id, artifact_id, id);
+
+
+--
 -- Name: artifact_comments artifact_comments_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
 ALTER TABLE ONLY agency.artifact_comments
     ADD CONSTRAINT artifact_comments_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: artifact_presence artifact_presence_once; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_presence
+    ADD CONSTRAINT artifact_presence_once UNIQUE (tenant_id, artifact_id, employee_id);
+
+
+--
+-- Name: artifact_presence artifact_presence_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_presence
+    ADD CONSTRAINT artifact_presence_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: artifact_review_events artifact_review_events_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_review_events
+    ADD CONSTRAINT artifact_review_events_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: artifact_templates artifact_templates_name_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_templates
+    ADD CONSTRAINT artifact_templates_name_key UNIQUE (tenant_id, name);
+
+
+--
+-- Name: artifact_templates artifact_templates_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_templates
+    ADD CONSTRAINT artifact_templates_pkey PRIMARY KEY (tenant_id, id);
 
 
 --
@@ -4800,6 +5821,30 @@ ALTER TABLE ONLY agency.employee_rates
 
 ALTER TABLE ONLY agency.employee_rates
     ADD CONSTRAINT employee_rates_tenant_id_employee_id_effective_from_key UNIQUE (tenant_id, employee_id, effective_from);
+
+
+--
+-- Name: employee_utilization_targets employee_utilization_targets_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employee_utilization_targets
+    ADD CONSTRAINT employee_utilization_targets_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: employee_utilization_targets employee_utilization_targets_tenant_id_employee_id_effectiv_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employee_utilization_targets
+    ADD CONSTRAINT employee_utilization_targets_tenant_id_employee_id_effectiv_key UNIQUE (tenant_id, employee_id, effective_from);
+
+
+--
+-- Name: employee_week_bookings employee_week_bookings_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employee_week_bookings
+    ADD CONSTRAINT employee_week_bookings_pkey PRIMARY KEY (tenant_id, employee_id, week_start_date);
 
 
 --
@@ -5181,6 +6226,48 @@ CREATE INDEX artifact_comments_parent_idx ON agency.artifact_comments USING btre
 
 
 --
+-- Name: artifact_comments_resolved_by_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX artifact_comments_resolved_by_idx ON agency.artifact_comments USING btree (tenant_id, resolved_by) WHERE (resolved_by IS NOT NULL);
+
+
+--
+-- Name: artifact_comments_thread_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX artifact_comments_thread_idx ON agency.artifact_comments USING btree (tenant_id, artifact_id, parent_comment_id);
+
+
+--
+-- Name: artifact_presence_employee_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX artifact_presence_employee_idx ON agency.artifact_presence USING btree (tenant_id, employee_id);
+
+
+--
+-- Name: artifact_review_events_actor_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX artifact_review_events_actor_idx ON agency.artifact_review_events USING btree (tenant_id, actor_id);
+
+
+--
+-- Name: artifact_review_events_artifact_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX artifact_review_events_artifact_idx ON agency.artifact_review_events USING btree (tenant_id, artifact_id, created_at DESC);
+
+
+--
+-- Name: artifact_review_events_created_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX artifact_review_events_created_idx ON agency.artifact_review_events USING btree (tenant_id, created_at DESC);
+
+
+--
 -- Name: artifact_versions_artifact_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
@@ -5398,6 +6485,13 @@ CREATE INDEX employee_rates_rate_card_idx ON agency.employee_rates USING btree (
 
 
 --
+-- Name: employee_week_bookings_week_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX employee_week_bookings_week_idx ON agency.employee_week_bookings USING btree (tenant_id, week_start_date) INCLUDE (employee_id, firm_hours, tentative_hours);
+
+
+--
 -- Name: employee_week_hours_week_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
@@ -5493,6 +6587,13 @@ CREATE INDEX knowledge_documents_search_idx ON agency.knowledge_documents USING 
 --
 
 CREATE INDEX knowledge_documents_tags_idx ON agency.knowledge_documents USING gin (tags);
+
+
+--
+-- Name: notifications_artifact_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX notifications_artifact_idx ON agency.notifications USING btree (tenant_id, artifact_id) WHERE (artifact_id IS NOT NULL);
 
 
 --
@@ -5790,6 +6891,27 @@ CREATE INDEX expense_lines_employee_idx ON te.expense_lines USING btree (tenant_
 
 
 --
+-- Name: tenants add_default_artifact_templates; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER add_default_artifact_templates AFTER INSERT ON agency.tenants FOR EACH ROW EXECUTE FUNCTION agency.add_default_artifact_templates_to_new_tenant();
+
+
+--
+-- Name: artifact_comments after_comment; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER after_comment AFTER INSERT ON agency.artifact_comments FOR EACH ROW EXECUTE FUNCTION agency.after_artifact_comment();
+
+
+--
+-- Name: artifacts after_review; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER after_review AFTER UPDATE OF status ON agency.artifacts FOR EACH ROW EXECUTE FUNCTION agency.after_artifact_review();
+
+
+--
 -- Name: time_off_entries after_status; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -5930,6 +7052,13 @@ CREATE TRIGGER capacity_on_update AFTER UPDATE ON agency.employees REFERENCING O
 
 
 --
+-- Name: artifact_comments check_comment; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER check_comment BEFORE UPDATE ON agency.artifact_comments FOR EACH ROW EXECUTE FUNCTION agency.check_artifact_comment();
+
+
+--
 -- Name: campaign_rate_overrides check_currency; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -5993,6 +7122,13 @@ CREATE TRIGGER check_periods BEFORE INSERT OR UPDATE ON agency.rate_cards FOR EA
 
 
 --
+-- Name: artifacts check_review; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER check_review BEFORE INSERT OR UPDATE OF status ON agency.artifacts FOR EACH ROW EXECUTE FUNCTION agency.check_artifact_review();
+
+
+--
 -- Name: time_off_entries check_rules; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -6018,6 +7154,27 @@ CREATE TRIGGER create_version_on_insert AFTER INSERT ON agency.artifacts FOR EAC
 --
 
 CREATE TRIGGER create_version_on_update BEFORE UPDATE ON agency.artifacts FOR EACH ROW EXECUTE FUNCTION agency.create_artifact_version();
+
+
+--
+-- Name: team_allocations keep_bookings_delete; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_bookings_delete AFTER DELETE ON agency.team_allocations REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_week_bookings();
+
+
+--
+-- Name: team_allocations keep_bookings_insert; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_bookings_insert AFTER INSERT ON agency.team_allocations REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_week_bookings();
+
+
+--
+-- Name: team_allocations keep_bookings_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER keep_bookings_update AFTER UPDATE ON agency.team_allocations REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.keep_week_bookings();
 
 
 --
@@ -6308,6 +7465,13 @@ CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.artifact_comments FOR EACH
 
 
 --
+-- Name: artifact_templates set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.artifact_templates FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
 -- Name: artifact_versions set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -6382,6 +7546,13 @@ CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.employee_capacity_periods 
 --
 
 CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.employee_rates FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
+
+
+--
+-- Name: employee_utilization_targets set_updated_at; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER set_updated_at BEFORE UPDATE ON agency.employee_utilization_targets FOR EACH ROW EXECUTE FUNCTION agency.update_updated_at_column();
 
 
 --
@@ -6592,6 +7763,22 @@ ALTER TABLE ONLY agency.ai_messages
 
 
 --
+-- Name: artifact_comments artifact_comments_reply_same_artifact_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_comments
+    ADD CONSTRAINT artifact_comments_reply_same_artifact_fkey FOREIGN KEY (tenant_id, artifact_id, parent_comment_id) REFERENCES agency.artifact_comments(tenant_id, artifact_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: artifact_comments artifact_comments_resolved_by_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_comments
+    ADD CONSTRAINT artifact_comments_resolved_by_fkey FOREIGN KEY (tenant_id, resolved_by) REFERENCES agency.employees(tenant_id, id);
+
+
+--
 -- Name: artifact_comments artifact_comments_tenant_id_artifact_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -6621,6 +7808,62 @@ ALTER TABLE ONLY agency.artifact_comments
 
 ALTER TABLE ONLY agency.artifact_comments
     ADD CONSTRAINT artifact_comments_tenant_id_parent_comment_id_fkey FOREIGN KEY (tenant_id, parent_comment_id) REFERENCES agency.artifact_comments(tenant_id, id);
+
+
+--
+-- Name: artifact_presence artifact_presence_tenant_id_artifact_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_presence
+    ADD CONSTRAINT artifact_presence_tenant_id_artifact_id_fkey FOREIGN KEY (tenant_id, artifact_id) REFERENCES agency.artifacts(tenant_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: artifact_presence artifact_presence_tenant_id_employee_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_presence
+    ADD CONSTRAINT artifact_presence_tenant_id_employee_id_fkey FOREIGN KEY (tenant_id, employee_id) REFERENCES agency.employees(tenant_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: artifact_presence artifact_presence_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_presence
+    ADD CONSTRAINT artifact_presence_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id) ON DELETE CASCADE;
+
+
+--
+-- Name: artifact_review_events artifact_review_events_tenant_id_actor_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_review_events
+    ADD CONSTRAINT artifact_review_events_tenant_id_actor_id_fkey FOREIGN KEY (tenant_id, actor_id) REFERENCES agency.employees(tenant_id, id);
+
+
+--
+-- Name: artifact_review_events artifact_review_events_tenant_id_artifact_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_review_events
+    ADD CONSTRAINT artifact_review_events_tenant_id_artifact_id_fkey FOREIGN KEY (tenant_id, artifact_id) REFERENCES agency.artifacts(tenant_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: artifact_review_events artifact_review_events_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_review_events
+    ADD CONSTRAINT artifact_review_events_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: artifact_templates artifact_templates_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_templates
+    ADD CONSTRAINT artifact_templates_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id) ON DELETE CASCADE;
 
 
 --
@@ -6896,6 +8139,30 @@ ALTER TABLE ONLY agency.employee_rates
 
 
 --
+-- Name: employee_utilization_targets employee_utilization_targets_tenant_id_employee_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employee_utilization_targets
+    ADD CONSTRAINT employee_utilization_targets_tenant_id_employee_id_fkey FOREIGN KEY (tenant_id, employee_id) REFERENCES agency.employees(tenant_id, id);
+
+
+--
+-- Name: employee_utilization_targets employee_utilization_targets_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employee_utilization_targets
+    ADD CONSTRAINT employee_utilization_targets_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: employee_week_bookings employee_week_bookings_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employee_week_bookings
+    ADD CONSTRAINT employee_week_bookings_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
 -- Name: employee_week_hours employee_week_hours_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -6981,6 +8248,14 @@ ALTER TABLE ONLY agency.knowledge_documents
 
 ALTER TABLE ONLY agency.knowledge_documents
     ADD CONSTRAINT knowledge_documents_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: notifications notifications_artifact_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.notifications
+    ADD CONSTRAINT notifications_artifact_id_fkey FOREIGN KEY (tenant_id, artifact_id) REFERENCES agency.artifacts(tenant_id, id) ON DELETE CASCADE;
 
 
 --
@@ -7379,7 +8654,7 @@ ALTER TABLE agency.artifact_comments ENABLE ROW LEVEL SECURITY;
 -- Name: artifacts artifact_create; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
-CREATE POLICY artifact_create ON agency.artifacts FOR INSERT WITH CHECK (((owner_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.has_any_role(ARRAY['leadership'::text, 'admin'::text]) AS has_any_role)));
+CREATE POLICY artifact_create ON agency.artifacts FOR INSERT WITH CHECK ((agency.may_add_artifacts_to(campaign_id) AND ((owner_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.has_any_role(ARRAY['leadership'::text, 'admin'::text]) AS has_any_role))));
 
 
 --
@@ -7401,6 +8676,12 @@ CREATE POLICY artifact_edit ON agency.artifacts FOR UPDATE USING (((owner_id = (
 
 
 --
+-- Name: artifact_presence; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.artifact_presence ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: artifacts artifact_read; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -7408,6 +8689,18 @@ CREATE POLICY artifact_read ON agency.artifacts FOR SELECT USING (((owner_id = (
    FROM agency.campaign_team tm
   WHERE ((tm.tenant_id = artifacts.tenant_id) AND (tm.campaign_id = artifacts.campaign_id) AND (tm.employee_id = ( SELECT agency.current_user_id() AS current_user_id)))))));
 
+
+--
+-- Name: artifact_review_events; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.artifact_review_events ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: artifact_templates; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.artifact_templates ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: artifact_versions; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
@@ -7439,6 +8732,13 @@ ALTER TABLE agency.audit_log ENABLE ROW LEVEL SECURITY;
 --
 
 CREATE POLICY audit_read ON agency.audit_log FOR SELECT USING ((( SELECT agency.can_see_financials() AS can_see_financials) OR ((entity = ANY (ARRAY['tenant_settings'::text, 'employee_role'::text])) AND ( SELECT agency.has_role('admin'::text) AS has_role))));
+
+
+--
+-- Name: employee_week_bookings bookings_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY bookings_read ON agency.employee_week_bookings FOR SELECT USING (true);
 
 
 --
@@ -7617,6 +8917,17 @@ CREATE POLICY comment_read ON agency.artifact_comments FOR SELECT USING ((( SELE
 
 
 --
+-- Name: artifact_comments comment_resolve; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY comment_resolve ON agency.artifact_comments FOR UPDATE USING ((( SELECT agency.has_any_role(ARRAY['leadership'::text, 'admin'::text]) AS has_any_role) OR (EXISTS ( SELECT 1
+   FROM agency.artifacts a
+  WHERE ((a.tenant_id = artifact_comments.tenant_id) AND (a.id = artifact_comments.artifact_id)))))) WITH CHECK ((( SELECT agency.has_any_role(ARRAY['leadership'::text, 'admin'::text]) AS has_any_role) OR (EXISTS ( SELECT 1
+   FROM agency.artifacts a
+  WHERE ((a.tenant_id = artifact_comments.tenant_id) AND (a.id = artifact_comments.artifact_id))))));
+
+
+--
 -- Name: ai_conversations conversation_owner; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -7662,6 +8973,18 @@ ALTER TABLE agency.employee_rates ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY employee_read ON agency.employees FOR SELECT USING (true);
 
+
+--
+-- Name: employee_utilization_targets; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.employee_utilization_targets ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: employee_week_bookings; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.employee_week_bookings ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: employee_week_hours; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
@@ -7795,6 +9118,13 @@ CREATE POLICY notification_raise ON agency.notifications FOR INSERT WITH CHECK (
 
 
 --
+-- Name: notifications notification_raise_review; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY notification_raise_review ON agency.notifications FOR INSERT TO agency_reviews WITH CHECK ((kind = ANY (ARRAY['artifact_review'::text, 'artifact_mention'::text])));
+
+
+--
 -- Name: notifications notification_raise_time; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -7877,6 +9207,24 @@ CREATE POLICY placeholder_read ON agency.staffing_placeholders FOR SELECT USING 
 
 
 --
+-- Name: artifact_presence presence_own; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY presence_own ON agency.artifact_presence USING ((employee_id = ( SELECT agency.current_user_id() AS current_user_id))) WITH CHECK (((employee_id = ( SELECT agency.current_user_id() AS current_user_id)) AND (EXISTS ( SELECT 1
+   FROM agency.artifacts a
+  WHERE ((a.tenant_id = artifact_presence.tenant_id) AND (a.id = artifact_presence.artifact_id))))));
+
+
+--
+-- Name: artifact_presence presence_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY presence_read ON agency.artifact_presence FOR SELECT USING ((EXISTS ( SELECT 1
+   FROM agency.artifacts a
+  WHERE ((a.tenant_id = artifact_presence.tenant_id) AND (a.id = artifact_presence.artifact_id)))));
+
+
+--
 -- Name: rate_cards rate_card_finance; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -7901,6 +9249,22 @@ CREATE POLICY rate_override_finance ON agency.campaign_rate_overrides USING (( S
 --
 
 CREATE POLICY rate_override_finance ON agency.client_rate_overrides USING (( SELECT agency.has_any_role(ARRAY['finance'::text, 'leadership'::text]) AS has_any_role)) WITH CHECK (( SELECT agency.has_any_role(ARRAY['finance'::text, 'leadership'::text]) AS has_any_role));
+
+
+--
+-- Name: artifact_review_events review_event_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY review_event_read ON agency.artifact_review_events FOR SELECT USING ((( SELECT agency.has_any_role(ARRAY['leadership'::text, 'admin'::text]) AS has_any_role) OR (EXISTS ( SELECT 1
+   FROM agency.artifacts a
+  WHERE ((a.tenant_id = artifact_review_events.tenant_id) AND (a.id = artifact_review_events.artifact_id))))));
+
+
+--
+-- Name: artifact_review_events review_event_record; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY review_event_record ON agency.artifact_review_events FOR INSERT TO agency_reviews WITH CHECK (true);
 
 
 --
@@ -7935,6 +9299,13 @@ CREATE POLICY summaries_maintain ON agency.campaign_week_hours TO agency_summari
 --
 
 CREATE POLICY summaries_maintain ON agency.campaign_week_money TO agency_summaries USING (true);
+
+
+--
+-- Name: employee_week_bookings summaries_maintain; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY summaries_maintain ON agency.employee_week_bookings TO agency_summaries USING (true);
 
 
 --
@@ -8001,6 +9372,20 @@ CREATE POLICY summaries_read ON agency.timesheet_entries FOR SELECT TO agency_su
 
 
 --
+-- Name: employee_utilization_targets targets_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY targets_manage ON agency.employee_utilization_targets USING (( SELECT agency.has_role('leadership'::text) AS has_role)) WITH CHECK (( SELECT agency.has_role('leadership'::text) AS has_role));
+
+
+--
+-- Name: employee_utilization_targets targets_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY targets_read ON agency.employee_utilization_targets FOR SELECT USING (true);
+
+
+--
 -- Name: team_allocations; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
 --
 
@@ -8018,6 +9403,27 @@ CREATE POLICY team_manage ON agency.campaign_team USING (( SELECT agency.has_any
 --
 
 CREATE POLICY team_read ON agency.campaign_team FOR SELECT USING (true);
+
+
+--
+-- Name: artifact_templates template_defaults; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY template_defaults ON agency.artifact_templates FOR INSERT TO workroom_owner WITH CHECK (true);
+
+
+--
+-- Name: artifact_templates template_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY template_manage ON agency.artifact_templates USING (( SELECT agency.has_role('admin'::text) AS has_role)) WITH CHECK (( SELECT agency.has_role('admin'::text) AS has_role));
+
+
+--
+-- Name: artifact_templates template_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY template_read ON agency.artifact_templates FOR SELECT USING (true);
 
 
 --
@@ -8046,6 +9452,27 @@ CREATE POLICY tenant_isolation ON agency.ai_messages AS RESTRICTIVE USING ((tena
 --
 
 CREATE POLICY tenant_isolation ON agency.artifact_comments AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: artifact_presence tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.artifact_presence AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: artifact_review_events tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.artifact_review_events AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: artifact_templates tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.artifact_templates AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
 
 
 --
@@ -8158,6 +9585,20 @@ CREATE POLICY tenant_isolation ON agency.employee_capacity_periods AS RESTRICTIV
 --
 
 CREATE POLICY tenant_isolation ON agency.employee_rates AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: employee_utilization_targets tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.employee_utilization_targets AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: employee_week_bookings tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.employee_week_bookings AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
 
 
 --
@@ -8549,6 +9990,7 @@ GRANT USAGE ON SCHEMA agency TO agency_app;
 GRANT USAGE ON SCHEMA agency TO agency_summaries;
 GRANT USAGE ON SCHEMA agency TO agency_audit;
 GRANT USAGE ON SCHEMA agency TO agency_timesheets;
+GRANT USAGE ON SCHEMA agency TO agency_reviews;
 
 
 --
@@ -8597,6 +10039,20 @@ GRANT USAGE ON SCHEMA te TO agency_summaries;
 
 
 --
+-- Name: FUNCTION add_default_artifact_templates(p_tenant_id uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+REVOKE ALL ON FUNCTION agency.add_default_artifact_templates(p_tenant_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION add_default_artifact_templates_to_new_tenant(); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+REVOKE ALL ON FUNCTION agency.add_default_artifact_templates_to_new_tenant() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION add_rate_period(p_table text, p_period jsonb); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -8604,10 +10060,68 @@ GRANT ALL ON FUNCTION agency.add_rate_period(p_table text, p_period jsonb) TO ag
 
 
 --
+-- Name: FUNCTION after_artifact_comment(); Type: ACL; Schema: agency; Owner: agency_reviews
+--
+
+REVOKE ALL ON FUNCTION agency.after_artifact_comment() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION after_artifact_review(); Type: ACL; Schema: agency; Owner: agency_reviews
+--
+
+REVOKE ALL ON FUNCTION agency.after_artifact_review() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION after_time_status(); Type: ACL; Schema: agency; Owner: agency_timesheets
 --
 
 REVOKE ALL ON FUNCTION agency.after_time_status() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION analytics_period(p_monday date, p_grain text); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.analytics_period(p_monday date, p_grain text) TO agency_app;
+
+
+--
+-- Name: FUNCTION analytics_profitability(p_from date, p_to date, p_dimension text, p_client uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.analytics_profitability(p_from date, p_to date, p_dimension text, p_client uuid) TO agency_app;
+
+
+--
+-- Name: FUNCTION analytics_utilization(p_from date, p_to date, p_grain text, p_group text, p_department text, p_role text, p_employee uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.analytics_utilization(p_from date, p_to date, p_grain text, p_group text, p_department text, p_role text, p_employee uuid) TO agency_app;
+
+
+--
+-- Name: FUNCTION artifact_review_allowed(p_step text, p_owner uuid, p_campaign uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.artifact_review_allowed(p_step text, p_owner uuid, p_campaign uuid) TO agency_reviews;
+GRANT ALL ON FUNCTION agency.artifact_review_allowed(p_step text, p_owner uuid, p_campaign uuid) TO agency_app;
+
+
+--
+-- Name: FUNCTION artifact_review_options(p_artifact uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.artifact_review_options(p_artifact uuid) TO agency_app;
+
+
+--
+-- Name: FUNCTION artifact_review_step(p_from text, p_to text, p_by_owner boolean); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.artifact_review_step(p_from text, p_to text, p_by_owner boolean) TO agency_reviews;
+GRANT ALL ON FUNCTION agency.artifact_review_step(p_from text, p_to text, p_by_owner boolean) TO agency_app;
 
 
 --
@@ -8671,6 +10185,20 @@ GRANT ALL ON FUNCTION agency.capacity_forecast(p_from date, p_months integer, p_
 --
 
 GRANT ALL ON FUNCTION agency.change_rate_period(p_table text, p_id uuid, p_changes jsonb) TO agency_app;
+
+
+--
+-- Name: FUNCTION check_artifact_comment(); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.check_artifact_comment() TO agency_app;
+
+
+--
+-- Name: FUNCTION check_artifact_review(); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.check_artifact_review() TO agency_app;
 
 
 --
@@ -8829,11 +10357,34 @@ REVOKE ALL ON FUNCTION agency.keep_time_summaries() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION keep_week_bookings(); Type: ACL; Schema: agency; Owner: agency_summaries
+--
+
+REVOKE ALL ON FUNCTION agency.keep_week_bookings() FROM PUBLIC;
+
+
+--
 -- Name: TABLE campaign_team; Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_team TO agency_app;
 GRANT SELECT ON TABLE agency.campaign_team TO agency_timesheets;
+GRANT SELECT ON TABLE agency.campaign_team TO agency_reviews;
+
+
+--
+-- Name: FUNCTION may_add_artifacts_to(p_campaign_id uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.may_add_artifacts_to(p_campaign_id uuid) TO agency_app;
+
+
+--
+-- Name: FUNCTION may_review_artifact(p_owner uuid, p_campaign uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.may_review_artifact(p_owner uuid, p_campaign uuid) TO agency_reviews;
+GRANT ALL ON FUNCTION agency.may_review_artifact(p_owner uuid, p_campaign uuid) TO agency_app;
 
 
 --
@@ -8855,6 +10406,20 @@ GRANT ALL ON FUNCTION agency.pending_timesheet_approvals() TO agency_app;
 --
 
 GRANT ALL ON FUNCTION agency.preview_rate_correction(p_table text, p_id uuid, p_changes jsonb) TO agency_app;
+
+
+--
+-- Name: FUNCTION schedule_elapsed(p_start date, p_end date); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.schedule_elapsed(p_start date, p_end date) TO agency_app;
+
+
+--
+-- Name: FUNCTION projected_at_completion(p_spend numeric, p_start date, p_end date, p_status text); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.projected_at_completion(p_spend numeric, p_start date, p_end date, p_status text) TO agency_app;
 
 
 --
@@ -8935,6 +10500,13 @@ REVOKE ALL ON FUNCTION agency.rebuild_time_summaries() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION rebuild_week_bookings(); Type: ACL; Schema: agency; Owner: agency_summaries
+--
+
+REVOKE ALL ON FUNCTION agency.rebuild_week_bookings() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION recent_timesheet_approvals(p_limit integer, p_user_id uuid); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -8971,10 +10543,10 @@ GRANT ALL ON FUNCTION agency.revenue_forecast(p_from date, p_months integer, p_i
 
 
 --
--- Name: FUNCTION schedule_elapsed(p_start date, p_end date); Type: ACL; Schema: agency; Owner: workroom_owner
+-- Name: FUNCTION review_artifact(p_artifact uuid, p_to text, p_reason text); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
-GRANT ALL ON FUNCTION agency.schedule_elapsed(p_start date, p_end date) TO agency_app;
+GRANT ALL ON FUNCTION agency.review_artifact(p_artifact uuid, p_to text, p_reason text) TO agency_app;
 
 
 --
@@ -9041,6 +10613,7 @@ GRANT ALL ON FUNCTION agency.time_import_active() TO agency_timesheets;
 
 GRANT ALL ON FUNCTION agency.time_rules_bind() TO agency_app;
 GRANT ALL ON FUNCTION agency.time_rules_bind() TO agency_timesheets;
+GRANT ALL ON FUNCTION agency.time_rules_bind() TO agency_reviews;
 
 
 --
@@ -9049,6 +10622,7 @@ GRANT ALL ON FUNCTION agency.time_rules_bind() TO agency_timesheets;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.tenants TO agency_app;
 GRANT SELECT ON TABLE agency.tenants TO agency_timesheets;
+GRANT SELECT ON TABLE agency.tenants TO agency_reviews;
 
 
 --
@@ -9107,6 +10681,20 @@ GRANT ALL ON FUNCTION agency.update_updated_at_column() TO agency_app;
 
 
 --
+-- Name: TABLE employee_utilization_targets; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.employee_utilization_targets TO agency_app;
+
+
+--
+-- Name: FUNCTION utilization_target_for(employee_id uuid, on_date date); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.utilization_target_for(employee_id uuid, on_date date) TO agency_app;
+
+
+--
 -- Name: FUNCTION week_locked(p_employee uuid, p_week date); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -9143,6 +10731,28 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.artifact_comments TO agency_ap
 
 
 --
+-- Name: TABLE artifact_presence; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.artifact_presence TO agency_app;
+
+
+--
+-- Name: TABLE artifact_review_events; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT ON TABLE agency.artifact_review_events TO agency_app;
+GRANT SELECT,INSERT ON TABLE agency.artifact_review_events TO agency_reviews;
+
+
+--
+-- Name: TABLE artifact_templates; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.artifact_templates TO agency_app;
+
+
+--
 -- Name: TABLE artifact_versions; Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -9154,6 +10764,7 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.artifact_versions TO agency_ap
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.artifacts TO agency_app;
+GRANT SELECT ON TABLE agency.artifacts TO agency_reviews;
 
 
 --
@@ -9177,29 +10788,6 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.brands TO agency_app;
 
 GRANT SELECT ON TABLE agency.campaign_budget_use TO agency_app;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_budget_use TO agency_summaries;
-
-
---
--- Name: TABLE campaign_health; Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-GRANT SELECT ON TABLE agency.campaign_health TO agency_app;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_health TO agency_summaries;
-
-
---
--- Name: TABLE campaign_phases; Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_phases TO agency_app;
-
-
---
--- Name: TABLE campaign_week_money; Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-GRANT SELECT ON TABLE agency.campaign_week_money TO agency_app;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_week_money TO agency_summaries;
 
 
 --
@@ -9227,6 +10815,37 @@ GRANT SELECT ON TABLE te.expense_lines TO agency_summaries;
 
 
 --
+-- Name: TABLE campaign_cost_lines; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT ON TABLE agency.campaign_cost_lines TO agency_app;
+GRANT SELECT ON TABLE agency.campaign_cost_lines TO agency_summaries;
+
+
+--
+-- Name: TABLE campaign_health; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT ON TABLE agency.campaign_health TO agency_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_health TO agency_summaries;
+
+
+--
+-- Name: TABLE campaign_phases; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_phases TO agency_app;
+
+
+--
+-- Name: TABLE campaign_week_money; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT ON TABLE agency.campaign_week_money TO agency_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_week_money TO agency_summaries;
+
+
+--
 -- Name: TABLE campaign_spend_lines; Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -9250,6 +10869,14 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.clients TO agency_app;
 
 
 --
+-- Name: TABLE employee_week_bookings; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT ON TABLE agency.employee_week_bookings TO agency_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.employee_week_bookings TO agency_summaries;
+
+
+--
 -- Name: TABLE employee_week_hours; Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -9263,6 +10890,7 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.employee_week_hours TO agency_
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.employees TO agency_app;
 GRANT SELECT ON TABLE agency.employees TO agency_timesheets;
+GRANT SELECT ON TABLE agency.employees TO agency_reviews;
 
 
 --
@@ -9293,6 +10921,7 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.knowledge_documents TO agency_
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.notifications TO agency_app;
 GRANT SELECT,INSERT ON TABLE agency.notifications TO agency_timesheets;
+GRANT INSERT ON TABLE agency.notifications TO agency_reviews;
 
 
 --

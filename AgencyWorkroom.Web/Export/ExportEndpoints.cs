@@ -1,5 +1,6 @@
 using AgencyWorkroom.Data.Features.Common;
 using System.Globalization;
+using AgencyWorkroom.Data.Features.Analytics;
 using AgencyWorkroom.Data.Features.Artifacts;
 using AgencyWorkroom.Data.Features.Campaigns;
 using AgencyWorkroom.Data.Features.Clients;
@@ -70,9 +71,29 @@ public static partial class ExportEndpoints
             var rows = await timesheets.ExportAsync(query.ToFilter(), cancellationToken);
             return Results.File(ToCsv(TimesheetHeader, rows, TimesheetRecord), "text/csv", $"timesheets-{query.From:yyyy-MM-dd}-{query.To:yyyy-MM-dd}.csv");
         });
+        exports.MapGet("/analytics/utilization.{format}", async (string format, [AsParameters] AnalyticsQueryString query, IAnalyticsQueries analytics, CancellationToken cancellationToken) =>
+        {
+            var today = DateOnly.FromDateTime(DateTime.Today);
+            var rows = await analytics.UtilizationAsync(query.ToUtilization(today), cancellationToken);
+            return Table(AnalyticsExports.Utilization, rows, format, $"utilization-{query.ToPeriod(today).From:yyyy-MM-dd}");
+        });
+        exports.MapGet("/analytics/profitability.{format}", async (string format, [AsParameters] AnalyticsQueryString query, IAnalyticsQueries analytics, CancellationToken cancellationToken) =>
+        {
+            var today = DateOnly.FromDateTime(DateTime.Today);
+            var rows = await analytics.ProfitabilityAsync(query.ToProfitability(today), cancellationToken);
+            return Table(AnalyticsExports.Profitability, rows, format, $"profitability-{query.ToPeriod(today).From:yyyy-MM-dd}");
+        });
         MapForecast(exports);
         return app;
     }
+
+    /// <summary>A table as CSV or as an Excel workbook, by the extension asked for.</summary>
+    private static IResult Table<T>(ExportTable<T> table, IEnumerable<T> rows, string format, string name) => format switch
+    {
+        "csv" => Results.File(ToCsv(table.Header, rows, table.Record), "text/csv", $"{name}.csv"),
+        "xlsx" => Results.File(ExcelWorkbook.Write(table, rows), ExcelWorkbook.ContentType, $"{name}.xlsx"),
+        _ => Results.NotFound(),
+    };
 
     private static readonly string[] ArtifactHeader =
     [
@@ -126,7 +147,7 @@ public static partial class ExportEndpoints
         Number(c.Revenue), Number(c.TotalCost), Number(c.Margin), Number(c.MarginPct), Number(c.BudgetSpentPct), c.Health,
     ];
 
-    private static byte[] ToCsv<T>(string[] header, IEnumerable<T> rows, Func<T, string[]> record)
+    public static byte[] ToCsv<T>(string[] header, IEnumerable<T> rows, Func<T, string[]> record)
     {
         using var buffer = new MemoryStream();
         // Cells starting with = + - @ are escaped, so a name cannot become a spreadsheet formula.

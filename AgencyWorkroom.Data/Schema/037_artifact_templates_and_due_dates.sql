@@ -56,12 +56,18 @@ end
 $$;
 
 -- The five defaults for one tenant; templates of the same name already there are kept. Sets the
--- tenant for its own insert and puts back the caller's afterwards. Not for the app role (revoked).
+-- tenant for its own insert and puts back the caller's afterwards. Only for who creates agencies:
+-- the maintenance role (it shares the app's group role, so the grant cannot tell them apart; the
+-- check below does) and the owner. The app role is refused: it could otherwise reach another tenant.
 create or replace function agency.add_default_artifact_templates(p_tenant_id uuid) returns void
 language plpgsql volatile set search_path = '' as $fn$
 declare
   previous text := current_setting('app.current_tenant', true);
 begin
+  if not exists (select from pg_catalog.pg_roles r where r.rolname = current_user and (r.rolbypassrls or r.rolsuper))
+     and current_user <> (select t.tableowner from pg_catalog.pg_tables t where t.schemaname = 'agency' and t.tablename = 'artifact_templates') then
+    raise exception 'only the maintenance role or the owner add an agency''s default templates' using errcode = '42501';
+  end if;
   perform set_config('app.current_tenant', p_tenant_id::text, true);
   insert into agency.artifact_templates (tenant_id, artifact_type, name, description, content)
   values
@@ -193,6 +199,7 @@ $md$)
 end
 $fn$;
 revoke all on function agency.add_default_artifact_templates(uuid) from public;
+grant execute on function agency.add_default_artifact_templates(uuid) to agency_app;
 
 create or replace function agency.add_default_artifact_templates_to_new_tenant() returns trigger
 language plpgsql volatile set search_path = '' as $$

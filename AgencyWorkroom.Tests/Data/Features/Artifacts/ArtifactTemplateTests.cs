@@ -126,6 +126,23 @@ public sealed class ArtifactTemplateTests(TwoTenantWorld world) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnAgencyTheMaintenanceRoleCreates_GetsTheDefaults_TheAppRoleCannotAddThemAnywhere()
+    {
+        // The demo seed creates its agencies as the maintenance role, as a new installation does.
+        var id = Guid.NewGuid();
+        await using (var maintenance = await TestSession.BeginWithoutContextAsync(world.Database.Maintenance))
+        {
+            await maintenance.ExecuteAsync("insert into agency.tenants (id, slug, name) values (@id, @slug, 'Seeded')", ("id", id), ("slug", $"seeded-{id:N}"));
+            Assert.Equal(5L, await maintenance.ScalarAsync<long>("select count(*) from agency.artifact_templates where tenant_id = @id", ("id", id)));
+            await maintenance.CommitAsync();
+        }
+
+        await using var admin = await TestSession.BeginAsync(world.Database.App, _w.Tenant.Id, "admin", _w.Tenant.People["admin"]);
+        var refused = await admin.FailureAsync("select agency.add_default_artifact_templates(@other)", ("other", id));
+        Assert.Equal("42501", refused.SqlState);
+    }
+
+    [Fact]
     public async Task Migration_OnADatabaseWithAgencies_GivesEachTheDefaults()
     {
         // As the migrator runs it: the owner, no tenant set, under FORCE. After taking a tenant's templates away:

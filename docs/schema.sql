@@ -103,6 +103,10 @@ CREATE FUNCTION agency.add_default_artifact_templates(p_tenant_id uuid) RETURNS 
 declare
   previous text := current_setting('app.current_tenant', true);
 begin
+  if not exists (select from pg_catalog.pg_roles r where r.rolname = current_user and (r.rolbypassrls or r.rolsuper))
+     and current_user <> (select t.tableowner from pg_catalog.pg_tables t where t.schemaname = 'agency' and t.tablename = 'artifact_templates') then
+    raise exception 'only the maintenance role or the owner add an agency''s default templates' using errcode = '42501';
+  end if;
   perform set_config('app.current_tenant', p_tenant_id::text, true);
   insert into agency.artifact_templates (tenant_id, artifact_type, name, description, content)
   values
@@ -10043,6 +10047,7 @@ GRANT USAGE ON SCHEMA te TO agency_summaries;
 --
 
 REVOKE ALL ON FUNCTION agency.add_default_artifact_templates(p_tenant_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION agency.add_default_artifact_templates(p_tenant_id uuid) TO agency_app;
 
 
 --

@@ -31,36 +31,9 @@
 -- another tenant's rows are never read.
 
 -- ------------------------------------------------------------------ recognised fees
--- The profitability work (033, agency.fee_recognised_to) owns this rule; a branch without it gets
--- the same definition here, and a database that has it keeps its own (the later file does not
--- replace it). One rule: a fixed fee in equal parts on the first day of each of its weeks, a
+-- One rule for when a fee is earned, agency.fee_recognised_to, defined by 033 (the profitability
+-- work) and read here: a fixed fee in equal parts on the first day of each of its weeks, a
 -- retainer in equal parts on the first day of each month it runs in.
-do $do$
-begin
-  if to_regprocedure('agency.fee_recognised_to(text, numeric, date, date, date)') is null then
-    execute $ddl$
-create function agency.fee_recognised_to(p_budget_type text, p_budget numeric, p_start date, p_end date, p_day date)
-returns numeric
-language sql immutable parallel safe
-return case
-  when p_budget_type = 'fixed_fee' then
-    round(p_budget * least((p_end - p_start + 7) / 7, greatest(0, floor((p_day - p_start) / 7.0)::int + 1))
-          / ((p_end - p_start + 7) / 7), 2)
-  when p_budget_type = 'retainer' then
-    round(p_budget
-          * case when p_day < p_start then 0
-                 else least((extract(year from p_end)::int * 12 + extract(month from p_end)::int)
-                            - (extract(year from p_start)::int * 12 + extract(month from p_start)::int) + 1,
-                            (extract(year from p_day)::int * 12 + extract(month from p_day)::int)
-                            - (extract(year from p_start)::int * 12 + extract(month from p_start)::int) + 1) end
-          / ((extract(year from p_end)::int * 12 + extract(month from p_end)::int)
-             - (extract(year from p_start)::int * 12 + extract(month from p_start)::int) + 1), 2)
-end
-$ddl$;
-    grant execute on function agency.fee_recognised_to(text, numeric, date, date, date) to agency_app;
-  end if;
-end
-$do$;
 
 -- ------------------------------------------------------------------ the weeks, cut
 create or replace function agency.forecast_week_parts(p_from date, p_months integer)

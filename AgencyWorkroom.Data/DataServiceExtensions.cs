@@ -12,9 +12,11 @@ using AgencyWorkroom.Data.Features.Rates;
 using AgencyWorkroom.Data.Features.Settings;
 using AgencyWorkroom.Data.Features.Status;
 using AgencyWorkroom.Data.Identity;
+using AgencyWorkroom.Data.Knowledge;
 using AgencyWorkroom.Data.Schema;
 using AgencyWorkroom.Data.Session;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -75,6 +77,9 @@ public static class DataServiceExtensions
         services.AddScoped<SettingsService>();
         services.AddScoped<ISettingsQueries>(provider => provider.GetRequiredService<SettingsService>());
         services.AddScoped<ISettingsCommands>(provider => provider.GetRequiredService<SettingsService>());
+
+        // The local model by default: the app must answer and index with no network at all.
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new MiniLmEmbeddingGenerator());
 
         services.AddSingleton(_ => new SchemaMigrator());
         services.AddSingleton<IDatabaseStatus, DatabaseStatusService>();

@@ -83,6 +83,41 @@ public sealed class TimesheetScreensTests(TwoTenantWorld world, BrowserFixture b
     }
 
     [Fact]
+    public async Task Cell_RewrittenByTheServerAfterItTookFocus_StillReplacedByTypingAndClearedByDelete()
+    {
+        var (tenant, emails) = await TenantWithAccountsAsync();
+        await AllocatedCampaignAsync(tenant);
+        var creative = await browser.SignedInPageAsync(emails["creative"], Password);
+        await BrowserFixture.OpenAsync(creative, $"/timesheets?week={LastWeek:yyyy-MM-dd}");
+        await creative.GetByTestId("fill-allocations").ClickAsync();
+        await creative.GetByTestId("cell-0-0").ClickAsync();
+        await creative.Keyboard.TypeAsync("1h30");
+        await creative.Keyboard.PressAsync("ArrowRight");
+        await creative.Keyboard.TypeAsync("2");
+        await creative.Keyboard.PressAsync("Enter");
+        await Expect(creative.GetByTestId("save-state")).ToHaveTextAsync("All changes saved");
+
+        // On a slow server the answer to a save can land after the keyboard has come back to the
+        // cell: its text is rewritten and the selection the focus made is gone. Done here by hand.
+        async Task BackToTheCellAndRewriteItAsync(string cell, string text)
+        {
+            await creative.GetByTestId(cell).FocusAsync();
+            await creative.GetByTestId(cell).EvaluateAsync("(input, text) => { input.value = text; input.setSelectionRange(text.length, text.length); }", text);
+        }
+
+        await BackToTheCellAndRewriteItAsync("cell-0-0", "1:30");
+        await creative.Keyboard.PressAsync("Delete");
+        await BackToTheCellAndRewriteItAsync("cell-0-1", "2:00");
+        await creative.Keyboard.TypeAsync("3");
+        await creative.Keyboard.PressAsync("Enter");
+
+        await Expect(creative.GetByTestId("save-state")).ToHaveTextAsync("All changes saved");
+        await Expect(creative.GetByTestId("cell-0-0")).ToHaveValueAsync("");
+        await Expect(creative.GetByTestId("cell-0-1")).ToHaveValueAsync("3:00");
+        await Expect(creative.GetByTestId("row-total")).ToHaveTextAsync("3 h");
+    }
+
+    [Fact]
     public async Task CopyLastWeek_ThenTheTimer_StartedSurvivesAReload_StoppedLandsInTodaysCell()
     {
         var (tenant, emails) = await TenantWithAccountsAsync();

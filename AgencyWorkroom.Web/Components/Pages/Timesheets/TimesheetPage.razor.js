@@ -17,15 +17,26 @@ export function attachGrid(grid) {
     return false;
   };
 
+  // A cell reached by the keyboard is "fresh" until someone types in it or clicks a caret into it:
+  // typing replaces it and Delete clears it even when the server's answer to an earlier save has
+  // rewritten its text (say 1h30 as 1:30) since it took focus, which drops the selection.
   grid.addEventListener('focusin', event => {
     const input = event.target;
-    if (input instanceof HTMLInputElement && input.dataset.row !== undefined) input.select();
+    if (input instanceof HTMLInputElement && input.dataset.row !== undefined) {
+      input.select();
+      input.dataset.fresh = 'yes';
+    }
   });
+  const touched = event => { if (event.target instanceof HTMLInputElement) delete event.target.dataset.fresh; };
+  grid.addEventListener('input', touched);
+  grid.addEventListener('click', touched);
 
   grid.addEventListener('keydown', event => {
     const input = event.target;
     if (!(input instanceof HTMLInputElement) || input.dataset.row === undefined) return;
-    const whole = input.selectionStart === 0 && input.selectionEnd === input.value.length;
+    const fresh = input.dataset.fresh === 'yes';
+    const whole = fresh || (input.selectionStart === 0 && input.selectionEnd === input.value.length);
+    if (fresh && event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) input.select();
     switch (event.key) {
       case 'ArrowUp': event.preventDefault(); move(input, -1, 0); break;
       case 'ArrowDown': event.preventDefault(); move(input, 1, 0); break;

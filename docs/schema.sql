@@ -1992,6 +1992,53 @@ CREATE FUNCTION agency.has_role(p_role text) RETURNS boolean
 ALTER FUNCTION agency.has_role(p_role text) OWNER TO workroom_owner;
 
 --
+-- Name: invoice_lines(date, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.invoice_lines(p_from date, p_to date) RETURNS TABLE(client_id uuid, client_code text, client_name text, kind text, campaign_code text, campaign_name text, person text, role_name text, line_date date, description text, hours numeric, rate numeric, amount numeric, currency text)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+begin
+  if not agency.can_see_financials() then
+    raise exception 'the invoice export is for finance and leadership' using errcode = '42501';
+  end if;
+  if p_from is null or p_to is null or p_to < p_from then
+    raise exception 'the period must end on or after its first day' using errcode = '22023';
+  end if;
+
+  return query
+  select c.client_id, cl.code::text, cl.name::text, 'time'::text, c.code::text, c.name::text,
+         e.full_name::text, r.role_name::text, null::date, null::text,
+         sum(t.hours), r.bill_rate, sum(t.hours * r.bill_rate), c.currency::text
+  from agency.timesheet_entries t
+  join agency.campaigns c on c.tenant_id = t.tenant_id and c.id = t.campaign_id
+  join agency.clients cl on cl.tenant_id = c.tenant_id and cl.id = c.client_id
+  join agency.employees e on e.tenant_id = t.tenant_id and e.id = t.employee_id
+  cross join lateral agency.rate_for(t.tenant_id, t.employee_id, t.campaign_id, t.entry_date) r
+  where t.tenant_id = (select agency.current_tenant_id())
+    and t.status = 'approved' and t.billable
+    and t.entry_date between p_from and p_to
+  group by c.client_id, cl.code, cl.name, c.code, c.name, c.currency, e.full_name, r.role_name, r.bill_rate
+  union all
+  select c.client_id, cl.code::text, cl.name::text, 'expense'::text, c.code::text, c.name::text,
+         e.full_name::text, null::text, x.expense_date, concat_ws(': ', x.category, nullif(btrim(x.description), '')),
+         null::numeric, null::numeric, x.amount::numeric, x.currency::text
+  from te.expense_lines x
+  join agency.campaigns c on c.tenant_id = x.tenant_id and c.id = x.agency_campaign_id
+  join agency.clients cl on cl.tenant_id = c.tenant_id and cl.id = c.client_id
+  join agency.employees e on e.tenant_id = x.tenant_id and e.id = x.employee_id
+  where x.tenant_id = (select agency.current_tenant_id())
+    and x.status in ('approved', 'reimbursed')
+    and x.expense_date between p_from and p_to
+  order by 3, 1, 4 desc, 5, 7, 9, 12;
+end
+$$;
+
+
+ALTER FUNCTION agency.invoice_lines(p_from date, p_to date) OWNER TO workroom_owner;
+
+--
 -- Name: keep_campaign_health(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
 --
 
@@ -10331,6 +10378,13 @@ GRANT ALL ON FUNCTION agency.get_recent_activity(p_limit integer, p_user_id uuid
 --
 
 GRANT ALL ON FUNCTION agency.has_role(p_role text) TO agency_app;
+
+
+--
+-- Name: FUNCTION invoice_lines(p_from date, p_to date); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.invoice_lines(p_from date, p_to date) TO agency_app;
 
 
 --

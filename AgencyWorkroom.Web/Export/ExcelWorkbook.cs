@@ -22,6 +22,12 @@ public static class ExcelWorkbook
     {
         using var workbook = new XLWorkbook();
         AddSheet(workbook, table, rows);
+        return Save(workbook);
+    }
+
+    /// <summary>A workbook of several sheets (built with <see cref="AddSheet{T}"/>) as the file's bytes.</summary>
+    public static byte[] Save(XLWorkbook workbook)
+    {
         using var buffer = new MemoryStream();
         workbook.SaveAs(buffer);
         return buffer.ToArray();

@@ -83,6 +83,20 @@ public static partial class ExportEndpoints
             var rows = await analytics.ProfitabilityAsync(query.ToProfitability(today), cancellationToken);
             return Table(AnalyticsExports.Profitability, rows, format, $"profitability-{query.ToPeriod(today).From:yyyy-MM-dd}");
         });
+        exports.MapGet("/analytics/invoices.{format}", async (string format, [AsParameters] AnalyticsQueryString query, IAnalyticsQueries analytics, CancellationToken cancellationToken) =>
+        {
+            var period = query.ToPeriod(DateOnly.FromDateTime(DateTime.Today));
+            var invoices = await analytics.InvoiceLinesAsync(period.From, period.To, cancellationToken);
+            if (invoices.IsRefused)
+            {
+                return Results.Problem("The invoice export is for finance and leadership.", statusCode: StatusCodes.Status403Forbidden);
+            }
+
+            var name = $"invoices-{period.From:yyyy-MM-dd}-{period.To:yyyy-MM-dd}";
+            return format == "xlsx"
+                ? Results.File(InvoiceWorkbook.Write(invoices), ExcelWorkbook.ContentType, $"{name}.xlsx")
+                : Table(InvoiceWorkbook.Lines, invoices.Lines, format, name);
+        });
         MapForecast(exports);
         return app;
     }

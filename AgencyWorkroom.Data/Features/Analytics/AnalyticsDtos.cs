@@ -87,3 +87,32 @@ public sealed record ProfitabilityRowDto(
 /// <summary>The filters' choices.</summary>
 public sealed record AnalyticsOptionsDto(
     IReadOnlyList<string> Departments, IReadOnlyList<string> Roles, IReadOnlyList<Common.OptionDto> Clients, string Currency, bool SeesMoney);
+
+/// <summary>One line of an invoice: <c>time</c> (hours × rate = amount, dated by the period) or
+/// <c>expense</c> (dated, described, amount only), in the campaign's currency.</summary>
+public sealed class InvoiceLineDto
+{
+    public Guid ClientId { get; init; }
+    public string ClientCode { get; init; } = "";
+    public string ClientName { get; init; } = "";
+    public string Kind { get; init; } = "";
+    public string CampaignCode { get; init; } = "";
+    public string CampaignName { get; init; } = "";
+    public string Person { get; init; } = "";
+    public string? RoleName { get; init; }
+    public DateOnly? LineDate { get; init; }
+    public string? Description { get; init; }
+    public decimal? Hours { get; init; }
+    public decimal? Rate { get; init; }
+
+    /// <summary>Null for time without a rate in force: billed at nothing until someone sets one.</summary>
+    public decimal? Amount { get; init; }
+
+    public string Currency { get; init; } = "";
+}
+
+/// <summary>The invoice export's lines for a period, or <see cref="IsRefused"/> when the caller's role may not bill.</summary>
+public sealed record InvoiceLines(DateOnly From, DateOnly To, IReadOnlyList<InvoiceLineDto> Lines, bool IsRefused = false)
+{
+    public static InvoiceLines Refused(DateOnly from, DateOnly to) => new(from, to, [], IsRefused: true);
+}

@@ -2,6 +2,7 @@ using AgencyWorkroom.Data.Entities;
 using AgencyWorkroom.Data.Features.Common;
 using AgencyWorkroom.Data.Session;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace AgencyWorkroom.Data.Features.Analytics;
 
@@ -12,6 +13,10 @@ public interface IAnalyticsQueries
 
     /// <summary>Profitability per client, brand, campaign, department or person (agency.analytics_profitability).</summary>
     Task<IReadOnlyList<ProfitabilityRowDto>> ProfitabilityAsync(ProfitabilityQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>What finance bills each client for a period: approved billable time by campaign, person, role
+    /// and rate, and approved expenses (agency.invoice_lines). Refused for anyone else, by the database.</summary>
+    Task<InvoiceLines> InvoiceLinesAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
 
     /// <summary>The filters' choices, the tenant's currency and whether the caller sees money.</summary>
     Task<AnalyticsOptionsDto> OptionsAsync(CancellationToken cancellationToken = default);
@@ -50,6 +55,22 @@ public sealed class AnalyticsQueries(UnitOfWork unitOfWork) : IAnalyticsQueries
                 r.RecognisedRevenue, r.LaborCost, r.DirectCost, r.Cost, r.Margin, r.MarginPct, r.RecognisedMargin,
                 r.RecognisedMarginPct, r.Budget, r.SpendToDate, r.ProjectedAtCompletion)).ToList();
         }, cancellationToken);
+
+    public async Task<InvoiceLines> InvoiceLinesAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await unitOfWork.RunAsync(async (db, ct) =>
+            {
+                var rows = await db.Database.SqlQuery<InvoiceLineDto>($"select * from agency.invoice_lines({from}, {to})").ToListAsync(ct);
+                return new InvoiceLines(from, to, rows);
+            }, cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            return InvoiceLines.Refused(from, to);
+        }
+    }
 
     public Task<AnalyticsOptionsDto> OptionsAsync(CancellationToken cancellationToken = default) =>
         unitOfWork.RunAsync(async (db, ct) =>

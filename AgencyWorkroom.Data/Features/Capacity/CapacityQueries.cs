@@ -58,25 +58,21 @@ public sealed class CapacityQueries(UnitOfWork unitOfWork) : ICapacityQueries
         {
             var weeks = WeeksOf(filter);
             var found = await PeopleAsync(db, filter, ct);
-            IReadOnlyList<CapacityRowDto> people;
-            IReadOnlyList<CapacityWeekTotalDto> totals;
             if (filter.MinFree is { } minFree)
             {
-                // Free time is a property of every cell: everyone's cells are reckoned (the slow path, 029's
-                // cost), and the totals are those of the people kept.
-                var rows = await CellsAsync(db, filter, found, ct);
-                people = rows.Where(r => r.Cells.Any(c => c.Free(filter.IncludeTentative) >= minFree)).ToList();
-                totals = weeks.Select((w, i) => new CapacityWeekTotalDto(w,
-                    people.Sum(p => p.Cells[i].Capacity), people.Sum(p => p.Cells[i].Available),
-                    people.Sum(p => p.Cells[i].Firm), people.Sum(p => p.Cells[i].Tentative))).ToList();
+                // Free time is a property of every cell: the database reckons everyone's cells and sends
+                // back only who has a week free enough (CapacityCellDto.Free's rule over the same cells).
+                var includeTentative = filter.IncludeTentative;
+                var free = (await CellQuery(db, filter, found.Select(p => p.EmployeeId).ToArray())
+                    .Where(c => c.Available - c.Firm - (includeTentative ? c.Tentative : 0m) >= minFree)
+                    .Select(c => c.EmployeeId).Distinct().ToListAsync(ct)).ToHashSet();
+                found = found.Where(p => free.Contains(p.EmployeeId)).ToList();
             }
-            else
-            {
-                // The cells of the first rows only; the totals of everyone from the summaries (035).
-                var first = await CellsAsync(db, filter, found.Take(CapacityFilter.FirstRows).ToList(), ct);
-                people = [.. first, .. found.Skip(CapacityFilter.FirstRows)];
-                totals = await TotalsAsync(db, filter, found.Select(p => p.EmployeeId).ToArray(), ct);
-            }
+
+            // The cells of the first rows only; the totals of everyone kept from the summaries (035).
+            var first = await CellsAsync(db, filter, found.Take(CapacityFilter.FirstRows).ToList(), ct);
+            IReadOnlyList<CapacityRowDto> people = [.. first, .. found.Skip(CapacityFilter.FirstRows)];
+            var totals = await TotalsAsync(db, filter, found.Select(p => p.EmployeeId).ToArray(), ct);
 
             var placeholders = filter.NarrowsPeopleOnly ? [] : await PlaceholdersAsync(db, filter, weeks, ct);
             return new CapacityGridDto(filter, weeks, people, placeholders, totals);
@@ -146,9 +142,7 @@ public sealed class CapacityQueries(UnitOfWork unitOfWork) : ICapacityQueries
             .ToList();
     }
 
-    /// <summary>The cells of the people given, in one statement: capacity (agency.weekly_capacities for
-    /// them alone), approved time off, firm and tentative bookings (the summary of 035), logged hours
-    /// where the caller may read them, and whether a booking lies after its campaign's end.</summary>
+    /// <summary>The people given with their cells, every week of the range (see <see cref="CellQuery"/>).</summary>
     private static async Task<List<CapacityRowDto>> CellsAsync(WorkroomDbContext db, CapacityFilter filter, List<CapacityRowDto> people, CancellationToken ct)
     {
         if (people.Count == 0)
@@ -156,11 +150,31 @@ public sealed class CapacityQueries(UnitOfWork unitOfWork) : ICapacityQueries
             return [];
         }
 
+        var weeks = WeeksOf(filter);
+        var cells = await CellQuery(db, filter, people.Select(p => p.EmployeeId).ToArray()).ToListAsync(ct);
+        var byPerson = cells.ToLookup(c => c.EmployeeId);
+        return people.Select(p =>
+        {
+            var mine = byPerson[p.EmployeeId].ToDictionary(c => c.Week);
+            return p with
+            {
+                Cells = weeks.Select(w => mine.TryGetValue(w, out var c)
+                    ? new CapacityCellDto(w, c.Capacity, c.TimeOff, c.Available, c.Firm, c.Tentative, c.Logged, c.AfterEnd)
+                    : new CapacityCellDto(w, 0, 0, 0, 0, 0, null, false)).ToList(),
+            };
+        }).ToList();
+    }
+
+    /// <summary>The cells of the people given as a query the caller may still filter (one statement in the end):
+    /// capacity (agency.weekly_capacities for them alone), approved time off, firm and tentative bookings (the
+    /// summary of 035), logged hours where the caller may read them, and whether a booking lies after its
+    /// campaign's end. Written as one select around its common table expressions, so EF Core can compose on it.</summary>
+    private static IQueryable<CellRow> CellQuery(WorkroomDbContext db, CapacityFilter filter, Guid[] ids)
+    {
         var from = filter.Monday;
         var to = filter.LastMonday;
-        var weeks = WeeksOf(filter);
-        var ids = people.Select(p => p.EmployeeId).ToArray();
-        var cells = await db.Database.SqlQuery<CellRow>($"""
+        return db.Database.SqlQuery<CellRow>($"""
+            select * from (
             with weeks as (
               select w::date as week from generate_series({from}::date, {to}::date, interval '7 days') w),
             booked as (
@@ -195,19 +209,8 @@ public sealed class CapacityQueries(UnitOfWork unitOfWork) : ICapacityQueries
             left join ended e on e.employee_id = p.id and e.week_start_date = w.week
             left join off o on o.employee_id = p.id and o.week_start_date = w.week
             left join logged l on l.employee_id = p.id and l.week_start_date = w.week
-            """).ToListAsync(ct);
-
-        var byPerson = cells.ToLookup(c => c.EmployeeId);
-        return people.Select(p =>
-        {
-            var mine = byPerson[p.EmployeeId].ToDictionary(c => c.Week);
-            return p with
-            {
-                Cells = weeks.Select(w => mine.TryGetValue(w, out var c)
-                    ? new CapacityCellDto(w, c.Capacity, c.TimeOff, c.Available, c.Firm, c.Tentative, c.Logged, c.AfterEnd)
-                    : new CapacityCellDto(w, 0, 0, 0, 0, 0, null, false)).ToList(),
-            };
-        }).ToList();
+            ) cells
+            """);
     }
 
     /// <summary>

@@ -74,4 +74,36 @@ public sealed class AnalyticsExportsTests(TwoTenantWorld world)
             Assert.All(money, i => Assert.Equal("", cells[^(table.Columns.Count - i)]));
         }
     }
+
+    [Theory]
+    [InlineData("finance", true)]
+    [InlineData("creative", false)]
+    public async Task ForecastWorkbook_ReadBack_EqualsTheServiceByMonthAndByClient_MoneyOnlyForFinance(string role, bool seesMoney)
+    {
+        await using var person = PersonServices.For(world, world.A, role);
+        var forecast = await person.Get<IForecastQueries>().GetAsync(new ForecastRequest(3, IncludeTentative: true));
+
+        using var workbook = new XLWorkbook(new MemoryStream(ForecastExports.Workbook(forecast)));
+
+        Assert.Equal(["Forecast by month", "Forecast by client"], workbook.Worksheets.Select(w => w.Name).ToArray());
+        var months = workbook.Worksheet(1);
+        Assert.Equal(forecast.Months.Count + 1, months.LastRowUsed()!.RowNumber());
+        for (var i = 0; i < forecast.Months.Count; i++)
+        {
+            var m = forecast.Months[i];
+            var line = months.Row(i + 2);
+            Assert.Equal(m.Month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), line.Cell(1).GetString());
+            Assert.Equal(m.AllocatedHours, line.Cell(2).GetValue<decimal>());
+            Assert.Equal(m.SellableHours, line.Cell(6).GetValue<decimal>());
+            Assert.Equal(seesMoney, !line.Cell(10).IsEmpty());
+            if (seesMoney)
+            {
+                Assert.Equal(m.Revenue, line.Cell(10).GetValue<decimal>());
+            }
+        }
+
+        var clients = workbook.Worksheet(2);
+        Assert.Equal(forecast.Clients.Count + 1, clients.LastRowUsed()!.RowNumber());
+        Assert.All(clients.RowsUsed().Skip(1), line => Assert.Equal(seesMoney, !line.Cell(7).IsEmpty()));
+    }
 }

@@ -74,6 +74,36 @@ public sealed class CapacityServicesTests(TwoTenantWorld world)
     }
 
     [Fact]
+    public async Task Grid_FreeTimeFilter_CountsTentativeOnlyWhenIncluded_TotalsAreThoseOfThePeopleKept()
+    {
+        var tenant = await ScratchTenant.CreateAsync(world);
+        var campaign = await CampaignAsync(tenant, "FREE");
+        await using var pm = tenant.As(world, "pm");
+        var commands = pm.Get<ICapacityCommands>();
+        await commands.AllocateAsync(new AllocationForm
+        {
+            EmployeeId = tenant.People["account"], CampaignId = campaign, FirstWeek = Monday, LastWeek = Monday.AddDays(7), HoursPerWeek = 38,
+        });
+        await commands.AllocateAsync(new AllocationForm
+        {
+            EmployeeId = tenant.People["creative"], CampaignId = campaign, FirstWeek = Monday, LastWeek = Monday.AddDays(7), HoursPerWeek = 35, Tentative = true,
+        });
+        var queries = pm.Get<ICapacityQueries>();
+
+        var withTentative = await queries.GridAsync(new CapacityFilter(Monday, Weeks: 2, MinFree: 10));
+        var firmOnly = await queries.GridAsync(new CapacityFilter(Monday, Weeks: 2, MinFree: 10, IncludeTentative: false));
+
+        Assert.DoesNotContain(withTentative.People, p => p.EmployeeId == tenant.People["account"] || p.EmployeeId == tenant.People["creative"]);
+        Assert.Contains(firmOnly.People, p => p.EmployeeId == tenant.People["creative"]);
+        Assert.DoesNotContain(firmOnly.People, p => p.EmployeeId == tenant.People["account"]);
+        // Every kept row's cells agree with the filter, and the totals are theirs alone.
+        Assert.All(firmOnly.People, p => Assert.Contains(p.Cells, c => c.Free(includeTentative: false) >= 10));
+        Assert.Equal(firmOnly.People.Count * 40m, firmOnly.Totals[0].Capacity);
+        Assert.Equal(35m, firmOnly.Totals[1].Tentative);
+        Assert.Equal(0m, withTentative.Totals[0].Firm + withTentative.Totals[0].Tentative);
+    }
+
+    [Fact]
     public async Task Grid_Filters_ByDepartmentSkillCampaignClientAndFreeTime()
     {
         var tenant = await ScratchTenant.CreateAsync(world);

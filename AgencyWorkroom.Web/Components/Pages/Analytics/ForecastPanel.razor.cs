@@ -46,8 +46,8 @@ public sealed partial class ForecastPanel
     [Parameter]
     public Guid? ClientId { get; set; }
 
-    private string ExportHref =>
-        $"/export/forecast.csv?months={_months}&tentative={(_tentative ? "true" : "false")}" + (ClientId is { } c ? $"&client={c}" : "");
+    private string ExportHref(string format) =>
+        $"/export/forecast.{format}?months={_months}&tentative={(_tentative ? "true" : "false")}" + (ClientId is { } c ? $"&client={c}" : "");
 
     protected override async Task OnParametersSetAsync()
     {

@@ -262,8 +262,8 @@ public sealed partial class AnalyticsPage
         Navigate(new Dictionary<string, object?>
         {
             ["period"] = AnalyticsUrl.Name(PeriodPreset.Custom),
-            ["from"] = DateOnly.FromDateTime(from ?? period.From.ToDateTime(TimeOnly.MinValue)).ToString("yyyy-MM-dd", Culture),
-            ["to"] = DateOnly.FromDateTime(to ?? period.To.ToDateTime(TimeOnly.MinValue)).ToString("yyyy-MM-dd", Culture),
+            ["from"] = PickerDates.ToQuery(from ?? PickerDates.ToPicker(period.From)),
+            ["to"] = PickerDates.ToQuery(to ?? PickerDates.ToPicker(period.To)),
         });
     }
 

@@ -126,8 +126,4 @@ public sealed partial class ArtifactLibraryPage
 
     private async Task<IEnumerable<CampaignOptionDto>> FindCampaignsAsync(string? text, CancellationToken cancellationToken) =>
         await Artifacts.FindCampaignsAsync(text, null, cancellationToken);
-
-    private static DateTime? ToDateTime(DateOnly? date) => date?.ToDateTime(TimeOnly.MinValue);
-
-    private static string? ToDate(DateTime? date) => date is { } value ? DateOnly.FromDateTime(value).ToString("yyyy-MM-dd") : null;
 }

@@ -86,8 +86,4 @@ public sealed partial class CampaignListPage
         Campaigns.ListAsync(new CampaignFilter(Search, Status, Client, Brand, Phase, From, To, Member), request, cancellationToken);
 
     private static string? Name(IReadOnlyList<OptionDto>? options, Guid? id) => options?.FirstOrDefault(o => o.Id == id)?.Name;
-
-    private static DateTime? ToDateTime(DateOnly? date) => date?.ToDateTime(TimeOnly.MinValue);
-
-    private static string? ToDate(DateTime? date) => date is { } value ? DateOnly.FromDateTime(value).ToString("yyyy-MM-dd") : null;
 }

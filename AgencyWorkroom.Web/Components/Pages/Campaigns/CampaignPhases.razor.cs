@@ -1,4 +1,5 @@
 using AgencyWorkroom.Data.Features.Campaigns;
+using AgencyWorkroom.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -37,11 +38,11 @@ public sealed partial class CampaignPhases
     private async Task EditAsync(PhaseDto? phase)
     {
         var form = phase is null
-            ? new PhaseForm { StartDate = Detail.Overview.StartDate.ToDateTime(TimeOnly.MinValue), EndDate = Detail.Overview.EndDate.ToDateTime(TimeOnly.MinValue) }
+            ? new PhaseForm { StartDate = PickerDates.ToPicker(Detail.Overview.StartDate), EndDate = PickerDates.ToPicker(Detail.Overview.EndDate) }
             : new PhaseForm
             {
                 Id = phase.Id, Version = phase.Version, PhaseType = phase.PhaseType, Name = phase.Name, Status = phase.Status, BudgetAmount = phase.BudgetAmount,
-                StartDate = phase.StartDate.ToDateTime(TimeOnly.MinValue), EndDate = phase.EndDate.ToDateTime(TimeOnly.MinValue),
+                StartDate = PickerDates.ToPicker(phase.StartDate), EndDate = PickerDates.ToPicker(phase.EndDate),
             };
         var parameters = new DialogParameters<PhaseEditDialog> { { d => d.CampaignId, Detail.Overview.CampaignId }, { d => d.Form, form } };
         var dialog = await Dialogs.ShowAsync<PhaseEditDialog>(phase is null ? "Add a phase" : $"Edit {phase.Name}", parameters);

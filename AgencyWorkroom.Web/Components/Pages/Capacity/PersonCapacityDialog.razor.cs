@@ -1,5 +1,6 @@
 using AgencyWorkroom.Data.Features.Capacity;
 using AgencyWorkroom.Data.Features.Common;
+using AgencyWorkroom.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -39,7 +40,7 @@ public sealed partial class PersonCapacityDialog
 
     protected override async Task OnInitializedAsync()
     {
-        _capacityFrom = _targetFrom = Weeks.StartOf(Today).AddDays(7).ToDateTime(TimeOnly.MinValue);
+        _capacityFrom = _targetFrom = PickerDates.ToPicker(Weeks.StartOf(Today).AddDays(7));
         await LoadAsync();
     }
 
@@ -58,7 +59,7 @@ public sealed partial class PersonCapacityDialog
         _capacityError = _capacityFrom is null ? "Choose the date the change starts." : null;
         if (_capacityFrom is { } from)
         {
-            _capacityError = await AfterAsync(await Commands.ChangeCapacityAsync(EmployeeId, DateOnly.FromDateTime(from), _capacityHours));
+            _capacityError = await AfterAsync(await Commands.ChangeCapacityAsync(EmployeeId, PickerDates.FromPicker(from), _capacityHours));
         }
     }
 
@@ -88,7 +89,7 @@ public sealed partial class PersonCapacityDialog
         _targetError = _targetFrom is null ? "Choose the date the target starts." : null;
         if (_targetFrom is { } from)
         {
-            _targetError = await AfterAsync(await Commands.SetUtilizationTargetAsync(EmployeeId, DateOnly.FromDateTime(from), Math.Round(_targetPercent / 100m, 3)));
+            _targetError = await AfterAsync(await Commands.SetUtilizationTargetAsync(EmployeeId, PickerDates.FromPicker(from), Math.Round(_targetPercent / 100m, 3)));
         }
     }
 

@@ -2,6 +2,7 @@ using AgencyWorkroom.Data.Features.Common;
 using System.Globalization;
 using AgencyWorkroom.Data.Features.People;
 using AgencyWorkroom.Data.Features.Timesheets;
+using AgencyWorkroom.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
@@ -368,8 +369,8 @@ public sealed partial class TimesheetPage : IAsyncDisposable
         }
 
         _offError = null;
-        var first = DateOnly.FromDateTime(from);
-        var last = _offTo is { } to ? DateOnly.FromDateTime(to) : first;
+        var first = PickerDates.FromPicker(from);
+        var last = PickerDates.FromPicker(_offTo) ?? first;
         return StepAsync(() => Commands.AddTimeOffAsync(new TimeOffRequest(_offKind, first, last, perDay, _offNote, _offWeekends)),
             "Time off booked as drafts: submit each week with its time to have it approved.");
     }

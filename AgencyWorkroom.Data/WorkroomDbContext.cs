@@ -12,6 +12,11 @@ namespace AgencyWorkroom.Data;
 /// </summary>
 public sealed class WorkroomDbContext(DbContextOptions<WorkroomDbContext> options) : DbContext(options)
 {
+    /// <summary>agency.may_add_artifacts_to(campaign): the artifact_create policy's rule, for a query to ask
+    /// in SQL. Only translated, never run in .NET.</summary>
+    [DbFunction("may_add_artifacts_to", "agency")]
+    public static bool MayAddArtifactsTo(Guid campaignId) => throw new InvalidOperationException("Translated to SQL only.");
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         // Only this context's configurations: the Identity context lives in the same assembly.
         modelBuilder.ApplyConfigurationsFromAssembly(

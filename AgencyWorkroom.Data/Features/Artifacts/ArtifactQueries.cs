@@ -28,11 +28,10 @@ public interface IArtifactQueries
     /// <summary>Clients, brands and people, for the filters.</summary>
     Task<ArtifactOptionsDto> GetOptionsAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Campaigns whose code or name contains the text, for the campaign filter (a large tenant has thousands).</summary>
-    Task<IReadOnlyList<CampaignOptionDto>> FindCampaignsAsync(string? text, Guid? id = null, CancellationToken cancellationToken = default);
-
-    /// <summary>Campaigns the caller may add an artifact to (agency.may_add_artifacts_to), whose code or name contains the text.</summary>
-    Task<IReadOnlyList<CampaignOptionDto>> FindCampaignsToAddToAsync(string? text, CancellationToken cancellationToken = default);
+    /// <summary>Campaigns whose code or name contains the text (a large tenant has thousands), or the one of the id:
+    /// for the campaign filter, or with <paramref name="toAddArtifacts"/> only the open campaigns the caller may add
+    /// an artifact to (agency.may_add_artifacts_to), for "New artifact".</summary>
+    Task<IReadOnlyList<CampaignOptionDto>> FindCampaignsAsync(string? text, Guid? id = null, bool toAddArtifacts = false, CancellationToken cancellationToken = default);
 
     /// <summary>The agency's artifact templates, by type then name.</summary>
     Task<IReadOnlyList<ArtifactTemplateDto>> ListTemplatesAsync(CancellationToken cancellationToken = default);
@@ -260,10 +259,15 @@ public sealed class ArtifactQueries(UnitOfWork unitOfWork) : IArtifactQueries
             return new ArtifactOptionsDto(clients, brands, people);
         }, cancellationToken);
 
-    public Task<IReadOnlyList<CampaignOptionDto>> FindCampaignsAsync(string? text, Guid? id = null, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<CampaignOptionDto>> FindCampaignsAsync(string? text, Guid? id = null, bool toAddArtifacts = false, CancellationToken cancellationToken = default) =>
         unitOfWork.RunAsync<IReadOnlyList<CampaignOptionDto>>(async (db, ct) =>
         {
             var campaigns = db.Set<Campaign>().Where(c => c.DeletedAt == null);
+            if (toAddArtifacts)
+            {
+                campaigns = campaigns.Where(c => c.Status != "completed" && c.Status != "cancelled" && WorkroomDbContext.MayAddArtifactsTo(c.Id));
+            }
+
             if (id is { } one)
             {
                 campaigns = campaigns.Where(c => c.Id == one);
@@ -281,35 +285,11 @@ public sealed class ArtifactQueries(UnitOfWork unitOfWork) : IArtifactQueries
                 .ToListAsync(ct);
         }, cancellationToken);
 
-    public Task<IReadOnlyList<CampaignOptionDto>> FindCampaignsToAddToAsync(string? text, CancellationToken cancellationToken = default) =>
-        unitOfWork.RunAsync<IReadOnlyList<CampaignOptionDto>>(async (db, ct) =>
-        {
-            var pattern = string.IsNullOrWhiteSpace(text) ? "%" : SearchPattern.Contains(text);
-            var found = await db.Database.SqlQuery<CampaignOption>($"""
-                select c.id, c.code, c.name from agency.campaigns c
-                where c.deleted_at is null and c.status not in ('completed', 'cancelled')
-                  and (c.name ilike {pattern} escape '\' or c.code ilike {pattern} escape '\')
-                  and agency.may_add_artifacts_to(c.id)
-                order by c.start_date desc, c.code
-                limit {CampaignsOffered}
-                """).ToListAsync(ct);
-            return found.Select(c => new CampaignOptionDto(c.Id, c.Code, c.Name)).ToList();
-        }, cancellationToken);
-
     public Task<IReadOnlyList<ArtifactTemplateDto>> ListTemplatesAsync(CancellationToken cancellationToken = default) =>
         unitOfWork.RunAsync<IReadOnlyList<ArtifactTemplateDto>>(async (db, ct) => await db.Set<ArtifactTemplate>().AsNoTracking()
             .OrderBy(t => t.ArtifactType).ThenBy(t => t.Name)
             .Select(t => new ArtifactTemplateDto(t.Id, t.ArtifactType, t.Name, t.Description, t.Content, t.UpdatedAt, t.Version))
             .ToListAsync(ct), cancellationToken);
-
-    private sealed class CampaignOption
-    {
-        public Guid Id { get; init; }
-
-        public string Code { get; init; } = "";
-
-        public string Name { get; init; } = "";
-    }
 
     private sealed class LatestStep
     {

@@ -91,10 +91,7 @@ public sealed class ArtifactPageTests : ComponentTestContext
         public Task<ArtifactOptionsDto> GetOptionsAsync(CancellationToken cancellationToken = default) =>
             Task.FromResult(new ArtifactOptionsDto([], [], []));
 
-        public Task<IReadOnlyList<CampaignOptionDto>> FindCampaignsAsync(string? text, Guid? id = null, CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<CampaignOptionDto>>([]);
-
-        public Task<IReadOnlyList<CampaignOptionDto>> FindCampaignsToAddToAsync(string? text, CancellationToken cancellationToken = default) =>
+        public Task<IReadOnlyList<CampaignOptionDto>> FindCampaignsAsync(string? text, Guid? id = null, bool toAddArtifacts = false, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<CampaignOptionDto>>([]);
 
         public Task<IReadOnlyList<ArtifactTemplateDto>> ListTemplatesAsync(CancellationToken cancellationToken = default) =>

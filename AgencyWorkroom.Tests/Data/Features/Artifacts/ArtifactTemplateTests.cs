@@ -70,7 +70,7 @@ public sealed class ArtifactTemplateTests(TwoTenantWorld world) : IAsyncLifetime
         var queries = creative.Get<IArtifactQueries>();
         var commands = creative.Get<IArtifactCommands>();
         var deck = (await queries.ListTemplatesAsync()).Single(t => t.ArtifactType == "deck");
-        var offered = await queries.FindCampaignsToAddToAsync(null);
+        var offered = await queries.FindCampaignsAsync(null, toAddArtifacts: true);
 
         var form = new NewArtifactForm { CampaignId = _w.TeamCampaign, TemplateId = deck.Id, ArtifactType = "brief", Title = "Pitch deck", DueDate = new DateOnly(2027, 1, 15) };
         var created = await commands.CreateAsync(form);
@@ -94,7 +94,7 @@ public sealed class ArtifactTemplateTests(TwoTenantWorld world) : IAsyncLifetime
         Assert.False(outside.Succeeded);
         Assert.Contains("whose team you are on", outside.Error);
         await using var admin = _w.Tenant.As(world, "admin");
-        Assert.Equal(["CLOSED-1", "TEAM-1"], (await admin.Get<IArtifactQueries>().FindCampaignsToAddToAsync(null)).Select(c => c.Code).Order());
+        Assert.Equal(["CLOSED-1", "TEAM-1"], (await admin.Get<IArtifactQueries>().FindCampaignsAsync(null, toAddArtifacts: true)).Select(c => c.Code).Order());
     }
 
     [Fact]

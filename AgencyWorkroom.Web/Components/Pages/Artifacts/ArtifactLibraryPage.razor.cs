@@ -125,5 +125,5 @@ public sealed partial class ArtifactLibraryPage
     }
 
     private async Task<IEnumerable<CampaignOptionDto>> FindCampaignsAsync(string? text, CancellationToken cancellationToken) =>
-        await Artifacts.FindCampaignsAsync(text, null, cancellationToken);
+        await Artifacts.FindCampaignsAsync(text, cancellationToken: cancellationToken);
 }

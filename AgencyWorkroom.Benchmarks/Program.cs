@@ -20,7 +20,7 @@ public static class BenchmarksProgram
     public static async Task<int> Main(string[] args)
     {
         // ./workroom bench runs this after loading the scale set; the connection strings come from the
-        // environment (ConnectionStrings__Workroom, __WorkroomOwner, __WorkroomMaintenance).
+        // environment (ConnectionStrings__Workroom, __WorkroomOwner, __WorkroomMaintenance, __WorkroomIdentity).
         BenchSettings settings;
         try
         {

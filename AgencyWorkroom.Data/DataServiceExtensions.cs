@@ -29,6 +29,9 @@ public static class DataServiceExtensions
     /// <summary>The app's connection: a login role that owns nothing and cannot bypass row level security.</summary>
     public const string ConnectionStringName = "Workroom";
 
+    /// <summary>Identity's connection: the one login role granted on schema identity (042), for sign-in and Data Protection.</summary>
+    public const string IdentityConnectionStringName = "WorkroomIdentity";
+
     /// <summary>The schema owner's connection, for migrations only.</summary>
     public const string OwnerConnectionStringName = "WorkroomOwner";
 
@@ -37,8 +40,15 @@ public static class DataServiceExtensions
         var connectionString = configuration.GetRequiredConnectionString(ConnectionStringName);
         RefuseConnectionsThatKeepState(connectionString);
 
-        // One data source (one pool) serves ADO.NET and EF Core alike.
+        // One data source (one pool) serves ADO.NET and EF Core alike; sign-in data has a pool of its own.
         services.AddSingleton(provider => CreateDataSource(connectionString, provider.GetService<ILoggerFactory>()));
+        // Read when first asked for: a host that never signs anyone in (a benchmark, a test) needs no such string.
+        services.AddSingleton(provider =>
+        {
+            var identityConnectionString = configuration.GetRequiredConnectionString(IdentityConnectionStringName);
+            RefuseConnectionsThatKeepState(identityConnectionString);
+            return new IdentityDataSource(CreateDataSource(identityConnectionString, provider.GetService<ILoggerFactory>()));
+        });
         services.AddDbContextFactory<WorkroomDbContext>((provider, options) =>
             options.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.UseVector())
                 .UseSnakeCaseNamingConvention());

@@ -10063,7 +10063,7 @@ GRANT USAGE ON SCHEMA gear TO agency_summaries;
 -- Name: SCHEMA identity; Type: ACL; Schema: -; Owner: workroom_owner
 --
 
-GRANT USAGE ON SCHEMA identity TO agency_app;
+GRANT USAGE ON SCHEMA identity TO identity_store;
 
 
 --
@@ -11073,35 +11073,49 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE finance_ppm.projects TO agency_app;
 -- Name: TABLE data_protection_keys; Type: ACL; Schema: identity; Owner: workroom_owner
 --
 
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE identity.data_protection_keys TO agency_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE identity.data_protection_keys TO identity_store;
+
+
+--
+-- Name: SEQUENCE data_protection_keys_id_seq; Type: ACL; Schema: identity; Owner: workroom_owner
+--
+
+GRANT SELECT,USAGE ON SEQUENCE identity.data_protection_keys_id_seq TO identity_store;
 
 
 --
 -- Name: TABLE user_claims; Type: ACL; Schema: identity; Owner: workroom_owner
 --
 
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE identity.user_claims TO agency_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE identity.user_claims TO identity_store;
+
+
+--
+-- Name: SEQUENCE user_claims_id_seq; Type: ACL; Schema: identity; Owner: workroom_owner
+--
+
+GRANT SELECT,USAGE ON SEQUENCE identity.user_claims_id_seq TO identity_store;
 
 
 --
 -- Name: TABLE user_logins; Type: ACL; Schema: identity; Owner: workroom_owner
 --
 
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE identity.user_logins TO agency_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE identity.user_logins TO identity_store;
 
 
 --
 -- Name: TABLE user_tokens; Type: ACL; Schema: identity; Owner: workroom_owner
 --
 
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE identity.user_tokens TO agency_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE identity.user_tokens TO identity_store;
 
 
 --
 -- Name: TABLE users; Type: ACL; Schema: identity; Owner: workroom_owner
 --
 
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE identity.users TO agency_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE identity.users TO identity_store;
 
 
 --

@@ -10,7 +10,7 @@ namespace AgencyWorkroom.Data.Session;
 /// (<c>agency.start_system_unit_of_work</c>: the tenant set, the role <c>system</c>, no person).
 /// What that actor may do is written in 018 and decision 007, and nowhere else.
 /// </summary>
-public sealed class SystemUnitOfWork(IDbContextFactory<WorkroomDbContext> contexts, ILogger<SystemUnitOfWork> logger)
+public sealed class SystemUnitOfWork(IDbContextFactory<WorkroomDbContext> contexts, IdentityDataSource accounts, ILogger<SystemUnitOfWork> logger)
 {
     public async Task<T> RunAsync<T>(Guid tenantId, Func<WorkroomDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
     {
@@ -20,13 +20,20 @@ public sealed class SystemUnitOfWork(IDbContextFactory<WorkroomDbContext> contex
 
     /// <summary>
     /// The tenants that have members, from the sign-in accounts: the one table read before any
-    /// tenant is known (008), so the one place a job can learn which tenants to visit.
+    /// tenant is known (008), so the one place a job can learn which tenants to visit. Read through
+    /// Identity's connection: the units of work have no grant on schema identity (042).
     /// </summary>
     public async Task<IReadOnlyList<Guid>> TenantsAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Database.SqlQuery<Guid>($"select distinct tenant_id as \"Value\" from identity.users order by 1")
-            .ToListAsync(cancellationToken);
+        await using var command = accounts.DataSource.CreateCommand("select distinct tenant_id from identity.users order by 1");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var tenants = new List<Guid>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            tenants.Add(reader.GetGuid(0));
+        }
+
+        return tenants;
     }
 
     private static async Task StartAsync(DbCommand command, Guid tenantId, CancellationToken cancellationToken)

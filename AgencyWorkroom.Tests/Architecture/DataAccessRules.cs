@@ -47,7 +47,7 @@ public static class DataAccessRules
 
     /// <summary>A context, a context factory, the data source, a connection, or the system actor's unit of work.</summary>
     public static bool IsWayIn(Type type) =>
-        type == typeof(NpgsqlDataSource) || type == typeof(NpgsqlConnection) || typeof(DbContext).IsAssignableFrom(type)
+        type == typeof(NpgsqlDataSource) || type == typeof(IdentityDataSource) || type == typeof(NpgsqlConnection) || typeof(DbContext).IsAssignableFrom(type)
         || type is { IsGenericType: true } && type.GetGenericTypeDefinition() == typeof(IDbContextFactory<>)
         || type == typeof(SystemUnitOfWork);
 

@@ -18,7 +18,11 @@ public sealed class PersonServices : IAsyncDisposable
     public PersonServices(TestDatabase database, Guid tenantId, Guid employeeId)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Workroom"] = database.AppConnectionString })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Workroom"] = database.AppConnectionString,
+                ["ConnectionStrings:WorkroomIdentity"] = database.IdentityConnectionString,
+            })
             .Build();
         var services = new ServiceCollection().AddLogging().AddWorkroomData(configuration);
         services.AddSingleton<ISessionContextSource>(new FixedSession(new SessionContext(tenantId, employeeId)));

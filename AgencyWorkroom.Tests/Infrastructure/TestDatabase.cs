@@ -14,14 +14,19 @@ public sealed class TestDatabase : IAsyncLifetime
     {
         AppConnectionString = Required("ConnectionStrings__Workroom");
         OwnerConnectionString = Required("ConnectionStrings__WorkroomOwner");
+        IdentityConnectionString = Required("ConnectionStrings__WorkroomIdentity");
         App = DataServiceExtensions.CreateDataSource(AppConnectionString);
         Owner = DataServiceExtensions.CreateDataSource(OwnerConnectionString);
         Maintenance = DataServiceExtensions.CreateDataSource(Required("ConnectionStrings__WorkroomMaintenance"));
+        Identity = DataServiceExtensions.CreateDataSource(IdentityConnectionString);
     }
 
     public string AppConnectionString { get; }
 
     public string OwnerConnectionString { get; }
+
+    /// <summary>Identity's login role: the one granted on schema identity (042).</summary>
+    public string IdentityConnectionString { get; }
 
     /// <summary>Connects as the web app's login role: not the owner, no BYPASSRLS.</summary>
     public NpgsqlDataSource App { get; }
@@ -32,6 +37,9 @@ public sealed class TestDatabase : IAsyncLifetime
     /// <summary>Connects as the maintenance role the bulk loader uses: BYPASSRLS, so queries name their tenant.</summary>
     public NpgsqlDataSource Maintenance { get; }
 
+    /// <summary>Connects as Identity's login role, which reads and writes schema identity and nothing else.</summary>
+    public NpgsqlDataSource Identity { get; }
+
     // Already migrated by ./workroom test; migrating again is a no-op and lets a plain
     // `dotnet test` run against a cluster brought up with `./workroom db up`.
     public async Task InitializeAsync() => await new SchemaMigrator().MigrateAsync(Owner);
@@ -41,6 +49,7 @@ public sealed class TestDatabase : IAsyncLifetime
         await App.DisposeAsync();
         await Owner.DisposeAsync();
         await Maintenance.DisposeAsync();
+        await Identity.DisposeAsync();
     }
 
     private static string Required(string variable) =>

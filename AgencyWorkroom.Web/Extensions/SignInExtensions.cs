@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace AgencyWorkroom.Web.Extensions;
 
@@ -44,9 +43,9 @@ public static class SignInExtensions
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
             }));
 
-        // Identity's store uses the same data source as everything else; its tables carry no tenant data.
+        // Identity's store connects as the one role granted on schema identity; the units of work cannot read it (042).
         services.AddDbContext<WorkroomIdentityDbContext>((provider, db) =>
-            db.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>()).UseSnakeCaseNamingConvention());
+            db.UseNpgsql(provider.GetRequiredService<IdentityDataSource>().DataSource).UseSnakeCaseNamingConvention());
         services.AddIdentityCore<ApplicationUser>(identity =>
             {
                 identity.Password.RequiredLength = 10;

@@ -22,7 +22,11 @@ public sealed class UnitOfWorkTests(TwoTenantWorld world) : IAsyncLifetime
         // A pool of two connections: thousands of units of work must share them without leaking context.
         var pooled = new NpgsqlConnectionStringBuilder(world.Database.AppConnectionString) { MaxPoolSize = 2 };
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Workroom"] = pooled.ConnectionString })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Workroom"] = pooled.ConnectionString,
+                ["ConnectionStrings:WorkroomIdentity"] = world.Database.IdentityConnectionString,
+            })
             .Build();
         _services = new ServiceCollection().AddLogging().AddWorkroomData(configuration).BuildServiceProvider();
         return Task.CompletedTask;

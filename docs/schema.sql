@@ -2750,7 +2750,7 @@ CREATE FUNCTION agency.ppm_reconciliation(p_campaign_id uuid DEFAULT NULL::uuid)
     from finance_ppm.projects pp
     where pp.tenant_id = c.tenant_id and pp.agency_campaign_id = c.id) p on p.codes is not null
   left join lateral (
-    select t.spend from agency.campaign_spend_totals t
+    select sum(t.spend) as spend from agency.campaign_spend_totals t
     where t.tenant_id = c.tenant_id and t.campaign_id = c.id) s on true
   where agency.can_see_financials()
     and c.tenant_id = agency.current_tenant_id() and c.deleted_at is null
@@ -5419,8 +5419,8 @@ CREATE VIEW agency.v_campaign_overview WITH (security_invoker='true') AS
             sum(w.labor_cost) AS labor_cost
            FROM agency.campaign_week_money w
           WHERE ((w.tenant_id = c.tenant_id) AND (w.campaign_id = c.id))) m ON (true))
-     LEFT JOIN LATERAL ( SELECT s.spend,
-            s.direct_cost
+     LEFT JOIN LATERAL ( SELECT sum(s.spend) AS spend,
+            sum(s.direct_cost) AS direct_cost
            FROM agency.campaign_spend_totals s
           WHERE ((s.tenant_id = c.tenant_id) AND (s.campaign_id = c.id))) sp ON (true))
      LEFT JOIN LATERAL ( SELECT count(DISTINCT t.employee_id) AS team_size

@@ -6,8 +6,8 @@
 --                  campaign_spend_lines; v_campaign_overview (the campaign page, the lists) and
 --                  agency.ppm_reconciliation() read it. A view, not a function: a set-returning
 --                  function must pin its search_path (SchemaTests) and then cannot be inlined (017
---                  measured that at 1.7x-2.7x slower); a view with the campaign in a LATERAL is
---                  pushed into every branch of the lines as before. Amounts stay finance and
+--                  measured that at 1.7x-2.7x slower); a view, read in a LATERAL aggregate, gets
+--                  the campaign pushed into every branch of the lines as before (a plan test). Amounts stay finance and
 --                  leadership only: the lines beneath are theirs, and the readers gate it again.
 --   who links      finance, leadership and admin in the tenant, and a pm who is the campaign's
 --                  project manager on its team (agency.may_link_campaign). 007 lets none of them do
@@ -81,8 +81,10 @@ left join lateral (
   select sum(w.revenue) as revenue, sum(w.labor_cost) as labor_cost
   from agency.campaign_week_money w
   where w.tenant_id = c.tenant_id and w.campaign_id = c.id) m on true
+-- An aggregate over the one row, so the LATERAL is not pulled up into a join with the whole view:
+-- as a subquery of its own, the campaign is pushed into the view's grouping and its branches.
 left join lateral (
-  select s.spend, s.direct_cost
+  select sum(s.spend) as spend, sum(s.direct_cost) as direct_cost
   from agency.campaign_spend_totals s
   where s.tenant_id = c.tenant_id and s.campaign_id = c.id) sp on true
 left join lateral (
@@ -339,7 +341,7 @@ language sql stable set search_path = '' as $$
     from finance_ppm.projects pp
     where pp.tenant_id = c.tenant_id and pp.agency_campaign_id = c.id) p on p.codes is not null
   left join lateral (
-    select t.spend from agency.campaign_spend_totals t
+    select sum(t.spend) as spend from agency.campaign_spend_totals t
     where t.tenant_id = c.tenant_id and t.campaign_id = c.id) s on true
   where agency.can_see_financials()
     and c.tenant_id = agency.current_tenant_id() and c.deleted_at is null

@@ -6,14 +6,13 @@ using static Microsoft.Playwright.Assertions;
 
 namespace AgencyWorkroom.Tests.Browser;
 
-/// <summary>The launcher in the top bar, by keyboard, in real Chromium on the seeded demo agencies.</summary>
+/// <summary>The launcher in the top bar (by keyboard), a campaign's Costs and links tab and the PPM reconciliation, in real Chromium on the seeded demo agencies.</summary>
 [Collection(DemoDataCollection.Name)]
 public sealed class SuiteLauncherTests(DemoSeedFixture demo, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task Launcher_OpensByKeyboard_EscapeCloses_AndTheWorkroomCardLeadsHome()
     {
-        _ = demo;
         var page = await browser.SignedInPageAsync(DemoAccounts.EmailOf("finance", "northwind"), DemoAccounts.Password);
         await BrowserFixture.OpenAsync(page, "/campaigns");
 
@@ -41,5 +40,45 @@ public sealed class SuiteLauncherTests(DemoSeedFixture demo, BrowserFixture brow
 
         await Expect(page.GetByTestId("kpi-margin-value")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("launcher-cards")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task CostsTab_AndReconciliation_ShowFinanceTheLinkedRecords_AndPassAxe()
+    {
+        var page = await browser.SignedInPageAsync(DemoAccounts.EmailOf("finance", "northwind"), DemoAccounts.Password);
+        var campaign = await LinkedCampaignAsync();
+
+        await BrowserFixture.OpenAsync(page, "/suite/reconciliation");
+        await Expect(page.GetByTestId("reconciliation-row").First).ToBeVisibleAsync();
+        await CheckScreenAsync(page, "reconciliation");
+
+        await BrowserFixture.OpenAsync(page, $"/campaigns/{campaign}");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Costs and links" }).ClickAsync();
+        await Expect(page.GetByTestId("links-who")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("reconciliation")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("linked-record").Filter(new() { HasText = "PPM project" }).First).ToBeVisibleAsync();
+        await page.GetByTestId("link-search-button").ClickAsync();
+        await Expect(page.GetByTestId("candidates").Or(page.GetByTestId("candidates-empty"))).ToBeVisibleAsync();
+        await CheckScreenAsync(page, "campaign-costs-and-links");
+    }
+
+    private static async Task CheckScreenAsync(IPage page, string name)
+    {
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await BrowserFixture.ScreenshotAsync(page, name);
+        var violations = await BrowserFixture.SeriousAccessibilityViolationsAsync(page);
+        Assert.True(violations.Count == 0, $"{name}:\n{string.Join("\n", violations)}");
+    }
+
+    private async Task<Guid> LinkedCampaignAsync()
+    {
+        await using var s = await demo.MaintenanceSessionAsync();
+        return await s.ScalarAsync<Guid>(
+            """
+            select c.id from agency.campaigns c
+            join finance_ppm.projects p on p.tenant_id = c.tenant_id and p.agency_campaign_id = c.id
+            where c.tenant_id = @t and c.deleted_at is null order by c.code limit 1
+            """,
+            ("t", DemoSeedFixture.Profile("northwind").TenantId));
     }
 }

@@ -202,6 +202,19 @@ public sealed class SuiteTests(TwoTenantWorld world)
         Assert.DoesNotContain((await finance.Get<INotificationFeed>().GetAsync()).Alerts, a => a.Kind == "equipment_overdue");
     }
 
+    [Fact]
+    public async Task CampaignOverview_ReadsTheSpendOfEachCampaign_NotAJoinWithEveryCampaignsSpend()
+    {
+        // Lists filter on anything but the id: the spend view must get the campaign pushed in (041).
+        await using var s = await world.AppSessionAsync(world.A, "finance");
+
+        var plan = string.Join("\n", (await s.QueryAsync(
+            "explain (verbose, costs off) select spend from agency.v_campaign_overview where code = 'NONE'")).Select(r => r.Values.Single()));
+
+        Assert.DoesNotMatch(@"(Hash Cond|Merge Cond|Join Filter):[^\n]*\bs\.campaign_id", plan);
+        Assert.Contains("gear.checkouts", plan, StringComparison.Ordinal);
+    }
+
     private static async Task<CampaignOverviewRow> OverviewAsync(PersonServices person, Guid campaign) =>
         (await person.Get<ICampaignQueries>().GetAsync(campaign))!.Overview;
 

@@ -4,6 +4,7 @@ using AgencyWorkroom.Data.Features.Campaigns;
 using AgencyWorkroom.Data.Features.Capacity;
 using AgencyWorkroom.Data.Features.Clients;
 using AgencyWorkroom.Data.Features.Dashboard;
+using AgencyWorkroom.Data.Features.Suite;
 using AgencyWorkroom.Data.Features.Notifications;
 using AgencyWorkroom.Data.Features.Timesheets;
 using AgencyWorkroom.Data.Features.Search;
@@ -70,6 +71,12 @@ public static class DataServiceExtensions
         services.AddScoped<IClientQueries, ClientQueries>();
         services.AddScoped<IClientCommands, ClientCommands>();
         services.AddScoped<IDashboardQueries, DashboardQueries>();
+        services.AddSingleton(new SuiteOptions(SuiteOptions.Neighbours
+            .Select(app => (app, url: configuration[$"Suite:Apps:{app}:Url"]))
+            .Where(a => !string.IsNullOrWhiteSpace(a.url))
+            .ToDictionary(a => a.app, a => a.url!)));
+        services.AddScoped<ISuiteQueries, SuiteQueries>();
+        services.AddScoped<ISuiteCommands, SuiteCommands>();
         services.AddScoped<ISearchQueries, SearchQueries>();
         services.AddScoped<IArtifactQueries, ArtifactQueries>();
         services.AddScoped<IArtifactCommands, ArtifactCommands>();

@@ -132,4 +132,6 @@ public sealed class CountingDashboardQueries(DashboardQueries inner, DashboardLo
         counter.Add();
         return dashboard;
     }
+
+    public Task<AgencyWorkroom.Data.Views.DashboardKpisRow> GetKpisAsync(CancellationToken cancellationToken = default) => inner.GetKpisAsync(cancellationToken);
 }

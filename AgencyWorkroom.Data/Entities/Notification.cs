@@ -20,6 +20,9 @@ public sealed class Notification : AuditedEntity
     /// <summary>The artifact a review step or a mention is about (036).</summary>
     public Guid? ArtifactId { get; set; }
 
+    /// <summary>The equipment checkout an <c>equipment_overdue</c> notification is about (041).</summary>
+    public Guid? CheckoutId { get; set; }
+
     public string Title { get; set; } = "";
 
     public DateTimeOffset? ReadAt { get; set; }

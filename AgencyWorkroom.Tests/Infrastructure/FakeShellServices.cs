@@ -32,4 +32,6 @@ public sealed class FakeDashboardQueries(DashboardDto dashboard) : IDashboardQue
         Calls++;
         return Task.FromResult(dashboard);
     }
+
+    public Task<AgencyWorkroom.Data.Views.DashboardKpisRow> GetKpisAsync(CancellationToken cancellationToken = default) => Task.FromResult(dashboard.Kpis);
 }

@@ -8,6 +8,9 @@ namespace AgencyWorkroom.Data.Features.Dashboard;
 public interface IDashboardQueries
 {
     Task<DashboardDto> GetAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The headline figures alone (v_dashboard_kpis, money null unless finance or leadership): the launcher's Workroom card.</summary>
+    Task<DashboardKpisRow> GetKpisAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>The home screen, from agency.v_dashboard_kpis, v_campaign_overview and get_recent_activity.</summary>
@@ -54,6 +57,9 @@ public sealed class DashboardQueries(UnitOfWork unitOfWork, ISessionContextSourc
         var (kpis, personal) = await figures;
         return new DashboardDto(kpis, await health, await activity, personal);
     }
+
+    public Task<DashboardKpisRow> GetKpisAsync(CancellationToken cancellationToken = default) =>
+        unitOfWork.RunAsync((db, ct) => db.Set<DashboardKpisRow>().AsNoTracking().SingleAsync(ct), cancellationToken);
 
     private static async Task<PersonalPanelDto> PersonalAsync(WorkroomDbContext db, Guid me, DateOnly week, CancellationToken ct)
     {

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace AgencyWorkroom.Data.Features.Notifications;
 
 /// <summary>What one visit of the budget watch did in a tenant.</summary>
-public sealed record BudgetWatchResult(int HealthRefreshed, int AlertsRaised);
+/// <param name="OverdueRaised">Notifications of equipment overdue raised now (041: the holder and the campaign's project managers, once).</param>
+public sealed record BudgetWatchResult(int HealthRefreshed, int AlertsRaised, int OverdueRaised = 0);
 
 /// <summary>
 /// Raises budget alerts, and judges again the health that the calendar changes, every minute,
@@ -29,7 +30,8 @@ public sealed class BudgetWatch(SystemUnitOfWork system, ILogger<BudgetWatch> lo
         {
             var refreshed = await db.Database.SqlQuery<int>($"select agency.refresh_stale_campaign_health() as \"Value\"").SingleAsync(ct);
             var raised = await db.Database.SqlQuery<int>($"select agency.raise_budget_alerts() as \"Value\"").SingleAsync(ct);
-            return new BudgetWatchResult(refreshed, raised);
+            var overdue = await db.Database.SqlQuery<int>($"select agency.raise_overdue_equipment_alerts() as \"Value\"").SingleAsync(ct);
+            return new BudgetWatchResult(refreshed, raised, overdue);
         }, cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -62,6 +64,11 @@ public sealed class BudgetWatch(SystemUnitOfWork system, ILogger<BudgetWatch> lo
             try
             {
                 var result = await RunAsync(tenant, cancellationToken);
+                if (result.OverdueRaised > 0)
+                {
+                    logger.LogInformation("Raised {Alerts} overdue equipment notifications in tenant {TenantId}", result.OverdueRaised, tenant);
+                }
+
                 if (result.AlertsRaised > 0)
                 {
                     logger.LogInformation("Raised {Alerts} budget alerts in tenant {TenantId}", result.AlertsRaised, tenant);

@@ -13,6 +13,7 @@ public sealed record NotificationDto(
     public string Href => Kind switch
     {
         "budget_alert" => $"/campaigns/{CampaignId}",
+        "equipment_overdue" => CampaignId is { } campaign ? $"/campaigns/{campaign}" : "/",
         "timesheet_submitted" => "/timesheets/approvals",
         "artifact_review" or "artifact_mention" => $"/artifacts/{ArtifactId}",
         _ => WeekStartDate is { } week ? $"/timesheets?week={week:yyyy-MM-dd}" : "/timesheets",

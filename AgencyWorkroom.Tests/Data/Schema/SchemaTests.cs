@@ -129,7 +129,7 @@ public sealed class SchemaTests(TwoTenantWorld world)
         Assert.Empty(await NamesAsync(s, $"""
             select p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace
             where n.nspname in {OurSchemas}
-              and ((p.prosecdef and pg_get_userbyid(p.proowner) not in ('agency_summaries', 'agency_audit', 'agency_timesheets', 'agency_reviews'))
+              and ((p.prosecdef and pg_get_userbyid(p.proowner) not in ('agency_summaries', 'agency_audit', 'agency_timesheets', 'agency_reviews', 'agency_links'))
                    or not (exists (select from unnest(p.proconfig) c where c like 'search_path=%')
                            or p.prosqlbody is not null and not p.prosecdef))
             """));
@@ -141,7 +141,7 @@ public sealed class SchemaTests(TwoTenantWorld world)
              "agency.reprice_campaign_summaries()"],
             await NamesAsync(s, $"""
                 select p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-                where n.nspname in {OurSchemas} and p.prosecdef and pg_get_userbyid(p.proowner) not in ('agency_timesheets', 'agency_reviews') order by 1
+                where n.nspname in {OurSchemas} and p.prosecdef and pg_get_userbyid(p.proowner) not in ('agency_timesheets', 'agency_reviews', 'agency_links') order by 1
                 """));
         // 021: the steps of time a caller may not take by hand, each checking the caller first.
         Assert.Equal(
@@ -157,6 +157,14 @@ public sealed class SchemaTests(TwoTenantWorld world)
             await NamesAsync(s, $"""
                 select p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace
                 where n.nspname in {OurSchemas} and p.prosecdef and pg_get_userbyid(p.proowner) = 'agency_reviews' order by 1
+                """));
+        // 041: the links of a campaign to the neighbours, for finance, leadership, admin and its project manager (decision 023).
+        Assert.Equal(
+            ["agency.campaign_link_candidates(uuid,text,text,integer)", "agency.campaign_neighbour_lines(uuid)",
+             "agency.link_campaign_record(uuid,text,uuid,boolean)"],
+            await NamesAsync(s, $"""
+                select p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+                where n.nspname in {OurSchemas} and p.prosecdef and pg_get_userbyid(p.proowner) = 'agency_links' order by 1
                 """));
     }
 

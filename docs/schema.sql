@@ -1641,8 +1641,13 @@ CREATE TABLE agency.jobs (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     created_by uuid DEFAULT agency.current_user_id(),
     updated_by uuid,
+    subject_id uuid,
+    progress_done integer,
+    progress_total integer,
     CONSTRAINT jobs_attempts_check CHECK ((attempts >= 0)),
     CONSTRAINT jobs_kind_check CHECK ((kind ~ '^[a-z][a-z_]{0,62}$'::text)),
+    CONSTRAINT jobs_progress_done_check CHECK ((progress_done >= 0)),
+    CONSTRAINT jobs_progress_total_check CHECK ((progress_total >= 0)),
     CONSTRAINT jobs_status_check CHECK ((status = ANY (ARRAY['queued'::text, 'running'::text, 'done'::text, 'failed'::text])))
 );
 
@@ -1670,6 +1675,10 @@ CREATE FUNCTION agency.claim_jobs(p_kind text, p_limit integer DEFAULT 1, p_leas
     and j.id in (select q.id from agency.jobs q
                  where q.tenant_id = agency.current_tenant_id() and q.kind = p_kind and q.run_after <= pg_catalog.now()
                    and (q.status = 'queued' or q.status = 'running' and q.leased_until < pg_catalog.now() and q.attempts < 5)
+                   and (q.subject_id is null
+                        or not exists (select 1 from agency.jobs r
+                                       where r.tenant_id = q.tenant_id and r.kind = q.kind and r.subject_id = q.subject_id
+                                         and r.id <> q.id and r.status = 'running' and r.leased_until >= pg_catalog.now()))
                  order by q.run_after, q.id
                  limit greatest(p_limit, 0)
                  for update skip locked)
@@ -1772,6 +1781,43 @@ $$;
 
 
 ALTER FUNCTION agency.day_hours(p_employee uuid, p_day date, p_except uuid) OWNER TO workroom_owner;
+
+--
+-- Name: enqueue_knowledge_index(text, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.enqueue_knowledge_index(p_kind text, p_subject uuid) RETURNS void
+    LANGUAGE sql
+    SET search_path TO ''
+    AS $$
+  insert into agency.jobs (kind, subject_id, payload)
+  select p_kind, p_subject, pg_catalog.jsonb_build_object('subject_id', p_subject)
+  where p_kind in ('index_document', 'index_artifact')
+    and agency.current_user_id() is not null
+    and not exists (select 1 from agency.jobs j
+                    where j.tenant_id = agency.current_tenant_id() and j.kind = p_kind and j.subject_id = p_subject
+                      and j.status = 'queued' and j.attempts = 0)
+$$;
+
+
+ALTER FUNCTION agency.enqueue_knowledge_index(p_kind text, p_subject uuid) OWNER TO workroom_owner;
+
+--
+-- Name: enqueue_knowledge_index_of_row(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.enqueue_knowledge_index_of_row() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  perform agency.enqueue_knowledge_index(tg_argv[0], new.id);
+  return null;
+end
+$$;
+
+
+ALTER FUNCTION agency.enqueue_knowledge_index_of_row() OWNER TO workroom_owner;
 
 --
 -- Name: fee_recognised_to(text, numeric, date, date, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -2448,6 +2494,17 @@ $_$;
 
 
 ALTER FUNCTION agency.keep_week_bookings() OWNER TO agency_summaries;
+
+--
+-- Name: knowledge_content_hash(text); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.knowledge_content_hash(p_content text) RETURNS bytea
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN decode(md5(p_content), 'hex'::text);
+
+
+ALTER FUNCTION agency.knowledge_content_hash(p_content text) OWNER TO workroom_owner;
 
 --
 -- Name: campaign_team; Type: TABLE; Schema: agency; Owner: workroom_owner
@@ -3419,14 +3476,13 @@ ALTER FUNCTION agency.review_artifact(p_artifact uuid, p_to text, p_reason text)
 -- Name: search_knowledge(public.vector, double precision, integer, jsonb); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
-CREATE FUNCTION agency.search_knowledge(query_embedding public.vector, match_threshold double precision DEFAULT 0.0, match_count integer DEFAULT 10, filters jsonb DEFAULT '{}'::jsonb) RETURNS TABLE(chunk_id uuid, document_id uuid, chunk_index integer, content text, document_title text, doc_type text, client_id uuid, campaign_id uuid, similarity double precision)
+CREATE FUNCTION agency.search_knowledge(query_embedding public.vector, match_threshold double precision DEFAULT 0.0, match_count integer DEFAULT 10, filters jsonb DEFAULT '{}'::jsonb) RETURNS TABLE(chunk_id uuid, document_id uuid, chunk_index integer, content text, document_title text, doc_type text, client_id uuid, campaign_id uuid, similarity double precision, artifact_id uuid)
     LANGUAGE plpgsql STABLE
     SET search_path TO 'pg_catalog', 'public'
     SET "hnsw.iterative_scan" TO 'relaxed_order'
     SET "hnsw.ef_search" TO '400'
     AS $_$
 declare
-  -- Up to this many passages are ranked exactly: every match, in order, in a few milliseconds.
   exact_up_to constant integer := 5000;
   v_limit integer := greatest(coalesce(match_count, 0), 0);
   v_where text := '';
@@ -3434,53 +3490,50 @@ declare
   v_nearest text;
   v_ids uuid[];
   v_distances double precision[];
+  -- Documents and artifacts alike: a passage's source, visible under its own policies.
+  v_from constant text := $q$ from agency.knowledge_chunks c
+     left join agency.knowledge_documents d on d.tenant_id = c.tenant_id and d.id = c.document_id
+     left join agency.artifacts a on a.tenant_id = c.tenant_id and a.id = c.artifact_id
+     left join agency.campaigns ac on ac.tenant_id = a.tenant_id and ac.id = a.campaign_id
+     where c.tenant_id = agency.current_tenant_id()
+       and (d.id is not null and d.deleted_at is null or a.id is not null and a.deleted_at is null)$q$;
 begin
   if v_limit = 0 then
     return;
   end if;
 
-  -- Only the filters asked for, so the planner sees plain conditions ($2 is filters).
   if filters ->> 'client_id' is not null then
-    v_where := v_where || ' and d.client_id = ($2 ->> ''client_id'')::uuid';
+    v_where := v_where || ' and coalesce(d.client_id, ac.client_id) = ($2 ->> ''client_id'')::uuid';
   end if;
   if filters ->> 'brand_id' is not null then
-    v_where := v_where || ' and d.brand_id = ($2 ->> ''brand_id'')::uuid';
+    v_where := v_where || ' and coalesce(d.brand_id, ac.brand_id) = ($2 ->> ''brand_id'')::uuid';
   end if;
   if filters ->> 'campaign_id' is not null then
-    v_where := v_where || ' and d.campaign_id = ($2 ->> ''campaign_id'')::uuid';
+    v_where := v_where || ' and coalesce(d.campaign_id, a.campaign_id) = ($2 ->> ''campaign_id'')::uuid';
   end if;
   if filters ->> 'doc_type' is not null then
-    v_where := v_where || ' and d.doc_type = $2 ->> ''doc_type''';
+    v_where := v_where || ' and coalesce(d.doc_type, ''artifact'') = $2 ->> ''doc_type''';
   end if;
   if filters -> 'tags' is not null then
-    v_where := v_where || ' and d.tags @> array(select jsonb_array_elements_text($2 -> ''tags''))';
+    v_where := v_where || ' and coalesce(d.tags, a.tags) @> array(select jsonb_array_elements_text($2 -> ''tags''))';
+  end if;
+  if filters ->> 'model' is not null then
+    v_where := v_where || ' and c.embedding_model = $2 ->> ''model''';
   end if;
 
-  -- A small knowledge base, or a narrow filter (a client's, a campaign's documents), is ranked
-  -- exactly: the index is shared by every tenant and would walk past everyone else's passages.
   if v_where = '' then
     select coalesce(max(k.chunk_count), 0) < exact_up_to into v_exact
     from agency.knowledge_chunk_counts k where k.tenant_id = agency.current_tenant_id();
   else
-    execute 'select count(*) < $3 from (select 1 from agency.knowledge_documents d
-               join agency.knowledge_chunks c on c.tenant_id = d.tenant_id and c.document_id = d.id
-               where d.tenant_id = agency.current_tenant_id() and d.deleted_at is null' || v_where || ' limit $3) x'
+    execute 'select count(*) < $3 from (select 1' || v_from || v_where || ' limit $3) x'
       into v_exact using query_embedding, filters, exact_up_to;
   end if;
 
-  -- Otherwise the HNSW index, with pgvector 0.8's iterative scan (the SET above: rows the tenant
-  -- or a filter removes are replaced, relaxed order put right below), and the exact ranking only
-  -- if the scan still came back short (it gives up after hnsw.max_scan_tuples). "+ 0" keeps the
-  -- index out of an exact ranking. Each ranking is planned with this query's own values and
-  -- gives the k nearest ids, in order; the threshold is applied to those.
   v_nearest := format(
     $q$select array_agg(r.id order by r.distance), array_agg(r.distance order by r.distance)
-       from (select c.id, c.embedding <=> $1 as distance
-             from agency.knowledge_chunks c
-             join agency.knowledge_documents d on d.tenant_id = c.tenant_id and d.id = c.document_id
-             where c.tenant_id = agency.current_tenant_id() and d.deleted_at is null%s
+       from (select c.id, c.embedding <=> $1 as distance %s%s
              order by %%s
-             limit %s) r$q$, v_where, v_limit);
+             limit %s) r$q$, v_from, v_where, v_limit);
 
   if not v_exact then
     execute format(v_nearest, 'c.embedding <=> $1') into v_ids, v_distances using query_embedding, filters;
@@ -3489,12 +3542,14 @@ begin
     execute format(v_nearest, '(c.embedding <=> $1) + 0') into v_ids, v_distances using query_embedding, filters;
   end if;
 
-  -- The passages' text and documents: a statement the session plans once and keeps.
   return query
-  select c.id, c.document_id, c.chunk_index, c.content, d.title, d.doc_type, d.client_id, d.campaign_id, 1 - n.distance
+  select c.id, c.document_id, c.chunk_index, c.content, coalesce(d.title, a.title), coalesce(d.doc_type, 'artifact'),
+         coalesce(d.client_id, ac.client_id), coalesce(d.campaign_id, a.campaign_id), 1 - n.distance, c.artifact_id
   from unnest(v_ids, v_distances) with ordinality as n (id, distance, rank)
   join agency.knowledge_chunks c on c.tenant_id = agency.current_tenant_id() and c.id = n.id
-  join agency.knowledge_documents d on d.tenant_id = c.tenant_id and d.id = c.document_id
+  left join agency.knowledge_documents d on d.tenant_id = c.tenant_id and d.id = c.document_id
+  left join agency.artifacts a on a.tenant_id = c.tenant_id and a.id = c.artifact_id
+  left join agency.campaigns ac on ac.tenant_id = a.tenant_id and ac.id = a.campaign_id
   where 1 - n.distance >= match_threshold
   order by n.rank;
 end
@@ -4796,7 +4851,7 @@ ALTER TABLE agency.knowledge_chunk_counts OWNER TO workroom_owner;
 CREATE TABLE agency.knowledge_chunks (
     tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
     id uuid DEFAULT gen_random_uuid() NOT NULL,
-    document_id uuid NOT NULL,
+    document_id uuid,
     chunk_index integer NOT NULL,
     content text NOT NULL,
     token_count integer,
@@ -4806,7 +4861,12 @@ CREATE TABLE agency.knowledge_chunks (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     created_by uuid DEFAULT agency.current_user_id(),
     updated_by uuid,
-    CONSTRAINT knowledge_chunks_chunk_index_check CHECK ((chunk_index >= 0))
+    artifact_id uuid,
+    embedding_model text DEFAULT 'all-MiniLM-L6-v2'::text NOT NULL,
+    content_hash bytea GENERATED ALWAYS AS (agency.knowledge_content_hash(content)) STORED NOT NULL,
+    CONSTRAINT knowledge_chunks_chunk_index_check CHECK ((chunk_index >= 0)),
+    CONSTRAINT knowledge_chunks_embedding_model_check CHECK (((length(embedding_model) >= 1) AND (length(embedding_model) <= 200))),
+    CONSTRAINT knowledge_chunks_one_source CHECK ((num_nonnulls(document_id, artifact_id) = 1))
 );
 ALTER TABLE ONLY agency.knowledge_chunks ALTER COLUMN embedding SET STORAGE PLAIN;
 
@@ -4836,7 +4896,9 @@ CREATE TABLE agency.knowledge_documents (
     created_by uuid DEFAULT agency.current_user_id(),
     updated_by uuid,
     deleted_at timestamp with time zone,
+    team_only boolean DEFAULT false NOT NULL,
     CONSTRAINT knowledge_documents_doc_type_check CHECK ((doc_type = ANY (ARRAY['playbook'::text, 'brand_guidelines'::text, 'post_mortem'::text, 'process'::text, 'case_study'::text, 'research'::text, 'policy'::text, 'other'::text]))),
+    CONSTRAINT knowledge_documents_team_needs_campaign CHECK (((NOT team_only) OR (campaign_id IS NOT NULL))),
     CONSTRAINT knowledge_documents_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 300)))
 );
 
@@ -6538,6 +6600,20 @@ CREATE INDEX jobs_due_idx ON agency.jobs USING btree (tenant_id, kind, run_after
 
 
 --
+-- Name: jobs_subject_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX jobs_subject_idx ON agency.jobs USING btree (tenant_id, kind, subject_id, created_at DESC) WHERE (subject_id IS NOT NULL);
+
+
+--
+-- Name: knowledge_chunks_artifact_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE UNIQUE INDEX knowledge_chunks_artifact_idx ON agency.knowledge_chunks USING btree (tenant_id, artifact_id, chunk_index) WHERE (artifact_id IS NOT NULL);
+
+
+--
 -- Name: knowledge_chunks_document_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
@@ -7158,6 +7234,34 @@ CREATE TRIGGER create_version_on_insert AFTER INSERT ON agency.artifacts FOR EAC
 --
 
 CREATE TRIGGER create_version_on_update BEFORE UPDATE ON agency.artifacts FOR EACH ROW EXECUTE FUNCTION agency.create_artifact_version();
+
+
+--
+-- Name: artifacts enqueue_index_insert; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER enqueue_index_insert AFTER INSERT ON agency.artifacts FOR EACH ROW EXECUTE FUNCTION agency.enqueue_knowledge_index_of_row('index_artifact');
+
+
+--
+-- Name: knowledge_documents enqueue_index_insert; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER enqueue_index_insert AFTER INSERT ON agency.knowledge_documents FOR EACH ROW EXECUTE FUNCTION agency.enqueue_knowledge_index_of_row('index_document');
+
+
+--
+-- Name: artifacts enqueue_index_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER enqueue_index_update AFTER UPDATE OF title, content, deleted_at ON agency.artifacts FOR EACH ROW WHEN (((old.title IS DISTINCT FROM new.title) OR (old.content IS DISTINCT FROM new.content) OR (old.deleted_at IS DISTINCT FROM new.deleted_at))) EXECUTE FUNCTION agency.enqueue_knowledge_index_of_row('index_artifact');
+
+
+--
+-- Name: knowledge_documents enqueue_index_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER enqueue_index_update AFTER UPDATE OF title, content, deleted_at ON agency.knowledge_documents FOR EACH ROW WHEN (((old.title IS DISTINCT FROM new.title) OR (old.content IS DISTINCT FROM new.content) OR (old.deleted_at IS DISTINCT FROM new.deleted_at))) EXECUTE FUNCTION agency.enqueue_knowledge_index_of_row('index_document');
 
 
 --
@@ -8207,6 +8311,14 @@ ALTER TABLE ONLY agency.knowledge_chunk_counts
 
 
 --
+-- Name: knowledge_chunks knowledge_chunks_artifact_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.knowledge_chunks
+    ADD CONSTRAINT knowledge_chunks_artifact_fkey FOREIGN KEY (tenant_id, artifact_id) REFERENCES agency.artifacts(tenant_id, id) ON DELETE CASCADE;
+
+
+--
 -- Name: knowledge_chunks knowledge_chunks_tenant_id_document_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -8680,6 +8792,13 @@ CREATE POLICY artifact_edit ON agency.artifacts FOR UPDATE USING (((owner_id = (
 
 
 --
+-- Name: artifacts artifact_index; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY artifact_index ON agency.artifacts FOR SELECT USING (( SELECT agency.has_role('system'::text) AS has_role));
+
+
+--
 -- Name: artifact_presence; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
 --
 
@@ -8849,6 +8968,13 @@ CREATE POLICY capacity_read ON agency.employee_capacity_periods FOR SELECT USING
 
 
 --
+-- Name: knowledge_chunks chunk_index; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY chunk_index ON agency.knowledge_chunks USING (( SELECT agency.has_role('system'::text) AS has_role)) WITH CHECK (( SELECT agency.has_role('system'::text) AS has_role));
+
+
+--
 -- Name: knowledge_chunks chunk_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -8859,7 +8985,11 @@ CREATE POLICY chunk_manage ON agency.knowledge_chunks USING (( SELECT agency.has
 -- Name: knowledge_chunks chunk_read; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
-CREATE POLICY chunk_read ON agency.knowledge_chunks FOR SELECT USING (true);
+CREATE POLICY chunk_read ON agency.knowledge_chunks FOR SELECT USING ((( SELECT agency.has_any_role(ARRAY['leadership'::text, 'admin'::text]) AS has_any_role) OR ((document_id IS NOT NULL) AND (EXISTS ( SELECT 1
+   FROM agency.knowledge_documents d
+  WHERE ((d.tenant_id = knowledge_chunks.tenant_id) AND (d.id = knowledge_chunks.document_id))))) OR ((artifact_id IS NOT NULL) AND (EXISTS ( SELECT 1
+   FROM agency.artifacts a
+  WHERE ((a.tenant_id = knowledge_chunks.tenant_id) AND (a.id = knowledge_chunks.artifact_id)))))));
 
 
 --
@@ -9038,6 +9168,17 @@ CREATE POLICY job_follow ON agency.jobs FOR SELECT USING ((created_by = ( SELECT
 
 
 --
+-- Name: jobs job_subject_follow; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY job_subject_follow ON agency.jobs FOR SELECT USING ((((kind = 'index_document'::text) AND (EXISTS ( SELECT 1
+   FROM agency.knowledge_documents d
+  WHERE ((d.tenant_id = jobs.tenant_id) AND (d.id = jobs.subject_id))))) OR ((kind = 'index_artifact'::text) AND (EXISTS ( SELECT 1
+   FROM agency.artifacts a
+  WHERE ((a.tenant_id = jobs.tenant_id) AND (a.id = jobs.subject_id)))))));
+
+
+--
 -- Name: jobs job_work; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -9069,6 +9210,13 @@ ALTER TABLE agency.knowledge_chunks ENABLE ROW LEVEL SECURITY;
 ALTER TABLE agency.knowledge_documents ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: knowledge_documents knowledge_index; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY knowledge_index ON agency.knowledge_documents FOR SELECT USING (( SELECT agency.has_role('system'::text) AS has_role));
+
+
+--
 -- Name: knowledge_documents knowledge_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -9079,7 +9227,7 @@ CREATE POLICY knowledge_manage ON agency.knowledge_documents USING (( SELECT age
 -- Name: knowledge_documents knowledge_read; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
-CREATE POLICY knowledge_read ON agency.knowledge_documents FOR SELECT USING (true);
+CREATE POLICY knowledge_read ON agency.knowledge_documents FOR SELECT USING (((NOT team_only) OR agency.may_add_artifacts_to(campaign_id)));
 
 
 --
@@ -10285,6 +10433,13 @@ GRANT ALL ON FUNCTION agency.day_hours(p_employee uuid, p_day date, p_except uui
 
 
 --
+-- Name: FUNCTION enqueue_knowledge_index(p_kind text, p_subject uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.enqueue_knowledge_index(p_kind text, p_subject uuid) TO agency_app;
+
+
+--
 -- Name: FUNCTION fee_recognised_to(p_budget_type text, p_budget numeric, p_start date, p_end date, p_day date); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -10366,6 +10521,13 @@ REVOKE ALL ON FUNCTION agency.keep_time_summaries() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION agency.keep_week_bookings() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION knowledge_content_hash(p_content text); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.knowledge_content_hash(p_content text) TO agency_app;
 
 
 --

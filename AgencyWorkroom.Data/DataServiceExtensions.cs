@@ -86,7 +86,11 @@ public static class DataServiceExtensions
         // artifacts are indexed by the queue, as each tenant's system actor (039, decision 021).
         services.AddSingleton<KnowledgePipeline>();
         services.AddSingleton<KnowledgeIngestion>();
-        services.AddHostedService(provider => provider.GetRequiredService<KnowledgeIngestion>());
+        // Knowledge:Ingestion:Enabled=false leaves the queue to another process (a benchmark run, say).
+        if (!string.Equals(configuration["Knowledge:Ingestion:Enabled"], "false", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddHostedService(provider => provider.GetRequiredService<KnowledgeIngestion>());
+        }
         services.AddScoped<IKnowledgeQueries, KnowledgeQueries>();
         services.AddScoped<IKnowledgeCommands, KnowledgeCommands>();
 

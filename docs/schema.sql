@@ -1669,19 +1669,24 @@ CREATE FUNCTION agency.claim_jobs(p_kind text, p_limit integer DEFAULT 1, p_leas
   where j.tenant_id = agency.current_tenant_id() and j.kind = p_kind
     and j.status = 'running' and j.leased_until < pg_catalog.now() and j.attempts >= 5;
 
+  -- The jobs picked once, in a materialized CTE: as a plain IN (subquery ... LIMIT ... SKIP LOCKED)
+  -- the planner may run the subquery again and lease more than p_limit (018 did; the knowledge
+  -- worker saw two jobs for a limit of one while another worker held some rows).
+  with picked as materialized (
+    select q.id from agency.jobs q
+    where q.tenant_id = agency.current_tenant_id() and q.kind = p_kind and q.run_after <= pg_catalog.now()
+      and (q.status = 'queued' or q.status = 'running' and q.leased_until < pg_catalog.now() and q.attempts < 5)
+      and (q.subject_id is null
+           or not exists (select 1 from agency.jobs r
+                          where r.tenant_id = q.tenant_id and r.kind = q.kind and r.subject_id = q.subject_id
+                            and r.id <> q.id and r.status = 'running' and r.leased_until >= pg_catalog.now()))
+    order by q.run_after, q.id
+    limit greatest(p_limit, 0)
+    for update skip locked)
   update agency.jobs j
   set status = 'running', attempts = j.attempts + 1, leased_until = pg_catalog.now() + p_lease
-  where j.tenant_id = agency.current_tenant_id()
-    and j.id in (select q.id from agency.jobs q
-                 where q.tenant_id = agency.current_tenant_id() and q.kind = p_kind and q.run_after <= pg_catalog.now()
-                   and (q.status = 'queued' or q.status = 'running' and q.leased_until < pg_catalog.now() and q.attempts < 5)
-                   and (q.subject_id is null
-                        or not exists (select 1 from agency.jobs r
-                                       where r.tenant_id = q.tenant_id and r.kind = q.kind and r.subject_id = q.subject_id
-                                         and r.id <> q.id and r.status = 'running' and r.leased_until >= pg_catalog.now()))
-                 order by q.run_after, q.id
-                 limit greatest(p_limit, 0)
-                 for update skip locked)
+  from picked
+  where j.tenant_id = agency.current_tenant_id() and j.id = picked.id
   returning j.*
 $$;
 

@@ -82,7 +82,7 @@ create policy job_subject_follow on agency.jobs for select using (
   kind = 'index_document' and exists (select 1 from agency.knowledge_documents d where d.tenant_id = jobs.tenant_id and d.id = jobs.subject_id)
   or kind = 'index_artifact' and exists (select 1 from agency.artifacts a where a.tenant_id = jobs.tenant_id and a.id = jobs.subject_id));
 
--- 018's claim, and one job about a subject at a time: a job whose subject has another job
+-- 018's claim, with its picks taken once (see below), and one job about a subject at a time: a job whose subject has another job
 -- running under a live lease waits (two workers would write the same passages).
 create or replace function agency.claim_jobs(p_kind text, p_limit integer default 1, p_lease interval default '5 minutes')
 returns setof agency.jobs
@@ -92,19 +92,24 @@ language sql volatile set search_path = '' as $$
   where j.tenant_id = agency.current_tenant_id() and j.kind = p_kind
     and j.status = 'running' and j.leased_until < pg_catalog.now() and j.attempts >= 5;
 
+  -- The jobs picked once, in a materialized CTE: as a plain IN (subquery ... LIMIT ... SKIP LOCKED)
+  -- the planner may run the subquery again and lease more than p_limit (018 did; the knowledge
+  -- worker saw two jobs for a limit of one while another worker held some rows).
+  with picked as materialized (
+    select q.id from agency.jobs q
+    where q.tenant_id = agency.current_tenant_id() and q.kind = p_kind and q.run_after <= pg_catalog.now()
+      and (q.status = 'queued' or q.status = 'running' and q.leased_until < pg_catalog.now() and q.attempts < 5)
+      and (q.subject_id is null
+           or not exists (select 1 from agency.jobs r
+                          where r.tenant_id = q.tenant_id and r.kind = q.kind and r.subject_id = q.subject_id
+                            and r.id <> q.id and r.status = 'running' and r.leased_until >= pg_catalog.now()))
+    order by q.run_after, q.id
+    limit greatest(p_limit, 0)
+    for update skip locked)
   update agency.jobs j
   set status = 'running', attempts = j.attempts + 1, leased_until = pg_catalog.now() + p_lease
-  where j.tenant_id = agency.current_tenant_id()
-    and j.id in (select q.id from agency.jobs q
-                 where q.tenant_id = agency.current_tenant_id() and q.kind = p_kind and q.run_after <= pg_catalog.now()
-                   and (q.status = 'queued' or q.status = 'running' and q.leased_until < pg_catalog.now() and q.attempts < 5)
-                   and (q.subject_id is null
-                        or not exists (select 1 from agency.jobs r
-                                       where r.tenant_id = q.tenant_id and r.kind = q.kind and r.subject_id = q.subject_id
-                                         and r.id <> q.id and r.status = 'running' and r.leased_until >= pg_catalog.now()))
-                 order by q.run_after, q.id
-                 limit greatest(p_limit, 0)
-                 for update skip locked)
+  from picked
+  where j.tenant_id = agency.current_tenant_id() and j.id = picked.id
   returning j.*
 $$;
 

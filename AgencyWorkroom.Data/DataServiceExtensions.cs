@@ -5,6 +5,7 @@ using AgencyWorkroom.Data.Features.Capacity;
 using AgencyWorkroom.Data.Features.Clients;
 using AgencyWorkroom.Data.Features.Dashboard;
 using AgencyWorkroom.Data.Features.Suite;
+using AgencyWorkroom.Data.Features.Knowledge;
 using AgencyWorkroom.Data.Features.Notifications;
 using AgencyWorkroom.Data.Features.Timesheets;
 using AgencyWorkroom.Data.Features.Search;
@@ -96,7 +97,19 @@ public static class DataServiceExtensions
         services.AddScoped<ISettingsCommands>(provider => provider.GetRequiredService<SettingsService>());
 
         // The local model by default: the app must answer and index with no network at all.
-        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new MiniLmEmbeddingGenerator());
+        // Knowledge:Embedder:Kind = openai | ollama (with Url and Model) uses a server instead.
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => HttpEmbeddingGenerator.FromConfiguration(configuration));
+        // One pipeline (chunk, hash, embed) for the ingestion service and the seed; documents and
+        // artifacts are indexed by the queue, as each tenant's system actor (039, decision 021).
+        services.AddSingleton<KnowledgePipeline>();
+        services.AddSingleton<KnowledgeIngestion>();
+        // Knowledge:Ingestion:Enabled=false leaves the queue to another process (a benchmark run, say).
+        if (!string.Equals(configuration["Knowledge:Ingestion:Enabled"], "false", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddHostedService(provider => provider.GetRequiredService<KnowledgeIngestion>());
+        }
+        services.AddScoped<IKnowledgeQueries, KnowledgeQueries>();
+        services.AddScoped<IKnowledgeCommands, KnowledgeCommands>();
 
         services.AddSingleton(_ => new SchemaMigrator());
         services.AddSingleton<IDatabaseStatus, DatabaseStatusService>();

@@ -11,5 +11,6 @@ public sealed class KnowledgeChunkConfiguration : IEntityTypeConfiguration<Knowl
         builder.MapAgencyTable("knowledge_chunks");
         builder.Property(c => c.Embedding).HasColumnType("vector(384)");
         builder.Property(c => c.SearchVector).ValueGeneratedOnAddOrUpdate();
+        builder.Property(c => c.ContentHash).ValueGeneratedOnAddOrUpdate();
     }
 }

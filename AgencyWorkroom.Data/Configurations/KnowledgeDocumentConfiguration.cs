@@ -8,7 +8,7 @@ public sealed class KnowledgeDocumentConfiguration : IEntityTypeConfiguration<Kn
 {
     public void Configure(EntityTypeBuilder<KnowledgeDocument> builder)
     {
-        builder.MapAgencyTable("knowledge_documents");
+        builder.MapAgencyTable("knowledge_documents").HasRowVersion();
         builder.Property(d => d.SearchVector).ValueGeneratedOnAddOrUpdate();
     }
 }

@@ -1,12 +1,12 @@
-using AgencyWorkroom.Data.Knowledge;
+using AgencyWorkroom.Data.Features.Knowledge;
 using Microsoft.Extensions.AI;
 using Npgsql;
 
 namespace AgencyWorkroom.Data.DemoData;
 
 /// <summary>
-/// Turns a tenant's knowledge documents into embedded chunks: chunked with
-/// <see cref="MarkdownChunker"/> and embedded in batches. The scale tenant instead borrows the
+/// Turns a tenant's knowledge documents into embedded chunks through the app's own
+/// <see cref="KnowledgePipeline"/> (the one the ingestion service uses). The scale tenant instead borrows the
 /// demo agencies' embedded passages from the database, text and vector together (the vector
 /// nudged a little so no two are identical), because embedding thousands of documents would
 /// dominate a benchmark load without making it any more realistic.
@@ -17,33 +17,32 @@ internal sealed class KnowledgeIndexer(
     private const int BatchSize = 32;
     private const float Nudge = 0.005f;
 
-    private readonly MarkdownChunker _chunker = new();
+    private readonly KnowledgePipeline _pipeline = new(embeddings);
 
     /// <returns>A line for the person running the seed: what was embedded.</returns>
     public async Task<string> EmbedAsync(DemoTenantData data, CancellationToken cancellationToken)
     {
         var ids = new DemoIds(data.Profile.Slug);
         var passages = data.KnowledgeDocuments
-            .SelectMany(d => _chunker.Chunk(d.Content).Select(c => (Document: d, Chunk: c)))
+            .SelectMany(d => _pipeline.ChunkDocument(d.Content).Select(c => (Document: d, Chunk: c)))
             .ToList();
-        var tokens = embeddings.GetService<MiniLmEmbeddingGenerator>();
 
         for (var start = 0; start < passages.Count; start += BatchSize)
         {
             progress?.Report(new DemoSeedProgress(data.Profile.Slug, "embedding knowledge", start, passages.Count));
             var batch = passages.Skip(start).Take(BatchSize).ToList();
-            var vectors = await embeddings.GenerateAsync(batch.Select(p => p.Chunk.Content), cancellationToken: cancellationToken);
+            var vectors = await _pipeline.EmbedAsync(batch.Select(p => p.Chunk.Content).ToList(), cancellationToken: cancellationToken);
             for (var i = 0; i < batch.Count; i++)
             {
                 var (document, chunk) = batch[i];
                 data.KnowledgeChunks.Add(new KnowledgeChunkRow(ids.Of("knowledge_chunk", data.KnowledgeChunks.Count), document.Id, chunk.ChunkIndex,
-                    chunk.Content, tokens?.CountTokens(chunk.Content), vectors[i].Vector.ToArray()));
+                    chunk.Content, _pipeline.CountTokens(chunk.Content), vectors[i], _pipeline.Model));
             }
         }
 
         progress?.Report(new DemoSeedProgress(data.Profile.Slug, "embedding knowledge", passages.Count, passages.Count));
         return FormattableString.Invariant(
-            $"{data.KnowledgeDocuments.Count:N0} documents, {passages.Count:N0} passages embedded with {embeddings.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId}");
+            $"{data.KnowledgeDocuments.Count:N0} documents, {passages.Count:N0} passages embedded with {_pipeline.Model}");
     }
 
     /// <summary>Knowledge for the scale tenant from the passages already embedded for the demo agencies.</summary>
@@ -75,7 +74,7 @@ internal sealed class KnowledgeIndexer(
                 var vector = chunk.Embedding.Select(x => x + (float)f.Random.Between(-Nudge, Nudge)).ToArray();
                 var length = MathF.Sqrt(vector.Sum(x => x * x));
                 data.KnowledgeChunks.Add(new KnowledgeChunkRow(ids.Of("knowledge_chunk", data.KnowledgeChunks.Count), document.Id, chunk.Index,
-                    chunk.Content, chunk.TokenCount, vector.Select(x => x / length).ToArray()));
+                    chunk.Content, chunk.TokenCount, vector.Select(x => x / length).ToArray(), chunk.Model));
                 passages++;
             }
 
@@ -90,7 +89,7 @@ internal sealed class KnowledgeIndexer(
             $"{string.Join(" and ", DemoTenantProfile.DemoAgencies.Select(a => a.Slug))} (vectors nudged slightly); none embedded now";
     }
 
-    private sealed record SourceChunk(int Index, string Content, int? TokenCount, float[] Embedding);
+    private sealed record SourceChunk(int Index, string Content, int? TokenCount, float[] Embedding, string Model);
 
     private sealed record SourceDocument(string Title, string DocType, string Content, string[] Tags, List<SourceChunk> Chunks);
 
@@ -98,7 +97,7 @@ internal sealed class KnowledgeIndexer(
     {
         await using var command = maintenance.CreateCommand(
             """
-            select d.tenant_id, d.id, d.title, d.doc_type, d.content, d.tags, c.chunk_index, c.content, c.token_count, c.embedding
+            select d.tenant_id, d.id, d.title, d.doc_type, d.content, d.tags, c.chunk_index, c.content, c.token_count, c.embedding, c.embedding_model
             from agency.knowledge_documents d
             join agency.knowledge_chunks c on c.tenant_id = d.tenant_id and c.document_id = d.id
             where d.tenant_id = any(@tenants)
@@ -118,7 +117,7 @@ internal sealed class KnowledgeIndexer(
             }
 
             documents[^1].Chunks.Add(new SourceChunk(reader.GetInt32(6), reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetInt32(8),
-                reader.GetFieldValue<Pgvector.Vector>(9).ToArray()));
+                reader.GetFieldValue<Pgvector.Vector>(9).ToArray(), reader.GetString(10)));
         }
 
         return documents;

@@ -22,4 +22,12 @@ public sealed class Job : AuditedEntity
     public DateTimeOffset? LeasedUntil { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>The row the job is about (a knowledge document, an artifact), when it is about one (039).</summary>
+    public Guid? SubjectId { get; set; }
+
+    /// <summary>How far the running attempt got: <see cref="ProgressDone"/> of <see cref="ProgressTotal"/>.</summary>
+    public int? ProgressDone { get; set; }
+
+    public int? ProgressTotal { get; set; }
 }

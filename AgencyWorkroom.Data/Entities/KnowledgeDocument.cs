@@ -3,13 +3,18 @@ using NpgsqlTypes;
 namespace AgencyWorkroom.Data.Entities;
 
 /// <summary>agency.knowledge_documents: a document of the knowledge base, whole.</summary>
-public sealed class KnowledgeDocument : AuditedEntity
+public sealed class KnowledgeDocument : AuditedEntity, IVersionedEntity
 {
+    public uint Version { get; set; }
+
     public Guid? ClientId { get; set; }
 
     public Guid? BrandId { get; set; }
 
     public Guid? CampaignId { get; set; }
+
+    /// <summary>Kept to the campaign's team (and leadership and admins), by the artifacts' rule (039).</summary>
+    public bool TeamOnly { get; set; }
 
     public string Title { get; set; } = "";
 

@@ -4,6 +4,7 @@ using AgencyWorkroom.Data.Features.Analytics;
 using AgencyWorkroom.Data.Features.Artifacts;
 using AgencyWorkroom.Data.Features.Campaigns;
 using AgencyWorkroom.Data.Features.Clients;
+using AgencyWorkroom.Data.Features.Knowledge;
 using AgencyWorkroom.Data.Features.Paging;
 using AgencyWorkroom.Data.Features.Timesheets;
 using AgencyWorkroom.Data.Views;
@@ -65,6 +66,11 @@ public static partial class ExportEndpoints
             return print == true
                 ? Results.Bytes(html, "text/html; charset=utf-8")
                 : Results.File(html, "text/html; charset=utf-8", ArtifactDocument.FileName(artifact, "html"));
+        });
+        exports.MapGet("/knowledge.csv", async (string? search, string? scope, string? tag, string? status, IKnowledgeQueries knowledge, CancellationToken cancellationToken) =>
+        {
+            var rows = await knowledge.ListAsync(new KnowledgeFilter(search, scope, tag, status), cancellationToken);
+            return Results.File(ToCsv(KnowledgeHeader, rows, KnowledgeRecord), "text/csv", $"knowledge-{DateTime.UtcNow:yyyy-MM-dd}.csv");
         });
         exports.MapGet("/timesheets.csv", async ([AsParameters] TimesheetExportQuery query, ITimesheetQueries timesheets, CancellationToken cancellationToken) =>
         {
@@ -159,6 +165,14 @@ public static partial class ExportEndpoints
         Number(c.BudgetAmount), c.Currency, Number(c.TotalHours), Number(c.BillableHours),
         // Empty, not zero, where the person's role may not see money.
         Number(c.Revenue), Number(c.TotalCost), Number(c.Margin), Number(c.MarginPct), Number(c.BudgetSpentPct), c.Health,
+    ];
+
+    private static readonly string[] KnowledgeHeader = ["Title", "Type", "Scope", "About", "Team only", "Tags", "Status", "Passages", "Changed", "Error"];
+
+    private static string[] KnowledgeRecord(KnowledgeDocumentRow d) =>
+    [
+        d.Title, d.DocType, d.Scope, d.ScopeName ?? "", d.TeamOnly ? "yes" : "no", string.Join(", ", d.Tags), d.Status,
+        d.Passages.ToString(CultureInfo.InvariantCulture), d.UpdatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), d.LastError ?? "",
     ];
 
     public static byte[] ToCsv<T>(string[] header, IEnumerable<T> rows, Func<T, string[]> record)

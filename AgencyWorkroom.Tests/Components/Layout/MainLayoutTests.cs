@@ -15,10 +15,10 @@ namespace AgencyWorkroom.Tests.Components.Layout;
 
 public sealed class MainLayoutTests : ComponentTestContext
 {
-    private static readonly string[] EightRoutes = ["/", "/clients", "/campaigns", "/artifacts", "/rates", "/timesheets", "/capacity", "/analytics"];
+    private static readonly string[] ScreenRoutes = ["/", "/clients", "/campaigns", "/artifacts", "/rates", "/timesheets", "/capacity", "/analytics", "/knowledge"];
 
     [Fact]
-    public void Render_SignedIn_ShowsTenantPersonRoleSearchAndTheEightRoutes()
+    public void Render_SignedIn_ShowsTenantPersonRoleSearchAndTheScreenRoutes()
     {
         var layout = Show("pm");
 
@@ -26,7 +26,7 @@ public sealed class MainLayoutTests : ComponentTestContext
         Assert.Contains("Pat Person", layout.Find("[data-testid=current-person]").TextContent);
         Assert.Equal("Project manager", layout.Find("[data-testid=current-role]").TextContent.Trim());
         Assert.NotEmpty(layout.FindAll("[data-testid=global-search]"));
-        Assert.Equal(EightRoutes, layout.FindAll("nav a[data-testid^=nav-]").Select(a => a.GetAttribute("href")));
+        Assert.Equal(ScreenRoutes, layout.FindAll("nav a[data-testid^=nav-]").Select(a => a.GetAttribute("href")));
         Assert.NotNull(layout.Find("[data-testid=sign-out]"));
     }
 

@@ -120,8 +120,10 @@ public sealed class TenantIsolationTests(TwoTenantWorld world)
             var theirs = world.B.Rows[target];
 
             // Versions are never updated, so the attempt is a new version pointing at their artifact.
+            // A passage has one source (039): pointed at their artifact, it leaves its document.
+            var alsoClear = (table, column) == ("agency.knowledge_chunks", "artifact_id") ? ", document_id = null" : "";
             var refused = writer.CanUpdate
-                ? await s.FailureAsync($"update {table} set {column} = @theirs where id = @id",
+                ? await s.FailureAsync($"update {table} set {column} = @theirs{alsoClear} where id = @id",
                     ("theirs", theirs), ("id", world.A.Rows[table]))
                 : await FailedCopyAsync(s, table, column, theirs);
 

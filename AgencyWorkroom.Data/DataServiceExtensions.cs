@@ -81,6 +81,7 @@ public static class DataServiceExtensions
 
         // The assistant: typed tools over the screens' services, run as the asker; intent by nearest example.
         services.AddSingleton<IntentClassifier>();
+        services.AddHostedService<AssistantWarmUp>();
         services.AddScoped<AssistantTools>();
         services.AddScoped<IKnowledgeRetrieval, KnowledgeRetrieval>();
         services.AddScoped<IAssistantQueries, AssistantQueries>();

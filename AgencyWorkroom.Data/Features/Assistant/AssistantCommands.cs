@@ -15,8 +15,9 @@ public interface IAssistantCommands
     /// is null). <paramref name="page"/> says where the panel is open; <paramref name="chosen"/> is a
     /// "did you mean" pick.
     /// </summary>
-    Task<AskResult> AskAsync(Guid? conversationId, string question, AssistantPage page, NameCandidate? chosen = null,
-        CancellationToken cancellationToken = default);
+    /// <remarks>With a chat model configured, its text comes to <paramref name="onText"/> as it streams.</remarks>
+    Task<AskResult> AskAsync(Guid? conversationId, string question, AssistantPageContext page, NameCandidate? chosen = null,
+        Func<string, Task>? onText = null, CancellationToken cancellationToken = default);
 }
 
 /// <summary>An answer before it is stored.</summary>
@@ -36,7 +37,9 @@ public sealed class AssistantCommands(
     IEmbeddingGenerator<string, Embedding<float>> embedder,
     IntentClassifier classifier,
     IKnowledgeRetrieval retrieval,
-    AssistantTools tools) : IAssistantCommands
+    AssistantTools tools,
+    IAssistantQueries queries,
+    IEnumerable<IChatClient> chatClients) : IAssistantCommands
 {
     public const int MaxQuestionLength = 1000;
     public const int PassagesQuoted = 3;
@@ -52,8 +55,8 @@ public sealed class AssistantCommands(
         : question.Trim().Length > MaxQuestionLength ? $"Questions are at most {MaxQuestionLength} characters ({question.Trim().Length} now)."
         : null;
 
-    public async Task<AskResult> AskAsync(Guid? conversationId, string question, AssistantPage page, NameCandidate? chosen = null,
-        CancellationToken cancellationToken = default)
+    public async Task<AskResult> AskAsync(Guid? conversationId, string question, AssistantPageContext page, NameCandidate? chosen = null,
+        Func<string, Task>? onText = null, CancellationToken cancellationToken = default)
     {
         if (Validate(question) is { } error)
         {
@@ -61,12 +64,15 @@ public sealed class AssistantCommands(
         }
 
         question = question.Trim();
-        var answer = await ComposeAsync(question, page, chosen, cancellationToken);
+        // A "did you mean" pick is answered offline: the pick names the row, no model is needed.
+        var answer = chatClients.FirstOrDefault() is { } chat && chosen is null
+            ? await new ChatAssistant(chat, tools, queries, retrieval, embedder).AnswerAsync(question, page, onText, cancellationToken)
+            : await ComposeAsync(question, page, chosen, cancellationToken);
         return await StoreAsync(conversationId, question, answer, cancellationToken);
     }
 
     /// <summary>The offline answer to a question, without storing it (the benchmark and the eval time this).</summary>
-    public async Task<ComposedAnswer> ComposeAsync(string question, AssistantPage page, NameCandidate? chosen, CancellationToken cancellationToken)
+    public async Task<ComposedAnswer> ComposeAsync(string question, AssistantPageContext page, NameCandidate? chosen, CancellationToken cancellationToken)
     {
         var vector = (await embedder.GenerateAsync([question], cancellationToken: cancellationToken))[0].Vector;
         var intent = await classifier.ClassifyAsync(vector, cancellationToken);

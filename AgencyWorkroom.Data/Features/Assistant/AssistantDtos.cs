@@ -1,9 +1,9 @@
 namespace AgencyWorkroom.Data.Features.Assistant;
 
 /// <summary>Where the panel was opened: on a campaign's page "this campaign" means that one.</summary>
-public sealed record AssistantPage(Guid? CampaignId = null, Guid? ClientId = null)
+public sealed record AssistantPageContext(Guid? CampaignId = null, Guid? ClientId = null)
 {
-    public static readonly AssistantPage None = new();
+    public static readonly AssistantPageContext None = new();
 }
 
 /// <summary>The kinds of figure a tool returns; the panel formats each kind one way.</summary>

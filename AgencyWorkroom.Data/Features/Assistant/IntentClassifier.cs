@@ -57,6 +57,9 @@ public sealed class IntentClassifier(IEmbeddingGenerator<string, Embedding<float
             : new IntentMatch(best.Intent, best.Similarity, best.Text);
     }
 
+    /// <summary>Embeds the examples now, so the first question does not wait for them.</summary>
+    public Task WarmUpAsync(CancellationToken cancellationToken = default) => ExamplesAsync(cancellationToken);
+
     private async Task<IReadOnlyList<(string, string, float[])>> ExamplesAsync(CancellationToken cancellationToken)
     {
         if (_examples is { } ready)

@@ -20,7 +20,7 @@ public sealed class AssistantCommandsTests(TwoTenantWorld world)
         await using var person = PersonServices.For(world, world.A, role);
         var page = (await person.Get<ICampaignQueries>().GetAsync(Campaign))!.Overview;
 
-        var result = await person.Get<IAssistantCommands>().AskAsync(null, "How much of the budget is spent on the Spring launch?", AssistantPage.None);
+        var result = await person.Get<IAssistantCommands>().AskAsync(null, "How much of the budget is spent on the Spring launch?", AssistantPageContext.None);
 
         var answer = Assert.IsType<AssistantMessageDto>(result.Answer);
         Assert.Equal(AssistantIntents.CampaignBudget, answer.Intent);
@@ -43,7 +43,7 @@ public sealed class AssistantCommandsTests(TwoTenantWorld world)
         await using var pm = PersonServices.For(world, world.A, "pm");
         var hours = (await pm.Get<ICampaignQueries>().GetAsync(Campaign))!.Overview.TotalHours;
 
-        var result = await pm.Get<IAssistantCommands>().AskAsync(null, "How many hours have been logged on this campaign?", new AssistantPage(Campaign));
+        var result = await pm.Get<IAssistantCommands>().AskAsync(null, "How many hours have been logged on this campaign?", new AssistantPageContext(Campaign));
 
         Assert.Equal(hours, result.Answer!.Figures.Single(f => f.Label == "Hours logged").Value);
         Assert.Equal(TwoTenantWorld.LoggedHours, hours);
@@ -58,7 +58,7 @@ public sealed class AssistantCommandsTests(TwoTenantWorld world)
         await using var person = PersonServices.For(world, world.A, role);
         var view = (await person.Get<ICampaignQueries>().GetAsync(Campaign))!.Overview;
 
-        var answer = (await person.Get<IAssistantCommands>().AskAsync(null, "What is the margin on Spring launch?", AssistantPage.None)).Answer!;
+        var answer = (await person.Get<IAssistantCommands>().AskAsync(null, "What is the margin on Spring launch?", AssistantPageContext.None)).Answer!;
 
         Assert.Equal(AssistantIntents.CampaignMargin, answer.Intent);
         Assert.Equal(view.Margin, answer.Figures.Single(f => f.Label == "Margin").Value);
@@ -75,7 +75,7 @@ public sealed class AssistantCommandsTests(TwoTenantWorld world)
         var screen = await pm.Get<IAnalyticsQueries>().UtilizationAsync(new UtilizationQuery(
             period.From, period.To, UtilizationGrains.Month, UtilizationGroups.Person, EmployeeId: world.A.People["creative"]));
 
-        var answer = (await pm.Get<IAssistantCommands>().AskAsync(null, "What is creative person's utilization this month?", AssistantPage.None)).Answer!;
+        var answer = (await pm.Get<IAssistantCommands>().AskAsync(null, "What is creative person's utilization this month?", AssistantPageContext.None)).Answer!;
 
         Assert.Equal(AssistantIntents.Utilization, answer.Intent);
         Assert.Equal(screen.Select(r => r.UtilizationPct), answer.Figures.Where(f => f.Label == "Utilization").Select(f => f.Value));
@@ -92,7 +92,7 @@ public sealed class AssistantCommandsTests(TwoTenantWorld world)
 
         var seen = await theirs.Get<IAssistantQueries>().ResolveNamesAsync("budget of Zephyr Quokka Relaunch");
         var unseen = await ours.Get<IAssistantQueries>().ResolveNamesAsync("budget of Zephyr Quokka Relaunch");
-        var answer = (await ours.Get<IAssistantCommands>().AskAsync(null, "How much of the budget of Zephyr Quokka Relaunch is spent?", AssistantPage.None)).Answer!;
+        var answer = (await ours.Get<IAssistantCommands>().AskAsync(null, "How much of the budget of Zephyr Quokka Relaunch is spent?", AssistantPageContext.None)).Answer!;
 
         Assert.Contains(seen, n => n.Name == "Zephyr Quokka Relaunch");
         Assert.DoesNotContain(unseen, n => n.Name.Contains("Zephyr", StringComparison.Ordinal));
@@ -109,9 +109,9 @@ public sealed class AssistantCommandsTests(TwoTenantWorld world)
         await using var pm = tenant.As(world, "pm");
         var assistant = pm.Get<IAssistantCommands>();
 
-        var first = await assistant.AskAsync(null, "How many hours were logged on Harbour Lights?", AssistantPage.None);
+        var first = await assistant.AskAsync(null, "How many hours were logged on Harbour Lights?", AssistantPageContext.None);
         var offered = first.Answer!.DidYouMean;
-        var picked = await assistant.AskAsync(first.ConversationId, "How many hours were logged on Harbour Lights?", AssistantPage.None,
+        var picked = await assistant.AskAsync(first.ConversationId, "How many hours were logged on Harbour Lights?", AssistantPageContext.None,
             offered.Single(o => o.Id == spring));
 
         Assert.Equal(2, offered.Count);
@@ -126,7 +126,7 @@ public sealed class AssistantCommandsTests(TwoTenantWorld world)
         await using var creative = PersonServices.For(world, world.A, "creative");
         var before = (await creative.Get<IAssistantQueries>().ConversationsAsync()).Count;
 
-        var result = await creative.Get<IAssistantCommands>().AskAsync(null, new string('a', AssistantCommands.MaxQuestionLength + 1), AssistantPage.None);
+        var result = await creative.Get<IAssistantCommands>().AskAsync(null, new string('a', AssistantCommands.MaxQuestionLength + 1), AssistantPageContext.None);
 
         Assert.Null(result.Answer);
         Assert.Contains("at most 1000 characters", result.Error, StringComparison.Ordinal);
@@ -138,12 +138,12 @@ public sealed class AssistantCommandsTests(TwoTenantWorld world)
     {
         await using var creative = PersonServices.For(world, world.A, "creative");
         await using var leadership = PersonServices.For(world, world.A, "leadership");
-        var asked = await creative.Get<IAssistantCommands>().AskAsync(null, "Which campaigns are at risk?", AssistantPage.None);
+        var asked = await creative.Get<IAssistantCommands>().AskAsync(null, "Which campaigns are at risk?", AssistantPageContext.None);
 
         Assert.Contains(await creative.Get<IAssistantQueries>().ConversationsAsync(), c => c.Id == asked.ConversationId);
         Assert.DoesNotContain(await leadership.Get<IAssistantQueries>().ConversationsAsync(), c => c.Id == asked.ConversationId);
         Assert.Empty(await leadership.Get<IAssistantQueries>().MessagesAsync(asked.ConversationId));
-        var intrusion = await leadership.Get<IAssistantCommands>().AskAsync(asked.ConversationId, "Which campaigns are at risk?", AssistantPage.None);
+        var intrusion = await leadership.Get<IAssistantCommands>().AskAsync(asked.ConversationId, "Which campaigns are at risk?", AssistantPageContext.None);
         Assert.Null(intrusion.Answer);
     }
 }

@@ -47,7 +47,7 @@ public sealed class AssistantCommands(
     /// <summary>Two names this close in score are both offered ("did you mean").</summary>
     public const float AmbiguityMargin = 0.05f;
 
-    /// <summary>A name scoring at least this is taken over the page's campaign.</summary>
+    /// <summary>A name scoring at least this is taken (over the page's campaign too); below it, it is only offered.</summary>
     public const float NamedOverPage = 0.6f;
 
     public static string? Validate(string? question) =>
@@ -204,6 +204,12 @@ public sealed class AssistantCommands(
         if (ofKind.Count == 0)
         {
             return (null, null);
+        }
+
+        // A weak match (a shared word: "Velvet Otter Launch" against "Spring launch") is only offered, never taken.
+        if (ofKind[0].Score < NamedOverPage)
+        {
+            return (null, ofKind.Take(5).ToList());
         }
 
         var close = ofKind.TakeWhile(n => n.Score >= ofKind[0].Score - AmbiguityMargin).DistinctBy(n => n.Id).ToList();

@@ -24,6 +24,7 @@ public sealed partial class AssistantConversation
     private string? _error;
     private string? _loadError;
     private bool _asking;
+    private string _streaming = "";
 
     [Inject]
     private IAssistantCommands Commands { get; set; } = default!;
@@ -118,7 +119,13 @@ public sealed partial class AssistantConversation
         StateHasChanged();
         try
         {
-            var result = await Commands.AskAsync(_conversationId, question!, PageContext, chosen);
+            _streaming = "";
+            // With a chat model, its text shows as it streams; the stored answer replaces it.
+            var result = await Commands.AskAsync(_conversationId, question!, PageContext, chosen, piece =>
+            {
+                _streaming += piece;
+                return InvokeAsync(StateHasChanged);
+            });
             if (result.Answer is null)
             {
                 _messages.Remove(asked);
@@ -145,6 +152,7 @@ public sealed partial class AssistantConversation
         finally
         {
             _asking = false;
+            _streaming = "";
         }
     }
 

@@ -1,5 +1,6 @@
 using AgencyWorkroom.Data.Features.Analytics;
 using AgencyWorkroom.Data.Features.Artifacts;
+using AgencyWorkroom.Data.Features.Assistant;
 using AgencyWorkroom.Data.Features.Campaigns;
 using AgencyWorkroom.Data.Features.Capacity;
 using AgencyWorkroom.Data.Features.Clients;
@@ -95,6 +96,15 @@ public static class DataServiceExtensions
         services.AddScoped<SettingsService>();
         services.AddScoped<ISettingsQueries>(provider => provider.GetRequiredService<SettingsService>());
         services.AddScoped<ISettingsCommands>(provider => provider.GetRequiredService<SettingsService>());
+
+        // The assistant: typed tools over the screens' services, run as the asker; intent by nearest example.
+        services.AddSingleton<IntentClassifier>();
+        services.AddHostedService<AssistantWarmUp>();
+        services.AddScoped<AssistantTools>();
+        services.AddScoped<IKnowledgeRetrieval, KnowledgeRetrieval>();
+        services.AddScoped<IAssistantQueries, AssistantQueries>();
+        services.AddScoped<AssistantCommands>();
+        services.AddScoped<IAssistantCommands>(provider => provider.GetRequiredService<AssistantCommands>());
 
         // The local model by default: the app must answer and index with no network at all.
         // Knowledge:Embedder:Kind = openai | ollama (with Url and Model) uses a server instead.

@@ -79,6 +79,20 @@ CREATE SCHEMA te;
 ALTER SCHEMA te OWNER TO workroom_owner;
 
 --
+-- Name: pg_trgm; Type: EXTENSION; Schema: -; Owner: -
+--
+
+CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
+
+
+--
+-- Name: EXTENSION pg_trgm; Type: COMMENT; Schema: -; Owner: 
+--
+
+COMMENT ON EXTENSION pg_trgm IS 'text similarity measurement and index searching based on trigrams';
+
+
+--
 -- Name: vector; Type: EXTENSION; Schema: -; Owner: -
 --
 
@@ -847,6 +861,71 @@ $$;
 
 
 ALTER FUNCTION agency.assign_placeholder(p_placeholder uuid, p_employee uuid) OWNER TO workroom_owner;
+
+--
+-- Name: assistant_questions_per_minute(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.assistant_questions_per_minute() RETURNS integer
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN 12;
+
+
+ALTER FUNCTION agency.assistant_questions_per_minute() OWNER TO workroom_owner;
+
+--
+-- Name: assistant_rate_limit(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.assistant_rate_limit() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+begin
+  if new.role = 'user' and (
+      select count(*) from agency.ai_messages m
+      where m.tenant_id = new.tenant_id and m.created_by = agency.current_user_id() and m.role = 'user'
+        and m.created_at > now() - interval '1 minute') >= agency.assistant_questions_per_minute() then
+    raise exception 'too many questions: at most % a minute', agency.assistant_questions_per_minute()
+      using errcode = '54000', hint = 'assistant_rate_limit';
+  end if;
+  return new;
+end
+$$;
+
+
+ALTER FUNCTION agency.assistant_rate_limit() OWNER TO workroom_owner;
+
+--
+-- Name: assistant_resolve_names(text, real, integer); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.assistant_resolve_names(question text, min_score real DEFAULT 0.45, max_rows integer DEFAULT 8) RETURNS TABLE(kind text, id uuid, name text, score real)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+  select * from (
+    select 'campaign'::text, c.id, c.name,
+           greatest(word_similarity(lower(c.name), lower(question)),
+                    case when position(lower(c.code) in lower(question)) > 0 then 1 else 0 end)::real
+    from agency.campaigns c
+    where c.deleted_at is null
+    union all
+    select 'client', k.id, k.name, word_similarity(lower(k.name), lower(question))
+    from agency.clients k
+    where k.deleted_at is null
+    union all
+    select 'person', e.id, e.full_name, word_similarity(lower(e.full_name), lower(question))
+    from agency.employees e
+    where e.deleted_at is null and e.active
+  ) n (kind, id, name, score)
+  where n.score >= min_score
+  order by n.score desc, length(n.name) desc, n.name
+  limit greatest(max_rows, 0)
+$$;
+
+
+ALTER FUNCTION agency.assistant_resolve_names(question text, min_score real, max_rows integer) OWNER TO workroom_owner;
 
 --
 -- Name: audit_change(); Type: FUNCTION; Schema: agency; Owner: agency_audit
@@ -4259,7 +4338,11 @@ CREATE TABLE agency.ai_messages (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     created_by uuid DEFAULT agency.current_user_id(),
     updated_by uuid,
+    figures jsonb DEFAULT '[]'::jsonb NOT NULL,
+    intent text,
     CONSTRAINT ai_messages_citations_check CHECK ((jsonb_typeof(citations) = 'array'::text)),
+    CONSTRAINT ai_messages_figures_array CHECK ((jsonb_typeof(figures) = 'array'::text)),
+    CONSTRAINT ai_messages_question_size CHECK (((role <> 'user'::text) OR (length(content) <= 1000))),
     CONSTRAINT ai_messages_role_check CHECK ((role = ANY (ARRAY['user'::text, 'assistant'::text, 'system'::text, 'tool'::text])))
 );
 
@@ -6262,6 +6345,13 @@ CREATE INDEX ai_conversations_user_idx ON agency.ai_conversations USING btree (t
 
 
 --
+-- Name: ai_messages_asker_recent_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX ai_messages_asker_recent_idx ON agency.ai_messages USING btree (tenant_id, created_by, created_at) WHERE (role = 'user'::text);
+
+
+--
 -- Name: ai_messages_conversation_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
@@ -6479,6 +6569,13 @@ CREATE INDEX campaigns_dates_idx ON agency.campaigns USING btree (tenant_id, sta
 
 
 --
+-- Name: campaigns_name_trgm_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX campaigns_name_trgm_idx ON agency.campaigns USING gin (name public.gin_trgm_ops);
+
+
+--
 -- Name: campaigns_procure_quote_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
@@ -6542,6 +6639,13 @@ CREATE INDEX clients_name_idx ON agency.clients USING btree (tenant_id, name, id
 
 
 --
+-- Name: clients_name_trgm_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX clients_name_trgm_idx ON agency.clients USING gin (name public.gin_trgm_ops);
+
+
+--
 -- Name: employee_rates_employee_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
@@ -6574,6 +6678,13 @@ CREATE INDEX employee_week_hours_week_idx ON agency.employee_week_hours USING bt
 --
 
 CREATE INDEX employees_active_idx ON agency.employees USING btree (tenant_id) WHERE (active AND (deleted_at IS NULL));
+
+
+--
+-- Name: employees_full_name_trgm_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX employees_full_name_trgm_idx ON agency.employees USING gin (full_name public.gin_trgm_ops);
 
 
 --
@@ -7008,6 +7119,13 @@ CREATE TRIGGER after_status AFTER UPDATE ON agency.time_off_entries REFERENCING 
 --
 
 CREATE TRIGGER after_status AFTER UPDATE ON agency.timesheet_entries REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.after_time_status();
+
+
+--
+-- Name: ai_messages assistant_rate_limit; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER assistant_rate_limit BEFORE INSERT ON agency.ai_messages FOR EACH ROW EXECUTE FUNCTION agency.assistant_rate_limit();
 
 
 --
@@ -10287,6 +10405,20 @@ GRANT ALL ON FUNCTION agency.artifact_review_step(p_from text, p_to text, p_by_o
 --
 
 GRANT ALL ON FUNCTION agency.assign_placeholder(p_placeholder uuid, p_employee uuid) TO agency_app;
+
+
+--
+-- Name: FUNCTION assistant_questions_per_minute(); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.assistant_questions_per_minute() TO agency_app;
+
+
+--
+-- Name: FUNCTION assistant_resolve_names(question text, min_score real, max_rows integer); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.assistant_resolve_names(question text, min_score real, max_rows integer) TO agency_app;
 
 
 --

@@ -10,5 +10,6 @@ public sealed class AiMessageConfiguration : IEntityTypeConfiguration<AiMessage>
     {
         builder.MapAgencyTable("ai_messages");
         builder.Property(m => m.Citations).HasColumnType("jsonb");
+        builder.Property(m => m.Figures).HasColumnType("jsonb");
     }
 }

@@ -13,6 +13,12 @@ public sealed class AiMessage : AuditedEntity
     /// <summary>A JSON array: <c>[{"chunk_id": ..., "document_id": ..., "title": ..., "similarity": ...}, ...]</c>.</summary>
     public string Citations { get; set; } = "[]";
 
+    /// <summary>A JSON array of the figures the answer used, as the tools returned them (040): every number an answer shows is one of these.</summary>
+    public string Figures { get; set; } = "[]";
+
+    /// <summary>What the question was routed to (a tool's name, or knowledge), for the assistant's own answers.</summary>
+    public string? Intent { get; set; }
+
     public string? Model { get; set; }
 
     public int? PromptTokens { get; set; }

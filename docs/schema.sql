@@ -6026,11 +6026,11 @@ ALTER TABLE ONLY agency.employees
 
 
 --
--- Name: employees employees_user_id_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+-- Name: employees employees_tenant_user_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
 ALTER TABLE ONLY agency.employees
-    ADD CONSTRAINT employees_user_id_key UNIQUE (user_id);
+    ADD CONSTRAINT employees_tenant_user_key UNIQUE (tenant_id, user_id);
 
 
 --

@@ -23,3 +23,10 @@ grant usage on schema identity to identity_store;
 grant select, insert, update, delete on all tables in schema identity to identity_store;
 grant usage, select on all sequences in schema identity to identity_store;
 
+-- Citus (docs/SCALING.md) distributes by tenant_id only tables whose every primary key, unique
+-- constraint and foreign key includes it. employees.user_id was unique across tenants; the
+-- account it names is one tenant's already (identity.users carries the tenant and points back at
+-- the employee), so unique within the tenant says the same and keeps the table distributable.
+alter table agency.employees drop constraint if exists employees_user_id_key;
+alter table agency.employees drop constraint if exists employees_tenant_user_key;
+alter table agency.employees add constraint employees_tenant_user_key unique (tenant_id, user_id);

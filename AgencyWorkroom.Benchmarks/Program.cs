@@ -118,7 +118,9 @@ public static class BenchmarksProgram
             await RunAsync(5, "search", async () => await search.UnfilteredAsync(await CorpusAsync()));
             await RunAsync(6, "search-filtered", async () => await search.FilteredAsync(await CorpusAsync()));
             await RunAsync(7, "embedding", () => Task.FromResult<IEnumerable<BenchResult>>(MicroBenchmarkRunner.Run(settings)));
-            await RunAsync(8, "ingestion", async () => [await new IngestionBenchmark(db, embeddings).RunAsync()]);
+            // #8 the chunk-and-insert path the seed takes; #8b the app's queue and worker (039).
+            await RunAsync(8, "ingestion", async () =>
+                [await new IngestionBenchmark(db, embeddings).RunAsync(), await new QueueIngestionBenchmark(db, embeddings, configuration).RunAsync()]);
         }
 
         // The app starts with the first page benchmark that runs, inside its error handling.
@@ -154,6 +156,7 @@ public static class BenchmarksProgram
         await RunAsync(18, "artifacts", async () => await new ArtifactBenchmarks(sampler).RunAsync(screens, db));
         await RunAsync(19, "analytics", async () => await new AnalyticsBenchmarks(db, sampler).RunAsync(configuration));
         await RunAsync(20, "forecast", async () => await new ForecastBenchmarks(db, sampler).RunAsync(configuration));
+        await RunAsync(21, "assistant", async () => await new AssistantBenchmarks(db, sampler).RunAsync(configuration));
 
         var report = new BenchReport(started, clock.Elapsed, db.Tenant.DetectedScale, db.Tenant.Describe(), machine, results, notes);
         var saved = report.Save(settings.OutputFolder, partial: settings.Only.Count > 0);

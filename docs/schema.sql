@@ -1067,6 +1067,129 @@ $$;
 ALTER FUNCTION agency.billable_from_campaign() OWNER TO workroom_owner;
 
 --
+-- Name: campaign_link_candidates(uuid, text, text, integer); Type: FUNCTION; Schema: agency; Owner: agency_links
+--
+
+CREATE FUNCTION agency.campaign_link_candidates(p_campaign_id uuid, p_kind text, p_search text DEFAULT NULL::text, p_limit integer DEFAULT 20) RETURNS TABLE(record_id uuid, reference text, label text, detail text, record_date date, amount numeric, linked boolean)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  tenant constant uuid := agency.current_tenant_id();
+  money constant boolean := agency.can_see_financials();
+  pattern constant text := '%' || replace(replace(replace(coalesce(btrim(p_search), ''), '\', '\\'), '%', '\%'), '_', '\_') || '%';
+  lim constant integer := least(greatest(coalesce(p_limit, 20), 1), 100);
+begin
+  if tenant is null or not exists (select 1 from agency.campaigns c where c.tenant_id = tenant and c.id = p_campaign_id and c.deleted_at is null) then
+    raise exception 'No such campaign' using errcode = 'P0002';
+  end if;
+  if not agency.may_link_campaign(p_campaign_id) then
+    raise exception 'Only finance, leadership, admin and the campaign''s project manager link records to it' using errcode = '42501';
+  end if;
+
+  case p_kind
+    when 'quote' then
+      return query
+      select q.id, q.quote_number, q.vendor_name, coalesce(q.description, '') || ' · ' || q.status, q.created_at::date,
+             case when money then q.amount::numeric end,
+             exists (select 1 from agency.campaigns c where c.tenant_id = tenant and c.id = p_campaign_id and c.procure_quote_id = q.id)
+      from procure.project_quotes q
+      where q.tenant_id = tenant and q.status <> 'rejected'
+        and (q.quote_number ilike pattern or q.vendor_name ilike pattern or coalesce(q.description, '') ilike pattern)
+      order by q.created_at desc, q.quote_number
+      limit lim;
+    when 'ppm_project' then
+      return query
+      select p.id, p.project_code, p.name, p.currency::text, p.created_at::date,
+             case when money then p.budget_amount::numeric end, p.agency_campaign_id = p_campaign_id
+      from finance_ppm.projects p
+      where p.tenant_id = tenant and (p.agency_campaign_id is null or p.agency_campaign_id = p_campaign_id)
+        and (p.project_code ilike pattern or p.name ilike pattern)
+      order by p.project_code
+      limit lim;
+    when 'expense' then
+      return query
+      select e.id, e.category, coalesce(nullif(e.description, ''), e.category), emp.full_name || ' · ' || e.status, e.expense_date,
+             case when money then e.amount::numeric end, e.agency_campaign_id = p_campaign_id
+      from te.expense_lines e
+      join agency.employees emp on emp.tenant_id = e.tenant_id and emp.id = e.employee_id
+      where e.tenant_id = tenant and (e.agency_campaign_id is null or e.agency_campaign_id = p_campaign_id)
+        and e.status <> 'rejected'
+        and (coalesce(e.description, '') ilike pattern or e.category ilike pattern or emp.full_name ilike pattern)
+      order by e.expense_date desc, e.id
+      limit lim;
+    when 'checkout' then
+      return query
+      select g.id, g.asset_tag, g.equipment_name, emp.full_name, g.checked_out_at::date,
+             case when money then agency.checkout_cost(g.daily_rate, g.checked_out_at, g.returned_at) end,
+             g.agency_campaign_id = p_campaign_id
+      from gear.checkouts g
+      join agency.employees emp on emp.tenant_id = g.tenant_id and emp.id = g.checked_out_by
+      where g.tenant_id = tenant and (g.agency_campaign_id is null or g.agency_campaign_id = p_campaign_id)
+        and (g.equipment_name ilike pattern or g.asset_tag ilike pattern or emp.full_name ilike pattern)
+      order by g.checked_out_at desc, g.id
+      limit lim;
+    else
+      raise exception 'Unknown kind of record: %', p_kind using errcode = '22023';
+  end case;
+end
+$$;
+
+
+ALTER FUNCTION agency.campaign_link_candidates(p_campaign_id uuid, p_kind text, p_search text, p_limit integer) OWNER TO agency_links;
+
+--
+-- Name: campaign_neighbour_lines(uuid); Type: FUNCTION; Schema: agency; Owner: agency_links
+--
+
+CREATE FUNCTION agency.campaign_neighbour_lines(p_campaign_id uuid) RETURNS TABLE(kind text, record_id uuid, reference text, label text, category text, status text, record_date date, due_date date, returned_date date, person_name text, amount numeric, currency text)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  tenant constant uuid := agency.current_tenant_id();
+  money constant boolean := agency.can_see_financials();
+begin
+  if tenant is null or not exists (select 1 from agency.campaigns c where c.tenant_id = tenant and c.id = p_campaign_id and c.deleted_at is null) then
+    raise exception 'No such campaign' using errcode = 'P0002';
+  end if;
+  if not (money or agency.may_link_campaign(p_campaign_id)) then
+    raise exception 'Only finance, leadership, admin and the campaign''s project manager see its linked records' using errcode = '42501';
+  end if;
+
+  return query
+  select 'quote'::text, q.id, q.quote_number, q.vendor_name, 'quote'::text, q.status, q.created_at::date, null::date, null::date,
+         null::text, case when money then q.amount::numeric end, q.currency::text
+  from agency.campaigns c
+  join procure.project_quotes q on q.tenant_id = c.tenant_id and q.id = c.procure_quote_id
+  where c.tenant_id = tenant and c.id = p_campaign_id
+  union all
+  select 'ppm_project', p.id, p.project_code, p.name, 'ppm_project', 'budget', p.created_at::date, null, null,
+         null, case when money then p.budget_amount::numeric end, p.currency::text
+  from finance_ppm.projects p
+  where p.tenant_id = tenant and p.agency_campaign_id = p_campaign_id
+  union all
+  select 'expense', e.id, e.category, coalesce(nullif(e.description, ''), e.category), e.category, e.status, e.expense_date, null, null,
+         emp.full_name, case when money then e.amount::numeric end, e.currency::text
+  from te.expense_lines e
+  join agency.employees emp on emp.tenant_id = e.tenant_id and emp.id = e.employee_id
+  where e.tenant_id = tenant and e.agency_campaign_id = p_campaign_id
+  union all
+  select 'checkout', g.id, g.asset_tag, g.equipment_name, 'equipment',
+         case when g.returned_at is not null then 'returned' when g.due_back_at < now() then 'overdue' else 'out' end,
+         g.checked_out_at::date, g.due_back_at::date, g.returned_at::date,
+         emp.full_name, case when money then agency.checkout_cost(g.daily_rate, g.checked_out_at, g.returned_at) end, null
+  from gear.checkouts g
+  join agency.employees emp on emp.tenant_id = g.tenant_id and emp.id = g.checked_out_by
+  where g.tenant_id = tenant and g.agency_campaign_id = p_campaign_id
+  order by 1, 7, 3;
+end
+$$;
+
+
+ALTER FUNCTION agency.campaign_neighbour_lines(p_campaign_id uuid) OWNER TO agency_links;
+
+--
 -- Name: current_user_role(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -2122,6 +2245,53 @@ CREATE FUNCTION agency.has_role(p_role text) RETURNS boolean
 ALTER FUNCTION agency.has_role(p_role text) OWNER TO workroom_owner;
 
 --
+-- Name: invoice_lines(date, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.invoice_lines(p_from date, p_to date) RETURNS TABLE(client_id uuid, client_code text, client_name text, kind text, campaign_code text, campaign_name text, person text, role_name text, line_date date, description text, hours numeric, rate numeric, amount numeric, currency text)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+begin
+  if not agency.can_see_financials() then
+    raise exception 'the invoice export is for finance and leadership' using errcode = '42501';
+  end if;
+  if p_from is null or p_to is null or p_to < p_from then
+    raise exception 'the period must end on or after its first day' using errcode = '22023';
+  end if;
+
+  return query
+  select c.client_id, cl.code::text, cl.name::text, 'time'::text, c.code::text, c.name::text,
+         e.full_name::text, r.role_name::text, null::date, null::text,
+         sum(t.hours), r.bill_rate, sum(t.hours * r.bill_rate), c.currency::text
+  from agency.timesheet_entries t
+  join agency.campaigns c on c.tenant_id = t.tenant_id and c.id = t.campaign_id
+  join agency.clients cl on cl.tenant_id = c.tenant_id and cl.id = c.client_id
+  join agency.employees e on e.tenant_id = t.tenant_id and e.id = t.employee_id
+  cross join lateral agency.rate_for(t.tenant_id, t.employee_id, t.campaign_id, t.entry_date) r
+  where t.tenant_id = (select agency.current_tenant_id())
+    and t.status = 'approved' and t.billable
+    and t.entry_date between p_from and p_to
+  group by c.client_id, cl.code, cl.name, c.code, c.name, c.currency, e.full_name, r.role_name, r.bill_rate
+  union all
+  select c.client_id, cl.code::text, cl.name::text, 'expense'::text, c.code::text, c.name::text,
+         e.full_name::text, null::text, x.expense_date, concat_ws(': ', x.category, nullif(btrim(x.description), '')),
+         null::numeric, null::numeric, x.amount::numeric, x.currency::text
+  from te.expense_lines x
+  join agency.campaigns c on c.tenant_id = x.tenant_id and c.id = x.agency_campaign_id
+  join agency.clients cl on cl.tenant_id = c.tenant_id and cl.id = c.client_id
+  join agency.employees e on e.tenant_id = x.tenant_id and e.id = x.employee_id
+  where x.tenant_id = (select agency.current_tenant_id())
+    and x.status in ('approved', 'reimbursed')
+    and x.expense_date between p_from and p_to
+  order by 3, 1, 4 desc, 5, 7, 9, 12;
+end
+$$;
+
+
+ALTER FUNCTION agency.invoice_lines(p_from date, p_to date) OWNER TO workroom_owner;
+
+--
 -- Name: keep_campaign_health(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
 --
 
@@ -2591,6 +2761,65 @@ CREATE FUNCTION agency.knowledge_content_hash(p_content text) RETURNS bytea
 ALTER FUNCTION agency.knowledge_content_hash(p_content text) OWNER TO workroom_owner;
 
 --
+-- Name: link_campaign_record(uuid, text, uuid, boolean); Type: FUNCTION; Schema: agency; Owner: agency_links
+--
+
+CREATE FUNCTION agency.link_campaign_record(p_campaign_id uuid, p_kind text, p_record_id uuid, p_linked boolean) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  tenant constant uuid := agency.current_tenant_id();
+  v_rows integer;
+begin
+  if tenant is null or p_campaign_id is null or p_record_id is null then
+    raise exception 'No tenant, campaign or record' using errcode = '42501';
+  end if;
+  if not exists (select 1 from agency.campaigns c where c.tenant_id = tenant and c.id = p_campaign_id and c.deleted_at is null) then
+    raise exception 'No such campaign' using errcode = 'P0002';
+  end if;
+  if not agency.may_link_campaign(p_campaign_id) then
+    raise exception 'Only finance, leadership, admin and the campaign''s project manager link records to it' using errcode = '42501';
+  end if;
+
+  case p_kind
+    when 'quote' then
+      if p_linked then
+        -- The foreign key (tenant_id, procure_quote_id) refuses a quote of another tenant.
+        update agency.campaigns set procure_quote_id = p_record_id
+        where tenant_id = tenant and id = p_campaign_id;
+      else
+        update agency.campaigns set procure_quote_id = null
+        where tenant_id = tenant and id = p_campaign_id and procure_quote_id = p_record_id;
+      end if;
+      return;
+    when 'ppm_project' then
+      update finance_ppm.projects set agency_campaign_id = case when p_linked then p_campaign_id end
+      where tenant_id = tenant and id = p_record_id and (case when p_linked then agency_campaign_id is null or agency_campaign_id = p_campaign_id
+                 else agency_campaign_id = p_campaign_id end);
+    when 'expense' then
+      update te.expense_lines set agency_campaign_id = case when p_linked then p_campaign_id end
+      where tenant_id = tenant and id = p_record_id and (case when p_linked then agency_campaign_id is null or agency_campaign_id = p_campaign_id
+                 else agency_campaign_id = p_campaign_id end);
+    when 'checkout' then
+      update gear.checkouts set agency_campaign_id = case when p_linked then p_campaign_id end
+      where tenant_id = tenant and id = p_record_id and (case when p_linked then agency_campaign_id is null or agency_campaign_id = p_campaign_id
+                 else agency_campaign_id = p_campaign_id end);
+    else
+      raise exception 'Unknown kind of record: %', p_kind using errcode = '22023';
+  end case;
+
+  get diagnostics v_rows = row_count;
+  if p_linked and v_rows = 0 then
+    raise exception 'No such % in this agency', replace(p_kind, '_', ' ') using errcode = 'P0002';
+  end if;
+end
+$$;
+
+
+ALTER FUNCTION agency.link_campaign_record(p_campaign_id uuid, p_kind text, p_record_id uuid, p_linked boolean) OWNER TO agency_links;
+
+--
 -- Name: campaign_team; Type: TABLE; Schema: agency; Owner: workroom_owner
 --
 
@@ -2622,6 +2851,17 @@ CREATE FUNCTION agency.may_add_artifacts_to(p_campaign_id uuid) RETURNS boolean
 
 
 ALTER FUNCTION agency.may_add_artifacts_to(p_campaign_id uuid) OWNER TO workroom_owner;
+
+--
+-- Name: may_link_campaign(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.may_link_campaign(p_campaign_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE
+    RETURN ((agency.current_user_id() IS NOT NULL) AND (agency.has_any_role(ARRAY['finance'::text, 'leadership'::text, 'admin'::text]) OR (agency.has_role('pm'::text) AND (EXISTS (SELECT 1 FROM agency.campaign_team tm WHERE ((tm.tenant_id = agency.current_tenant_id()) AND (tm.campaign_id = may_link_campaign.p_campaign_id) AND (tm.employee_id = agency.current_user_id()) AND (tm.team_role = 'project_manager'::text)))))));
+
+
+ALTER FUNCTION agency.may_link_campaign(p_campaign_id uuid) OWNER TO workroom_owner;
 
 --
 -- Name: may_review_artifact(uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -2678,6 +2918,36 @@ $$;
 
 
 ALTER FUNCTION agency.pending_timesheet_approvals() OWNER TO workroom_owner;
+
+--
+-- Name: ppm_reconciliation(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.ppm_reconciliation(p_campaign_id uuid DEFAULT NULL::uuid) RETURNS TABLE(campaign_id uuid, campaign_code text, campaign_name text, client_name text, status text, currency text, ppm_projects text, ppm_budget numeric, campaign_budget numeric, spend numeric, budget_difference numeric, spend_vs_ppm numeric, budgets_disagree boolean)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select c.id, c.code, c.name, cl.name, c.status, c.currency::text,
+         p.codes, p.budget, c.budget_amount::numeric, coalesce(s.spend, 0),
+         p.budget - c.budget_amount, p.budget - coalesce(s.spend, 0),
+         p.budget <> c.budget_amount
+  from agency.campaigns c
+  join agency.clients cl on cl.tenant_id = c.tenant_id and cl.id = c.client_id
+  join lateral (
+    select string_agg(pp.project_code, ', ' order by pp.project_code) as codes, sum(pp.budget_amount)::numeric as budget
+    from finance_ppm.projects pp
+    where pp.tenant_id = c.tenant_id and pp.agency_campaign_id = c.id) p on p.codes is not null
+  left join lateral (
+    select sum(t.spend) as spend from agency.campaign_spend_totals t
+    where t.tenant_id = c.tenant_id and t.campaign_id = c.id) s on true
+  where agency.can_see_financials()
+    and c.tenant_id = agency.current_tenant_id() and c.deleted_at is null
+    and (p_campaign_id is null or c.id = p_campaign_id)
+  order by (p.budget <> c.budget_amount) desc, abs(p.budget - c.budget_amount) desc, c.code
+$$;
+
+
+ALTER FUNCTION agency.ppm_reconciliation(p_campaign_id uuid) OWNER TO workroom_owner;
 
 --
 -- Name: preview_rate_correction(text, uuid, jsonb); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -2791,6 +3061,49 @@ $$;
 
 
 ALTER FUNCTION agency.raise_budget_alerts() OWNER TO workroom_owner;
+
+--
+-- Name: raise_overdue_equipment_alerts(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.raise_overdue_equipment_alerts() RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_raised integer;
+begin
+  if not agency.has_role('system') then
+    return 0;
+  end if;
+
+  insert into agency.notifications (tenant_id, recipient_id, kind, campaign_id, checkout_id, title)
+  with due as (
+    select g.tenant_id, g.id as checkout_id, g.agency_campaign_id as campaign_id, g.checked_out_by,
+           left(g.equipment_name, 150) || ' (' || left(g.asset_tag, 40) || ') was due back '
+             || to_char(g.due_back_at at time zone 'UTC', 'YYYY-MM-DD') as title
+    from gear.checkouts g
+    where g.tenant_id = agency.current_tenant_id() and g.returned_at is null and g.due_back_at < pg_catalog.now()),
+  recipients as (
+    select d.tenant_id, d.checkout_id, d.campaign_id, d.title, d.checked_out_by as recipient_id from due d
+    union
+    select d.tenant_id, d.checkout_id, d.campaign_id, d.title, tm.employee_id
+    from due d
+    join agency.campaign_team tm on tm.tenant_id = d.tenant_id and tm.campaign_id = d.campaign_id
+      and tm.team_role = 'project_manager')
+  select r.tenant_id, r.recipient_id, 'equipment_overdue', r.campaign_id, r.checkout_id, 'Overdue: ' || r.title
+  from recipients r
+  join agency.employees e on e.tenant_id = r.tenant_id and e.id = r.recipient_id
+  where e.active and e.deleted_at is null
+  on conflict do nothing;
+
+  get diagnostics v_raised = row_count;
+  return v_raised;
+end
+$$;
+
+
+ALTER FUNCTION agency.raise_overdue_equipment_alerts() OWNER TO workroom_owner;
 
 --
 -- Name: raise_timesheet_reminders(date); Type: FUNCTION; Schema: agency; Owner: agency_timesheets
@@ -3853,6 +4166,24 @@ $$;
 ALTER FUNCTION agency.stop_timer() OWNER TO workroom_owner;
 
 --
+-- Name: suite_counts(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.suite_counts() RETURNS TABLE(open_quotes bigint, expenses_awaiting_approval bigint, gear_out bigint, gear_overdue bigint, ppm_projects_linked bigint)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select (select count(*) from procure.project_quotes q where q.status in ('draft', 'submitted')),
+         (select count(*) from te.expense_lines e where e.status = 'submitted'),
+         (select count(*) from gear.checkouts g where g.returned_at is null),
+         (select count(*) from gear.checkouts g where g.returned_at is null and g.due_back_at < pg_catalog.now()),
+         (select count(*) from finance_ppm.projects p where p.agency_campaign_id is not null)
+$$;
+
+
+ALTER FUNCTION agency.suite_counts() OWNER TO workroom_owner;
+
+--
 -- Name: time_import_active(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -4794,6 +5125,21 @@ UNION ALL
 ALTER TABLE agency.campaign_spend_lines OWNER TO workroom_owner;
 
 --
+-- Name: campaign_spend_totals; Type: VIEW; Schema: agency; Owner: workroom_owner
+--
+
+CREATE VIEW agency.campaign_spend_totals WITH (security_invoker='true') AS
+ SELECT s.tenant_id,
+    s.campaign_id,
+    sum(s.amount) AS spend,
+    sum(s.amount) FILTER (WHERE (s.source <> 'time'::text)) AS direct_cost
+   FROM agency.campaign_spend_lines s
+  GROUP BY s.tenant_id, s.campaign_id;
+
+
+ALTER TABLE agency.campaign_spend_totals OWNER TO workroom_owner;
+
+--
 -- Name: campaign_week_hours; Type: TABLE; Schema: agency; Owner: workroom_owner
 --
 
@@ -5014,11 +5360,13 @@ CREATE TABLE agency.notifications (
     updated_by uuid,
     week_start_date date,
     artifact_id uuid,
+    checkout_id uuid,
     CONSTRAINT notifications_artifact_check CHECK (((kind !~~ 'artifact\_%'::text) OR (artifact_id IS NOT NULL))),
     CONSTRAINT notifications_budget_alert_check CHECK (((kind <> 'budget_alert'::text) OR ((campaign_id IS NOT NULL) AND (threshold IS NOT NULL)))),
-    CONSTRAINT notifications_kind_check CHECK ((kind = ANY (ARRAY['budget_alert'::text, 'timesheet_submitted'::text, 'timesheet_approved'::text, 'timesheet_rejected'::text, 'timesheet_unlocked'::text, 'timesheet_signed_off'::text, 'timesheet_reminder'::text, 'artifact_review'::text, 'artifact_mention'::text]))),
+    CONSTRAINT notifications_kind_check CHECK ((kind = ANY (ARRAY['budget_alert'::text, 'timesheet_submitted'::text, 'timesheet_approved'::text, 'timesheet_rejected'::text, 'timesheet_unlocked'::text, 'timesheet_signed_off'::text, 'timesheet_reminder'::text, 'artifact_review'::text, 'artifact_mention'::text, 'equipment_overdue'::text]))),
+    CONSTRAINT notifications_overdue_check CHECK (((kind <> 'equipment_overdue'::text) OR (checkout_id IS NOT NULL))),
     CONSTRAINT notifications_threshold_check CHECK (((threshold >= 1) AND (threshold <= 1000))),
-    CONSTRAINT notifications_timesheet_week_check CHECK (((kind = 'budget_alert'::text) OR (kind ~~ 'artifact\_%'::text) OR (week_start_date IS NOT NULL))),
+    CONSTRAINT notifications_timesheet_week_check CHECK (((kind = ANY (ARRAY['budget_alert'::text, 'equipment_overdue'::text])) OR (kind ~~ 'artifact\_%'::text) OR (week_start_date IS NOT NULL))),
     CONSTRAINT notifications_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 300)))
 );
 
@@ -5268,9 +5616,9 @@ CREATE VIEW agency.v_campaign_overview WITH (security_invoker='true') AS
             sum(w.labor_cost) AS labor_cost
            FROM agency.campaign_week_money w
           WHERE ((w.tenant_id = c.tenant_id) AND (w.campaign_id = c.id))) m ON (true))
-     LEFT JOIN LATERAL ( SELECT sum(s.amount) AS spend,
-            sum(s.amount) FILTER (WHERE (s.source <> 'time'::text)) AS direct_cost
-           FROM agency.campaign_spend_lines s
+     LEFT JOIN LATERAL ( SELECT sum(s.spend) AS spend,
+            sum(s.direct_cost) AS direct_cost
+           FROM agency.campaign_spend_totals s
           WHERE ((s.tenant_id = c.tenant_id) AND (s.campaign_id = c.id))) sp ON (true))
      LEFT JOIN LATERAL ( SELECT count(DISTINCT t.employee_id) AS team_size
            FROM agency.campaign_team t
@@ -6797,6 +7145,20 @@ CREATE INDEX notifications_artifact_idx ON agency.notifications USING btree (ten
 --
 
 CREATE INDEX notifications_campaign_idx ON agency.notifications USING btree (tenant_id, campaign_id);
+
+
+--
+-- Name: notifications_checkout_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX notifications_checkout_idx ON agency.notifications USING btree (tenant_id, checkout_id) WHERE (checkout_id IS NOT NULL);
+
+
+--
+-- Name: notifications_overdue_once; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE UNIQUE INDEX notifications_overdue_once ON agency.notifications USING btree (tenant_id, recipient_id, checkout_id) WHERE (kind = 'equipment_overdue'::text);
 
 
 --
@@ -8498,6 +8860,14 @@ ALTER TABLE ONLY agency.notifications
 
 
 --
+-- Name: notifications notifications_checkout_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.notifications
+    ADD CONSTRAINT notifications_checkout_fkey FOREIGN KEY (tenant_id, checkout_id) REFERENCES gear.checkouts(tenant_id, id) ON DELETE CASCADE;
+
+
+--
 -- Name: notifications notifications_tenant_id_campaign_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -9354,6 +9724,34 @@ CREATE POLICY knowledge_read ON agency.knowledge_documents FOR SELECT USING (((N
 
 
 --
+-- Name: campaign_team links_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY links_read ON agency.campaign_team FOR SELECT TO agency_links USING (true);
+
+
+--
+-- Name: campaigns links_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY links_read ON agency.campaigns FOR SELECT TO agency_links USING (true);
+
+
+--
+-- Name: employees links_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY links_read ON agency.employees FOR SELECT TO agency_links USING (true);
+
+
+--
+-- Name: campaigns links_update; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY links_update ON agency.campaigns FOR UPDATE TO agency_links USING (true) WITH CHECK (true);
+
+
+--
 -- Name: ai_messages message_owner; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -10143,6 +10541,20 @@ CREATE POLICY week_remind ON agency.timesheet_weeks FOR SELECT USING (( SELECT a
 
 
 --
+-- Name: projects links_read; Type: POLICY; Schema: finance_ppm; Owner: workroom_owner
+--
+
+CREATE POLICY links_read ON finance_ppm.projects FOR SELECT TO agency_links USING (true);
+
+
+--
+-- Name: projects links_update; Type: POLICY; Schema: finance_ppm; Owner: workroom_owner
+--
+
+CREATE POLICY links_update ON finance_ppm.projects FOR UPDATE TO agency_links USING (true) WITH CHECK (true);
+
+
+--
 -- Name: projects ppm_finance; Type: POLICY; Schema: finance_ppm; Owner: workroom_owner
 --
 
@@ -10183,6 +10595,20 @@ CREATE POLICY checkout_read ON gear.checkouts FOR SELECT USING (true);
 ALTER TABLE gear.checkouts ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: checkouts links_read; Type: POLICY; Schema: gear; Owner: workroom_owner
+--
+
+CREATE POLICY links_read ON gear.checkouts FOR SELECT TO agency_links USING (true);
+
+
+--
+-- Name: checkouts links_update; Type: POLICY; Schema: gear; Owner: workroom_owner
+--
+
+CREATE POLICY links_update ON gear.checkouts FOR UPDATE TO agency_links USING (true) WITH CHECK (true);
+
+
+--
 -- Name: checkouts summaries_read; Type: POLICY; Schema: gear; Owner: workroom_owner
 --
 
@@ -10194,6 +10620,13 @@ CREATE POLICY summaries_read ON gear.checkouts FOR SELECT TO agency_summaries US
 --
 
 CREATE POLICY tenant_isolation ON gear.checkouts AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: project_quotes links_read; Type: POLICY; Schema: procure; Owner: workroom_owner
+--
+
+CREATE POLICY links_read ON procure.project_quotes FOR SELECT TO agency_links USING (true);
 
 
 --
@@ -10244,6 +10677,20 @@ CREATE POLICY expense_own_or_finance ON te.expense_lines USING (((employee_id = 
 
 
 --
+-- Name: expense_lines links_read; Type: POLICY; Schema: te; Owner: workroom_owner
+--
+
+CREATE POLICY links_read ON te.expense_lines FOR SELECT TO agency_links USING (true);
+
+
+--
+-- Name: expense_lines links_update; Type: POLICY; Schema: te; Owner: workroom_owner
+--
+
+CREATE POLICY links_update ON te.expense_lines FOR UPDATE TO agency_links USING (true) WITH CHECK (true);
+
+
+--
 -- Name: expense_lines summaries_read; Type: POLICY; Schema: te; Owner: workroom_owner
 --
 
@@ -10266,6 +10713,7 @@ GRANT USAGE ON SCHEMA agency TO agency_summaries;
 GRANT USAGE ON SCHEMA agency TO agency_audit;
 GRANT USAGE ON SCHEMA agency TO agency_timesheets;
 GRANT USAGE ON SCHEMA agency TO agency_reviews;
+GRANT USAGE ON SCHEMA agency TO agency_links;
 
 
 --
@@ -10273,6 +10721,7 @@ GRANT USAGE ON SCHEMA agency TO agency_reviews;
 --
 
 GRANT USAGE ON SCHEMA finance_ppm TO agency_app;
+GRANT USAGE ON SCHEMA finance_ppm TO agency_links;
 
 
 --
@@ -10281,13 +10730,14 @@ GRANT USAGE ON SCHEMA finance_ppm TO agency_app;
 
 GRANT USAGE ON SCHEMA gear TO agency_app;
 GRANT USAGE ON SCHEMA gear TO agency_summaries;
+GRANT USAGE ON SCHEMA gear TO agency_links;
 
 
 --
 -- Name: SCHEMA identity; Type: ACL; Schema: -; Owner: workroom_owner
 --
 
-GRANT USAGE ON SCHEMA identity TO agency_app;
+GRANT USAGE ON SCHEMA identity TO identity_store;
 
 
 --
@@ -10303,6 +10753,7 @@ GRANT USAGE ON SCHEMA meta TO agency_app;
 
 GRANT USAGE ON SCHEMA procure TO agency_app;
 GRANT USAGE ON SCHEMA procure TO agency_summaries;
+GRANT USAGE ON SCHEMA procure TO agency_links;
 
 
 --
@@ -10311,6 +10762,7 @@ GRANT USAGE ON SCHEMA procure TO agency_summaries;
 
 GRANT USAGE ON SCHEMA te TO agency_app;
 GRANT USAGE ON SCHEMA te TO agency_summaries;
+GRANT USAGE ON SCHEMA te TO agency_links;
 
 
 --
@@ -10443,10 +10895,27 @@ GRANT ALL ON FUNCTION agency.begin_timesheet_import(p_reason text) TO agency_app
 
 
 --
+-- Name: FUNCTION campaign_link_candidates(p_campaign_id uuid, p_kind text, p_search text, p_limit integer); Type: ACL; Schema: agency; Owner: agency_links
+--
+
+REVOKE ALL ON FUNCTION agency.campaign_link_candidates(p_campaign_id uuid, p_kind text, p_search text, p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION agency.campaign_link_candidates(p_campaign_id uuid, p_kind text, p_search text, p_limit integer) TO agency_app;
+
+
+--
+-- Name: FUNCTION campaign_neighbour_lines(p_campaign_id uuid); Type: ACL; Schema: agency; Owner: agency_links
+--
+
+REVOKE ALL ON FUNCTION agency.campaign_neighbour_lines(p_campaign_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION agency.campaign_neighbour_lines(p_campaign_id uuid) TO agency_app;
+
+
+--
 -- Name: FUNCTION current_user_role(); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
 GRANT ALL ON FUNCTION agency.current_user_role() TO agency_app;
+GRANT ALL ON FUNCTION agency.current_user_role() TO agency_links;
 
 
 --
@@ -10454,6 +10923,7 @@ GRANT ALL ON FUNCTION agency.current_user_role() TO agency_app;
 --
 
 GRANT ALL ON FUNCTION agency.has_any_role(p_roles text[]) TO agency_app;
+GRANT ALL ON FUNCTION agency.has_any_role(p_roles text[]) TO agency_links;
 
 
 --
@@ -10461,6 +10931,7 @@ GRANT ALL ON FUNCTION agency.has_any_role(p_roles text[]) TO agency_app;
 --
 
 GRANT ALL ON FUNCTION agency.can_see_financials() TO agency_app;
+GRANT ALL ON FUNCTION agency.can_see_financials() TO agency_links;
 
 
 --
@@ -10510,6 +10981,7 @@ GRANT ALL ON FUNCTION agency.checkout_days(p_checked_out_at timestamp with time 
 --
 
 GRANT ALL ON FUNCTION agency.checkout_cost(p_daily_rate numeric, p_checked_out_at timestamp with time zone, p_returned_at timestamp with time zone) TO agency_app;
+GRANT ALL ON FUNCTION agency.checkout_cost(p_daily_rate numeric, p_checked_out_at timestamp with time zone, p_returned_at timestamp with time zone) TO agency_links;
 
 
 --
@@ -10517,6 +10989,7 @@ GRANT ALL ON FUNCTION agency.checkout_cost(p_daily_rate numeric, p_checked_out_a
 --
 
 GRANT ALL ON FUNCTION agency.current_tenant_id() TO agency_app;
+GRANT ALL ON FUNCTION agency.current_tenant_id() TO agency_links;
 
 
 --
@@ -10524,6 +10997,7 @@ GRANT ALL ON FUNCTION agency.current_tenant_id() TO agency_app;
 --
 
 GRANT ALL ON FUNCTION agency.current_user_id() TO agency_app;
+GRANT ALL ON FUNCTION agency.current_user_id() TO agency_links;
 
 
 --
@@ -10623,6 +11097,14 @@ GRANT ALL ON FUNCTION agency.get_recent_activity(p_limit integer, p_user_id uuid
 --
 
 GRANT ALL ON FUNCTION agency.has_role(p_role text) TO agency_app;
+GRANT ALL ON FUNCTION agency.has_role(p_role text) TO agency_links;
+
+
+--
+-- Name: FUNCTION invoice_lines(p_from date, p_to date); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.invoice_lines(p_from date, p_to date) TO agency_app;
 
 
 --
@@ -10668,12 +11150,21 @@ GRANT ALL ON FUNCTION agency.knowledge_content_hash(p_content text) TO agency_ap
 
 
 --
+-- Name: FUNCTION link_campaign_record(p_campaign_id uuid, p_kind text, p_record_id uuid, p_linked boolean); Type: ACL; Schema: agency; Owner: agency_links
+--
+
+REVOKE ALL ON FUNCTION agency.link_campaign_record(p_campaign_id uuid, p_kind text, p_record_id uuid, p_linked boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION agency.link_campaign_record(p_campaign_id uuid, p_kind text, p_record_id uuid, p_linked boolean) TO agency_app;
+
+
+--
 -- Name: TABLE campaign_team; Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_team TO agency_app;
 GRANT SELECT ON TABLE agency.campaign_team TO agency_timesheets;
 GRANT SELECT ON TABLE agency.campaign_team TO agency_reviews;
+GRANT SELECT ON TABLE agency.campaign_team TO agency_links;
 
 
 --
@@ -10681,6 +11172,14 @@ GRANT SELECT ON TABLE agency.campaign_team TO agency_reviews;
 --
 
 GRANT ALL ON FUNCTION agency.may_add_artifacts_to(p_campaign_id uuid) TO agency_app;
+
+
+--
+-- Name: FUNCTION may_link_campaign(p_campaign_id uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.may_link_campaign(p_campaign_id uuid) TO agency_links;
+GRANT ALL ON FUNCTION agency.may_link_campaign(p_campaign_id uuid) TO agency_app;
 
 
 --
@@ -10703,6 +11202,13 @@ GRANT ALL ON FUNCTION agency.may_review_time(p_employee uuid, p_campaign uuid) T
 --
 
 GRANT ALL ON FUNCTION agency.pending_timesheet_approvals() TO agency_app;
+
+
+--
+-- Name: FUNCTION ppm_reconciliation(p_campaign_id uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.ppm_reconciliation(p_campaign_id uuid) TO agency_app;
 
 
 --
@@ -10734,6 +11240,13 @@ GRANT ALL ON FUNCTION agency.raise_budget_alerts() TO agency_app;
 
 
 --
+-- Name: FUNCTION raise_overdue_equipment_alerts(); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.raise_overdue_equipment_alerts() TO agency_app;
+
+
+--
 -- Name: FUNCTION raise_timesheet_reminders(p_week date); Type: ACL; Schema: agency; Owner: agency_timesheets
 --
 
@@ -10755,6 +11268,14 @@ GRANT SELECT ON TABLE agency.campaign_rate_overrides TO agency_summaries;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaigns TO agency_app;
 GRANT SELECT ON TABLE agency.campaigns TO agency_summaries;
+GRANT SELECT ON TABLE agency.campaigns TO agency_links;
+
+
+--
+-- Name: COLUMN campaigns.procure_quote_id; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT UPDATE(procure_quote_id) ON TABLE agency.campaigns TO agency_links;
 
 
 --
@@ -10901,6 +11422,13 @@ GRANT ALL ON FUNCTION agency.start_unit_of_work(p_tenant uuid, p_employee uuid) 
 --
 
 GRANT ALL ON FUNCTION agency.stop_timer() TO agency_app;
+
+
+--
+-- Name: FUNCTION suite_counts(); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.suite_counts() TO agency_app;
 
 
 --
@@ -11100,6 +11628,14 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_budget_use TO agency_
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE gear.checkouts TO agency_app;
 GRANT SELECT ON TABLE gear.checkouts TO agency_summaries;
+GRANT SELECT ON TABLE gear.checkouts TO agency_links;
+
+
+--
+-- Name: COLUMN checkouts.agency_campaign_id; Type: ACL; Schema: gear; Owner: workroom_owner
+--
+
+GRANT UPDATE(agency_campaign_id) ON TABLE gear.checkouts TO agency_links;
 
 
 --
@@ -11108,6 +11644,7 @@ GRANT SELECT ON TABLE gear.checkouts TO agency_summaries;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE procure.project_quotes TO agency_app;
 GRANT SELECT ON TABLE procure.project_quotes TO agency_summaries;
+GRANT SELECT ON TABLE procure.project_quotes TO agency_links;
 
 
 --
@@ -11116,6 +11653,14 @@ GRANT SELECT ON TABLE procure.project_quotes TO agency_summaries;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE te.expense_lines TO agency_app;
 GRANT SELECT ON TABLE te.expense_lines TO agency_summaries;
+GRANT SELECT ON TABLE te.expense_lines TO agency_links;
+
+
+--
+-- Name: COLUMN expense_lines.agency_campaign_id; Type: ACL; Schema: te; Owner: workroom_owner
+--
+
+GRANT UPDATE(agency_campaign_id) ON TABLE te.expense_lines TO agency_links;
 
 
 --
@@ -11158,6 +11703,13 @@ GRANT SELECT ON TABLE agency.campaign_spend_lines TO agency_summaries;
 
 
 --
+-- Name: TABLE campaign_spend_totals; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT ON TABLE agency.campaign_spend_totals TO agency_app;
+
+
+--
 -- Name: TABLE campaign_week_hours; Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -11195,6 +11747,7 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.employee_week_hours TO agency_
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.employees TO agency_app;
 GRANT SELECT ON TABLE agency.employees TO agency_timesheets;
 GRANT SELECT ON TABLE agency.employees TO agency_reviews;
+GRANT SELECT ON TABLE agency.employees TO agency_links;
 
 
 --
@@ -11312,41 +11865,63 @@ GRANT SELECT ON TABLE agency.v_timesheet_summary_by_campaign TO agency_app;
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE finance_ppm.projects TO agency_app;
+GRANT SELECT ON TABLE finance_ppm.projects TO agency_links;
+
+
+--
+-- Name: COLUMN projects.agency_campaign_id; Type: ACL; Schema: finance_ppm; Owner: workroom_owner
+--
+
+GRANT UPDATE(agency_campaign_id) ON TABLE finance_ppm.projects TO agency_links;
 
 
 --
 -- Name: TABLE data_protection_keys; Type: ACL; Schema: identity; Owner: workroom_owner
 --
 
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE identity.data_protection_keys TO agency_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE identity.data_protection_keys TO identity_store;
+
+
+--
+-- Name: SEQUENCE data_protection_keys_id_seq; Type: ACL; Schema: identity; Owner: workroom_owner
+--
+
+GRANT SELECT,USAGE ON SEQUENCE identity.data_protection_keys_id_seq TO identity_store;
 
 
 --
 -- Name: TABLE user_claims; Type: ACL; Schema: identity; Owner: workroom_owner
 --
 
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE identity.user_claims TO agency_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE identity.user_claims TO identity_store;
+
+
+--
+-- Name: SEQUENCE user_claims_id_seq; Type: ACL; Schema: identity; Owner: workroom_owner
+--
+
+GRANT SELECT,USAGE ON SEQUENCE identity.user_claims_id_seq TO identity_store;
 
 
 --
 -- Name: TABLE user_logins; Type: ACL; Schema: identity; Owner: workroom_owner
 --
 
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE identity.user_logins TO agency_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE identity.user_logins TO identity_store;
 
 
 --
 -- Name: TABLE user_tokens; Type: ACL; Schema: identity; Owner: workroom_owner
 --
 
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE identity.user_tokens TO agency_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE identity.user_tokens TO identity_store;
 
 
 --
 -- Name: TABLE users; Type: ACL; Schema: identity; Owner: workroom_owner
 --
 
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE identity.users TO agency_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE identity.users TO identity_store;
 
 
 --

@@ -3873,7 +3873,23 @@ ALTER FUNCTION agency.review_artifact(p_artifact uuid, p_to text, p_reason text)
 -- Name: search_knowledge(public.vector, double precision, integer, jsonb); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
-CREATE FUNCTION agency.search_knowledge(query_embedding public.vector, match_threshold double precision DEFAULT 0.0, match_count integer DEFAULT 10, filters jsonb DEFAULT '{}'::jsonb) RETURNS TABLE(chunk_id uuid, document_id uuid, chunk_index integer, content text, document_title text, doc_type text, client_id uuid, campaign_id uuid, similarity double precision, artifact_id uuid)
+CREATE FUNCTION agency.search_knowledge(query_embedding public.vector, match_threshold double precision DEFAULT 0.0, match_count integer DEFAULT 10, filters jsonb DEFAULT '{}'::jsonb) RETURNS TABLE(chunk_id uuid, document_id uuid, chunk_index integer, content text, document_title text, doc_type text, client_id uuid, campaign_id uuid, similarity double precision)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+  select s.chunk_id, s.document_id, s.chunk_index, s.content, s.document_title, s.doc_type, s.client_id,
+         s.campaign_id, s.similarity
+  from agency.search_passages(query_embedding, match_threshold, match_count, filters) s
+$$;
+
+
+ALTER FUNCTION agency.search_knowledge(query_embedding public.vector, match_threshold double precision, match_count integer, filters jsonb) OWNER TO workroom_owner;
+
+--
+-- Name: search_passages(public.vector, double precision, integer, jsonb); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.search_passages(query_embedding public.vector, match_threshold double precision DEFAULT 0.0, match_count integer DEFAULT 10, filters jsonb DEFAULT '{}'::jsonb) RETURNS TABLE(chunk_id uuid, document_id uuid, chunk_index integer, content text, document_title text, doc_type text, client_id uuid, campaign_id uuid, similarity double precision, artifact_id uuid)
     LANGUAGE plpgsql STABLE
     SET search_path TO 'pg_catalog', 'public'
     SET "hnsw.iterative_scan" TO 'relaxed_order'
@@ -3953,7 +3969,7 @@ end
 $_$;
 
 
-ALTER FUNCTION agency.search_knowledge(query_embedding public.vector, match_threshold double precision, match_count integer, filters jsonb) OWNER TO workroom_owner;
+ALTER FUNCTION agency.search_passages(query_embedding public.vector, match_threshold double precision, match_count integer, filters jsonb) OWNER TO workroom_owner;
 
 --
 -- Name: sees_all_timesheets(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -11379,6 +11395,13 @@ GRANT ALL ON FUNCTION agency.review_artifact(p_artifact uuid, p_to text, p_reaso
 --
 
 GRANT ALL ON FUNCTION agency.search_knowledge(query_embedding public.vector, match_threshold double precision, match_count integer, filters jsonb) TO agency_app;
+
+
+--
+-- Name: FUNCTION search_passages(query_embedding public.vector, match_threshold double precision, match_count integer, filters jsonb); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.search_passages(query_embedding public.vector, match_threshold double precision, match_count integer, filters jsonb) TO agency_app;
 
 
 --

@@ -89,7 +89,7 @@ public sealed class VectorSearchBenchmarks(BenchDatabase db, Sampler sampler, IE
         var full = scored.Average(a => Recall.ReturnedFull(a.Rows, truth[a.Query], K) ? 1.0 : 0.0);
         var rowsSeen = scored.Select(a => a.Rows.Count).ToList();
         var own = await db.ScalarAsync<string>(
-            "select coalesce(array_to_string(proconfig, ', '), '') from pg_proc where oid = 'agency.search_knowledge'::regproc");
+            "select coalesce(array_to_string(proconfig, ', '), '') from pg_proc where oid = 'agency.search_passages'::regproc");
         var summary = Percentiles.Summarize(measured);
         var result = BenchResult.OfLatency(id, name, workload, target, summary, check(summary, recall, full),
             [$"recall@{K} {recall:0.000} over {scored.Count} queries; {full:P0} returned as many rows as the exact scan " +

@@ -157,11 +157,11 @@ create trigger enqueue_index_update after update of title, content, deleted_at o
 -- ------------------------------------------------------------------ retrieval
 -- 016's search, now over artifact passages too (under the artifact's visibility; a client and a
 -- brand through its campaign; doc_type 'artifact'), and never mixing models: filters.model keeps
--- to the passages embedded by that model (the app always passes its own). artifact_id is added
--- as the last column; every other column is as before.
-drop function if exists agency.search_knowledge(vector, double precision, integer, jsonb);
+-- to the passages embedded by that model (the app always passes its own). search_passages returns
+-- 016's columns and artifact_id last; search_knowledge keeps 016's columns exactly and reads it
+-- (a function's result type cannot change in place, and 005 and 016 must still apply again).
 select '[1]'::vector;  -- loads pgvector, so that its settings are known to the SET below
-create function agency.search_knowledge(
+create or replace function agency.search_passages(
   query_embedding vector(384),
   match_threshold double precision default 0.0,
   match_count integer default 10,
@@ -244,5 +244,21 @@ begin
   where 1 - n.distance >= match_threshold
   order by n.rank;
 end
+$fn$;
+grant execute on function agency.search_passages(vector, double precision, integer, jsonb) to agency_app;
+
+create or replace function agency.search_knowledge(
+  query_embedding vector(384),
+  match_threshold double precision default 0.0,
+  match_count integer default 10,
+  filters jsonb default '{}'::jsonb)
+returns table (chunk_id uuid, document_id uuid, chunk_index integer, content text, document_title text,
+               doc_type text, client_id uuid, campaign_id uuid, similarity double precision)
+language sql stable
+set search_path = pg_catalog, public
+as $fn$
+  select s.chunk_id, s.document_id, s.chunk_index, s.content, s.document_title, s.doc_type, s.client_id,
+         s.campaign_id, s.similarity
+  from agency.search_passages(query_embedding, match_threshold, match_count, filters) s
 $fn$;
 grant execute on function agency.search_knowledge(vector, double precision, integer, jsonb) to agency_app;

@@ -36,7 +36,7 @@ public sealed class SearchKnowledgeTests(TwoTenantWorld world)
         var otherClient = await s.QueryAsync(
             "select * from agency.search_knowledge(@q, 0.0, 10, jsonb_build_object('client_id', gen_random_uuid()))", ("q", TwoTenantWorld.Axis(0)));
         var ownClient = await s.QueryAsync(
-            "select * from agency.search_knowledge(@q, 0.0, 10, jsonb_build_object('client_id', @client::uuid))",
+            "select * from agency.search_passages(@q, 0.0, 10, jsonb_build_object('client_id', @client::uuid))",
             ("q", TwoTenantWorld.Axis(0)), ("client", world.A.Rows["agency.clients"]));
         var unrelated = await s.QueryAsync("select * from agency.search_knowledge(@q, 0.5, 10, '{}')", ("q", TwoTenantWorld.Axis(7)));
 

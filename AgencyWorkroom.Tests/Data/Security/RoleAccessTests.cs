@@ -110,10 +110,11 @@ public sealed class RoleAccessTests(TwoTenantWorld world)
         foreach (var role in AgencyRoles.All.Where(r => r != "creative"))
         {
             await using var other = await world.AppSessionAsync(world.A, role);
-            Assert.Equal(0L, await other.ScalarAsync<long>("select count(*) from agency.ai_conversations"));
-            Assert.Equal(0L, await other.ScalarAsync<long>("select count(*) from agency.ai_messages"));
+            // Their own conversations with the assistant (other tests ask it as them) are theirs to see.
+            Assert.Equal(0L, await other.ScalarAsync<long>("select count(*) from agency.ai_conversations where user_id <> agency.current_user_id()"));
+            Assert.Equal(0L, await other.ScalarAsync<long>("select count(*) from agency.ai_messages where conversation_id = @id", ("id", conversation)));
             Assert.Equal(0, await other.ExecuteAsync("update agency.ai_conversations set title = 'Theirs' where id = @id", ("id", conversation)));
-            Assert.Equal(0, await other.ExecuteAsync("delete from agency.ai_messages"));
+            Assert.Equal(0, await other.ExecuteAsync("delete from agency.ai_messages where conversation_id = @id", ("id", conversation)));
         }
     }
 

@@ -9,7 +9,7 @@ namespace AgencyWorkroom.Tests.Data.Features.Knowledge;
 /// <summary>
 /// Who retrieves which passages (039): another tenant's never, a team's document only that team,
 /// an artifact's passages only those who may open the artifact. Real MiniLM vectors, real
-/// policies, asked as the app's role through search_knowledge and plain selects.
+/// policies, asked as the app's role through search_knowledge, search_passages (its passages with their artifact) and plain selects.
 /// </summary>
 [Collection(DatabaseCollection.Name)]
 public sealed class KnowledgeVisibilityTests(TwoTenantWorld world)
@@ -121,7 +121,7 @@ public sealed class KnowledgeVisibilityTests(TwoTenantWorld world)
     private async Task<List<Dictionary<string, object?>>> SearchAsync(ScratchTenant tenant, string role, Vector query, string filters = "{}")
     {
         await using var s = await TestSession.BeginAsync(world.Database.App, tenant.Id, role, tenant.People[role]);
-        return await s.QueryAsync("select * from agency.search_knowledge(@q, 0.3, 5, @filters::jsonb)", ("q", query), ("filters", filters));
+        return await s.QueryAsync("select * from agency.search_passages(@q, 0.3, 5, @filters::jsonb)", ("q", query), ("filters", filters));
     }
 
     private async Task<Guid> CampaignWithCreativeOnTeamAsync(ScratchTenant tenant)

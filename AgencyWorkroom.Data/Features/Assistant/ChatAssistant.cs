@@ -4,20 +4,6 @@ using Microsoft.Extensions.AI;
 
 namespace AgencyWorkroom.Data.Features.Assistant;
 
-/// <summary>The configured chat model: <c>Assistant:Chat:Url</c> and <c>Assistant:Chat:Model</c>.</summary>
-public sealed class AssistantChatOptions
-{
-    public const string Section = "Assistant:Chat";
-
-    public string? Url { get; set; }
-
-    public string? Model { get; set; }
-
-    public string? ApiKey { get; set; }
-
-    public bool Configured => !string.IsNullOrWhiteSpace(Url) && !string.IsNullOrWhiteSpace(Model);
-}
-
 /// <summary>
 /// The assistant with a chat model: the typed tools are offered as functions and run here, as the
 /// asker (the tools' services run in the asker's units of work), and the answer streams. Whatever

@@ -3896,63 +3896,121 @@ CREATE FUNCTION agency.search_passages(query_embedding public.vector, match_thre
     SET "hnsw.ef_search" TO '400'
     AS $_$
 declare
+  -- Up to this many passages are ranked exactly: every match, in order, in a few milliseconds.
   exact_up_to constant integer := 5000;
   v_limit integer := greatest(coalesce(match_count, 0), 0);
-  v_where text := '';
+  v_by_source boolean := filters ?| array['client_id', 'brand_id', 'campaign_id', 'doc_type', 'tags'];
+  v_documents_where text := '';
+  v_artifacts_where text := '';
+  v_model text := '';
+  v_documents uuid[] := '{}';
+  v_artifacts uuid[] := '{}';
   v_exact boolean;
   v_nearest text;
   v_ids uuid[];
   v_distances double precision[];
-  -- Documents and artifacts alike: a passage's source, visible under its own policies.
-  v_from constant text := $q$ from agency.knowledge_chunks c
-     left join agency.knowledge_documents d on d.tenant_id = c.tenant_id and d.id = c.document_id
-     left join agency.artifacts a on a.tenant_id = c.tenant_id and a.id = c.artifact_id
-     left join agency.campaigns ac on ac.tenant_id = a.tenant_id and ac.id = a.campaign_id
-     where c.tenant_id = agency.current_tenant_id()
-       and (d.id is not null and d.deleted_at is null or a.id is not null and a.deleted_at is null)$q$;
 begin
   if v_limit = 0 then
     return;
   end if;
 
+  -- Only the filters asked for, so the planner sees plain conditions ($1 is filters).
   if filters ->> 'client_id' is not null then
-    v_where := v_where || ' and coalesce(d.client_id, ac.client_id) = ($2 ->> ''client_id'')::uuid';
+    v_documents_where := v_documents_where || ' and d.client_id = ($1 ->> ''client_id'')::uuid';
+    v_artifacts_where := v_artifacts_where || ' and ac.client_id = ($1 ->> ''client_id'')::uuid';
   end if;
   if filters ->> 'brand_id' is not null then
-    v_where := v_where || ' and coalesce(d.brand_id, ac.brand_id) = ($2 ->> ''brand_id'')::uuid';
+    v_documents_where := v_documents_where || ' and d.brand_id = ($1 ->> ''brand_id'')::uuid';
+    v_artifacts_where := v_artifacts_where || ' and ac.brand_id = ($1 ->> ''brand_id'')::uuid';
   end if;
   if filters ->> 'campaign_id' is not null then
-    v_where := v_where || ' and coalesce(d.campaign_id, a.campaign_id) = ($2 ->> ''campaign_id'')::uuid';
+    v_documents_where := v_documents_where || ' and d.campaign_id = ($1 ->> ''campaign_id'')::uuid';
+    v_artifacts_where := v_artifacts_where || ' and a.campaign_id = ($1 ->> ''campaign_id'')::uuid';
   end if;
   if filters ->> 'doc_type' is not null then
-    v_where := v_where || ' and coalesce(d.doc_type, ''artifact'') = $2 ->> ''doc_type''';
+    v_documents_where := v_documents_where || ' and d.doc_type = $1 ->> ''doc_type''';
+    v_artifacts_where := v_artifacts_where || ' and $1 ->> ''doc_type'' = ''artifact''';
   end if;
   if filters -> 'tags' is not null then
-    v_where := v_where || ' and coalesce(d.tags, a.tags) @> array(select jsonb_array_elements_text($2 -> ''tags''))';
+    v_documents_where := v_documents_where || ' and d.tags @> array(select jsonb_array_elements_text($1 -> ''tags''))';
+    v_artifacts_where := v_artifacts_where || ' and a.tags @> array(select jsonb_array_elements_text($1 -> ''tags''))';
   end if;
+  -- Vectors of two models are never ranked together: the app always names its own.
   if filters ->> 'model' is not null then
-    v_where := v_where || ' and c.embedding_model = $2 ->> ''model''';
+    v_model := ' and c.embedding_model = $1 ->> ''model''';
   end if;
 
-  if v_where = '' then
+  if v_by_source then
+    execute 'select coalesce(array_agg(d.id), ''{}'') from agency.knowledge_documents d
+             where d.tenant_id = agency.current_tenant_id() and d.deleted_at is null' || v_documents_where
+      into v_documents using filters;
+    execute 'select coalesce(array_agg(a.id), ''{}'') from agency.artifacts a
+             left join agency.campaigns ac on ac.tenant_id = a.tenant_id and ac.id = a.campaign_id
+             where a.tenant_id = agency.current_tenant_id() and a.deleted_at is null' || v_artifacts_where
+      into v_artifacts using filters;
+    -- Every source has a passage or more, so this many sources are past the exact ranking.
+    if cardinality(v_documents) + cardinality(v_artifacts) >= exact_up_to then
+      v_exact := false;
+    else
+      execute 'select count(*) < $4 from (select 1 from agency.knowledge_chunks c
+                 where c.tenant_id = agency.current_tenant_id()
+                   and (c.document_id = any($2) or c.artifact_id = any($3))' || v_model || ' limit $4) x'
+        into v_exact using filters, v_documents, v_artifacts, exact_up_to;
+    end if;
+  else
     select coalesce(max(k.chunk_count), 0) < exact_up_to into v_exact
     from agency.knowledge_chunk_counts k where k.tenant_id = agency.current_tenant_id();
-  else
-    execute 'select count(*) < $3 from (select 1' || v_from || v_where || ' limit $3) x'
-      into v_exact using query_embedding, filters, exact_up_to;
   end if;
 
+  -- The HNSW walk (pgvector 0.8's iterative scan replaces what the tenant, the policy or a
+  -- filter removes; relaxed order put right below) checks each passage against hashed lists;
+  -- the exact ranking reads the listed sources' passages by index. "+ 0" keeps the vector index
+  -- out of an exact ranking, which also runs if the walk came back short.
   v_nearest := format(
     $q$select array_agg(r.id order by r.distance), array_agg(r.distance order by r.distance)
-       from (select c.id, c.embedding <=> $1 as distance %s%s
+       from (select c.id, c.embedding <=> $5 as distance
+             from agency.knowledge_chunks c
+             where c.tenant_id = agency.current_tenant_id()%s%%s
              order by %%s
-             limit %s) r$q$, v_from, v_where, v_limit);
+             limit %s) r$q$, v_model, v_limit);
 
-  if not v_exact then
-    execute format(v_nearest, 'c.embedding <=> $1') into v_ids, v_distances using query_embedding, filters;
+  if not v_exact and not v_by_source and v_model = '' then
+    -- The common search, whole knowledge base: a statement the session plans once and keeps.
+    select array_agg(r.id order by r.distance), array_agg(r.distance order by r.distance) into v_ids, v_distances
+    from (select c.id, c.embedding <=> query_embedding as distance
+          from agency.knowledge_chunks c
+          where c.tenant_id = agency.current_tenant_id()
+            and (c.document_id is null or c.document_id not in
+                   (select d.id from agency.knowledge_documents d
+                    where d.tenant_id = agency.current_tenant_id() and d.deleted_at is not null))
+            and (c.artifact_id is null or c.artifact_id not in
+                   (select a.id from agency.artifacts a
+                    where a.tenant_id = agency.current_tenant_id() and a.deleted_at is not null))
+          order by c.embedding <=> query_embedding
+          limit v_limit) r;
+  elsif not v_exact then
+    execute format(v_nearest,
+      case when v_by_source
+        then ' and (c.document_id in (select unnest($2)) or c.artifact_id in (select unnest($3)))'
+        else ' and (c.document_id is null or c.document_id not in
+                      (select d.id from agency.knowledge_documents d
+                       where d.tenant_id = agency.current_tenant_id() and d.deleted_at is not null))
+               and (c.artifact_id is null or c.artifact_id not in
+                      (select a.id from agency.artifacts a
+                       where a.tenant_id = agency.current_tenant_id() and a.deleted_at is not null))'
+      end, 'c.embedding <=> $5')
+      into v_ids, v_distances using filters, v_documents, v_artifacts, exact_up_to, query_embedding;
   end if;
   if v_exact or coalesce(cardinality(v_ids), 0) < v_limit then
-    execute format(v_nearest, '(c.embedding <=> $1) + 0') into v_ids, v_distances using query_embedding, filters;
+    execute format(v_nearest,
+      case when v_by_source
+        then ' and (c.document_id = any($2) or c.artifact_id = any($3))'
+        else ' and (c.document_id is null or exists (select 1 from agency.knowledge_documents d
+                      where d.tenant_id = c.tenant_id and d.id = c.document_id and d.deleted_at is null))
+               and (c.artifact_id is null or exists (select 1 from agency.artifacts a
+                      where a.tenant_id = c.tenant_id and a.id = c.artifact_id and a.deleted_at is null))'
+      end, '(c.embedding <=> $5) + 0')
+      into v_ids, v_distances using filters, v_documents, v_artifacts, exact_up_to, query_embedding;
   end if;
 
   return query
@@ -6814,6 +6872,13 @@ CREATE INDEX artifacts_campaign_idx ON agency.artifacts USING btree (tenant_id, 
 
 
 --
+-- Name: artifacts_deleted_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX artifacts_deleted_idx ON agency.artifacts USING btree (tenant_id, id) WHERE (deleted_at IS NOT NULL);
+
+
+--
 -- Name: artifacts_owner_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
@@ -7133,6 +7198,13 @@ CREATE INDEX knowledge_documents_campaign_idx ON agency.knowledge_documents USIN
 --
 
 CREATE INDEX knowledge_documents_client_idx ON agency.knowledge_documents USING btree (tenant_id, client_id);
+
+
+--
+-- Name: knowledge_documents_deleted_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX knowledge_documents_deleted_idx ON agency.knowledge_documents USING btree (tenant_id, id) WHERE (deleted_at IS NOT NULL);
 
 
 --

@@ -532,51 +532,53 @@ ALTER FUNCTION agency.analytics_period(p_monday date, p_grain text) OWNER TO wor
 --
 
 CREATE FUNCTION agency.analytics_profitability(p_from date, p_to date, p_dimension text DEFAULT 'client'::text, p_client uuid DEFAULT NULL::uuid) RETURNS TABLE(group_key text, group_label text, client_name text, campaign_count integer, total_hours numeric, billable_hours numeric, earned_value numeric, recognised_revenue numeric, labor_cost numeric, direct_cost numeric, cost numeric, margin numeric, margin_pct numeric, recognised_margin numeric, recognised_margin_pct numeric, budget numeric, spend_to_date numeric, projected_at_completion numeric)
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
+    AS $_$
+begin
+  return query execute $q$
   with campaign_rows as (
     select c.id, c.client_id, c.brand_id, c.code, c.name, c.status, c.budget_type, c.budget_amount,
            c.start_date, c.end_date
     from agency.campaigns c
-    where p_dimension in ('client', 'brand', 'campaign')
+    where $3 in ('client', 'brand', 'campaign')
       and c.tenant_id = (select agency.current_tenant_id()) and c.deleted_at is null
-      and (p_client is null or c.client_id = p_client)),
+      and ($4 is null or c.client_id = $4)),
   hours as (
     select h.campaign_id, sum(h.total_hours) as total_hours, sum(h.billable_hours) as billable_hours
     from agency.campaign_week_hours h
-    where p_dimension in ('client', 'brand', 'campaign')
+    where $3 in ('client', 'brand', 'campaign')
       and h.tenant_id = (select agency.current_tenant_id())
-      and h.week_start_date between p_from - 6 and p_to
-      and greatest(h.week_start_date, h.month_start_date) between p_from and p_to
+      and h.week_start_date between $1 - 6 and $2
+      and greatest(h.week_start_date, h.month_start_date) between $1 and $2
     group by 1),
   money as (
     select w.campaign_id, sum(w.revenue) as earned, sum(w.labor_cost) as labor
     from agency.campaign_week_money w
-    where p_dimension in ('client', 'brand', 'campaign')
+    where $3 in ('client', 'brand', 'campaign')
       and w.tenant_id = (select agency.current_tenant_id())
-      and w.week_start_date between p_from - 6 and p_to
-      and greatest(w.week_start_date, w.month_start_date) between p_from and p_to
+      and w.week_start_date between $1 - 6 and $2
+      and greatest(w.week_start_date, w.month_start_date) between $1 and $2
     group by 1),
   direct as (
     select l.campaign_id, sum(l.amount) as amount
     from agency.campaign_cost_lines l
-    where p_dimension in ('client', 'brand', 'campaign')
-      and l.tenant_id = (select agency.current_tenant_id()) and l.cost_date between p_from and p_to
+    where $3 in ('client', 'brand', 'campaign')
+      and l.tenant_id = (select agency.current_tenant_id()) and l.cost_date between $1 and $2
     group by 1),
   per_campaign as (
     select c.*, coalesce(h.total_hours, 0) as total_hours, coalesce(h.billable_hours, 0) as billable_hours,
            coalesce(m.earned, 0) as earned, coalesce(m.labor, 0) as labor, coalesce(d.amount, 0) as direct,
            case when c.budget_type in ('fixed_fee', 'retainer')
-                then agency.fee_recognised_to(c.budget_type, c.budget_amount, c.start_date, c.end_date, p_to)
-                     - agency.fee_recognised_to(c.budget_type, c.budget_amount, c.start_date, c.end_date, p_from - 1)
+                then agency.fee_recognised_to(c.budget_type, c.budget_amount, c.start_date, c.end_date, $2)
+                     - agency.fee_recognised_to(c.budget_type, c.budget_amount, c.start_date, c.end_date, $1 - 1)
                 else coalesce(m.earned, 0) end as recognised
     from campaign_rows c
     left join hours h on h.campaign_id = c.id
     left join money m on m.campaign_id = c.id
     left join direct d on d.campaign_id = c.id
     where h.campaign_id is not null or m.campaign_id is not null or d.campaign_id is not null
-       or (c.start_date <= p_to and c.end_date >= p_from and c.status <> 'cancelled')),
+       or (c.start_date <= $2 and c.end_date >= $1 and c.status <> 'cancelled')),
   with_life as (
     select p.*, coalesce(s.spend, 0) as spend,
            agency.projected_at_completion(coalesce(s.spend, 0), p.start_date, p.end_date, p.status) as projected
@@ -585,10 +587,10 @@ CREATE FUNCTION agency.analytics_profitability(p_from date, p_to date, p_dimensi
       select sum(l.amount) as spend from agency.campaign_spend_lines l
       where l.tenant_id = (select agency.current_tenant_id()) and l.campaign_id = p.id) s on true),
   by_campaign as (
-    select case p_dimension when 'client' then p.client_id::text
+    select case $3 when 'client' then p.client_id::text
                             when 'brand' then coalesce(p.brand_id::text, 'client:' || p.client_id::text)
                             else p.id::text end as group_key,
-           case p_dimension when 'client' then cl.name
+           case $3 when 'client' then cl.name
                             when 'brand' then coalesce(b.name, cl.name || ' (no brand)')
                             else p.code || ' ' || p.name end as group_label,
            cl.name as client_name, p.*
@@ -607,21 +609,21 @@ CREATE FUNCTION agency.analytics_profitability(p_from date, p_to date, p_dimensi
     select t.employee_id, sum(t.hours) as total_hours, coalesce(sum(t.hours) filter (where t.billable), 0) as billable_hours,
            coalesce(sum(t.revenue), 0) as earned, coalesce(sum(t.labor_cost), 0) as labor
     from agency.timesheet_costs t
-    where p_dimension in ('department', 'person')
+    where $3 in ('department', 'person')
       and t.tenant_id = (select agency.current_tenant_id())
-      and t.entry_date between p_from - 6 and p_to
-      and greatest(t.week_start_date, date_trunc('month', t.entry_date)::date) between p_from and p_to
-      and (p_client is null or exists (select from agency.campaigns c
-                                       where c.tenant_id = t.tenant_id and c.id = t.campaign_id and c.client_id = p_client))
+      and t.entry_date between $1 - 6 and $2
+      and greatest(t.week_start_date, date_trunc('month', t.entry_date)::date) between $1 and $2
+      and ($4 is null or exists (select from agency.campaigns c
+                                       where c.tenant_id = t.tenant_id and c.id = t.campaign_id and c.client_id = $4))
     group by 1),
   person_direct as (
     select l.employee_id, sum(l.amount) as amount
     from agency.campaign_cost_lines l
-    where p_dimension in ('department', 'person')
+    where $3 in ('department', 'person')
       and l.tenant_id = (select agency.current_tenant_id()) and l.employee_id is not null
-      and l.cost_date between p_from and p_to
-      and (p_client is null or exists (select from agency.campaigns c
-                                       where c.tenant_id = l.tenant_id and c.id = l.campaign_id and c.client_id = p_client))
+      and l.cost_date between $1 and $2
+      and ($4 is null or exists (select from agency.campaigns c
+                                       where c.tenant_id = l.tenant_id and c.id = l.campaign_id and c.client_id = $4))
     group by 1),
   person_rows as (
     select coalesce(x.employee_id, d.employee_id) as employee_id,
@@ -630,8 +632,8 @@ CREATE FUNCTION agency.analytics_profitability(p_from date, p_to date, p_dimensi
     from entries x
     full join person_direct d on d.employee_id = x.employee_id),
   person_groups as (
-    select case p_dimension when 'department' then coalesce(e.department, '') else e.id::text end as group_key,
-           min(case p_dimension when 'department' then coalesce(nullif(e.department, ''), '(no department)') else e.full_name end) as group_label,
+    select case $3 when 'department' then coalesce(e.department, '') else e.id::text end as group_key,
+           min(case $3 when 'department' then coalesce(nullif(e.department, ''), '(no department)') else e.full_name end) as group_label,
            null::text as client_name, null::int as campaign_count,
            sum(r.total_hours) as total_hours, sum(r.billable_hours) as billable_hours,
            sum(r.earned) as earned, null::numeric as recognised, sum(r.labor) as labor, sum(r.direct) as direct,
@@ -659,7 +661,9 @@ CREATE FUNCTION agency.analytics_profitability(p_from date, p_to date, p_dimensi
          case when s.money then g.projected end
   from all_groups g, shown s
   order by g.group_label, g.group_key
-$$;
+  $q$ using p_from, p_to, p_dimension, p_client;
+end
+$_$;
 
 
 ALTER FUNCTION agency.analytics_profitability(p_from date, p_to date, p_dimension text, p_client uuid) OWNER TO workroom_owner;

@@ -584,8 +584,8 @@ begin
            agency.projected_at_completion(coalesce(s.spend, 0), p.start_date, p.end_date, p.status) as projected
     from per_campaign p
     left join lateral (
-      select sum(l.amount) as spend from agency.campaign_spend_lines l
-      where l.tenant_id = (select agency.current_tenant_id()) and l.campaign_id = p.id) s on true),
+      select t.spend from agency.campaign_spend_totals t
+      where t.tenant_id = (select agency.current_tenant_id()) and t.campaign_id = p.id) s on true),
   by_campaign as (
     select case $3 when 'client' then p.client_id::text
                             when 'brand' then coalesce(p.brand_id::text, 'client:' || p.client_id::text)

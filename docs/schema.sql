@@ -1998,16 +1998,21 @@ ALTER FUNCTION agency.day_hours(p_employee uuid, p_day date, p_except uuid) OWNE
 --
 
 CREATE FUNCTION agency.enqueue_knowledge_index(p_kind text, p_subject uuid) RETURNS void
-    LANGUAGE sql
+    LANGUAGE plpgsql
     SET search_path TO ''
     AS $$
+begin
   insert into agency.jobs (kind, subject_id, payload)
   select p_kind, p_subject, pg_catalog.jsonb_build_object('subject_id', p_subject)
   where p_kind in ('index_document', 'index_artifact')
     and agency.current_user_id() is not null
     and not exists (select 1 from agency.jobs j
                     where j.tenant_id = agency.current_tenant_id() and j.kind = p_kind and j.subject_id = p_subject
-                      and j.status = 'queued' and j.attempts = 0)
+                      and j.status = 'queued' and j.attempts = 0);
+  if found then
+    perform pg_catalog.pg_notify('workroom_jobs', agency.current_tenant_id()::text);
+  end if;
+end
 $$;
 
 

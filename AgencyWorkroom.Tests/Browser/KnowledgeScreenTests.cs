@@ -43,7 +43,8 @@ public sealed class KnowledgeScreenTests(TwoTenantWorld world, BrowserFixture br
         await page.GetByTestId("save").ClickAsync();
 
         await page.WaitForURLAsync("**/knowledge");
-        await Expect(page.GetByTestId("document-status")).ToHaveAttributeAsync("data-status", "ready", new() { Timeout = 60_000 });
+        // Woken by the job's notification at commit (049); the sweep alone would come after 30 s.
+        await Expect(page.GetByTestId("document-status")).ToHaveAttributeAsync("data-status", "ready", new() { Timeout = 20_000 });
         await Expect(page.GetByTestId("document-status")).ToContainTextAsync("3 passages");
         await NoSeriousViolationsAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "knowledge");

@@ -4,6 +4,7 @@ using AgencyWorkroom.Data.Session;
 using AgencyWorkroom.Tests.Infrastructure;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 using Pgvector;
 
 namespace AgencyWorkroom.Tests.Data.Features.Knowledge;
@@ -16,6 +17,35 @@ namespace AgencyWorkroom.Tests.Data.Features.Knowledge;
 public sealed class KnowledgeIngestionTests(TwoTenantWorld world)
 {
     private static readonly MiniLmEmbeddingGenerator MiniLm = new();
+
+    [Fact]
+    public async Task QueuingAJob_WakesTheWorker_ByANotificationWithTheTenant_SentAtCommitOnly()
+    {
+        var tenant = await ScratchTenant.CreateAsync(world);
+        await using var listener = await world.Database.App.OpenConnectionAsync();
+        var heard = new List<string>();
+        listener.Notification += (_, e) => heard.Add(e.Payload);
+        await using (var listen = new NpgsqlCommand($"listen {KnowledgeIngestion.NotifyChannel}", listener))
+        {
+            await listen.ExecuteNonQueryAsync();
+        }
+
+        await using (var rolledBack = await TestSession.BeginAsync(world.Database.App, tenant.Id, "admin", tenant.People["admin"]))
+        {
+            await rolledBack.ExecuteAsync("insert into agency.knowledge_documents (title, content) values ('Rolled back', 'Never saved.')");
+        }
+
+        await using var admin = tenant.As(world, "admin");
+        Assert.True((await admin.Get<IKnowledgeCommands>().SaveAsync(Document("Pitch playbook", Sections(1)))).Succeeded);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!heard.Contains(tenant.Id.ToString()) && DateTime.UtcNow < deadline)
+        {
+            await listener.WaitAsync(TimeSpan.FromMilliseconds(200));
+        }
+
+        // Notifications arrive in commit order: the rolled-back insert's would have come first.
+        Assert.Equal(1, heard.Count(p => p == tenant.Id.ToString()));
+    }
 
     [Fact]
     public async Task Saving_QueuesTheDocument_AndTheWorkerIndexesIt_WithItsModelAndHashes()
@@ -164,7 +194,7 @@ public sealed class KnowledgeIngestionTests(TwoTenantWorld world)
         Assert.Equal(refusal, KnowledgeUpload.Refusal(name, size));
 
     internal static KnowledgeIngestion Worker(PersonServices services, IEmbeddingGenerator<string, Embedding<float>> embedder) =>
-        new(services.Get<SystemUnitOfWork>(), new KnowledgePipeline(embedder), NullLogger<KnowledgeIngestion>.Instance);
+        new(services.Get<SystemUnitOfWork>(), new KnowledgePipeline(embedder), services.Get<NpgsqlDataSource>(), NullLogger<KnowledgeIngestion>.Instance);
 
     internal static KnowledgeDocumentForm Document(string title, string content) => new() { Title = title, Content = content, Tags = "policy" };
 

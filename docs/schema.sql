@@ -3595,10 +3595,11 @@ begin
              when s.spent_pct > agency.schedule_elapsed(c.start_date, c.end_date) + 0.15 then 'Budget burning ahead of schedule'
            end as health_reason
     from agency.campaigns c
+    left join lateral (
+      select t.spend from agency.campaign_spend_totals t
+      where t.tenant_id = c.tenant_id and t.campaign_id = c.id) t on true
     cross join lateral (
-      select case when c.budget_amount > 0 then coalesce(sum(l.amount), 0) / c.budget_amount end as spent_pct
-      from agency.campaign_spend_lines l
-      where l.tenant_id = c.tenant_id and l.campaign_id = c.id) s
+      select case when c.budget_amount > 0 then coalesce(t.spend, 0) / c.budget_amount end as spent_pct) s
     where c.tenant_id = tenant and (p_campaigns is null or c.id = any (p_campaigns))),
   health as (
     insert into agency.campaign_health as h (tenant_id, campaign_id, health, health_reason, refreshed_at)
@@ -11811,6 +11812,7 @@ GRANT SELECT ON TABLE agency.campaign_spend_lines TO agency_summaries;
 --
 
 GRANT SELECT ON TABLE agency.campaign_spend_totals TO agency_app;
+GRANT SELECT ON TABLE agency.campaign_spend_totals TO agency_summaries;
 
 
 --

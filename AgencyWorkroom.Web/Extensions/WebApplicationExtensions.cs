@@ -43,7 +43,7 @@ public static class WebApplicationExtensions
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
 
-        // No HTTPS redirection or HSTS here: TLS ends at the proxy in front of the app.
+        // No HTTPS redirection here: TLS ends at the proxy in front of the app (HSTS: UseWorkroomEdge).
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();

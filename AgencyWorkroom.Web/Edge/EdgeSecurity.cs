@@ -100,6 +100,40 @@ public static class EdgeSecurity
         return app;
     }
 
+    /// <summary>
+    /// After authentication: a person whose agency requires two-factor of them (046) and who has not
+    /// enrolled yet reaches only the account pages and the public endpoints (the files pages load,
+    /// health, the circuit hub, which opens nothing without a page); any other page sends them to
+    /// enrol, any other request is refused (decision 026).
+    /// </summary>
+    public static WebApplication UseWorkroomTwoFactorEnrolment(this WebApplication app)
+    {
+        app.Use(static (context, next) =>
+        {
+            var path = context.Request.Path;
+            // Through: the account pages, and what is public anyway (static files, health, the door);
+            // not a file name's extension (the CSV and Excel exports have one).
+            if (!context.User.HasClaim(c => c.Type == AgencyWorkroom.Web.Components.Account.WorkroomClaims.TwoFactorEnrolmentDue)
+                || path.StartsWithSegments("/Account")
+                || context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null)
+            {
+                return next(context);
+            }
+
+            if (HttpMethods.IsGet(context.Request.Method))
+            {
+                context.Response.Redirect("/Account/Manage/TwoFactor");
+            }
+            else
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            }
+
+            return Task.CompletedTask;
+        });
+        return app;
+    }
+
     /// <summary>The nonce that lets this response's own inline script (the import map) run; null outside a request.</summary>
     public static string? CspNonce(this HttpContext? context) => context?.Items[NonceKey] as string;
 

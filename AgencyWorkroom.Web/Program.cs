@@ -1,3 +1,4 @@
+using AgencyWorkroom.Web.Edge;
 using AgencyWorkroom.Web.Extensions;
 
 // The .NET 10 SDK generates `public partial class Program`, so WebApplicationFactory<Program> works as is.
@@ -13,9 +14,11 @@ if (args is ["seed", ..])
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddWorkroomEdge();
 builder.AddWorkroomWeb();
 
 var app = builder.Build();
+app.UseWorkroomEdge();
 app.UseWorkroomWeb();
 await app.RunAsync();
 return 0;

@@ -2904,6 +2904,54 @@ CREATE FUNCTION agency.may_review_time(p_employee uuid, p_campaign uuid) RETURNS
 ALTER FUNCTION agency.may_review_time(p_employee uuid, p_campaign uuid) OWNER TO workroom_owner;
 
 --
+-- Name: tenants; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.tenants (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_id uuid GENERATED ALWAYS AS (id) STORED NOT NULL,
+    slug text NOT NULL,
+    name text NOT NULL,
+    default_currency character(3) DEFAULT 'USD'::bpchar NOT NULL,
+    utilization_target numeric(4,3) DEFAULT 0.750 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    timesheet_finance_signoff boolean DEFAULT false NOT NULL,
+    time_entry_days_ahead integer DEFAULT 0 NOT NULL,
+    require_two_factor boolean DEFAULT false NOT NULL,
+    CONSTRAINT tenants_default_currency_check CHECK ((default_currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT tenants_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 200))),
+    CONSTRAINT tenants_slug_check CHECK ((slug ~ '^[a-z0-9][a-z0-9-]{1,62}$'::text)),
+    CONSTRAINT tenants_time_entry_days_ahead_check CHECK (((time_entry_days_ahead >= 0) AND (time_entry_days_ahead <= 366))),
+    CONSTRAINT tenants_utilization_target_check CHECK (((utilization_target >= (0)::numeric) AND (utilization_target <= (1)::numeric)))
+);
+
+ALTER TABLE ONLY agency.tenants FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.tenants OWNER TO workroom_owner;
+
+--
+-- Name: COLUMN tenants.require_two_factor; Type: COMMENT; Schema: agency; Owner: workroom_owner
+--
+
+COMMENT ON COLUMN agency.tenants.require_two_factor IS 'Finance people and admins must sign in with an authenticator app code (decision 026).';
+
+
+--
+-- Name: must_use_two_factor(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.must_use_two_factor() RETURNS boolean
+    LANGUAGE sql STABLE
+    RETURN (COALESCE((SELECT t.require_two_factor FROM agency.tenants t WHERE (t.id = agency.current_tenant_id())), false) AND agency.has_any_role(ARRAY['finance'::text, 'admin'::text]));
+
+
+ALTER FUNCTION agency.must_use_two_factor() OWNER TO workroom_owner;
+
+--
 -- Name: net_capacity(numeric, numeric); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -4295,35 +4343,6 @@ $$;
 
 
 ALTER FUNCTION agency.time_rules_bind() OWNER TO workroom_owner;
-
---
--- Name: tenants; Type: TABLE; Schema: agency; Owner: workroom_owner
---
-
-CREATE TABLE agency.tenants (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    tenant_id uuid GENERATED ALWAYS AS (id) STORED NOT NULL,
-    slug text NOT NULL,
-    name text NOT NULL,
-    default_currency character(3) DEFAULT 'USD'::bpchar NOT NULL,
-    utilization_target numeric(4,3) DEFAULT 0.750 NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    created_by uuid DEFAULT agency.current_user_id(),
-    updated_by uuid,
-    timesheet_finance_signoff boolean DEFAULT false NOT NULL,
-    time_entry_days_ahead integer DEFAULT 0 NOT NULL,
-    CONSTRAINT tenants_default_currency_check CHECK ((default_currency ~ '^[A-Z]{3}$'::text)),
-    CONSTRAINT tenants_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 200))),
-    CONSTRAINT tenants_slug_check CHECK ((slug ~ '^[a-z0-9][a-z0-9-]{1,62}$'::text)),
-    CONSTRAINT tenants_time_entry_days_ahead_check CHECK (((time_entry_days_ahead >= 0) AND (time_entry_days_ahead <= 366))),
-    CONSTRAINT tenants_utilization_target_check CHECK (((utilization_target >= (0)::numeric) AND (utilization_target <= (1)::numeric)))
-);
-
-ALTER TABLE ONLY agency.tenants FORCE ROW LEVEL SECURITY;
-
-
-ALTER TABLE agency.tenants OWNER TO workroom_owner;
 
 --
 -- Name: time_off_entries; Type: TABLE; Schema: agency; Owner: workroom_owner
@@ -7676,7 +7695,7 @@ CREATE TRIGGER audit_sets_update AFTER UPDATE ON agency.timesheet_entries REFERE
 -- Name: tenants audit_settings; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
-CREATE TRIGGER audit_settings AFTER UPDATE ON agency.tenants FOR EACH ROW WHEN (((((old.default_currency IS DISTINCT FROM new.default_currency) OR (old.utilization_target IS DISTINCT FROM new.utilization_target)) OR (old.timesheet_finance_signoff IS DISTINCT FROM new.timesheet_finance_signoff)) OR (old.time_entry_days_ahead IS DISTINCT FROM new.time_entry_days_ahead))) EXECUTE FUNCTION agency.audit_change('tenant_settings');
+CREATE TRIGGER audit_settings AFTER UPDATE ON agency.tenants FOR EACH ROW WHEN ((((((old.default_currency IS DISTINCT FROM new.default_currency) OR (old.utilization_target IS DISTINCT FROM new.utilization_target)) OR (old.timesheet_finance_signoff IS DISTINCT FROM new.timesheet_finance_signoff)) OR (old.time_entry_days_ahead IS DISTINCT FROM new.time_entry_days_ahead)) OR (old.require_two_factor IS DISTINCT FROM new.require_two_factor))) EXECUTE FUNCTION agency.audit_change('tenant_settings');
 
 
 --
@@ -11296,6 +11315,23 @@ GRANT ALL ON FUNCTION agency.may_review_time(p_employee uuid, p_campaign uuid) T
 
 
 --
+-- Name: TABLE tenants; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.tenants TO agency_app;
+GRANT SELECT ON TABLE agency.tenants TO agency_timesheets;
+GRANT SELECT ON TABLE agency.tenants TO agency_reviews;
+
+
+--
+-- Name: FUNCTION must_use_two_factor(); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+REVOKE ALL ON FUNCTION agency.must_use_two_factor() FROM PUBLIC;
+GRANT ALL ON FUNCTION agency.must_use_two_factor() TO agency_app;
+
+
+--
 -- Name: FUNCTION pending_timesheet_approvals(); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -11551,15 +11587,6 @@ GRANT ALL ON FUNCTION agency.time_import_active() TO agency_timesheets;
 GRANT ALL ON FUNCTION agency.time_rules_bind() TO agency_app;
 GRANT ALL ON FUNCTION agency.time_rules_bind() TO agency_timesheets;
 GRANT ALL ON FUNCTION agency.time_rules_bind() TO agency_reviews;
-
-
---
--- Name: TABLE tenants; Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.tenants TO agency_app;
-GRANT SELECT ON TABLE agency.tenants TO agency_timesheets;
-GRANT SELECT ON TABLE agency.tenants TO agency_reviews;
 
 
 --

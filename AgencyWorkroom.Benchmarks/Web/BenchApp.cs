@@ -58,6 +58,8 @@ public sealed class BenchApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        // Plain HTTP on loopback is the bench's whole path; a deployment's sign-in cookie is Secure (decision 026).
+        builder.UseSetting("Edge:RequireHttps", "false");
         builder.UseSetting("Workroom:SignInAttemptsPerMinute", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");

@@ -18,4 +18,7 @@ public sealed class Tenant : AuditedEntity, IVersionedEntity
 
     /// <summary>How many days after today time may be logged; 0 means none (020).</summary>
     public int TimeEntryDaysAhead { get; set; }
+
+    /// <summary>Finance people and admins must sign in with an authenticator app's code (046).</summary>
+    public bool RequireTwoFactor { get; set; }
 }

@@ -17,6 +17,12 @@ public interface IAccountStore
 
     /// <summary>Creates the account under <c>user.Id</c>; returns Identity's errors, empty when it was made.</summary>
     Task<IReadOnlyList<string>> CreateAsync(ApplicationUser user, string password);
+
+    /// <summary>
+    /// Identity's password-reset token for the tenant's account, or null when the account is not
+    /// that tenant's. It works once (a reset changes the security stamp it is bound to) and expires.
+    /// </summary>
+    Task<string?> CreatePasswordResetTokenAsync(Guid tenantId, Guid accountId) => Task.FromResult<string?>(null);
 }
 
 /// <summary>The accounts as ASP.NET Core Identity keeps them.</summary>
@@ -39,6 +45,11 @@ public sealed class IdentityAccountStore(IServiceScopeFactory scopes) : IAccount
 
     public Task<IReadOnlyList<string>> CreateAsync(ApplicationUser user, string password) =>
         WithUsersAsync<IReadOnlyList<string>>(async users => [.. (await users.CreateAsync(user, password)).Errors.Select(e => e.Description)]);
+
+    public Task<string?> CreatePasswordResetTokenAsync(Guid tenantId, Guid accountId) =>
+        WithUsersAsync(async users => await users.FindByIdAsync(accountId.ToString()) is { } user && user.TenantId == tenantId
+            ? await users.GeneratePasswordResetTokenAsync(user)
+            : null);
 
     // A circuit lives for hours; Identity's store is a DbContext, so it gets a scope per operation.
     private async Task<T> WithUsersAsync<T>(Func<UserManager<ApplicationUser>, Task<T>> use)

@@ -22,6 +22,14 @@ public sealed class UnitOfWorkFactory(IDbContextFactory<WorkroomDbContext> conte
         }
     }
 
+    /// <summary>
+    /// Whether the person must sign in with two-factor (046 <c>agency.must_use_two_factor</c>: their
+    /// agency requires it of finance and admins, and they are one), asked as the person.
+    /// </summary>
+    public Task<bool> MustUseTwoFactorAsync(SessionContext context, CancellationToken cancellationToken = default) =>
+        For(context).RunAsync((db, ct) =>
+            db.Database.SqlQuery<bool>($"select agency.must_use_two_factor() as \"Value\"").SingleAsync(ct), cancellationToken);
+
     private sealed class FixedSessionContext(SessionContext context) : ISessionContextSource
     {
         public Task<SessionContext?> GetAsync(CancellationToken cancellationToken = default) => Task.FromResult<SessionContext?>(context);

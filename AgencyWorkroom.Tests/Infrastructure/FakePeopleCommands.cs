@@ -29,4 +29,9 @@ public sealed class FakePeopleCommands : IPeopleCommands
         ActiveChanges.Add((employeeId, active));
         return Task.FromResult(true);
     }
+
+    public Func<Guid, PasswordReset?> Reset { get; set; } = _ => new PasswordReset(Guid.NewGuid(), "token");
+
+    public Task<PasswordReset?> CreatePasswordResetAsync(Guid employeeId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Reset(employeeId));
 }

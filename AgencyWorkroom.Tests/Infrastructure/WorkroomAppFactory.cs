@@ -3,15 +3,37 @@ using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AgencyWorkroom.Tests.Infrastructure;
 
 /// <summary>The real app in memory, on the real test database, with real cookies.</summary>
 public sealed class WorkroomAppFactory(int signInAttemptsPerMinute = 1000) : WebApplicationFactory<Program>
 {
+    /// <summary>Settings of the test's own (e.g. <c>Edge:KnownProxies:0</c>), applied after the defaults.</summary>
+    public Dictionary<string, string?> Settings { get; init; } = [];
+
+    /// <summary>The host environment; the tests run as Development unless they say otherwise.</summary>
+    public string Environment { get; init; } = "Development";
+
+    /// <summary>Starts the app on a free loopback port (real TCP, so it sees a client address) and returns its address.</summary>
+    public Uri StartOnKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        return new Uri(Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First());
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseEnvironment(Environment);
         builder.UseSetting("Workroom:SignInAttemptsPerMinute", signInAttemptsPerMinute.ToString());
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         // Tests provoke refusals on purpose; EF's log of each failed command would bury the results.
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Critical");
     }

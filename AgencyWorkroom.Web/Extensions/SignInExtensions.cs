@@ -58,6 +58,8 @@ public static class SignInExtensions
             .AddSignInManager<WorkroomSignInManager>()
             .AddClaimsPrincipalFactory<WorkroomClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
+        // The admin's reset links (decision 026); a reset changes the security stamp, so each works once.
+        services.Configure<DataProtectionTokenProviderOptions>(tokens => tokens.TokenLifespan = options.PasswordResetLinkLifetime);
 
         // Keys in PostgreSQL, so every instance of the app reads every other's cookies.
         services.AddDataProtection()

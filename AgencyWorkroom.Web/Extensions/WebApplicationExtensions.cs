@@ -1,6 +1,7 @@
 using AgencyWorkroom.Data;
 using AgencyWorkroom.Web.Components;
 using AgencyWorkroom.Web.Components.Shared;
+using AgencyWorkroom.Web.Edge;
 using AgencyWorkroom.Web.Export;
 using AgencyWorkroom.Web.Health;
 using Microsoft.AspNetCore.Authorization;
@@ -43,9 +44,10 @@ public static class WebApplicationExtensions
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
 
-        // No HTTPS redirection or HSTS here: TLS ends at the proxy in front of the app.
+        // No HTTPS redirection here: TLS ends at the proxy in front of the app (HSTS: UseWorkroomEdge).
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
+        app.UseWorkroomTwoFactorEnrolment();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();

@@ -10,4 +10,7 @@ public sealed class WorkroomOptions
 
     /// <summary>Sign-in attempts one address may make per minute before it is told to wait.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>How long an admin's password-reset link works (once) before it expires.</summary>
+    public TimeSpan PasswordResetLinkLifetime { get; set; } = TimeSpan.FromHours(24);
 }

@@ -23,7 +23,18 @@ public interface IPeopleCommands
 
     /// <summary>A deactivated person cannot sign in and their open sessions stop working; their history stays.</summary>
     Task<bool> SetActiveAsync(Guid employeeId, bool active, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A one-time password-reset code for an active person of the tenant with an account, for an
+    /// admin to hand over as a link; null when the caller is not an admin or the person is not one
+    /// that can be reset (decision 026).
+    /// </summary>
+    Task<PasswordReset?> CreatePasswordResetAsync(Guid employeeId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<PasswordReset?>(null);
 }
+
+/// <summary>The account a reset is for and Identity's token, which the reset link carries.</summary>
+public sealed record PasswordReset(Guid AccountId, string Token);
 
 /// <summary>
 /// Row-level security admits only admins. Adding a person spans two stores, so it goes in steps
@@ -34,9 +45,11 @@ public sealed class PeopleCommands(UnitOfWork unitOfWork, ISessionContextSource 
 {
     public const string RefusedMessage = "Only admins can add people.";
 
-    public const string EmailAtThisAgency = "Someone at this agency already has that email address.";
-
-    public const string EmailSignsIn = "Someone already signs in with that email address.";
+    /// <summary>
+    /// One answer whether the email is this agency's person's or another agency's account: a second
+    /// message would tell an admin that some other tenant has that person (decision 026).
+    /// </summary>
+    public const string EmailInUse = "That email address is already in use. Use another one.";
 
     public async Task<SaveResult> CreateAsync(NewPersonForm form, CancellationToken cancellationToken = default)
     {
@@ -61,7 +74,7 @@ public sealed class PeopleCommands(UnitOfWork unitOfWork, ISessionContextSource 
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return SaveResult.Field(nameof(NewPersonForm.Email), EmailAtThisAgency);
+            return SaveResult.Field(nameof(NewPersonForm.Email), EmailInUse);
         }
 
         if (person is null)
@@ -84,7 +97,7 @@ public sealed class PeopleCommands(UnitOfWork unitOfWork, ISessionContextSource 
         }
         else if (accountId != person.AccountId)
         {
-            return SaveResult.Field(nameof(NewPersonForm.Email), EmailSignsIn);
+            return SaveResult.Field(nameof(NewPersonForm.Email), EmailInUse);
         }
 
         // No row changed: the admin lost the right meanwhile (the person stays pending, to be finished).
@@ -96,6 +109,25 @@ public sealed class PeopleCommands(UnitOfWork unitOfWork, ISessionContextSource 
 
     public Task<bool> SetRoleAsync(Guid employeeId, string role, CancellationToken cancellationToken = default) =>
         UpdateAsync(e => e.Id == employeeId, e => e.SetProperty(p => p.AgencyRole, role), cancellationToken);
+
+    public async Task<PasswordReset?> CreatePasswordResetAsync(Guid employeeId, CancellationToken cancellationToken = default)
+    {
+        var tenantId = (await session.GetAsync(cancellationToken) ?? throw new NoSessionContextException()).TenantId;
+        // The update is the admin check: row-level security lets only an admin of the tenant change
+        // the row (employee_manage; the no-op write is what it judges), and only an active, finished person qualifies.
+        var accountId = await unitOfWork.RunAsync(async (db, ct) =>
+        {
+            var touched = await db.Set<Employee>()
+                .Where(e => e.Id == employeeId && e.Active && e.UserId != null && e.AccountPendingSince == null)
+                .ExecuteUpdateAsync(e => e.SetProperty(p => p.AccountPendingSince, (DateTimeOffset?)null), ct);
+            return touched == 1
+                ? await db.Set<Employee>().Where(e => e.Id == employeeId).Select(e => e.UserId).SingleAsync(ct)
+                : null;
+        }, cancellationToken);
+        return accountId is { } id && await accounts.CreatePasswordResetTokenAsync(tenantId, id) is { } token
+            ? new PasswordReset(id, token)
+            : null;
+    }
 
     /// <remarks>A pending person is left as they are: they become active by being finished, not here.</remarks>
     public Task<bool> SetActiveAsync(Guid employeeId, bool active, CancellationToken cancellationToken = default) =>
@@ -123,7 +155,7 @@ public sealed class PeopleCommands(UnitOfWork unitOfWork, ISessionContextSource 
 
             if (existing is not null || !emailIsFree)
             {
-                return (null, SaveResult.Field(nameof(NewPersonForm.Email), existing is not null ? EmailAtThisAgency : EmailSignsIn));
+                return (null, SaveResult.Field(nameof(NewPersonForm.Email), EmailInUse));
             }
 
             var person = new Employee

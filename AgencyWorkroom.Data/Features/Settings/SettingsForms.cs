@@ -9,6 +9,9 @@ public sealed class SettingsForm : RowForm
     /// <summary>Whether finance signs approved weeks off before they lock.</summary>
     public bool TimesheetFinanceSignoff { get; set; }
 
+    /// <summary>Finance people and admins must turn on two-factor sign-in (046).</summary>
+    public bool RequireTwoFactor { get; set; }
+
     /// <summary>Days after today that time may be logged; 0: none.</summary>
     [Range(0, 366)]
     public int TimeEntryDaysAhead { get; set; }

@@ -39,6 +39,7 @@ public sealed class SettingsService(UnitOfWork unitOfWork) : ISettingsQueries, I
                 Id = t.Id,
                 Version = t.Version,
                 TimesheetFinanceSignoff = t.TimesheetFinanceSignoff,
+                RequireTwoFactor = t.RequireTwoFactor,
                 TimeEntryDaysAhead = t.TimeEntryDaysAhead,
                 UtilizationTarget = t.UtilizationTarget,
                 DefaultCurrency = t.DefaultCurrency,
@@ -49,6 +50,7 @@ public sealed class SettingsService(UnitOfWork unitOfWork) : ISettingsQueries, I
         unitOfWork.UpdateAsync<Tenant>(Errors, t => t.Id == form.Id, form.Version, t =>
         {
             t.TimesheetFinanceSignoff = form.TimesheetFinanceSignoff;
+            t.RequireTwoFactor = form.RequireTwoFactor;
             t.TimeEntryDaysAhead = form.TimeEntryDaysAhead;
             t.UtilizationTarget = form.UtilizationTarget;
             t.DefaultCurrency = form.DefaultCurrency.Trim().ToUpperInvariant();

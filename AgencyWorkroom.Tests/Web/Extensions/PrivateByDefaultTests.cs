@@ -23,8 +23,8 @@ namespace AgencyWorkroom.Tests.Web.Extensions;
 [Collection(DatabaseCollection.Name)]
 public sealed partial class PrivateByDefaultTests : IAsyncLifetime
 {
-    /// <summary>The door (sign in, locked out, access denied) and what an error or a wrong address shows.</summary>
-    private static readonly Type[] PublicPages = [typeof(LoginPage), typeof(LockoutPage), typeof(AccessDeniedPage), typeof(Error), typeof(NotFound)];
+    /// <summary>The door (sign in, locked out, access denied, an admin's password-reset link, the sign-in code) and what an error or a wrong address shows.</summary>
+    private static readonly Type[] PublicPages = [typeof(LoginPage), typeof(LockoutPage), typeof(AccessDeniedPage), typeof(ResetPasswordPage), typeof(LoginWith2faPage), typeof(Error), typeof(NotFound)];
 
     /// <summary>The load balancer's probe (it says healthy or not, nothing more).</summary>
     private static readonly string[] PublicRoutes = ["/health"];

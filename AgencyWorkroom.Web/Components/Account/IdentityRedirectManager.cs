@@ -27,9 +27,13 @@ public sealed class IdentityRedirectManager(NavigationManager navigation)
         navigation.NavigateTo(uri);
     }
 
-    public void RedirectToCurrentPageWithStatus(string message, HttpContext context)
+    public void RedirectToCurrentPageWithStatus(string message, HttpContext context) =>
+        RedirectToWithStatus(navigation.ToAbsoluteUri(navigation.Uri).GetLeftPart(UriPartial.Path), message, context);
+
+    /// <summary>Another local page, which shows <paramref name="message"/> once (its StatusMessage).</summary>
+    public void RedirectToWithStatus(string uri, string message, HttpContext context)
     {
         context.Response.Cookies.Append(StatusCookieName, message, StatusCookie.Build(context));
-        RedirectTo(navigation.ToAbsoluteUri(navigation.Uri).GetLeftPart(UriPartial.Path));
+        RedirectTo(uri);
     }
 }

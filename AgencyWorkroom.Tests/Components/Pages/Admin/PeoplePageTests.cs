@@ -50,13 +50,13 @@ public sealed class PeoplePageTests : ComponentTestContext
     [Fact]
     public void Submit_EmailTaken_ShowsTheMessageNextToTheEmailAndKeepsTheForm()
     {
-        _commands.Create = _ => Task.FromResult(SaveResult.Field(nameof(NewPersonForm.Email), PeopleCommands.EmailAtThisAgency));
+        _commands.Create = _ => Task.FromResult(SaveResult.Field(nameof(NewPersonForm.Email), PeopleCommands.EmailInUse));
         var page = Show(Admin);
 
         Fill(page, "Nia New", "nia@northwind.test");
         page.Find("form").Submit();
 
-        page.WaitForAssertion(() => Assert.Equal(PeopleCommands.EmailAtThisAgency,
+        page.WaitForAssertion(() => Assert.Equal(PeopleCommands.EmailInUse,
             page.Find("[data-testid=field-email] .mud-input-helper-text.mud-input-error").TextContent.Trim()));
         Assert.Equal("Nia New", page.Find("[data-testid=field-full-name] input").GetAttribute("value"));
     }

@@ -2,7 +2,11 @@ using AgencyWorkroom.Data.Features.Common;
 using AgencyWorkroom.Data.Features.People;
 using AgencyWorkroom.Web.Components.Pages.Capacity;
 using AgencyWorkroom.Web.Components.Shared;
+using System.Text;
+using AgencyWorkroom.Web.Extensions;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 
 namespace AgencyWorkroom.Web.Components.Pages.Admin;
@@ -16,6 +20,7 @@ public sealed partial class PeoplePage
     private FormState _state = null!;
     private PersonDto? _finishing;
     private string _search = "";
+    private (string Name, string Link)? _reset;
 
     [Inject]
     private IPeopleQueries People { get; set; } = default!;
@@ -28,6 +33,14 @@ public sealed partial class PeoplePage
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private IOptions<WorkroomOptions> Options { get; set; } = default!;
+
+    private int ResetLinkHours => (int)Math.Round(Options.Value.PasswordResetLinkLifetime.TotalHours);
 
     protected override async Task OnInitializedAsync()
     {
@@ -120,5 +133,28 @@ public sealed partial class PeoplePage
 
         await Commands.SetActiveAsync(person.Id, !person.Active);
         _people = await People.ListAsync();
+    }
+
+    /// <summary>A one-time link, shown to the admin only now, with which the person sets a new password.</summary>
+    private async Task ResetPasswordAsync(PersonDto person)
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Reset this person's password?",
+            $"You get a link to give {person.FullName}; with it they set a new password, once. Their current password works until they do.",
+            yesText: "Make the link", cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        if (await Commands.CreatePasswordResetAsync(person.Id) is not { } reset)
+        {
+            _reset = null;
+            Snackbar.Add($"No link was made for {person.FullName}: only admins can, for active people who sign in.", Severity.Error);
+            return;
+        }
+
+        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(reset.Token));
+        _reset = (person.FullName, $"{Navigation.BaseUri}Account/ResetPassword?account={reset.AccountId}&code={code}");
     }
 }

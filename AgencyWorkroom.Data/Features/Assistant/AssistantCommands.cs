@@ -156,7 +156,7 @@ public sealed class AssistantCommands(
 
         // Passages are data: quoted, never followed. Whatever a passage says, the answer is the passage itself.
         var citations = passages.Select((p, i) => new AssistantCitation(
-            i + 1, AssistantCitation.Passage, p.DocumentTitle, AssistantLinks.Document(p.DocumentId, p.ChunkIndex), p.Content,
+            i + 1, AssistantCitation.Passage, p.DocumentTitle, p.Href, p.Content,
             p.DocumentId, p.ChunkId, p.Similarity)).ToList();
         var content = "The passages that answer it best:\n\n" + string.Join("\n\n", citations.Select(c => $"> {Quote(c.Quote!)} [{c.Number}]"));
         return new ComposedAnswer(AssistantIntents.Knowledge, content, [], citations, []);

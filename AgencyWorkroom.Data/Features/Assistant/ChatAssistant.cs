@@ -102,7 +102,7 @@ public sealed class ChatAssistant(
         }
 
         citations.AddRange(passages.Select((p, i) => new AssistantCitation(
-            citations.Count + i + 1, AssistantCitation.Passage, p.DocumentTitle, AssistantLinks.Document(p.DocumentId, p.ChunkIndex), p.Content,
+            citations.Count + i + 1, AssistantCitation.Passage, p.DocumentTitle, p.Href, p.Content,
             p.DocumentId, p.ChunkId, p.Similarity)));
         var written = text.ToString().Trim();
         if (UnsupportedNumbers(written, figures, passages).Any())

@@ -105,6 +105,12 @@ public static class DataServiceExtensions
         services.AddScoped<IAssistantQueries, AssistantQueries>();
         services.AddScoped<AssistantCommands>();
         services.AddScoped<IAssistantCommands>(provider => provider.GetRequiredService<AssistantCommands>());
+        // A chat model only when Assistant:Chat:Endpoint and Model are configured (an OpenAI-compatible
+        // endpoint, or Kind=ollama); none is the default, and the assistant answers offline (decision 027).
+        if (AssistantChatClients.FromConfiguration(configuration) is { } chat)
+        {
+            services.AddSingleton(chat);
+        }
 
         // The local model by default: the app must answer and index with no network at all.
         // Knowledge:Embedder:Kind = openai | ollama (with Url and Model) uses a server instead.

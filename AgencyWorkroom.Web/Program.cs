@@ -13,6 +13,11 @@ if (args is ["seed", ..])
     return await SeedCommand.RunAsync(args[1..], Console.Out, Console.Error);
 }
 
+if (args is ["eval", ..])
+{
+    return await EvalCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddWorkroomEdge();
 builder.AddWorkroomWeb();

@@ -2770,6 +2770,18 @@ CREATE FUNCTION agency.knowledge_content_hash(p_content text) RETURNS bytea
 ALTER FUNCTION agency.knowledge_content_hash(p_content text) OWNER TO workroom_owner;
 
 --
+-- Name: knowledge_text_query(text); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.knowledge_text_query(query_text text) RETURNS tsquery
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO 'pg_catalog', 'public'
+    RETURN (NULLIF(replace((plainto_tsquery('english'::regconfig, COALESCE(query_text, ''::text)))::text, ' & '::text, ' | '::text), ''::text))::tsquery;
+
+
+ALTER FUNCTION agency.knowledge_text_query(query_text text) OWNER TO workroom_owner;
+
+--
 -- Name: link_campaign_record(uuid, text, uuid, boolean); Type: FUNCTION; Schema: agency; Owner: agency_links
 --
 
@@ -3928,6 +3940,49 @@ $$;
 ALTER FUNCTION agency.review_artifact(p_artifact uuid, p_to text, p_reason text) OWNER TO workroom_owner;
 
 --
+-- Name: search_hybrid(text, public.vector, integer, jsonb); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.search_hybrid(query_text text, query_embedding public.vector, match_count integer DEFAULT 10, filters jsonb DEFAULT '{}'::jsonb) RETURNS TABLE(chunk_id uuid, document_id uuid, chunk_index integer, content text, document_title text, doc_type text, client_id uuid, campaign_id uuid, artifact_id uuid, similarity double precision, vector_rank integer, text_rank integer, score double precision)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+  with v as (
+    select s.*, row_number() over (order by s.similarity desc, s.chunk_id)::integer as r
+    from agency.search_passages(query_embedding, 0.0, greatest(coalesce(match_count, 0) * 2, 20), filters) s
+    where coalesce(match_count, 0) > 0),
+  t as (
+    select s.*, row_number() over (order by s.text_rank desc, s.chunk_id)::integer as r
+    from agency.search_passages_text(query_text, greatest(coalesce(match_count, 0) * 2, 20), filters) s
+    where coalesce(match_count, 0) > 0),
+  fused as (
+    select coalesce(v.chunk_id, t.chunk_id) as chunk_id,
+           coalesce(v.document_id, t.document_id) as document_id,
+           coalesce(v.chunk_index, t.chunk_index) as chunk_index,
+           coalesce(v.content, t.content) as content,
+           coalesce(v.document_title, t.document_title) as document_title,
+           coalesce(v.doc_type, t.doc_type) as doc_type,
+           coalesce(v.client_id, t.client_id) as client_id,
+           coalesce(v.campaign_id, t.campaign_id) as campaign_id,
+           coalesce(v.artifact_id, t.artifact_id) as artifact_id,
+           v.similarity,
+           v.r as vector_rank, t.r as text_rank,
+           coalesce(1.0 / (60 + v.r), 0) + coalesce(1.0 / (60 + t.r), 0) as score
+    from v full join t on t.chunk_id = v.chunk_id)
+  select f.chunk_id, f.document_id, f.chunk_index, f.content, f.document_title, f.doc_type, f.client_id, f.campaign_id,
+         f.artifact_id,
+         coalesce(f.similarity, 1 - (c.embedding <=> query_embedding))::double precision,
+         f.vector_rank, f.text_rank, f.score::double precision
+  from fused f
+  join agency.knowledge_chunks c on c.tenant_id = agency.current_tenant_id() and c.id = f.chunk_id
+  order by f.score desc, f.vector_rank nulls last, f.chunk_id
+  limit greatest(coalesce(match_count, 0), 0)
+$$;
+
+
+ALTER FUNCTION agency.search_hybrid(query_text text, query_embedding public.vector, match_count integer, filters jsonb) OWNER TO workroom_owner;
+
+--
 -- Name: search_knowledge(public.vector, double precision, integer, jsonb); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -4086,6 +4141,54 @@ $_$;
 
 
 ALTER FUNCTION agency.search_passages(query_embedding public.vector, match_threshold double precision, match_count integer, filters jsonb) OWNER TO workroom_owner;
+
+--
+-- Name: search_passages_text(text, integer, jsonb); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.search_passages_text(query_text text, match_count integer DEFAULT 10, filters jsonb DEFAULT '{}'::jsonb) RETURNS TABLE(chunk_id uuid, document_id uuid, chunk_index integer, content text, document_title text, doc_type text, client_id uuid, campaign_id uuid, text_rank double precision, artifact_id uuid)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+  with q as (select agency.knowledge_text_query(query_text) as tsq),
+  found as (
+    -- Document passages.
+    select c.id, c.document_id, c.chunk_index, c.content, d.title, d.doc_type, d.client_id, d.campaign_id,
+           ts_rank_cd(c.search_vector, q.tsq, 1)::double precision as text_rank, c.artifact_id
+    from q
+    join agency.knowledge_chunks c on c.search_vector @@ q.tsq
+    join agency.knowledge_documents d on d.tenant_id = c.tenant_id and d.id = c.document_id
+    where c.tenant_id = agency.current_tenant_id()
+      and d.deleted_at is null
+      and (filters ->> 'client_id' is null or d.client_id = (filters ->> 'client_id')::uuid)
+      and (filters ->> 'brand_id' is null or d.brand_id = (filters ->> 'brand_id')::uuid)
+      and (filters ->> 'campaign_id' is null or d.campaign_id = (filters ->> 'campaign_id')::uuid)
+      and (filters ->> 'doc_type' is null or d.doc_type = filters ->> 'doc_type')
+      and (filters -> 'tags' is null or d.tags @> array(select jsonb_array_elements_text(filters -> 'tags')))
+      and (filters ->> 'model' is null or c.embedding_model = filters ->> 'model')
+    union all
+    -- Artifact passages: client and brand through the artifact's campaign, doc_type 'artifact'.
+    select c.id, c.document_id, c.chunk_index, c.content, a.title, 'artifact', ac.client_id, a.campaign_id,
+           ts_rank_cd(c.search_vector, q.tsq, 1)::double precision, c.artifact_id
+    from q
+    join agency.knowledge_chunks c on c.search_vector @@ q.tsq
+    join agency.artifacts a on a.tenant_id = c.tenant_id and a.id = c.artifact_id
+    join agency.campaigns ac on ac.tenant_id = a.tenant_id and ac.id = a.campaign_id
+    where c.tenant_id = agency.current_tenant_id()
+      and a.deleted_at is null
+      and (filters ->> 'client_id' is null or ac.client_id = (filters ->> 'client_id')::uuid)
+      and (filters ->> 'brand_id' is null or ac.brand_id = (filters ->> 'brand_id')::uuid)
+      and (filters ->> 'campaign_id' is null or a.campaign_id = (filters ->> 'campaign_id')::uuid)
+      and (filters ->> 'doc_type' is null or filters ->> 'doc_type' = 'artifact')
+      and (filters -> 'tags' is null or a.tags @> array(select jsonb_array_elements_text(filters -> 'tags')))
+      and (filters ->> 'model' is null or c.embedding_model = filters ->> 'model'))
+  select f.* from found f
+  order by f.text_rank desc, f.id
+  limit greatest(coalesce(match_count, 0), 0)
+$$;
+
+
+ALTER FUNCTION agency.search_passages_text(query_text text, match_count integer, filters jsonb) OWNER TO workroom_owner;
 
 --
 -- Name: sees_all_timesheets(); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -11267,6 +11370,13 @@ GRANT ALL ON FUNCTION agency.knowledge_content_hash(p_content text) TO agency_ap
 
 
 --
+-- Name: FUNCTION knowledge_text_query(query_text text); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.knowledge_text_query(query_text text) TO agency_app;
+
+
+--
 -- Name: FUNCTION link_campaign_record(p_campaign_id uuid, p_kind text, p_record_id uuid, p_linked boolean); Type: ACL; Schema: agency; Owner: agency_links
 --
 
@@ -11509,6 +11619,13 @@ GRANT ALL ON FUNCTION agency.review_artifact(p_artifact uuid, p_to text, p_reaso
 
 
 --
+-- Name: FUNCTION search_hybrid(query_text text, query_embedding public.vector, match_count integer, filters jsonb); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.search_hybrid(query_text text, query_embedding public.vector, match_count integer, filters jsonb) TO agency_app;
+
+
+--
 -- Name: FUNCTION search_knowledge(query_embedding public.vector, match_threshold double precision, match_count integer, filters jsonb); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -11520,6 +11637,13 @@ GRANT ALL ON FUNCTION agency.search_knowledge(query_embedding public.vector, mat
 --
 
 GRANT ALL ON FUNCTION agency.search_passages(query_embedding public.vector, match_threshold double precision, match_count integer, filters jsonb) TO agency_app;
+
+
+--
+-- Name: FUNCTION search_passages_text(query_text text, match_count integer, filters jsonb); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.search_passages_text(query_text text, match_count integer, filters jsonb) TO agency_app;
 
 
 --

@@ -19,11 +19,14 @@ public static class DataAccessRules
 {
     // Types that legitimately hold a raw way in: the unit of work itself, the migrator and
     // status check (they read meta, not tenant data), loaders that use the maintenance role, and
-    // the app's start-up (Identity's own store, the CLI commands).
+    // the app's start-up (Identity's own store, the CLI commands), and the assistant's evaluation,
+    // which looks up the demo names and checks answers' ids for leaks as the maintenance role (its
+    // questions go through the app's services and their units of work, decision 027).
     private static readonly string[] Allowed =
     [
         "AgencyWorkroom.Data.Session.", "AgencyWorkroom.Data.Schema.", "AgencyWorkroom.Data.Features.Status.",
         "AgencyWorkroom.Data.DemoData.", "AgencyWorkroom.Data.DataServiceExtensions", "AgencyWorkroom.Web.Extensions.",
+        "AgencyWorkroom.Data.Features.Assistant.Evaluation.AssistantEvaluation",
     ];
 
     // Who may act as a tenant's system actor: the hosted services that are background jobs.

@@ -75,13 +75,19 @@ public sealed class AssistantCommands(
     public async Task<ComposedAnswer> ComposeAsync(string question, AssistantPageContext page, NameCandidate? chosen, CancellationToken cancellationToken)
     {
         var vector = (await embedder.GenerateAsync([question], cancellationToken: cancellationToken))[0].Vector;
-        var intent = await classifier.ClassifyAsync(vector, cancellationToken);
+        var names = await unitOfWork.RunAsync((db, ct) => AssistantQueries.ResolveAsync(db, question, ct), cancellationToken);
+        // The intent is read from the question with the names it spells out replaced by their kind
+        // ("Is the campaign on track?"): a long name otherwise pulls the question to whatever example
+        // its words resemble (the evaluation found "Which campaigns are active for Blick Cars?" routed to at-risk).
+        var masked = MaskNames(question, names);
+        var intentVector = masked == question ? vector
+            : (await embedder.GenerateAsync([masked], cancellationToken: cancellationToken))[0].Vector;
+        var intent = await classifier.ClassifyAsync(intentVector, cancellationToken);
         if (intent.Intent == AssistantIntents.Knowledge)
         {
             return await KnowledgeAsync(question, vector, cancellationToken);
         }
 
-        var names = await unitOfWork.RunAsync((db, ct) => AssistantQueries.ResolveAsync(db, question, ct), cancellationToken);
         var today = DateOnly.FromDateTime(DateTime.Today);
         var period = PeriodOf(question);
         switch (intent.Intent)
@@ -156,7 +162,7 @@ public sealed class AssistantCommands(
 
         // Passages are data: quoted, never followed. Whatever a passage says, the answer is the passage itself.
         var citations = passages.Select((p, i) => new AssistantCitation(
-            i + 1, AssistantCitation.Passage, p.DocumentTitle, AssistantLinks.Document(p.DocumentId, p.ChunkIndex), p.Content,
+            i + 1, AssistantCitation.Passage, p.DocumentTitle, p.Href, p.Content,
             p.DocumentId, p.ChunkId, p.Similarity)).ToList();
         var content = "The passages that answer it best:\n\n" + string.Join("\n\n", citations.Select(c => $"> {Quote(c.Quote!)} [{c.Number}]"));
         return new ComposedAnswer(AssistantIntents.Knowledge, content, [], citations, []);
@@ -214,6 +220,28 @@ public sealed class AssistantCommands(
 
         var close = ofKind.TakeWhile(n => n.Score >= ofKind[0].Score - AmbiguityMargin).DistinctBy(n => n.Id).ToList();
         return close.Count > 1 ? (null, close.Take(5).ToList()) : (ofKind[0].Id, null);
+    }
+
+    /// <summary>The question with each name it spells out in full (a taken match, any case) replaced by its kind.</summary>
+    public static string MaskNames(string question, IReadOnlyList<NameCandidate> names)
+    {
+        var masked = question;
+        foreach (var name in names.Where(n => n.Score >= NamedOverPage && n.Name.Length >= 3).OrderByDescending(n => n.Name.Length))
+        {
+            var at = masked.IndexOf(name.Name, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0)
+            {
+                var kind = name.Kind switch
+                {
+                    "campaign" => "the campaign",
+                    "client" => "the client",
+                    _ => "this person",
+                };
+                masked = string.Concat(masked.AsSpan(0, at), kind, masked.AsSpan(at + name.Name.Length));
+            }
+        }
+
+        return masked;
     }
 
     private static bool Mine(string question)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using AgencyWorkroom.Data.Features.Assistant;
 using AgencyWorkroom.Data.Features.Campaigns;
 using AgencyWorkroom.Data.Session;
@@ -66,35 +65,7 @@ public sealed class ChatAssistantTests(TwoTenantWorld world)
         Assert.Empty(result.Answer.Citations);
     }
 
-    private static AssistantCommands Assistant(PersonServices p, IChatClient model) => new(
+    internal static AssistantCommands Assistant(PersonServices p, IChatClient model) => new(
         p.Get<UnitOfWork>(), p.Get<ISessionContextSource>(), p.Get<IEmbeddingGenerator<string, Embedding<float>>>(), p.Get<IntentClassifier>(),
         p.Get<IKnowledgeRetrieval>(), p.Get<AssistantTools>(), p.Get<IAssistantQueries>(), [model]);
-
-    /// <summary>A chat model that plays one scripted reply per round and keeps what it was sent.</summary>
-    private sealed class ScriptedChatClient(params AIContent[][] rounds) : IChatClient
-    {
-        public List<List<ChatMessage>> Received { get; } = [];
-
-        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException("The assistant streams.");
-
-        public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
-            IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-        {
-            Received.Add([.. messages]);
-            Assert.Contains(options!.Tools!, t => t.Name == "campaign_figures");
-            var round = rounds[Math.Min(Received.Count - 1, rounds.Length - 1)];
-            foreach (var content in round)
-            {
-                await Task.Yield();
-                yield return new ChatResponseUpdate(ChatRole.Assistant, [content]) { ModelId = "scripted-model" };
-            }
-        }
-
-        public object? GetService(Type serviceType, object? serviceKey = null) => null;
-
-        public void Dispose()
-        {
-        }
-    }
 }

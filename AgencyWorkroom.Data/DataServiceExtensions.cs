@@ -5,6 +5,7 @@ using AgencyWorkroom.Data.Features.Campaigns;
 using AgencyWorkroom.Data.Features.Capacity;
 using AgencyWorkroom.Data.Features.Clients;
 using AgencyWorkroom.Data.Features.Dashboard;
+using AgencyWorkroom.Data.Features.Import;
 using AgencyWorkroom.Data.Features.Suite;
 using AgencyWorkroom.Data.Features.Knowledge;
 using AgencyWorkroom.Data.Features.Notifications;
@@ -87,6 +88,8 @@ public static class DataServiceExtensions
         services.AddScoped<INotificationFeed, NotificationFeed>();
         services.AddScoped<ITimesheetQueries, TimesheetQueries>();
         services.AddScoped<ITimesheetCommands, TimesheetCommands>();
+        // Admins' imports of history (045, decision 025): one audited path into the database.
+        services.AddScoped<IImportCommands, ImportCommands>();
         services.AddScoped<IRateQueries, RateQueries>();
         services.AddScoped<IRateCommands, RateCommands>();
         services.AddScoped<ICapacityQueries, CapacityQueries>();

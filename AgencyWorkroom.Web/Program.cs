@@ -8,6 +8,11 @@ if (args is ["migrate", ..])
     return await MigrateCommand.RunAsync(args[1..], Console.Out, Console.Error);
 }
 
+if (args is ["import", ..])
+{
+    return await ImportCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
+
 if (args is ["seed", ..])
 {
     return await SeedCommand.RunAsync(args[1..], Console.Out, Console.Error);

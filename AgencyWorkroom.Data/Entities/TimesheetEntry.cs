@@ -37,4 +37,10 @@ public sealed class TimesheetEntry : AuditedEntity, IVersionedEntity
 
     /// <summary>Why an approver rejected it (021: required to reject); cleared when submitted again.</summary>
     public string? RejectionReason { get; set; }
+
+    /// <summary>The import that brought it (045); null for time logged here. Written by the import only.</summary>
+    public Guid? ImportBatchId { get; private set; }
+
+    /// <summary>What makes a second import of the same line add nothing (045, decision 025); read only.</summary>
+    public Guid? ImportKey { get; private set; }
 }

@@ -213,6 +213,15 @@ public sealed class TwoTenantWorld : IAsyncLifetime
         await s.SetContextAsync(tenant.Id.ToString(), "system", null);
         await s.ExecuteAsync("update agency.jobs set status = 'done' where kind in ('index_document', 'index_artifact')");
 
+        // 045: an admin's import, staged and not moved (one staged row stands for a run under way).
+        await As("admin");
+        await Insert("insert into agency.import_batches (id, kind, file_name, file_sha256) values (@id, 'timesheets', 'harvest.csv', repeat('a', 64))",
+            ("id", Id("agency.import_batches")));
+        await Insert(
+            "insert into agency.timesheet_import_rows (id, batch_id, line_no, person_name, campaign_code, entry_date, hours) " +
+            "values (@id, @batch, 2, 'creative person', @code, current_date - 1, 1.5)",
+            ("id", Id("agency.timesheet_import_rows")), ("batch", ids["agency.import_batches"]), ("code", tenant.CampaignCode));
+
         await s.CommitAsync();
         return tenant;
     }

@@ -54,6 +54,9 @@ public static class TenantTables
         ["agency.notifications"] = new("finance"),
         // Worked by the system actor; the seeded job was enqueued by the creative person.
         ["agency.jobs"] = new("system"),
+        // 045: an admin's import runs and their staged rows (moved into timesheet_entries, or rolled back).
+        ["agency.import_batches"] = new("admin"),
+        ["agency.timesheet_import_rows"] = new("admin"),
     };
 
     /// <summary>Kept by triggers and written by no app role; TimeSummaryTests, CampaignHealthTests, KnowledgeChunkCountTests,

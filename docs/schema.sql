@@ -5692,6 +5692,7 @@ CREATE TABLE agency.timesheet_import_rows (
     billable boolean,
     description text,
     problem text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT timesheet_import_rows_line_no_check CHECK ((line_no >= 1))
 );
@@ -7305,6 +7306,13 @@ CREATE INDEX employees_user_idx ON agency.employees USING btree (user_id);
 --
 
 CREATE INDEX import_batches_created_idx ON agency.import_batches USING btree (tenant_id, created_at DESC);
+
+
+--
+-- Name: import_batches_imported_by_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX import_batches_imported_by_idx ON agency.import_batches USING btree (tenant_id, imported_by);
 
 
 --

@@ -117,6 +117,7 @@ public static class BenchmarksProgram
             var search = new VectorSearchBenchmarks(db, sampler, embeddings);
             await RunAsync(5, "search", async () => await search.UnfilteredAsync(await CorpusAsync()));
             await RunAsync(6, "search-filtered", async () => await search.FilteredAsync(await CorpusAsync()));
+            await RunAsync(5, "search-hybrid", async () => await search.HybridAsync(await CorpusAsync()));
             await RunAsync(7, "embedding", () => Task.FromResult<IEnumerable<BenchResult>>(MicroBenchmarkRunner.Run(settings)));
             // #8 the chunk-and-insert path the seed takes; #8b the app's queue and worker (039).
             await RunAsync(8, "ingestion", async () =>
@@ -157,6 +158,7 @@ public static class BenchmarksProgram
         await RunAsync(19, "analytics", async () => await new AnalyticsBenchmarks(db, sampler).RunAsync(configuration));
         await RunAsync(20, "forecast", async () => await new ForecastBenchmarks(db, sampler).RunAsync(configuration));
         await RunAsync(21, "assistant", async () => await new AssistantBenchmarks(db, sampler).RunAsync(configuration));
+        await RunAsync(22, "import", async () => await new ImportBenchmarks(db).RunAsync(configuration));
 
         var report = new BenchReport(started, clock.Elapsed, db.Tenant.DetectedScale, db.Tenant.Describe(), machine, results, notes);
         var saved = report.Save(settings.OutputFolder, partial: settings.Only.Count > 0);

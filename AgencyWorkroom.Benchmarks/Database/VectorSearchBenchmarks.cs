@@ -70,8 +70,7 @@ public sealed class VectorSearchBenchmarks(BenchDatabase db, Sampler sampler, IE
     /// <summary>
     /// Hybrid retrieval top-10 (047, decision 027) as the assistant calls it: agency.search_hybrid,
     /// the question's text and embedding, unfiltered, beside the vector side alone (search_knowledge)
-    /// on the same questions. Target: p95 ≤ 20 ms, k rows every time. Hooked by
-    /// <c>await RunAsync(5, "search-hybrid", async () => await search.HybridAsync(await CorpusAsync()))</c>.
+    /// on the same questions. Target: p95 ≤ 20 ms, k rows every time.
     /// </summary>
     public async Task<List<BenchResult>> HybridAsync(string corpus)
     {

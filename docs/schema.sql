@@ -2254,6 +2254,71 @@ CREATE FUNCTION agency.has_role(p_role text) RETURNS boolean
 ALTER FUNCTION agency.has_role(p_role text) OWNER TO workroom_owner;
 
 --
+-- Name: import_timesheets(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.import_timesheets(p_batch uuid) RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  tenant constant uuid := agency.current_tenant_id();
+  me constant uuid := agency.current_user_id();
+  v_batch agency.import_batches;
+  v_read integer;
+  v_added integer;
+begin
+  if not agency.has_role('admin') then
+    raise exception 'Only an admin may import time.' using errcode = '42501', constraint = 'import_admin_only';
+  end if;
+  select * into v_batch from agency.import_batches b
+  where b.tenant_id = tenant and b.id = p_batch and b.kind = 'timesheets' for update;
+  if not found then
+    raise exception 'No such timesheet import.' using errcode = '23503', constraint = 'import_batch_missing';
+  end if;
+  if v_batch.finished_at is not null then
+    raise exception 'This import has run already.' using errcode = '55000', constraint = 'import_batch_finished';
+  end if;
+  if exists (select from agency.timesheet_import_problems(p_batch)) then
+    raise exception 'Some rows of % would be rejected; the dry run lists them. Nothing was imported.', v_batch.file_name
+      using errcode = '23514', constraint = 'import_rows_rejected';
+  end if;
+  select count(*) into v_read from agency.timesheet_import_rows r where r.tenant_id = tenant and r.batch_id = p_batch;
+
+  perform agency.begin_timesheet_import('import of ' || v_batch.file_name || ' (' || p_batch || ')');
+  insert into agency.timesheet_entries
+    (employee_id, campaign_id, entry_date, week_start_date, hours, billable, description,
+     status, submitted_at, approved_by, approved_at, import_batch_id, import_key)
+  select r.employee_id, r.campaign_id, r.entry_date,
+         r.entry_date - (extract(isodow from r.entry_date)::integer - 1),
+         r.hours, coalesce(r.billable, c.billable_by_default), r.description,
+         'approved', now(), me, now(), p_batch,
+         md5(concat_ws('|', r.employee_id, r.entry_date, r.campaign_id, r.hours, coalesce(r.description, ''),
+                       row_number() over (partition by r.employee_id, r.entry_date, r.campaign_id, r.hours, coalesce(r.description, '')
+                                          order by r.line_no)))::uuid
+  from agency.timesheet_import_resolved(p_batch) r
+  join agency.campaigns c on c.tenant_id = tenant and c.id = r.campaign_id
+  -- No arbiter named: with one, PostgreSQL holds the new row to the SELECT policies too (an admin
+  -- reads only their own time), and the only unique key an import can meet is import_key.
+  on conflict do nothing;
+  get diagnostics v_added = row_count;
+  -- The rules apply again to whatever else this unit of work does.
+  perform pg_catalog.set_config('app.timesheet_import', '', true);
+  perform pg_catalog.set_config('app.audit_action', '', true);
+  perform pg_catalog.set_config('app.audit_reason', '', true);
+
+  delete from agency.timesheet_import_rows r where r.tenant_id = tenant and r.batch_id = p_batch;
+  update agency.import_batches b
+  set rows_read = v_read, rows_added = v_added, rows_unchanged = v_read - v_added, finished_at = now(), updated_at = now()
+  where b.tenant_id = tenant and b.id = p_batch;
+  return v_added;
+end
+$$;
+
+
+ALTER FUNCTION agency.import_timesheets(p_batch uuid) OWNER TO workroom_owner;
+
+--
 -- Name: invoice_lines(date, date); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -4448,6 +4513,92 @@ $$;
 ALTER FUNCTION agency.time_rules_bind() OWNER TO workroom_owner;
 
 --
+-- Name: timesheet_import_problems(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.timesheet_import_problems(p_batch uuid) RETURNS TABLE(line_no integer, reason text)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+begin
+  if not agency.has_role('admin') then
+    raise exception 'Only an admin may import time.' using errcode = '42501', constraint = 'import_admin_only';
+  end if;
+  if not exists (select from agency.import_batches b
+                 where b.tenant_id = agency.current_tenant_id() and b.id = p_batch and b.kind = 'timesheets') then
+    raise exception 'No such timesheet import.' using errcode = '23503', constraint = 'import_batch_missing';
+  end if;
+  return query
+    select r.line_no, r.problem from agency.timesheet_import_resolved(p_batch) r
+    where r.problem is not null order by r.line_no;
+end
+$$;
+
+
+ALTER FUNCTION agency.timesheet_import_problems(p_batch uuid) OWNER TO workroom_owner;
+
+--
+-- Name: timesheet_import_resolved(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.timesheet_import_resolved(p_batch uuid) RETURNS TABLE(line_no integer, employee_id uuid, campaign_id uuid, entry_date date, hours numeric, billable boolean, description text, problem text)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  with person_keys as materialized (
+    select distinct r.person_email, r.person_name from agency.timesheet_import_rows r
+    where r.tenant_id = agency.current_tenant_id() and r.batch_id = p_batch),
+  people as materialized (
+    select k.person_email, k.person_name,
+           (select array_agg(e.id) from agency.employees e
+            where e.tenant_id = agency.current_tenant_id() and e.deleted_at is null
+              and case when k.person_email <> '' then lower(e.email) = lower(k.person_email)
+                       else lower(btrim(e.full_name)) = lower(k.person_name) end) as ids
+    from person_keys k),
+  campaign_keys as materialized (
+    select distinct r.client_name, r.campaign_code, r.campaign_name from agency.timesheet_import_rows r
+    where r.tenant_id = agency.current_tenant_id() and r.batch_id = p_batch),
+  campaigns as materialized (
+    select k.client_name, k.campaign_code, k.campaign_name,
+           (select array_agg(c.id) from agency.campaigns c
+            join agency.clients cl on cl.tenant_id = c.tenant_id and cl.id = c.client_id
+            where c.tenant_id = agency.current_tenant_id() and c.deleted_at is null
+              and case when k.campaign_code <> '' then c.code = upper(k.campaign_code)
+                       else lower(btrim(c.name)) = lower(k.campaign_name)
+                            and (k.client_name = '' or lower(btrim(cl.name)) = lower(k.client_name)) end) as ids,
+           (k.client_name = '' or exists (select from agency.clients cl
+                                          where cl.tenant_id = agency.current_tenant_id() and cl.deleted_at is null
+                                            and lower(btrim(cl.name)) = lower(k.client_name))) as client_known
+    from campaign_keys k)
+  select r.line_no,
+         case when cardinality(p.ids) = 1 then p.ids[1] end,
+         case when cardinality(c.ids) = 1 then c.ids[1] end,
+         r.entry_date, r.hours, r.billable, r.description,
+         coalesce(r.problem,
+           case
+             when p.person_email = '' and p.person_name = '' then 'no person given'
+             when p.ids is null then 'unknown person ''' || coalesce(nullif(p.person_email, ''), p.person_name) || ''''
+             when cardinality(p.ids) > 1 then 'more than one person is called ''' || p.person_name || ''''
+           end,
+           case
+             when c.campaign_code = '' and c.campaign_name = '' then 'no campaign given'
+             when c.ids is null and c.campaign_code = '' and not c.client_known then 'unknown client ''' || c.client_name || ''''
+             when c.ids is null then 'unknown campaign ''' || coalesce(nullif(c.campaign_code, ''), c.campaign_name) || ''''
+               || case when c.client_name <> '' and c.campaign_code = '' then ' of client ''' || c.client_name || '''' else '' end
+             when cardinality(c.ids) > 1 then 'more than one campaign is called ''' || c.campaign_name || ''''
+               || case when c.client_name = '' then '; name its client' else '' end
+           end,
+           case when r.entry_date is null or r.hours is null then 'incomplete row' end)
+  from agency.timesheet_import_rows r
+  join people p on p.person_email = r.person_email and p.person_name = r.person_name
+  join campaigns c on c.client_name = r.client_name and c.campaign_code = r.campaign_code and c.campaign_name = r.campaign_name
+  where r.tenant_id = agency.current_tenant_id() and r.batch_id = p_batch
+$$;
+
+
+ALTER FUNCTION agency.timesheet_import_resolved(p_batch uuid) OWNER TO workroom_owner;
+
+--
 -- Name: time_off_entries; Type: TABLE; Schema: agency; Owner: workroom_owner
 --
 
@@ -4509,6 +4660,8 @@ CREATE TABLE agency.timesheet_entries (
     rejected_by uuid,
     rejected_at timestamp with time zone,
     rejection_reason text,
+    import_batch_id uuid,
+    import_key uuid,
     CONSTRAINT timesheet_entries_hours_check CHECK (((hours > (0)::numeric) AND (hours <= (24)::numeric))),
     CONSTRAINT timesheet_entries_rejection_reason_check CHECK (((rejection_reason IS NULL) OR ((length(btrim(rejection_reason)) >= 1) AND (length(btrim(rejection_reason)) <= 1000)))),
     CONSTRAINT timesheet_entries_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'submitted'::text, 'approved'::text, 'rejected'::text])))
@@ -5471,6 +5624,36 @@ ALTER TABLE ONLY agency.employees FORCE ROW LEVEL SECURITY;
 ALTER TABLE agency.employees OWNER TO workroom_owner;
 
 --
+-- Name: import_batches; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.import_batches (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    kind text NOT NULL,
+    file_name text NOT NULL,
+    file_sha256 text NOT NULL,
+    rows_read integer DEFAULT 0 NOT NULL,
+    rows_added integer,
+    rows_unchanged integer,
+    imported_by uuid DEFAULT agency.current_user_id() NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    finished_at timestamp with time zone,
+    CONSTRAINT import_batches_file_name_check CHECK (((length(btrim(file_name)) >= 1) AND (length(btrim(file_name)) <= 300))),
+    CONSTRAINT import_batches_file_sha256_check CHECK ((file_sha256 ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT import_batches_kind_check CHECK ((kind = ANY (ARRAY['clients'::text, 'people'::text, 'timesheets'::text]))),
+    CONSTRAINT import_batches_rows_added_check CHECK ((rows_added >= 0)),
+    CONSTRAINT import_batches_rows_read_check CHECK ((rows_read >= 0)),
+    CONSTRAINT import_batches_rows_unchanged_check CHECK ((rows_unchanged >= 0))
+);
+
+ALTER TABLE ONLY agency.import_batches FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.import_batches OWNER TO workroom_owner;
+
+--
 -- Name: knowledge_chunk_counts; Type: TABLE; Schema: agency; Owner: workroom_owner
 --
 
@@ -5679,6 +5862,35 @@ CREATE VIEW agency.timesheet_costs WITH (security_invoker='true') AS
 
 
 ALTER TABLE agency.timesheet_costs OWNER TO workroom_owner;
+
+--
+-- Name: timesheet_import_rows; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.timesheet_import_rows (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    batch_id uuid NOT NULL,
+    line_no integer NOT NULL,
+    person_email text DEFAULT ''::text NOT NULL,
+    person_name text DEFAULT ''::text NOT NULL,
+    client_name text DEFAULT ''::text NOT NULL,
+    campaign_code text DEFAULT ''::text NOT NULL,
+    campaign_name text DEFAULT ''::text NOT NULL,
+    entry_date date,
+    hours numeric(5,2),
+    billable boolean,
+    description text,
+    problem text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT timesheet_import_rows_line_no_check CHECK ((line_no >= 1))
+);
+
+ALTER TABLE ONLY agency.timesheet_import_rows FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.timesheet_import_rows OWNER TO workroom_owner;
 
 --
 -- Name: timesheet_timers; Type: TABLE; Schema: agency; Owner: workroom_owner
@@ -6588,6 +6800,14 @@ ALTER TABLE ONLY agency.employees
 
 
 --
+-- Name: import_batches import_batches_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.import_batches
+    ADD CONSTRAINT import_batches_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
 -- Name: jobs jobs_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -6737,6 +6957,22 @@ ALTER TABLE ONLY agency.time_off_entries
 
 ALTER TABLE ONLY agency.timesheet_entries
     ADD CONSTRAINT timesheet_entries_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: timesheet_import_rows timesheet_import_rows_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.timesheet_import_rows
+    ADD CONSTRAINT timesheet_import_rows_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: timesheet_import_rows timesheet_import_rows_tenant_id_batch_id_line_no_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.timesheet_import_rows
+    ADD CONSTRAINT timesheet_import_rows_tenant_id_batch_id_line_no_key UNIQUE (tenant_id, batch_id, line_no);
 
 
 --
@@ -7263,6 +7499,20 @@ CREATE INDEX employees_user_idx ON agency.employees USING btree (user_id);
 
 
 --
+-- Name: import_batches_created_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX import_batches_created_idx ON agency.import_batches USING btree (tenant_id, created_at DESC);
+
+
+--
+-- Name: import_batches_imported_by_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX import_batches_imported_by_idx ON agency.import_batches USING btree (tenant_id, imported_by);
+
+
+--
 -- Name: jobs_created_by_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
@@ -7505,6 +7755,20 @@ CREATE INDEX timesheet_entries_campaign_idx ON agency.timesheet_entries USING bt
 --
 
 CREATE INDEX timesheet_entries_employee_idx ON agency.timesheet_entries USING btree (tenant_id, employee_id, entry_date);
+
+
+--
+-- Name: timesheet_entries_import_batch_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX timesheet_entries_import_batch_idx ON agency.timesheet_entries USING btree (tenant_id, import_batch_id) WHERE (import_batch_id IS NOT NULL);
+
+
+--
+-- Name: timesheet_entries_import_key_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE UNIQUE INDEX timesheet_entries_import_key_idx ON agency.timesheet_entries USING btree (tenant_id, import_key) WHERE (import_key IS NOT NULL);
 
 
 --
@@ -8992,6 +9256,22 @@ ALTER TABLE ONLY agency.employees
 
 
 --
+-- Name: import_batches import_batches_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.import_batches
+    ADD CONSTRAINT import_batches_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: import_batches import_batches_tenant_id_imported_by_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.import_batches
+    ADD CONSTRAINT import_batches_tenant_id_imported_by_fkey FOREIGN KEY (tenant_id, imported_by) REFERENCES agency.employees(tenant_id, id);
+
+
+--
 -- Name: jobs jobs_tenant_id_created_by_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -9208,6 +9488,14 @@ ALTER TABLE ONLY agency.time_off_entries
 
 
 --
+-- Name: timesheet_entries timesheet_entries_import_batch_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.timesheet_entries
+    ADD CONSTRAINT timesheet_entries_import_batch_fkey FOREIGN KEY (tenant_id, import_batch_id) REFERENCES agency.import_batches(tenant_id, id);
+
+
+--
 -- Name: timesheet_entries timesheet_entries_rejected_by_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -9253,6 +9541,14 @@ ALTER TABLE ONLY agency.timesheet_entries
 
 ALTER TABLE ONLY agency.timesheet_entries
     ADD CONSTRAINT timesheet_entries_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: timesheet_import_rows timesheet_import_rows_tenant_id_batch_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.timesheet_import_rows
+    ADD CONSTRAINT timesheet_import_rows_tenant_id_batch_id_fkey FOREIGN KEY (tenant_id, batch_id) REFERENCES agency.import_batches(tenant_id, id) ON DELETE CASCADE;
 
 
 --
@@ -9865,6 +10161,26 @@ CREATE POLICY hours_read ON agency.campaign_week_hours FOR SELECT USING (true);
 
 CREATE POLICY hours_read ON agency.employee_week_hours FOR SELECT USING (( SELECT agency.sees_all_timesheets() AS sees_all_timesheets));
 
+
+--
+-- Name: import_batches import_admin; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY import_admin ON agency.import_batches USING (( SELECT agency.has_role('admin'::text) AS has_role)) WITH CHECK ((( SELECT agency.has_role('admin'::text) AS has_role) AND (imported_by = ( SELECT agency.current_user_id() AS current_user_id))));
+
+
+--
+-- Name: timesheet_import_rows import_admin; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY import_admin ON agency.timesheet_import_rows USING (( SELECT agency.has_role('admin'::text) AS has_role)) WITH CHECK (( SELECT agency.has_role('admin'::text) AS has_role));
+
+
+--
+-- Name: import_batches; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.import_batches ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: jobs job_enqueue; Type: POLICY; Schema: agency; Owner: workroom_owner
@@ -10509,6 +10825,13 @@ CREATE POLICY tenant_isolation ON agency.employees AS RESTRICTIVE USING ((tenant
 
 
 --
+-- Name: import_batches tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.import_batches AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
 -- Name: jobs tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -10593,6 +10916,13 @@ CREATE POLICY tenant_isolation ON agency.timesheet_entries AS RESTRICTIVE USING 
 
 
 --
+-- Name: timesheet_import_rows tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.timesheet_import_rows AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
 -- Name: timesheet_submitted_parts tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -10672,6 +11002,12 @@ ALTER TABLE agency.timesheet_entries ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY timesheet_import ON agency.timesheet_entries FOR INSERT WITH CHECK (( SELECT agency.time_import_active() AS time_import_active));
 
+
+--
+-- Name: timesheet_import_rows; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.timesheet_import_rows ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: timesheet_entries timesheet_own_or_manager; Type: POLICY; Schema: agency; Owner: workroom_owner
@@ -11321,6 +11657,14 @@ GRANT ALL ON FUNCTION agency.has_role(p_role text) TO agency_links;
 
 
 --
+-- Name: FUNCTION import_timesheets(p_batch uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+REVOKE ALL ON FUNCTION agency.import_timesheets(p_batch uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION agency.import_timesheets(p_batch uuid) TO agency_app;
+
+
+--
 -- Name: FUNCTION invoice_lines(p_from date, p_to date); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -11714,6 +12058,22 @@ GRANT ALL ON FUNCTION agency.time_rules_bind() TO agency_reviews;
 
 
 --
+-- Name: FUNCTION timesheet_import_problems(p_batch uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+REVOKE ALL ON FUNCTION agency.timesheet_import_problems(p_batch uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION agency.timesheet_import_problems(p_batch uuid) TO agency_app;
+
+
+--
+-- Name: FUNCTION timesheet_import_resolved(p_batch uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+REVOKE ALL ON FUNCTION agency.timesheet_import_resolved(p_batch uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION agency.timesheet_import_resolved(p_batch uuid) TO agency_app;
+
+
+--
 -- Name: TABLE time_off_entries; Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -12008,6 +12368,13 @@ GRANT SELECT ON TABLE agency.employees TO agency_links;
 
 
 --
+-- Name: TABLE import_batches; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.import_batches TO agency_app;
+
+
+--
 -- Name: TABLE knowledge_chunk_counts; Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -12066,6 +12433,13 @@ GRANT SELECT ON TABLE agency.team_allocations TO agency_summaries;
 
 GRANT SELECT ON TABLE agency.timesheet_costs TO agency_app;
 GRANT SELECT ON TABLE agency.timesheet_costs TO agency_summaries;
+
+
+--
+-- Name: TABLE timesheet_import_rows; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.timesheet_import_rows TO agency_app;
 
 
 --

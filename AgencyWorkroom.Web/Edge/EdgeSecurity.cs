@@ -76,12 +76,19 @@ public static class EdgeSecurity
             {
                 var (response, nonce) = ((HttpResponse, string))state;
                 var headers = response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy(nonce);
+                // An endpoint's own policy stays (the artifact export's is stricter for its
+                // document); it gains frame-ancestors if it lacks one. Blazor's default for its
+                // pages (frame-ancestors 'self' alone) is not one: ours replaces it.
+                var own = headers.ContentSecurityPolicy.ToString();
+                headers.ContentSecurityPolicy = own.Length == 0 || own.StartsWith("frame-ancestors", StringComparison.Ordinal)
+                    ? ContentSecurityPolicy(nonce)
+                    : own.Contains("frame-ancestors", StringComparison.Ordinal) ? own
+                    : own.TrimEnd(' ', ';') + "; frame-ancestors 'none'";
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
-                headers["Referrer-Policy"] = "same-origin";
-                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
-                headers["Cross-Origin-Opener-Policy"] = "same-origin";
+                headers.TryAdd("Referrer-Policy", "same-origin");
+                headers.TryAdd("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
+                headers.TryAdd("Cross-Origin-Opener-Policy", "same-origin");
                 return Task.CompletedTask;
             }, (context.Response, nonce));
             return next(context);

@@ -112,6 +112,7 @@ public sealed class EdgeSecurityTests(TwoTenantWorld world)
         var loginPage = await anonymous.GetStringAsync("/Account/Login");
         var stylesheet = System.Text.RegularExpressions.Regex.Match(loginPage, "href=\"(app[^\"]*\\.css)\"").Groups[1].Value;
 
+        var artifact = await ArtifactOfAsync();
         var responses = new Dictionary<string, HttpResponseMessage>
         {
             ["sign-in page"] = await anonymous.GetAsync("/Account/Login"),
@@ -121,6 +122,7 @@ public sealed class EdgeSecurityTests(TwoTenantWorld world)
             ["not found"] = await signedIn.GetAsync("/no-such-page"),
             ["dashboard"] = await signedIn.GetAsync("/"),
             ["csv export"] = await signedIn.GetAsync("/export/campaigns.csv"),
+            ["artifact export"] = await signedIn.GetAsync($"/export/artifacts/{artifact}.html"),
         };
 
         Assert.Equal(HttpStatusCode.OK, responses["static file"].StatusCode);
@@ -129,8 +131,17 @@ public sealed class EdgeSecurityTests(TwoTenantWorld world)
             var csp = Header(response, "Content-Security-Policy", name);
             Assert.Contains("frame-ancestors 'none'", csp);
             Assert.Contains("object-src 'none'", csp);
-            Assert.Matches(@"script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}';", csp);
             Assert.DoesNotContain("unsafe-eval", csp);
+            if (name == "artifact export")
+            {
+                // Its own, stricter policy stays: the exported document runs no script at all.
+                Assert.StartsWith("default-src 'none'", csp);
+            }
+            else
+            {
+                Assert.Matches(@"script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}';", csp);
+            }
+
             Assert.Equal("nosniff", Header(response, "X-Content-Type-Options", name));
             Assert.Equal("DENY", Header(response, "X-Frame-Options", name));
             Assert.Equal("same-origin", Header(response, "Referrer-Policy", name));
@@ -173,6 +184,13 @@ public sealed class EdgeSecurityTests(TwoTenantWorld world)
         Assert.IsType<WebSocketException>(socketFromElsewhere);
         Assert.Contains("403", socketFromElsewhere.Message);
         Assert.Null(socketFromHome);
+    }
+
+    /// <summary>An artifact of tenant A that its admin may export.</summary>
+    private async Task<Guid> ArtifactOfAsync()
+    {
+        await using var s = await TestSession.BeginWithoutContextAsync(world.Database.Maintenance);
+        return await s.ScalarAsync<Guid>("select id from agency.artifacts where tenant_id = @t and deleted_at is null order by id limit 1", ("t", world.A.Id));
     }
 
     private static async Task<HttpResponseMessage> NegotiateAsync(Uri address, string origin)

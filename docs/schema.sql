@@ -4212,10 +4212,35 @@ ALTER FUNCTION agency.search_passages(query_embedding public.vector, match_thres
 --
 
 CREATE FUNCTION agency.search_passages_text(query_text text, match_count integer DEFAULT 10, filters jsonb DEFAULT '{}'::jsonb) RETURNS TABLE(chunk_id uuid, document_id uuid, chunk_index integer, content text, document_title text, doc_type text, client_id uuid, campaign_id uuid, text_rank double precision, artifact_id uuid)
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     SET search_path TO 'pg_catalog', 'public'
     AS $$
-  with q as (select agency.knowledge_text_query(query_text) as tsq),
+declare
+  -- A word found in this many of the tenant's passages says little about which one answers (the
+  -- vector side ranks those); counting stops there.
+  common_from constant integer := 200;
+  v_rare text[] := '{}';
+  v_word text;
+  v_seen integer;
+  v_query tsquery;
+begin
+  foreach v_word in array coalesce(tsvector_to_array(to_tsvector('english', coalesce(query_text, ''))), '{}') loop
+    select count(*) into v_seen
+    from (select 1 from agency.knowledge_chunks c
+          where c.tenant_id = agency.current_tenant_id() and c.search_vector @@ quote_literal(v_word)::tsquery
+          limit common_from) x;
+    if v_seen between 1 and common_from - 1 then
+      v_rare := v_rare || quote_literal(v_word);
+    end if;
+  end loop;
+  if cardinality(v_rare) = 0 then
+    return;
+  end if;
+  v_query := array_to_string(v_rare, ' | ')::tsquery;
+
+  return query
+
+  with q as (select v_query as tsq),
   found as (
     -- Document passages.
     select c.id, c.document_id, c.chunk_index, c.content, d.title, d.doc_type, d.client_id, d.campaign_id,
@@ -4249,7 +4274,8 @@ CREATE FUNCTION agency.search_passages_text(query_text text, match_count integer
       and (filters ->> 'model' is null or c.embedding_model = filters ->> 'model'))
   select f.* from found f
   order by f.text_rank desc, f.id
-  limit greatest(coalesce(match_count, 0), 0)
+  limit greatest(coalesce(match_count, 0), 0);
+end
 $$;
 
 

@@ -32,7 +32,7 @@ public sealed class QueueIngestionBenchmark(BenchDatabase db, MiniLmEmbeddingGen
         var sources = await SourcesAsync();
         var pipeline = new KnowledgePipeline(embeddings);
         await using var services = new ServiceCollection().AddLogging().AddWorkroomData(configuration).BuildServiceProvider();
-        var worker = new KnowledgeIngestion(services.GetRequiredService<SystemUnitOfWork>(), pipeline, services.GetRequiredService<NpgsqlDataSource>(), NullLogger<KnowledgeIngestion>.Instance);
+        var worker = new KnowledgeIngestion(services.GetRequiredService<SystemUnitOfWork>(), pipeline, NullLogger<KnowledgeIngestion>.Instance);
 
         // The embedder alone, on exactly the passages the pipeline will embed.
         var passages = sources.SelectMany(pipeline.ChunkDocument).Select(c => c.Content).ToList();

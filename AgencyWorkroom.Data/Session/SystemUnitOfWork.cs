@@ -10,7 +10,8 @@ namespace AgencyWorkroom.Data.Session;
 /// (<c>agency.start_system_unit_of_work</c>: the tenant set, the role <c>system</c>, no person).
 /// What that actor may do is written in 018 and decision 007, and nowhere else.
 /// </summary>
-public sealed class SystemUnitOfWork(IDbContextFactory<WorkroomDbContext> contexts, IdentityDataSource accounts, ILogger<SystemUnitOfWork> logger)
+public sealed class SystemUnitOfWork(
+    IDbContextFactory<WorkroomDbContext> contexts, IdentityDataSource accounts, NpgsqlDataSource dataSource, ILogger<SystemUnitOfWork> logger)
 {
     public async Task<T> RunAsync<T>(Guid tenantId, Func<WorkroomDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
     {
@@ -34,6 +35,28 @@ public sealed class SystemUnitOfWork(IDbContextFactory<WorkroomDbContext> contex
         }
 
         return tenants;
+    }
+
+    /// <summary>
+    /// LISTENs on <paramref name="channel"/> on a connection of its own and passes each payload
+    /// to <paramref name="heard"/> (after <paramref name="listening"/>, once the LISTEN holds),
+    /// until cancelled; a lost connection throws, for the caller to listen again. No tenant is
+    /// set and nothing is read: a payload only tells a job where to look.
+    /// </summary>
+    public async Task ListenAsync(string channel, Action<string> heard, Action listening, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        connection.Notification += (_, e) => heard(e.Payload);
+        await using (var listen = new NpgsqlCommand($"listen {channel}", connection))
+        {
+            await listen.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        listening();
+        while (true)
+        {
+            await connection.WaitAsync(cancellationToken);
+        }
     }
 
     private static async Task StartAsync(DbCommand command, Guid tenantId, CancellationToken cancellationToken)

@@ -87,4 +87,21 @@ public sealed record ScratchTenant(Guid Id, Dictionary<string, Guid> People, Gui
     }
 
     public PersonServices As(TwoTenantWorld world, string role) => new(world.Database, Id, People[role]);
+
+    /// <summary>A campaign of the tenant's client with its creative on the team (the others are not).</summary>
+    public async Task<Guid> CampaignWithCreativeOnTeamAsync(TwoTenantWorld world)
+    {
+        var campaign = Guid.NewGuid();
+        await using var s = await TestSession.BeginAsync(world.Database.App, Id, "admin", People["admin"]);
+        await s.ExecuteAsync(
+            """
+            insert into agency.campaigns (id, client_id, brand_id, code, name, status, budget_amount, start_date, end_date)
+            values (@id, @client, @brand, 'CIDER-1', 'Cider relaunch', 'active', 50000, current_date - 30, current_date + 60)
+            """,
+            ("id", campaign), ("client", ClientId), ("brand", BrandId));
+        await s.ExecuteAsync("insert into agency.campaign_team (campaign_id, employee_id, team_role) values (@campaign, @person, 'designer')",
+            ("campaign", campaign), ("person", People["creative"]));
+        await s.CommitAsync();
+        return campaign;
+    }
 }

@@ -3,7 +3,6 @@ using AgencyWorkroom.Data.Session;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using Pgvector;
 using System.Threading.Channels;
 
@@ -28,7 +27,7 @@ public sealed record IngestionResult(Guid JobId, string Status, int Embedded, in
 /// same; and it reads the subject as the system actor, so no one learns anything by asking.
 /// </remarks>
 public sealed class KnowledgeIngestion(
-    SystemUnitOfWork system, KnowledgePipeline pipeline, NpgsqlDataSource dataSource, ILogger<KnowledgeIngestion> logger) : BackgroundService
+    SystemUnitOfWork system, KnowledgePipeline pipeline, ILogger<KnowledgeIngestion> logger) : BackgroundService
 {
     public const string DocumentKind = "index_document";
     public const string ArtifactKind = "index_artifact";
@@ -131,24 +130,17 @@ public sealed class KnowledgeIngestion(
         {
             try
             {
-                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, e) =>
-                {
-                    if (Guid.TryParse(e.Payload, out var tenant))
+                await system.ListenAsync(
+                    NotifyChannel,
+                    payload =>
                     {
-                        wakeUps.TryWrite(tenant);
-                    }
-                };
-                await using (var listen = new NpgsqlCommand($"listen {NotifyChannel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-
-                wakeUps.TryWrite(Guid.Empty);
-                while (true)
-                {
-                    await connection.WaitAsync(stoppingToken);
-                }
+                        if (Guid.TryParse(payload, out var tenant))
+                        {
+                            wakeUps.TryWrite(tenant);
+                        }
+                    },
+                    () => wakeUps.TryWrite(Guid.Empty),
+                    stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -64,7 +64,7 @@ public sealed class HybridSearchTests(TwoTenantWorld world)
     public async Task SearchHybrid_ATeamOnlyDocument_OnlyForTheTeam_LeadershipAndAdmins()
     {
         var tenant = await ScratchTenant.CreateAsync(world);
-        var campaign = await CampaignWithCreativeOnTeamAsync(tenant);
+        var campaign = await tenant.CampaignWithCreativeOnTeamAsync(world);
         var document = await DocumentAsync(tenant, "Cider plan", campaign, teamOnly: true);
         await ChunkAsync(tenant, document, 0, "Halvorsen orchard cider: the price per can is 2.40.", Axis(5));
         await ChunkAsync(tenant, await DocumentAsync(tenant, "Open notes"), 0, "Everyone may read this note.", Axis(6));
@@ -90,7 +90,7 @@ public sealed class HybridSearchTests(TwoTenantWorld world)
     public async Task SearchHybrid_AnArtifactsPassage_OnlyForThoseWhoMayOpenTheArtifact()
     {
         var tenant = await ScratchTenant.CreateAsync(world);
-        var campaign = await CampaignWithCreativeOnTeamAsync(tenant);
+        var campaign = await tenant.CampaignWithCreativeOnTeamAsync(world);
         var artifact = Guid.NewGuid();
         await using (var s = await TestSession.BeginAsync(world.Database.App, tenant.Id, "creative", tenant.People["creative"]))
         {
@@ -175,21 +175,5 @@ public sealed class HybridSearchTests(TwoTenantWorld world)
             "insert into agency.knowledge_chunks (document_id, chunk_index, content, embedding) values (@doc, @i, @content, @e)",
             ("doc", document), ("i", index), ("content", content), ("e", embedding));
         await s.CommitAsync();
-    }
-
-    private async Task<Guid> CampaignWithCreativeOnTeamAsync(ScratchTenant tenant)
-    {
-        var campaign = Guid.NewGuid();
-        await using var s = await TestSession.BeginAsync(world.Database.App, tenant.Id, "admin", tenant.People["admin"]);
-        await s.ExecuteAsync(
-            """
-            insert into agency.campaigns (id, client_id, brand_id, code, name, status, budget_amount, start_date, end_date)
-            values (@id, @client, @brand, 'CIDER-1', 'Cider relaunch', 'active', 50000, current_date - 30, current_date + 60)
-            """,
-            ("id", campaign), ("client", tenant.ClientId), ("brand", tenant.BrandId));
-        await s.ExecuteAsync("insert into agency.campaign_team (campaign_id, employee_id, team_role) values (@campaign, @person, 'designer')",
-            ("campaign", campaign), ("person", tenant.People["creative"]));
-        await s.CommitAsync();
-        return campaign;
     }
 }

@@ -194,7 +194,7 @@ public sealed class KnowledgeIngestionTests(TwoTenantWorld world)
         Assert.Equal(refusal, KnowledgeUpload.Refusal(name, size));
 
     internal static KnowledgeIngestion Worker(PersonServices services, IEmbeddingGenerator<string, Embedding<float>> embedder) =>
-        new(services.Get<SystemUnitOfWork>(), new KnowledgePipeline(embedder), services.Get<NpgsqlDataSource>(), NullLogger<KnowledgeIngestion>.Instance);
+        new(services.Get<SystemUnitOfWork>(), new KnowledgePipeline(embedder), NullLogger<KnowledgeIngestion>.Instance);
 
     internal static KnowledgeDocumentForm Document(string title, string content) => new() { Title = title, Content = content, Tags = "policy" };
 

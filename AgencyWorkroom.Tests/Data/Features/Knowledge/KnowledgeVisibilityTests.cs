@@ -43,7 +43,7 @@ public sealed class KnowledgeVisibilityTests(TwoTenantWorld world)
     public async Task ATeamOnlyDocument_IsReadAndRetrievedOnlyByThatTeam_LeadershipAndAdmins()
     {
         var tenant = await ScratchTenant.CreateAsync(world);
-        var campaign = await CampaignWithCreativeOnTeamAsync(tenant);
+        var campaign = await tenant.CampaignWithCreativeOnTeamAsync(world);
         var form = Document("Cider relaunch", SecretText);
         form.Scope = KnowledgeScopes.Campaign;
         form.CampaignId = campaign;
@@ -73,7 +73,7 @@ public sealed class KnowledgeVisibilityTests(TwoTenantWorld world)
     public async Task AnArtifactsPassages_AreRetrievedOnlyByThoseWhoMayOpenIt_AndAnEditReindexesIt()
     {
         var tenant = await ScratchTenant.CreateAsync(world);
-        var campaign = await CampaignWithCreativeOnTeamAsync(tenant);
+        var campaign = await tenant.CampaignWithCreativeOnTeamAsync(world);
         var artifact = Guid.NewGuid();
         await using (var creative = await TestSession.BeginAsync(world.Database.App, tenant.Id, "creative", tenant.People["creative"]))
         {
@@ -122,21 +122,5 @@ public sealed class KnowledgeVisibilityTests(TwoTenantWorld world)
     {
         await using var s = await TestSession.BeginAsync(world.Database.App, tenant.Id, role, tenant.People[role]);
         return await s.QueryAsync("select * from agency.search_passages(@q, 0.3, 5, @filters::jsonb)", ("q", query), ("filters", filters));
-    }
-
-    private async Task<Guid> CampaignWithCreativeOnTeamAsync(ScratchTenant tenant)
-    {
-        var campaign = Guid.NewGuid();
-        await using var s = await TestSession.BeginAsync(world.Database.App, tenant.Id, "admin", tenant.People["admin"]);
-        await s.ExecuteAsync(
-            """
-            insert into agency.campaigns (id, client_id, brand_id, code, name, status, budget_amount, start_date, end_date)
-            values (@id, @client, @brand, 'CIDER-1', 'Cider relaunch', 'active', 50000, current_date - 30, current_date + 60)
-            """,
-            ("id", campaign), ("client", tenant.ClientId), ("brand", tenant.BrandId));
-        await s.ExecuteAsync("insert into agency.campaign_team (campaign_id, employee_id, team_role) values (@campaign, @person, 'designer')",
-            ("campaign", campaign), ("person", tenant.People["creative"]));
-        await s.CommitAsync();
-        return campaign;
     }
 }

@@ -90,8 +90,9 @@ public sealed class KnowledgeIngestion(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // No sweep of its own here: the listener asks for the first once its LISTEN holds (so
+        // nothing queued before it is missed), and if it cannot listen the interval sweeps.
         var listening = ListenAsync(wakeUps.Writer, stoppingToken);
-        await VisitEveryTenantAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             using var sweepDue = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);

@@ -164,10 +164,10 @@ internal sealed class DemoDataLoader(NpgsqlDataSource maintenance, IProgress<Dem
                 await w.Text(r.DocType); await w.Text(r.SourceUri); await w.Text(r.Content); await w.TextArray(r.Tags);
                 await w.Instant(r.CreatedAt); await w.Instant(r.CreatedAt);
             });
-        await load.CopyAsync("agency.knowledge_chunks", "id, document_id, chunk_index, content, token_count, embedding, embedding_model",
+        await load.CopyAsync("agency.knowledge_chunks", "id, document_id, artifact_id, chunk_index, content, token_count, embedding, embedding_model",
             data.KnowledgeChunks, async (w, r) =>
             {
-                await w.Uuid(r.Id); await w.Uuid(r.DocumentId); await w.Integer(r.ChunkIndex); await w.Text(r.Content);
+                await w.Uuid(r.Id); await w.Uuid(r.DocumentId); await w.Uuid(r.ArtifactId); await w.Integer(r.ChunkIndex); await w.Text(r.Content);
                 await w.Integer(r.TokenCount); await w.Vector(r.Embedding); await w.Text(r.Model);
             });
 

@@ -78,7 +78,9 @@ public sealed record KnowledgeDocumentRow(
     string[] Tags, DateTime CreatedAt);
 
 /// <param name="TokenCount">Word pieces the embedding model read; NULL when the model does not say.</param>
-public sealed record KnowledgeChunkRow(Guid Id, Guid DocumentId, int ChunkIndex, string Content, int? TokenCount, float[] Embedding, string Model);
+/// <summary>A passage of a knowledge document or of an artifact (exactly one of the two ids).</summary>
+public sealed record KnowledgeChunkRow(
+    Guid Id, Guid? DocumentId, Guid? ArtifactId, int ChunkIndex, string Content, int? TokenCount, float[] Embedding, string Model);
 
 /// <summary>A week a person is away: no time logged, nothing allocated.</summary>
 public sealed record HolidayWeek(Guid EmployeeId, DateOnly WeekStartDate);

@@ -42,7 +42,7 @@ public sealed class DemoSeeder(
 
             var knowledge = profile.ReusesEmbeddings
                 ? await indexer.BorrowAsync(data, maintenance, cancellationToken)
-                : await indexer.EmbedAsync(data, cancellationToken);
+                : await indexer.EmbedAsync(data, maintenance, cancellationToken);
             var rows = await loader.LoadAsync(data, cancellationToken);
             summaries.Add(new DemoTenantSummary(data.TenantId, profile.Slug, profile.Name, rows, data.DemoPeople, knowledge, watch.Elapsed));
         }

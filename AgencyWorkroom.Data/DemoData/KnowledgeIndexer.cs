@@ -5,11 +5,11 @@ using Npgsql;
 namespace AgencyWorkroom.Data.DemoData;
 
 /// <summary>
-/// Turns a tenant's knowledge documents into embedded chunks through the app's own
+/// Turns a tenant's knowledge documents and artifacts into embedded chunks through the app's own
 /// <see cref="KnowledgePipeline"/> (the one the ingestion service uses). The scale tenant instead borrows the
-/// demo agencies' embedded passages from the database, text and vector together (the vector
-/// nudged a little so no two are identical), because embedding thousands of documents would
-/// dominate a benchmark load without making it any more realistic.
+/// demo agencies' embedded document passages from the database, text and vector together (the
+/// vector nudged a little so no two are identical), because embedding thousands of documents would
+/// dominate a benchmark load without making it any more realistic; its artifacts are not indexed.
 /// </summary>
 internal sealed class KnowledgeIndexer(
     IEmbeddingGenerator<string, Embedding<float>> embeddings, IProgress<DemoSeedProgress>? progress)
@@ -19,30 +19,64 @@ internal sealed class KnowledgeIndexer(
 
     private readonly KnowledgePipeline _pipeline = new(embeddings);
 
+    /// <summary>
+    /// Embeds the tenant's documents and artifacts, chunked as the ingestion service chunks them, so
+    /// the assistant can cite a brief or a post-mortem from the first start (the load bypasses the
+    /// queue: a write with no person enqueues nothing). A passage whose text the tenant already has,
+    /// embedded by the same model, keeps its vector, as an edit in the app does: seeding again
+    /// embeds only what changed.
+    /// </summary>
     /// <returns>A line for the person running the seed: what was embedded.</returns>
-    public async Task<string> EmbedAsync(DemoTenantData data, CancellationToken cancellationToken)
+    public async Task<string> EmbedAsync(DemoTenantData data, NpgsqlDataSource maintenance, CancellationToken cancellationToken)
     {
         var ids = new DemoIds(data.Profile.Slug);
         var passages = data.KnowledgeDocuments
-            .SelectMany(d => _pipeline.ChunkDocument(d.Content).Select(c => (Document: d, Chunk: c)))
+            .SelectMany(d => _pipeline.ChunkDocument(d.Content).Select(c => (DocumentId: (Guid?)d.Id, ArtifactId: (Guid?)null, Chunk: c)))
+            .Concat(data.Artifacts
+                .SelectMany(a => _pipeline.ChunkArtifact(a.Title, a.Content).Select(c => (DocumentId: (Guid?)null, ArtifactId: (Guid?)a.Id, Chunk: c))))
             .ToList();
+        var vectors = await EmbeddedBeforeAsync(data.TenantId, maintenance, cancellationToken);
+        var toEmbed = passages.Select(p => p.Chunk.Content).Where(text => !vectors.ContainsKey(text)).Distinct().ToList();
 
-        for (var start = 0; start < passages.Count; start += BatchSize)
+        for (var start = 0; start < toEmbed.Count; start += BatchSize)
         {
-            progress?.Report(new DemoSeedProgress(data.Profile.Slug, "embedding knowledge", start, passages.Count));
-            var batch = passages.Skip(start).Take(BatchSize).ToList();
-            var vectors = await _pipeline.EmbedAsync(batch.Select(p => p.Chunk.Content).ToList(), cancellationToken: cancellationToken);
+            progress?.Report(new DemoSeedProgress(data.Profile.Slug, "embedding knowledge", start, toEmbed.Count));
+            var batch = toEmbed.Skip(start).Take(BatchSize).ToList();
+            var embedded = await _pipeline.EmbedAsync(batch, cancellationToken: cancellationToken);
             for (var i = 0; i < batch.Count; i++)
             {
-                var (document, chunk) = batch[i];
-                data.KnowledgeChunks.Add(new KnowledgeChunkRow(ids.Of("knowledge_chunk", data.KnowledgeChunks.Count), document.Id, chunk.ChunkIndex,
-                    chunk.Content, _pipeline.CountTokens(chunk.Content), vectors[i], _pipeline.Model));
+                vectors[batch[i]] = embedded[i];
             }
         }
 
-        progress?.Report(new DemoSeedProgress(data.Profile.Slug, "embedding knowledge", passages.Count, passages.Count));
+        foreach (var (documentId, artifactId, chunk) in passages)
+        {
+            data.KnowledgeChunks.Add(new KnowledgeChunkRow(ids.Of("knowledge_chunk", data.KnowledgeChunks.Count), documentId, artifactId,
+                chunk.ChunkIndex, chunk.Content, _pipeline.CountTokens(chunk.Content), vectors[chunk.Content], _pipeline.Model));
+        }
+
+        progress?.Report(new DemoSeedProgress(data.Profile.Slug, "embedding knowledge", toEmbed.Count, toEmbed.Count));
+        var fromArtifacts = passages.Count(p => p.ArtifactId is not null);
         return FormattableString.Invariant(
-            $"{data.KnowledgeDocuments.Count:N0} documents, {passages.Count:N0} passages embedded with {_pipeline.Model}");
+            $"{data.KnowledgeDocuments.Count:N0} documents and {data.Artifacts.Count:N0} artifacts: {passages.Count - fromArtifacts:N0} + {fromArtifacts:N0} passages, ") +
+            FormattableString.Invariant($"{toEmbed.Count:N0} embedded now with {_pipeline.Model}");
+    }
+
+    /// <summary>The tenant's passages as they stand, text to vector, of this model only (vectors of two models never mix).</summary>
+    private async Task<Dictionary<string, float[]>> EmbeddedBeforeAsync(Guid tenantId, NpgsqlDataSource maintenance, CancellationToken cancellationToken)
+    {
+        await using var command = maintenance.CreateCommand(
+            "select content, embedding from agency.knowledge_chunks where tenant_id = @tenant and embedding_model = @model");
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("model", _pipeline.Model);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            vectors[reader.GetString(0)] = reader.GetFieldValue<Pgvector.Vector>(1).ToArray();
+        }
+
+        return vectors;
     }
 
     /// <summary>Knowledge for the scale tenant from the passages already embedded for the demo agencies.</summary>
@@ -73,7 +107,7 @@ internal sealed class KnowledgeIndexer(
             {
                 var vector = chunk.Embedding.Select(x => x + (float)f.Random.Between(-Nudge, Nudge)).ToArray();
                 var length = MathF.Sqrt(vector.Sum(x => x * x));
-                data.KnowledgeChunks.Add(new KnowledgeChunkRow(ids.Of("knowledge_chunk", data.KnowledgeChunks.Count), document.Id, chunk.Index,
+                data.KnowledgeChunks.Add(new KnowledgeChunkRow(ids.Of("knowledge_chunk", data.KnowledgeChunks.Count), document.Id, null, chunk.Index,
                     chunk.Content, chunk.TokenCount, vector.Select(x => x / length).ToArray(), chunk.Model));
                 passages++;
             }

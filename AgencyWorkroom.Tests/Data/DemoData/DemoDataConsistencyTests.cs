@@ -1,3 +1,5 @@
+using AgencyWorkroom.Data.Features.Knowledge;
+
 namespace AgencyWorkroom.Tests.Data.DemoData;
 
 /// <summary>What a finance lead would check in the seeded data, as SQL over each demo agency.</summary>
@@ -349,7 +351,7 @@ public sealed class DemoDataConsistencyTests(DemoSeedFixture fixture)
             select (select count(*) from agency.knowledge_documents d where d.tenant_id = @tenant and not exists (
                       select 1 from agency.knowledge_chunks c where c.tenant_id = d.tenant_id and c.document_id = d.id)) as unchunked,
                    (select count(*) from (
-                      select document_id from agency.knowledge_chunks where tenant_id = @tenant
+                      select document_id from agency.knowledge_chunks where tenant_id = @tenant and document_id is not null
                       group by document_id having max(chunk_index) <> count(*) - 1) gaps) as gapped,
                    (select min(vector_dims(embedding)) from agency.knowledge_chunks where tenant_id = @tenant) as min_dims,
                    (select max(vector_dims(embedding)) from agency.knowledge_chunks where tenant_id = @tenant) as max_dims,
@@ -363,6 +365,47 @@ public sealed class DemoDataConsistencyTests(DemoSeedFixture fixture)
         Assert.Equal(384, rows[0]["max_dims"]);
         Assert.True((double)rows[0]["norm_error"]! < 1e-3);
         Assert.Equal(7L, rows[0]["doc_types"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Tenants))]
+    public async Task Knowledge_EveryArtifactIsIndexedAsTheIngestionServiceWouldIndexIt(string slug)
+    {
+        var pipeline = new KnowledgePipeline(fixture.Embeddings);
+        var expected = fixture.Generated(slug).Artifacts
+            .ToDictionary(a => a.Id, a => pipeline.ChunkArtifact(a.Title, a.Content).Select(c => c.Content).ToList());
+
+        var stored = (await RowsAsync(slug,
+                "select artifact_id, content from agency.knowledge_chunks where tenant_id = @tenant and artifact_id is not null order by artifact_id, chunk_index"))
+            .GroupBy(r => (Guid)r["artifact_id"]!)
+            .ToDictionary(g => g.Key, g => g.Select(r => (string)r["content"]!).ToList());
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Keys.Order(), stored.Keys.Order());
+        Assert.All(expected, artifact => Assert.Equal(artifact.Value, stored[artifact.Key]));
+    }
+
+    [Theory]
+    [MemberData(nameof(Tenants))]
+    public async Task SearchPassages_ABriefsOwnWords_FindTheBriefForItsTeam_AndNeverForACreativeOutsideIt(string slug)
+    {
+        var creative = fixture.Summary(slug).DemoPeople.Single(p => p.Role == "creative").EmployeeId;
+        var generated = fixture.Generated(slug);
+        var teamsOfTheCreative = generated.TeamMembers.Where(m => m.EmployeeId == creative).Select(m => m.CampaignId).ToHashSet();
+        var outside = generated.Artifacts.First(a => a.ArtifactType == "brief" && a.OwnerId != creative && !teamsOfTheCreative.Contains(a.CampaignId));
+        var query = (await fixture.Embeddings.GenerateAsync([$"{outside.Title}: {outside.Content[..Math.Min(400, outside.Content.Length)]}"]))[0].Vector.ToArray();
+        const string Search = "select artifact_id from agency.search_passages(@q, 0.0, 5, '{}')";
+
+        await using (var leadership = await fixture.AppSessionAsync(slug, "leadership"))
+        {
+            var hits = await leadership.QueryAsync(Search, ("q", new Pgvector.Vector(query)));
+            Assert.Equal(outside.Id, hits[0]["artifact_id"]);
+        }
+
+        await using var s = await fixture.AppSessionAsync(slug, "creative");
+        var creativeHits = await s.QueryAsync(Search, ("q", new Pgvector.Vector(query)));
+        Assert.Equal(5, creativeHits.Count);
+        Assert.DoesNotContain(outside.Id, creativeHits.Select(h => h["artifact_id"]));
     }
 
     [Theory]

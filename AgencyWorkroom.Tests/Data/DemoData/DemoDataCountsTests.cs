@@ -20,7 +20,7 @@ public sealed class DemoDataCountsTests(DemoSeedFixture fixture)
         ("agency.rate_cards", 40, 80),
         ("agency.employee_rates", 51, 160),
         ("agency.knowledge_documents", 100, 200),
-        ("agency.knowledge_chunks", 100, 1000),
+        ("agency.knowledge_chunks", 1000, 3000),
         ("procure.project_quotes", 20, 150),
         ("finance_ppm.projects", 100, 150),
         ("te.expense_lines", 300, 3000),

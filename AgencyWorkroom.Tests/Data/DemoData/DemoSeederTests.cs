@@ -17,8 +17,12 @@ public sealed class DemoSeederTests(DemoSeedFixture fixture)
 
         // A second run a little later the same day; only northwind is reseeded.
         var later = fixture.SeededAt.TimeOfDay < TimeSpan.FromHours(23) ? fixture.SeededAt.AddMinutes(30) : fixture.SeededAt.AddMinutes(-30);
-        await fixture.SeederAt(later).SeedAsync([DemoTenantProfile.Northwind]);
+        var again = await fixture.SeederAt(later).SeedAsync([DemoTenantProfile.Northwind]);
         var after = await ChecksumsAsync(northwind, bluebird, bystander);
+
+        // The passages' text is unchanged, so every vector is kept and none embedded again.
+        Assert.EndsWith(", 0 embedded now with all-MiniLM-L6-v2", again.Tenants.Single().KnowledgeNote);
+        Assert.DoesNotContain(", 0 embedded now", fixture.Summary("northwind").KnowledgeNote);
 
         Assert.Equal(before[northwind], after[northwind]);
         Assert.Equal(before[bluebird], after[bluebird]);

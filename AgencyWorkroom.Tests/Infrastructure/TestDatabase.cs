@@ -40,6 +40,11 @@ public sealed class TestDatabase : IAsyncLifetime
     /// <summary>Connects as Identity's login role, which reads and writes schema identity and nothing else.</summary>
     public NpgsqlDataSource Identity { get; }
 
+    /// <summary>The maintenance role on another database of the cluster (a restored copy of this one).</summary>
+    public static NpgsqlDataSource MaintenanceOn(string database) =>
+        DataServiceExtensions.CreateDataSource(
+            new NpgsqlConnectionStringBuilder(Required("ConnectionStrings__WorkroomMaintenance")) { Database = database }.ConnectionString);
+
     // Already migrated by ./workroom test; migrating again is a no-op and lets a plain
     // `dotnet test` run against a cluster brought up with `./workroom db up`.
     public async Task InitializeAsync() => await new SchemaMigrator().MigrateAsync(Owner);

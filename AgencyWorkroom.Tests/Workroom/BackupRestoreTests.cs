@@ -1,3 +1,4 @@
+using AgencyWorkroom.Tests.Data.Security;
 using AgencyWorkroom.Tests.Infrastructure;
 using Npgsql;
 
@@ -6,7 +7,8 @@ namespace AgencyWorkroom.Tests.Workroom;
 /// <summary>
 /// <c>./workroom backup</c> and <c>./workroom restore</c> on the migrated test database with the
 /// two tenants in it: every table comes back with the same rows (count and checksum per table),
-/// and a database that holds tables is not overwritten without --force.
+/// the isolation battery passes on the copy, and a database that holds tables is not overwritten
+/// without --force.
 /// </summary>
 [Collection(DatabaseCollection.Name)]
 public sealed class BackupRestoreTests(TwoTenantWorld world) : IDisposable
@@ -47,6 +49,14 @@ public sealed class BackupRestoreTests(TwoTenantWorld world) : IDisposable
             RunReport.Add(RunReport.RowsCompared, compared, "rows compared after a backup was restored");
             RunReport.Add(RunReport.RowsLost, lost, "rows missing or changed after a backup was restored");
             Assert.Equal(before, restored);
+
+            // The copy keeps the tenants apart as the original does: the isolation battery, run on it.
+            await using (var copy = TestDatabase.MaintenanceOn(_restored))
+            {
+                var battery = await IsolationBatteryTests.RunAsync(copy, world);
+                Assert.True(battery.Cases > 500 && battery.Leaks.Count == 0,
+                    "on the restored copy: " + battery.Summary + "\n" + string.Join("\n", battery.Leaks));
+            }
 
             // Not into a database with tables, unless told to.
             var refused = await WorkroomScript.RunAsync(["restore", file, "--database", _restored]);

@@ -43,13 +43,38 @@ public sealed class IsolationBatteryTests(TwoTenantWorld world, ITestOutputHelpe
     [Fact]
     public async Task EveryTableViewAndFunction_RefusesAnotherTenant()
     {
+        var result = await RunAsync(world.Database.Maintenance, world);
+        output.WriteLine(result.Summary);
+        foreach (var leak in result.Leaks)
+        {
+            output.WriteLine("LEAK " + leak);
+        }
+
+        foreach (var (kind, count) in result.Denials.OrderBy(d => d.Key))
+        {
+            output.WriteLine($"  {kind}: {count}");
+        }
+
+        WriteForTheRunSummary(result.Summary);
+        Assert.True(result.Cases > 500, result.Summary);
+        Assert.True(result.Leaks.Count == 0, result.Summary + "\n" + string.Join("\n", result.Leaks));
+    }
+
+    internal sealed record BatteryResult(string Summary, int Cases, IReadOnlyList<string> Leaks, IReadOnlyDictionary<string, int> Denials);
+
+    /// <summary>
+    /// The battery over the database behind <paramref name="maintenance"/>: the test database, or a
+    /// restored copy of it (BackupRestoreTests), which holds the same two tenants' rows.
+    /// </summary>
+    internal static async Task<BatteryResult> RunAsync(NpgsqlDataSource maintenance, TwoTenantWorld world)
+    {
         var clock = Stopwatch.StartNew();
-        var catalog = await CatalogAsync();
+        var catalog = await CatalogAsync(maintenance, world);
         var report = new BatteryReport();
 
         foreach (var context in Contexts)
         {
-            await using var connection = await world.Database.Maintenance.OpenConnectionAsync();
+            await using var connection = await maintenance.OpenConnectionAsync();
             await using var transaction = await connection.BeginTransactionAsync();
             var attack = new Attack(connection, transaction, world, catalog, report, context);
             var before = await attack.FingerprintAsync();
@@ -76,20 +101,7 @@ public sealed class IsolationBatteryTests(TwoTenantWorld world, ITestOutputHelpe
         clock.Stop();
         var summary = $"Isolation battery: {report.Cases} cases over {catalog.Tables.Count} tables, {catalog.Views.Count} views and "
                       + $"{catalog.Functions.Count} functions in {Contexts.Count()} contexts, {report.Leaks.Count} leaks, {clock.Elapsed.TotalSeconds:0.0} s";
-        output.WriteLine(summary);
-        foreach (var leak in report.Leaks)
-        {
-            output.WriteLine("LEAK " + leak);
-        }
-
-        foreach (var (kind, count) in report.Denials.OrderBy(d => d.Key))
-        {
-            output.WriteLine($"  {kind}: {count}");
-        }
-
-        WriteForTheRunSummary(summary);
-        Assert.True(report.Cases > 500, summary);
-        Assert.True(report.Leaks.Count == 0, summary + "\n" + string.Join("\n", report.Leaks));
+        return new BatteryResult(summary, report.Cases, report.Leaks, report.Denials);
     }
 
     [Fact]
@@ -98,7 +110,7 @@ public sealed class IsolationBatteryTests(TwoTenantWorld world, ITestOutputHelpe
         // Without a victim row the battery can only show that nothing is read or moved: it cannot
         // try inserting a copy. A table listed by this test needs a row per tenant in TwoTenantWorld
         // (a trigger-kept summary gets one from its sources), or a place in WithoutSeededRows.
-        var catalog = await CatalogAsync();
+        var catalog = await CatalogAsync(world.Database.Maintenance, world);
 
         Assert.Empty(catalog.Tables.Where(t => (t.VictimRow is null || t.OwnRow is null) && !WithoutSeededRows.Contains(t.Name)).Select(t => t.Name));
     }
@@ -126,9 +138,9 @@ public sealed class IsolationBatteryTests(TwoTenantWorld world, ITestOutputHelpe
         }
     }
 
-    private async Task<Catalog> CatalogAsync()
+    private static async Task<Catalog> CatalogAsync(NpgsqlDataSource maintenance, TwoTenantWorld world)
     {
-        await using var s = await TestSession.BeginWithoutContextAsync(world.Database.Maintenance);
+        await using var s = await TestSession.BeginWithoutContextAsync(maintenance);
         var tables = new List<TableInfo>();
         foreach (var row in await s.QueryAsync($"""
             select c.oid::regclass::text as name,

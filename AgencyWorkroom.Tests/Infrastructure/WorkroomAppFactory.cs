@@ -43,6 +43,14 @@ public sealed class WorkroomAppFactory(int signInAttemptsPerMinute = 1000) : Web
 
     /// <summary>The same, with its cookie jar in the test's hands.</summary>
     public HttpClient Browser(CookieContainer cookies) => CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(cookies));
+
+    /// <summary>A browser-like client signed in as the world's person in that role.</summary>
+    public async Task<HttpClient> SignedInAsync(SeededTenant tenant, string role)
+    {
+        var browser = Browser();
+        Assert.True((await browser.SignInAsync(tenant.Email(role), TwoTenantWorld.Password)).IsRedirectTo("/"));
+        return browser;
+    }
 }
 
 public static class BrowserClientExtensions

@@ -73,7 +73,7 @@ public sealed class SignInTests(TwoTenantWorld world) : IAsyncLifetime
     [InlineData("finance", true)]
     public async Task Export_SameCallGivesMoneyOnlyToFinance(string role, bool seesMoney)
     {
-        var browser = await SignedInAsync(world.A, role);
+        var browser = await _app.SignedInAsync(world.A, role);
 
         var rows = await CampaignCsvAsync(browser, "");
         var campaign = rows.Single(r => r["Code"] == world.A.CampaignCode);
@@ -162,12 +162,6 @@ public sealed class SignInTests(TwoTenantWorld world) : IAsyncLifetime
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
     }
 
-    private async Task<HttpClient> SignedInAsync(SeededTenant tenant, string role)
-    {
-        var browser = _app.Browser();
-        Assert.True((await browser.SignInAsync(tenant.Email(role), TwoTenantWorld.Password)).IsRedirectTo("/"));
-        return browser;
-    }
 
     private static async Task<List<Dictionary<string, string>>> CampaignCsvAsync(HttpClient browser, string query)
     {

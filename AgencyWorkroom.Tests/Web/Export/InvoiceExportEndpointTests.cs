@@ -21,7 +21,7 @@ public sealed class InvoiceExportEndpointTests(TwoTenantWorld world) : IAsyncLif
     [Fact]
     public async Task Finance_GetsAWorkbookWithItsSummary()
     {
-        var finance = await SignedInAsync(world.A, "finance");
+        var finance = await _app.SignedInAsync(world.A, "finance");
 
         var response = await finance.GetAsync(Url);
 
@@ -37,17 +37,10 @@ public sealed class InvoiceExportEndpointTests(TwoTenantWorld world) : IAsyncLif
     [InlineData("pm")]
     public async Task ARoleThatDoesNotBill_IsForbidden_InCsvToo(string role)
     {
-        var person = await SignedInAsync(world.A, role);
+        var person = await _app.SignedInAsync(world.A, role);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await person.GetAsync(Url)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await person.GetAsync(Url.Replace(".xlsx", ".csv", StringComparison.Ordinal))).StatusCode);
         Assert.True((await _app.Browser().GetAsync(Url)).IsRedirectTo("/Account/Login"));
-    }
-
-    private async Task<HttpClient> SignedInAsync(SeededTenant tenant, string role)
-    {
-        var browser = _app.Browser();
-        Assert.True((await browser.SignInAsync(tenant.Email(role), TwoTenantWorld.Password)).IsRedirectTo("/"));
-        return browser;
     }
 }

@@ -40,7 +40,7 @@ public sealed class ArtifactExportTests(TwoTenantWorld world) : IAsyncLifetime
     [Fact]
     public async Task Markdown_IsTheStoredTextAsADownload()
     {
-        var browser = await SignedInAsync(world.A, "creative");
+        var browser = await _app.SignedInAsync(world.A, "creative");
 
         var response = await browser.GetAsync($"/export/artifacts/{_artifact}.md");
 
@@ -53,7 +53,7 @@ public sealed class ArtifactExportTests(TwoTenantWorld world) : IAsyncLifetime
     [Fact]
     public async Task Html_IsSelfContained_AndNothingInTheTextOrTitleRuns()
     {
-        var browser = await SignedInAsync(world.A, "creative");
+        var browser = await _app.SignedInAsync(world.A, "creative");
 
         var download = await browser.GetAsync($"/export/artifacts/{_artifact}.html");
         var print = await browser.GetAsync($"/export/artifacts/{_artifact}.html?print=true");
@@ -79,19 +79,12 @@ public sealed class ArtifactExportTests(TwoTenantWorld world) : IAsyncLifetime
     [Fact]
     public async Task AnotherAgency_OrSomeoneOffTheTeam_GetsNotFound()
     {
-        var otherAgency = await SignedInAsync(world.B, "admin");
-        var offTheTeam = await SignedInAsync(world.A, "finance");
+        var otherAgency = await _app.SignedInAsync(world.B, "admin");
+        var offTheTeam = await _app.SignedInAsync(world.A, "finance");
 
         Assert.Equal(HttpStatusCode.NotFound, (await otherAgency.GetAsync($"/export/artifacts/{_artifact}.md")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await otherAgency.GetAsync($"/export/artifacts/{_artifact}.html")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await offTheTeam.GetAsync($"/export/artifacts/{_artifact}.md")).StatusCode);
         Assert.True((await _app.Browser().GetAsync($"/export/artifacts/{_artifact}.md")).IsRedirectTo("/Account/Login"));
-    }
-
-    private async Task<HttpClient> SignedInAsync(SeededTenant tenant, string role)
-    {
-        var browser = _app.Browser();
-        Assert.True((await browser.SignInAsync(tenant.Email(role), TwoTenantWorld.Password)).IsRedirectTo("/"));
-        return browser;
     }
 }

@@ -1,4 +1,3 @@
-using AgencyWorkroom.Data.Identity;
 using AgencyWorkroom.Tests.Data.Features.Artifacts;
 using AgencyWorkroom.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -30,7 +29,7 @@ public sealed class ArtifactReviewScreenTests(TwoTenantWorld world, BrowserFixtu
         }
 
         // The creative: a comment on a quoted passage, then the brief goes for review.
-        var creative = await browser.SignedInPageAsync(await AccountAsync(w.Tenant, "creative"), Password);
+        var creative = await browser.SignedInPageAsync(await w.Tenant.SignInAccountAsync(world, "creative", Password), Password);
         await BrowserFixture.OpenAsync(creative, $"/artifacts/{w.Brief}?view=read");
         await Expect(creative.GetByTestId("review-submitted")).ToBeVisibleAsync();
         await Expect(creative.GetByTestId("review-approved")).ToHaveCountAsync(0);
@@ -67,17 +66,17 @@ public sealed class ArtifactReviewScreenTests(TwoTenantWorld world, BrowserFixtu
         // A designer on the team neither approves nor requests changes.
         await Expect(creative.GetByTestId("review-approved")).ToHaveCountAsync(0);
         await Expect(creative.GetByTestId("review-changes_requested")).ToHaveCountAsync(0);
-        await NoSeriousViolationsAsync(creative);
+        await BrowserFixture.AssertNoSeriousViolationsAsync(creative);
         await BrowserFixture.ScreenshotAsync(creative, "artifact-comments");
 
         // The account director: changes requested, with the reason; the comment resolved.
-        var account = await browser.SignedInPageAsync(await AccountAsync(w.Tenant, "account"), Password);
+        var account = await browser.SignedInPageAsync(await w.Tenant.SignInAccountAsync(world, "account", Password), Password);
         await BrowserFixture.OpenAsync(account, $"/artifacts/{w.Brief}?view=read");
         await Expect(account.GetByTestId("review-approved")).ToBeVisibleAsync();
         await account.GetByTestId("review-changes_requested").ClickAsync();
         var dialog = account.GetByRole(AriaRole.Dialog);
         await dialog.GetByTestId("review-reason").FillAsync("Say which dawn, and the budget line");
-        await NoSeriousViolationsAsync(account);
+        await BrowserFixture.AssertNoSeriousViolationsAsync(account);
         await dialog.GetByTestId("reason-submit").ClickAsync();
         await Expect(account.GetByTestId("artifact-status")).ToHaveTextAsync("Draft");
         await Expect(account.GetByTestId("review-reason-shown")).ToHaveTextAsync("Say which dawn, and the budget line");
@@ -102,21 +101,5 @@ public sealed class ArtifactReviewScreenTests(TwoTenantWorld world, BrowserFixtu
             ["submitted", "changes_requested", "submitted", "approved"],
             (await check.QueryAsync("select step from agency.artifact_review_events where artifact_id = @id order by created_at", ("id", w.Brief)))
                 .Select(r => (string)r["step"]!));
-    }
-
-    private async Task<string> AccountAsync(ScratchTenant tenant, string role)
-    {
-        var email = $"{role}@r{tenant.Id:N}.test";
-        await using var s = await TestSession.BeginAsync(world.Database.Owner, tenant.Id, "admin", tenant.People["admin"]);
-        await s.ExecuteAsync("update agency.employees set email = @email where id = @id", ("email", email), ("id", tenant.People[role]));
-        await SignInAccounts.UpsertAsync(s.Connection, s.Transaction, [(tenant.Id, tenant.People[role], email)], Password);
-        await s.CommitAsync();
-        return email;
-    }
-
-    private static async Task NoSeriousViolationsAsync(IPage page)
-    {
-        var violations = await BrowserFixture.SeriousAccessibilityViolationsAsync(page);
-        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
     }
 }

@@ -29,7 +29,7 @@ public sealed class CapacityScreenTests(TwoTenantWorld world, BrowserFixture bro
         await pm.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Design" }).ClickAsync();
         await Expect(pm.GetByTestId("capacity-row")).ToHaveCountAsync(1);
         await Expect(pm).ToHaveURLAsync(new Regex("department=Design"));
-        await NoSeriousViolationsAsync(pm);
+        await BrowserFixture.AssertNoSeriousViolationsAsync(pm);
 
         // Line 0 is the department's heading; line 1 the creative. Weeks 1 and 2 of the range.
         await pm.GetByTestId("cell-1-1").ClickAsync();
@@ -56,7 +56,7 @@ public sealed class CapacityScreenTests(TwoTenantWorld world, BrowserFixture bro
         await Expect(pm.GetByTestId("row-total")).ToHaveTextAsync("10 h of 480 h");
         await Expect(pm.GetByTestId("week-total-1")).ToHaveTextAsync("0/40");
         await Expect(pm.GetByTestId("week-total-2")).ToHaveTextAsync("10/40");
-        await NoSeriousViolationsAsync(pm);
+        await BrowserFixture.AssertNoSeriousViolationsAsync(pm);
         await BrowserFixture.ScreenshotAsync(pm, "capacity-grid");
 
         // An unstaffed role on the campaign: a row of its own until someone is assigned.
@@ -89,7 +89,7 @@ public sealed class CapacityScreenTests(TwoTenantWorld world, BrowserFixture bro
         await Expect(creative.GetByTestId("allocation")).ToHaveCountAsync(1);
         await Expect(creative.GetByTestId("allocate")).ToHaveCountAsync(0);
         await Expect(creative.GetByTestId("allocation-remove")).ToHaveCountAsync(0);
-        await NoSeriousViolationsAsync(creative);
+        await BrowserFixture.AssertNoSeriousViolationsAsync(creative);
     }
 
     [Fact]
@@ -130,14 +130,9 @@ public sealed class CapacityScreenTests(TwoTenantWorld world, BrowserFixture bro
         await pm.Keyboard.PressAsync("Enter");
         await Expect(pm.GetByTestId("cell-1-5")).ToContainTextAsync("10/40");
         await Expect(pm.GetByTestId("row-total")).ToHaveTextAsync("40 h of 480 h");
-        await NoSeriousViolationsAsync(pm);
+        await BrowserFixture.AssertNoSeriousViolationsAsync(pm);
     }
 
-    private static async Task NoSeriousViolationsAsync(IPage page)
-    {
-        var violations = await BrowserFixture.SeriousAccessibilityViolationsAsync(page);
-        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
-    }
 
     private async Task<(ScratchTenant Tenant, Dictionary<string, string> Emails)> TenantWithAccountsAsync()
     {

@@ -1,5 +1,4 @@
 using System.Text;
-using AgencyWorkroom.Data.Identity;
 using AgencyWorkroom.Tests.Data.Features.Knowledge;
 using AgencyWorkroom.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -21,11 +20,11 @@ public sealed class KnowledgeScreenTests(TwoTenantWorld world, BrowserFixture br
     public async Task Admin_UploadsAMarkdownFile_AndWatchesItBecomeReady()
     {
         var tenant = await ScratchTenant.CreateAsync(world);
-        var page = await browser.SignedInPageAsync(await AccountAsync(tenant, "admin"), Password);
+        var page = await browser.SignedInPageAsync(await tenant.SignInAccountAsync(world, "admin", Password), Password);
 
         await BrowserFixture.OpenAsync(page, "/knowledge");
         await Expect(page.GetByTestId("knowledge-empty")).ToBeVisibleAsync();
-        await NoSeriousViolationsAsync(page);
+        await BrowserFixture.AssertNoSeriousViolationsAsync(page);
 
         await BrowserFixture.OpenAsync(page, "/knowledge/new");
         await page.GetByTestId("upload").SetInputFilesAsync(new FilePayload
@@ -39,36 +38,20 @@ public sealed class KnowledgeScreenTests(TwoTenantWorld world, BrowserFixture br
         });
         await Expect(page.GetByTestId("upload-error")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("field-title").Locator("input")).ToHaveValueAsync("pitch playbook");
-        await NoSeriousViolationsAsync(page);
+        await BrowserFixture.AssertNoSeriousViolationsAsync(page);
         await page.GetByTestId("save").ClickAsync();
 
         await page.WaitForURLAsync("**/knowledge");
         // Woken by the job's notification at commit (049); the sweep alone would come after 30 s.
         await Expect(page.GetByTestId("document-status")).ToHaveAttributeAsync("data-status", "ready", new() { Timeout = 20_000 });
         await Expect(page.GetByTestId("document-status")).ToContainTextAsync("3 passages");
-        await NoSeriousViolationsAsync(page);
+        await BrowserFixture.AssertNoSeriousViolationsAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "knowledge");
 
-        var creative = await browser.SignedInPageAsync(await AccountAsync(tenant, "creative"), Password);
+        var creative = await browser.SignedInPageAsync(await tenant.SignInAccountAsync(world, "creative", Password), Password);
         await BrowserFixture.OpenAsync(creative, "/knowledge");
         await Expect(creative.GetByTestId("document-title")).ToHaveTextAsync("pitch playbook");
         await Expect(creative.GetByTestId("new-document")).ToHaveCountAsync(0);
         await Expect(creative.GetByTestId("delete")).ToHaveCountAsync(0);
-    }
-
-    private async Task<string> AccountAsync(ScratchTenant tenant, string role)
-    {
-        var email = $"{role}@k{tenant.Id:N}.test";
-        await using var s = await TestSession.BeginAsync(world.Database.Owner, tenant.Id, "admin", tenant.People["admin"]);
-        await s.ExecuteAsync("update agency.employees set email = @email where id = @id", ("email", email), ("id", tenant.People[role]));
-        await SignInAccounts.UpsertAsync(s.Connection, s.Transaction, [(tenant.Id, tenant.People[role], email)], Password);
-        await s.CommitAsync();
-        return email;
-    }
-
-    private static async Task NoSeriousViolationsAsync(IPage page)
-    {
-        var violations = await BrowserFixture.SeriousAccessibilityViolationsAsync(page);
-        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
     }
 }

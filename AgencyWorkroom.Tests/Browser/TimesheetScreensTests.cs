@@ -57,7 +57,7 @@ public sealed class TimesheetScreensTests(TwoTenantWorld world, BrowserFixture b
         await creative.Keyboard.TypeAsync("25");
         await creative.Keyboard.PressAsync("Enter");
         await Expect(creative.GetByTestId("cell-error-0-4")).ToContainTextAsync("at most 24 hours");
-        await NoSeriousViolationsAsync(creative);
+        await BrowserFixture.AssertNoSeriousViolationsAsync(creative);
         await creative.GetByTestId("cell-0-4").ClickAsync();
         await creative.Keyboard.PressAsync("Delete");
         await creative.GetByTestId("submit-week").ClickAsync();
@@ -69,7 +69,7 @@ public sealed class TimesheetScreensTests(TwoTenantWorld world, BrowserFixture b
         await Expect(pm.GetByTestId("approval-week")).ToHaveCountAsync(1);
         await pm.GetByTestId("approval-show").ClickAsync();
         await Expect(pm.GetByTestId("approval-grid")).ToContainTextAsync("8:00");
-        await NoSeriousViolationsAsync(pm);
+        await BrowserFixture.AssertNoSeriousViolationsAsync(pm);
         await BrowserFixture.ScreenshotAsync(pm, "timesheet-approvals");
         await pm.GetByTestId("approve-week").ClickAsync();
         await Expect(pm.GetByTestId("approvals-message")).ToContainTextAsync("Approved 3 entries");
@@ -156,11 +156,6 @@ public sealed class TimesheetScreensTests(TwoTenantWorld world, BrowserFixture b
         await Expect(creative.GetByTestId("row-total")).ToHaveTextAsync("0.5 h");
     }
 
-    private static async Task NoSeriousViolationsAsync(IPage page)
-    {
-        var violations = await BrowserFixture.SeriousAccessibilityViolationsAsync(page);
-        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
-    }
 
     private async Task<(ScratchTenant Tenant, Dictionary<string, string> Emails)> TenantWithAccountsAsync()
     {

@@ -98,6 +98,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
 
+    /// <summary>Fails with axe's words when the page has a serious or critical accessibility violation.</summary>
+    public static async Task AssertNoSeriousViolationsAsync(IPage page)
+    {
+        var violations = await SeriousAccessibilityViolationsAsync(page);
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
+
     /// <summary>The page's serious and critical accessibility violations, as lines to read.</summary>
     public static async Task<List<string>> SeriousAccessibilityViolationsAsync(IPage page)
     {

@@ -1,5 +1,6 @@
 using AgencyWorkroom.Data.Features.Common;
 using AgencyWorkroom.Data;
+using AgencyWorkroom.Data.Identity;
 using AgencyWorkroom.Data.Session;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -87,6 +88,17 @@ public sealed record ScratchTenant(Guid Id, Dictionary<string, Guid> People, Gui
     }
 
     public PersonServices As(TwoTenantWorld world, string role) => new(world.Database, Id, People[role]);
+
+    /// <summary>A sign-in account for the tenant's person in that role (browser tests); returns its email.</summary>
+    public async Task<string> SignInAccountAsync(TwoTenantWorld world, string role, string password)
+    {
+        var email = $"{role}@s{Id:N}.test";
+        await using var s = await TestSession.BeginAsync(world.Database.Owner, Id, "admin", People["admin"]);
+        await s.ExecuteAsync("update agency.employees set email = @email where id = @id", ("email", email), ("id", People[role]));
+        await SignInAccounts.UpsertAsync(s.Connection, s.Transaction, [(Id, People[role], email)], password);
+        await s.CommitAsync();
+        return email;
+    }
 
     /// <summary>A campaign of the tenant's client with its creative on the team (the others are not).</summary>
     public async Task<Guid> CampaignWithCreativeOnTeamAsync(TwoTenantWorld world)

@@ -1296,7 +1296,8 @@ CREATE FUNCTION agency.capacity_forecast(p_from date, p_months integer, p_includ
     select e.id
     from agency.employees e, span s
     where e.tenant_id = s.tenant and e.active and e.deleted_at is null),
-  -- A person-week's bookings and approved time off (12,000 of the 67,000 person-weeks at x20).
+  -- A person-week's bookings (the kept bookings summary of 035: 12,000 rows at x20 read from its
+  -- week index, where 034 summed 30,000 allocations) and approved time off.
   touched as (
     select x.employee_id, x.week_start_date, sum(x.time_off) as time_off, coalesce(sum(x.booked), 0) as booked
     from (
@@ -1306,11 +1307,10 @@ CREATE FUNCTION agency.capacity_forecast(p_from date, p_months integer, p_includ
         on o.tenant_id = s.tenant and o.week_start_date between s.first_monday and s.last_monday
       where o.status = 'approved'
       union all
-      select a.employee_id, a.week_start_date, null, a.hours
+      select b.employee_id, b.week_start_date, null, b.firm_hours + case when p_include_tentative then b.tentative_hours else 0 end
       from span s
-      join agency.team_allocations a
-        on a.tenant_id = s.tenant and a.week_start_date between s.first_monday and s.last_monday
-      where p_include_tentative or not a.tentative) x
+      join agency.employee_week_bookings b
+        on b.tenant_id = s.tenant and b.week_start_date between s.first_monday and s.last_monday) x
     group by 1, 2),
   -- Every active person's weeks in one pass (agency.weekly_capacities, inlined), each meeting its
   -- bookings and time off by one hash join.

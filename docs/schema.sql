@@ -535,30 +535,68 @@ CREATE FUNCTION agency.analytics_profitability(p_from date, p_to date, p_dimensi
     LANGUAGE plpgsql STABLE
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
+declare
+  -- The whole months inside the period: from the first month that starts on or after p_from to
+  -- the last that ends on or before p_to. None: an empty range, and the weeks count it all.
+  whole_from date := (date_trunc('month', p_from - 1) + interval '1 month')::date;
+  whole_to date := (date_trunc('month', p_to + 1) - interval '1 day')::date;
+  edges boolean;
+  groups text;
 begin
-  return query execute $q$
-  with campaign_rows as (
+  if whole_from > whole_to then
+    whole_from := p_to + 1;
+    whole_to := p_to;
+  end if;
+  -- Weeks are read only when the period has edges outside whole months.
+  edges := whole_from > p_from or whole_to < p_to;
+  -- One statement per side, so that each call plans only the branch it runs (the other side's
+  -- tables, policies and joins cost planning time even when a one-time filter drops them).
+  if p_dimension in ('client', 'brand', 'campaign') then
+    groups := $q$
+  campaign_rows as (
     select c.id, c.client_id, c.brand_id, c.code, c.name, c.status, c.budget_type, c.budget_amount,
            c.start_date, c.end_date
     from agency.campaigns c
     where $3 in ('client', 'brand', 'campaign')
       and c.tenant_id = (select agency.current_tenant_id()) and c.deleted_at is null
       and ($4 is null or c.client_id = $4)),
+  -- Whole months inside the period ($5 .. $6) from the month summaries; the period's edges from
+  -- the week buckets (a bucket belongs to the day it starts: greatest(week, month)).
   hours as (
-    select h.campaign_id, sum(h.total_hours) as total_hours, sum(h.billable_hours) as billable_hours
-    from agency.campaign_week_hours h
-    where $3 in ('client', 'brand', 'campaign')
-      and h.tenant_id = (select agency.current_tenant_id())
-      and h.week_start_date between $1 - 6 and $2
-      and greatest(h.week_start_date, h.month_start_date) between $1 and $2
+    select x.campaign_id, sum(x.total_hours) as total_hours, sum(x.billable_hours) as billable_hours
+    from (select m.campaign_id, m.total_hours, m.billable_hours
+          from agency.campaign_month_hours m
+          where $3 in ('client', 'brand', 'campaign')
+            and m.tenant_id = (select agency.current_tenant_id())
+            and m.month_start_date between $5 and $6
+          union all
+          select h.campaign_id, h.total_hours, h.billable_hours
+          from agency.campaign_week_hours h
+          where $3 in ('client', 'brand', 'campaign') and $7
+            and h.tenant_id = (select agency.current_tenant_id())
+            and h.week_start_date between $1 - 6 and $2
+            and (h.week_start_date < $5 or h.week_start_date > $6 - 7)
+            and greatest(h.week_start_date, h.month_start_date) between $1 and $2
+            and (greatest(h.week_start_date, h.month_start_date) < $5
+                 or greatest(h.week_start_date, h.month_start_date) > $6)) x
     group by 1),
   money as (
-    select w.campaign_id, sum(w.revenue) as earned, sum(w.labor_cost) as labor
-    from agency.campaign_week_money w
-    where $3 in ('client', 'brand', 'campaign')
-      and w.tenant_id = (select agency.current_tenant_id())
-      and w.week_start_date between $1 - 6 and $2
-      and greatest(w.week_start_date, w.month_start_date) between $1 and $2
+    select x.campaign_id, sum(x.revenue) as earned, sum(x.labor_cost) as labor
+    from (select m.campaign_id, m.revenue, m.labor_cost
+          from agency.campaign_month_money m
+          where $3 in ('client', 'brand', 'campaign')
+            and m.tenant_id = (select agency.current_tenant_id())
+            and m.month_start_date between $5 and $6
+          union all
+          select w.campaign_id, w.revenue, w.labor_cost
+          from agency.campaign_week_money w
+          where $3 in ('client', 'brand', 'campaign') and $7
+            and w.tenant_id = (select agency.current_tenant_id())
+            and w.week_start_date between $1 - 6 and $2
+            and (w.week_start_date < $5 or w.week_start_date > $6 - 7)
+            and greatest(w.week_start_date, w.month_start_date) between $1 and $2
+            and (greatest(w.week_start_date, w.month_start_date) < $5
+                 or greatest(w.week_start_date, w.month_start_date) > $6)) x
     group by 1),
   direct as (
     select l.campaign_id, sum(l.amount) as amount
@@ -605,6 +643,9 @@ begin
            sum(g.projected) as projected
     from by_campaign g
     group by g.group_key),
+  all_groups as (select * from campaign_groups)$q$;
+  else
+    groups := $q$
   entries as (
     select t.employee_id, sum(t.hours) as total_hours, coalesce(sum(t.hours) filter (where t.billable), 0) as billable_hours,
            coalesce(sum(t.revenue), 0) as earned, coalesce(sum(t.labor_cost), 0) as labor
@@ -641,10 +682,10 @@ begin
     from person_rows r
     join agency.employees e on e.tenant_id = (select agency.current_tenant_id()) and e.id = r.employee_id
     group by 1),
-  all_groups as (
-    select * from campaign_groups
-    union all
-    select * from person_groups),
+  all_groups as (select * from person_groups)$q$;
+  end if;
+
+  return query execute 'with ' || groups || $q$,
   shown as (select (select agency.can_see_financials()) as money)
   select g.group_key, g.group_label, g.client_name, g.campaign_count, g.total_hours, g.billable_hours,
          case when s.money then g.earned end,
@@ -661,7 +702,7 @@ begin
          case when s.money then g.projected end
   from all_groups g, shown s
   order by g.group_label, g.group_key
-  $q$ using p_from, p_to, p_dimension, p_client;
+  $q$ using p_from, p_to, p_dimension, p_client, whole_from, whole_to, edges;
 end
 $_$;
 
@@ -1255,7 +1296,8 @@ CREATE FUNCTION agency.capacity_forecast(p_from date, p_months integer, p_includ
     select e.id
     from agency.employees e, span s
     where e.tenant_id = s.tenant and e.active and e.deleted_at is null),
-  -- A person-week's bookings and approved time off (12,000 of the 67,000 person-weeks at x20).
+  -- A person-week's bookings (the kept bookings summary of 035: 12,000 rows at x20 read from its
+  -- week index, where 034 summed 30,000 allocations) and approved time off.
   touched as (
     select x.employee_id, x.week_start_date, sum(x.time_off) as time_off, coalesce(sum(x.booked), 0) as booked
     from (
@@ -1265,11 +1307,10 @@ CREATE FUNCTION agency.capacity_forecast(p_from date, p_months integer, p_includ
         on o.tenant_id = s.tenant and o.week_start_date between s.first_monday and s.last_monday
       where o.status = 'approved'
       union all
-      select a.employee_id, a.week_start_date, null, a.hours
+      select b.employee_id, b.week_start_date, null, b.firm_hours + case when p_include_tentative then b.tentative_hours else 0 end
       from span s
-      join agency.team_allocations a
-        on a.tenant_id = s.tenant and a.week_start_date between s.first_monday and s.last_monday
-      where p_include_tentative or not a.tentative) x
+      join agency.employee_week_bookings b
+        on b.tenant_id = s.tenant and b.week_start_date between s.first_monday and s.last_monday) x
     group by 1, 2),
   -- Every active person's weeks in one pass (agency.weekly_capacities, inlined), each meeting its
   -- bookings and time off by one hash join.
@@ -2066,6 +2107,83 @@ $$;
 
 
 ALTER FUNCTION agency.finish_job(p_job uuid, p_leased_until timestamp with time zone, p_error text) OWNER TO workroom_owner;
+
+--
+-- Name: fold_week_summaries_into_months(); Type: FUNCTION; Schema: agency; Owner: agency_summaries
+--
+
+CREATE FUNCTION agency.fold_week_summaries_into_months() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  hours constant boolean := tg_table_name = 'campaign_week_hours';
+  cols constant text := case when hours
+                             then 'tenant_id, campaign_id, month_start_date, total_hours as a, billable_hours as b, entry_count as n'
+                             else 'tenant_id, campaign_id, month_start_date, revenue as a, labor_cost as b, 0 as n' end;
+  changes constant text := case tg_op
+    when 'INSERT' then format('select %s, 1 as sign from new_rows', cols)
+    when 'DELETE' then format('select %s, -1 as sign from old_rows', cols)
+    else format('select %1$s, 1 as sign from new_rows union all select %1$s, -1 as sign from old_rows', cols) end;
+  target constant text := case when hours then 'agency.campaign_month_hours' else 'agency.campaign_month_money' end;
+  target_cols constant text := case when hours then 'total_hours, billable_hours, entry_count'
+                                    else 'revenue, labor_cost' end;
+  sums constant text := case when hours then 'sum(c.sign * c.a), sum(c.sign * c.b), sum(c.sign * c.n)::integer'
+                             else 'sum(c.sign * c.a), sum(c.sign * c.b)' end;
+  adds constant text := case when hours
+    then 'total_hours = s.total_hours + excluded.total_hours, billable_hours = s.billable_hours + excluded.billable_hours,
+          entry_count = s.entry_count + excluded.entry_count'
+    else 'revenue = s.revenue + excluded.revenue, labor_cost = s.labor_cost + excluded.labor_cost' end;
+  caller_tenant constant text := current_setting('app.current_tenant', true);
+  tenant uuid;
+  gone_campaigns uuid[];
+  gone_months date[];
+  left_any boolean;
+begin
+  for tenant in execute format('select distinct tenant_id from (%s) c', changes) loop
+    perform set_config('app.current_tenant', tenant::text, true);
+
+    if tg_op = 'DELETE' then
+      execute format('select exists (select from agency.%I w where w.tenant_id = $1)', tg_table_name)
+        into left_any using tenant;
+      if not left_any then
+        execute format('delete from %s where tenant_id = $1', target) using tenant;
+        continue;
+      end if;
+    end if;
+
+    execute format($q$
+      with moved as (
+        insert into %1$s as s (tenant_id, campaign_id, month_start_date, %2$s, bucket_count)
+        select $1, c.campaign_id, c.month_start_date, %3$s, sum(c.sign)::integer
+        from (%4$s) c
+        where c.tenant_id = $1
+        group by c.campaign_id, c.month_start_date
+        on conflict (tenant_id, campaign_id, month_start_date) do update
+          set %5$s, bucket_count = s.bucket_count + excluded.bucket_count
+        returning s.campaign_id, s.month_start_date, s.bucket_count)
+      select array_agg(m.campaign_id), array_agg(m.month_start_date) from moved m where m.bucket_count <= 0$q$,
+      target, target_cols, sums, changes, adds)
+      into gone_campaigns, gone_months
+      using tenant;
+
+    if gone_campaigns is not null then
+      execute format($q$
+        delete from %s s
+        using unnest($2, $3) as g (campaign_id, month_start_date)
+        where s.tenant_id = $1 and s.campaign_id = g.campaign_id and s.month_start_date = g.month_start_date
+          and s.bucket_count <= 0$q$, target)
+        using tenant, gone_campaigns, gone_months;
+    end if;
+  end loop;
+
+  perform set_config('app.current_tenant', coalesce(caller_tenant, ''), true);
+  return null;
+end
+$_$;
+
+
+ALTER FUNCTION agency.fold_week_summaries_into_months() OWNER TO agency_summaries;
 
 --
 -- Name: forecast_week_parts(date, integer); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -5439,6 +5557,43 @@ ALTER TABLE ONLY agency.campaign_health FORCE ROW LEVEL SECURITY;
 ALTER TABLE agency.campaign_health OWNER TO workroom_owner;
 
 --
+-- Name: campaign_month_hours; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.campaign_month_hours (
+    tenant_id uuid NOT NULL,
+    campaign_id uuid NOT NULL,
+    month_start_date date NOT NULL,
+    total_hours numeric NOT NULL,
+    billable_hours numeric NOT NULL,
+    entry_count integer NOT NULL,
+    bucket_count integer NOT NULL
+);
+
+ALTER TABLE ONLY agency.campaign_month_hours FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.campaign_month_hours OWNER TO workroom_owner;
+
+--
+-- Name: campaign_month_money; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.campaign_month_money (
+    tenant_id uuid NOT NULL,
+    campaign_id uuid NOT NULL,
+    month_start_date date NOT NULL,
+    revenue numeric NOT NULL,
+    labor_cost numeric NOT NULL,
+    bucket_count integer NOT NULL
+);
+
+ALTER TABLE ONLY agency.campaign_month_money FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.campaign_month_money OWNER TO workroom_owner;
+
+--
 -- Name: campaign_phases; Type: TABLE; Schema: agency; Owner: workroom_owner
 --
 
@@ -5518,7 +5673,17 @@ CREATE VIEW agency.campaign_spend_totals WITH (security_invoker='true') AS
     s.campaign_id,
     sum(s.amount) AS spend,
     sum(s.amount) FILTER (WHERE (s.source <> 'time'::text)) AS direct_cost
-   FROM agency.campaign_spend_lines s
+   FROM ( SELECT m.tenant_id,
+            m.campaign_id,
+            'time'::text AS source,
+            m.revenue AS amount
+           FROM agency.campaign_month_money m
+        UNION ALL
+         SELECT l.tenant_id,
+            l.campaign_id,
+            l.source,
+            l.amount
+           FROM agency.campaign_cost_lines l) s
   GROUP BY s.tenant_id, s.campaign_id;
 
 
@@ -6618,6 +6783,22 @@ ALTER TABLE ONLY agency.campaign_health
 
 
 --
+-- Name: campaign_month_hours campaign_month_hours_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaign_month_hours
+    ADD CONSTRAINT campaign_month_hours_pkey PRIMARY KEY (tenant_id, campaign_id, month_start_date);
+
+
+--
+-- Name: campaign_month_money campaign_month_money_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaign_month_money
+    ADD CONSTRAINT campaign_month_money_pkey PRIMARY KEY (tenant_id, campaign_id, month_start_date);
+
+
+--
 -- Name: campaign_phases campaign_phases_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -7333,6 +7514,20 @@ CREATE INDEX brands_client_idx ON agency.brands USING btree (tenant_id, client_i
 --
 
 CREATE INDEX campaign_health_refreshed_idx ON agency.campaign_health USING btree (tenant_id, refreshed_at);
+
+
+--
+-- Name: campaign_month_hours_month_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX campaign_month_hours_month_idx ON agency.campaign_month_hours USING btree (tenant_id, month_start_date) INCLUDE (campaign_id, total_hours, billable_hours);
+
+
+--
+-- Name: campaign_month_money_month_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX campaign_month_money_month_idx ON agency.campaign_month_money USING btree (tenant_id, month_start_date) INCLUDE (campaign_id, revenue, labor_cost);
 
 
 --
@@ -8260,6 +8455,48 @@ CREATE TRIGGER enqueue_index_update AFTER UPDATE OF title, content, deleted_at O
 
 
 --
+-- Name: campaign_week_hours fold_months_delete; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER fold_months_delete AFTER DELETE ON agency.campaign_week_hours REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.fold_week_summaries_into_months();
+
+
+--
+-- Name: campaign_week_money fold_months_delete; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER fold_months_delete AFTER DELETE ON agency.campaign_week_money REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.fold_week_summaries_into_months();
+
+
+--
+-- Name: campaign_week_hours fold_months_insert; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER fold_months_insert AFTER INSERT ON agency.campaign_week_hours REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.fold_week_summaries_into_months();
+
+
+--
+-- Name: campaign_week_money fold_months_insert; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER fold_months_insert AFTER INSERT ON agency.campaign_week_money REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.fold_week_summaries_into_months();
+
+
+--
+-- Name: campaign_week_hours fold_months_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER fold_months_update AFTER UPDATE ON agency.campaign_week_hours REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.fold_week_summaries_into_months();
+
+
+--
+-- Name: campaign_week_money fold_months_update; Type: TRIGGER; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TRIGGER fold_months_update AFTER UPDATE ON agency.campaign_week_money REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION agency.fold_week_summaries_into_months();
+
+
+--
 -- Name: team_allocations keep_bookings_delete; Type: TRIGGER; Schema: agency; Owner: workroom_owner
 --
 
@@ -9063,6 +9300,22 @@ ALTER TABLE ONLY agency.campaign_health
 
 ALTER TABLE ONLY agency.campaign_health
     ADD CONSTRAINT campaign_health_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: campaign_month_hours campaign_month_hours_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaign_month_hours
+    ADD CONSTRAINT campaign_month_hours_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: campaign_month_money campaign_month_money_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.campaign_month_money
+    ADD CONSTRAINT campaign_month_money_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
 
 
 --
@@ -9946,6 +10199,18 @@ CREATE POLICY campaign_manage ON agency.campaigns USING (( SELECT agency.has_any
 
 
 --
+-- Name: campaign_month_hours; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.campaign_month_hours ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: campaign_month_money; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.campaign_month_money ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: campaign_phases; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
 --
 
@@ -10175,6 +10440,13 @@ CREATE POLICY health_read ON agency.campaign_health FOR SELECT USING (true);
 
 
 --
+-- Name: campaign_month_hours hours_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY hours_read ON agency.campaign_month_hours FOR SELECT USING (true);
+
+
+--
 -- Name: campaign_week_hours hours_read; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -10322,6 +10594,13 @@ CREATE POLICY message_owner ON agency.ai_messages USING ((EXISTS ( SELECT 1
   WHERE ((c.tenant_id = ai_messages.tenant_id) AND (c.id = ai_messages.conversation_id))))) WITH CHECK ((EXISTS ( SELECT 1
    FROM agency.ai_conversations c
   WHERE ((c.tenant_id = ai_messages.tenant_id) AND (c.id = ai_messages.conversation_id)))));
+
+
+--
+-- Name: campaign_month_money money_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY money_read ON agency.campaign_month_money FOR SELECT USING (( SELECT agency.can_see_financials() AS can_see_financials));
 
 
 --
@@ -10520,6 +10799,20 @@ CREATE POLICY summaries_maintain ON agency.campaign_budget_use TO agency_summari
 --
 
 CREATE POLICY summaries_maintain ON agency.campaign_health TO agency_summaries USING (true);
+
+
+--
+-- Name: campaign_month_hours summaries_maintain; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY summaries_maintain ON agency.campaign_month_hours TO agency_summaries USING (true);
+
+
+--
+-- Name: campaign_month_money summaries_maintain; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY summaries_maintain ON agency.campaign_month_money TO agency_summaries USING (true);
 
 
 --
@@ -10750,6 +11043,20 @@ CREATE POLICY tenant_isolation ON agency.campaign_budget_use AS RESTRICTIVE USIN
 --
 
 CREATE POLICY tenant_isolation ON agency.campaign_health AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: campaign_month_hours tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.campaign_month_hours AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: campaign_month_money tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.campaign_month_money AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
 
 
 --
@@ -11647,6 +11954,13 @@ GRANT ALL ON FUNCTION agency.finish_job(p_job uuid, p_leased_until timestamp wit
 
 
 --
+-- Name: FUNCTION fold_week_summaries_into_months(); Type: ACL; Schema: agency; Owner: agency_summaries
+--
+
+REVOKE ALL ON FUNCTION agency.fold_week_summaries_into_months() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION forecast_week_parts(p_from date, p_months integer); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -12319,6 +12633,22 @@ GRANT SELECT ON TABLE agency.campaign_cost_lines TO agency_summaries;
 
 GRANT SELECT ON TABLE agency.campaign_health TO agency_app;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_health TO agency_summaries;
+
+
+--
+-- Name: TABLE campaign_month_hours; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT ON TABLE agency.campaign_month_hours TO agency_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_month_hours TO agency_summaries;
+
+
+--
+-- Name: TABLE campaign_month_money; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT ON TABLE agency.campaign_month_money TO agency_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_month_money TO agency_summaries;
 
 
 --

@@ -218,7 +218,10 @@ public sealed class CapacityQueries(UnitOfWork unitOfWork) : ICapacityQueries
     /// summary's week index (12,431 rows at ×20, not 30,095 allocations and their campaigns); capacity
     /// as one week's figure (agency.weekly_capacities for the first week) for the people whose capacity
     /// does not change within the range and who have no approved time off in it, and week by week
-    /// (the same function, net of time off) for the few who have.
+    /// (the same function, net of time off) for the few who have. The people are joined as a set
+    /// (unnest, hashed), not tested with <c>= any (array)</c>: once Npgsql prepares the statement,
+    /// PostgreSQL may switch to a generic plan, where <c>= any</c> over a parameter is a linear
+    /// search per row (12,431 bookings × 1,270 people: 250 ms at ×20, against 20 ms planned per call).
     /// </summary>
     private static async Task<IReadOnlyList<CapacityWeekTotalDto>> TotalsAsync(WorkroomDbContext db, CapacityFilter filter, Guid[] ids, CancellationToken ct)
     {
@@ -233,28 +236,34 @@ public sealed class CapacityQueries(UnitOfWork unitOfWork) : ICapacityQueries
         var rows = await db.Database.SqlQuery<TotalRow>($"""
             with weeks as (
               select w::date as week from generate_series({from}::date, {to}::date, interval '7 days') w),
+            people as (
+              select p.id as employee_id from unnest({ids}) as p (id)),
             booked as (
               select b.week_start_date as week, sum(b.firm_hours) as firm, sum(b.tentative_hours) as tentative
               from agency.employee_week_bookings b
-              where b.tenant_id = (select agency.current_tenant_id()) and b.week_start_date between {from} and {to} and b.employee_id = any ({ids})
+              join people p on p.employee_id = b.employee_id
+              where b.tenant_id = (select agency.current_tenant_id()) and b.week_start_date between {from} and {to}
               group by 1),
             off as (
               select o.employee_id, o.week_start_date, sum(o.hours) as hours
               from agency.time_off_entries o
+              join people p on p.employee_id = o.employee_id
               where o.tenant_id = (select agency.current_tenant_id()) and o.status = 'approved'
-                and o.week_start_date between {from} and {to} and o.employee_id = any ({ids})
+                and o.week_start_date between {from} and {to}
               group by 1, 2),
             changing as (
-              select p.employee_id
-              from agency.employee_capacity_periods p
-              where p.tenant_id = (select agency.current_tenant_id()) and p.employee_id = any ({ids})
-                and p.effective_from > {from} and p.effective_from < {to}::date + 5
+              select c.employee_id
+              from agency.employee_capacity_periods c
+              join people p on p.employee_id = c.employee_id
+              where c.tenant_id = (select agency.current_tenant_id())
+                and c.effective_from > {from} and c.effective_from < {to}::date + 5
               union
               select o.employee_id from off o),
             steady as (
               select coalesce(sum(k.capacity_hours), 0) as hours
               from agency.weekly_capacities((select agency.current_tenant_id()), {from}, {from}, null) k
-              where k.employee_id = any ({ids}) and k.employee_id not in (select c.employee_id from changing c)),
+              join people p on p.employee_id = k.employee_id
+              where k.employee_id not in (select c.employee_id from changing c)),
             exact as (
               select k.week_start_date as week, sum(k.capacity_hours) as capacity, sum(agency.net_capacity(k.capacity_hours, o.hours)) as available
               from agency.weekly_capacities((select agency.current_tenant_id()), {from}, {to},
@@ -332,21 +341,25 @@ public sealed class CapacityQueries(UnitOfWork unitOfWork) : ICapacityQueries
         {
             var monday = Weeks.StartOf(week);
             // Allocations everyone may read; entries as row-level security lets the caller (their own, or everyone's).
+            // Summed per person and campaign first, then named: joined before the sum, a generic plan (Npgsql
+            // prepares repeated statements) guessed a handful of rows and nested its loops, 2.9 s at ×20 for a
+            // week's 9,451 rows, against 45 ms now either way.
             return (await db.Database.SqlQuery<PlannedActualRow>($"""
                 select x.employee_id, e.full_name, x.campaign_id, c.code as campaign_code, c.name as campaign_name,
-                       sum(x.planned) as planned, sum(x.logged) as logged
-                from (select a.employee_id, a.campaign_id, a.hours as planned, 0::numeric as logged
-                      from agency.team_allocations a
-                      where a.tenant_id = (select agency.current_tenant_id()) and a.week_start_date = {monday}
-                        and ({campaignId}::uuid is null or a.campaign_id = {campaignId}::uuid)
-                      union all
-                      select t.employee_id, t.campaign_id, 0, t.hours
-                      from agency.timesheet_entries t
-                      where t.tenant_id = (select agency.current_tenant_id()) and t.week_start_date = {monday}
-                        and ({campaignId}::uuid is null or t.campaign_id = {campaignId}::uuid)) x
+                       x.planned, x.logged
+                from (select u.employee_id, u.campaign_id, sum(u.planned) as planned, sum(u.logged) as logged
+                      from (select a.employee_id, a.campaign_id, a.hours as planned, 0::numeric as logged
+                            from agency.team_allocations a
+                            where a.tenant_id = (select agency.current_tenant_id()) and a.week_start_date = {monday}
+                              and ({campaignId}::uuid is null or a.campaign_id = {campaignId}::uuid)
+                            union all
+                            select t.employee_id, t.campaign_id, 0, t.hours
+                            from agency.timesheet_entries t
+                            where t.tenant_id = (select agency.current_tenant_id()) and t.week_start_date = {monday}
+                              and ({campaignId}::uuid is null or t.campaign_id = {campaignId}::uuid)) u
+                      group by u.employee_id, u.campaign_id) x
                 join agency.employees e on e.tenant_id = (select agency.current_tenant_id()) and e.id = x.employee_id
                 join agency.campaigns c on c.tenant_id = (select agency.current_tenant_id()) and c.id = x.campaign_id
-                group by x.employee_id, e.full_name, x.campaign_id, c.code, c.name
                 order by e.full_name, c.code
                 """).ToListAsync(ct))
                 .Select(r => new PlannedActualDto(r.EmployeeId, r.FullName, r.CampaignId, r.CampaignCode, r.CampaignName, r.Planned, r.Logged))

@@ -134,7 +134,7 @@ public sealed class SchemaTests(TwoTenantWorld world)
                            or p.prosqlbody is not null and not p.prosecdef))
             """));
         Assert.Equal(
-            ["agency.audit_change()", "agency.audit_time_sets()", "agency.check_currency_change()", "agency.keep_campaign_health()", "agency.keep_knowledge_chunk_counts()",
+            ["agency.audit_change()", "agency.audit_time_sets()", "agency.check_currency_change()", "agency.fold_week_summaries_into_months()", "agency.keep_campaign_health()", "agency.keep_knowledge_chunk_counts()",
              "agency.keep_submitted_parts()", "agency.keep_time_summaries()", "agency.keep_week_bookings()", "agency.rebuild_submitted_parts()",
              "agency.rebuild_time_summaries()", "agency.rebuild_week_bookings()",
              "agency.refresh_campaign_health(uuid[])", "agency.refresh_stale_campaign_health()",

@@ -43,8 +43,19 @@ public sealed class TimeSummaryTests(TwoTenantWorld world)
           select employee_id, week_start_date, campaign_id, count(*)::integer as entries, sum(hours) as hours
           from agency.timesheet_entries where status = 'submitted' group by 1, 2, 3),
         parts_kept as (
-          select employee_id, week_start_date, campaign_id, entries, hours from agency.timesheet_submitted_parts)
+          select employee_id, week_start_date, campaign_id, entries, hours from agency.timesheet_submitted_parts),
+        months_counted as (
+          select campaign_id, month_start_date, sum(total_hours) as total_hours, sum(billable_hours) as billable_hours,
+                 sum(entry_count)::integer as entry_count, count(*)::integer as bucket_count,
+                 sum(revenue) as revenue, sum(labor_cost) as labor_cost
+          from counted group by 1, 2),
+        months_kept as (
+          select campaign_id, month_start_date, h.total_hours, h.billable_hours, h.entry_count, h.bucket_count,
+                 m.revenue, m.labor_cost
+          from agency.campaign_month_hours h
+          left join agency.campaign_month_money m using (tenant_id, campaign_id, month_start_date, bucket_count))
         select (select count(*) from ((table counted except table kept) union all (table kept except table counted)) x)
+             + (select count(*) from ((table months_counted except table months_kept) union all (table months_kept except table months_counted)) m)
              + (select count(*) from ((table people_counted except table people_kept) union all (table people_kept except table people_counted)) y)
              + (select count(*) from ((table parts_counted except table parts_kept) union all (table parts_kept except table parts_counted)) z)
         """;

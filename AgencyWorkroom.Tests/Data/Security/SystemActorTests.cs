@@ -34,6 +34,7 @@ public sealed class SystemActorTests(TwoTenantWorld world)
     [InlineData("agency.client_rate_overrides")]
     [InlineData("agency.campaign_rate_overrides")]
     [InlineData("agency.campaign_week_money")]
+    [InlineData("agency.campaign_month_money")]
     [InlineData("agency.employee_week_hours")]
     [InlineData("te.expense_lines")]
     [InlineData("procure.project_quotes")]

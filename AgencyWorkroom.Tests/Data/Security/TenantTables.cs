@@ -62,7 +62,7 @@ public static class TenantTables
     /// <summary>Kept by triggers and written by no app role; TimeSummaryTests, CampaignHealthTests, KnowledgeChunkCountTests,
     /// AuditLogTests, TimesheetRulesTests (the locks of timesheet_weeks) and ArtifactReviewTests (the review events) attack them.</summary>
     public static readonly IReadOnlyList<string> Summaries =
-        ["agency.artifact_review_events", "agency.audit_log", "agency.campaign_budget_use", "agency.campaign_health", "agency.campaign_week_hours", "agency.campaign_week_money",
+        ["agency.artifact_review_events", "agency.audit_log", "agency.campaign_budget_use", "agency.campaign_health", "agency.campaign_month_hours", "agency.campaign_month_money", "agency.campaign_week_hours", "agency.campaign_week_money",
          "agency.employee_week_bookings", "agency.employee_week_hours", "agency.knowledge_chunk_counts", "agency.timesheet_submitted_parts", "agency.timesheet_weeks"];
 
     public static TheoryData<string> All => [.. Writers.Keys];

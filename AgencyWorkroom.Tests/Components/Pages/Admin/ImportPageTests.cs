@@ -85,6 +85,8 @@ public sealed class ImportPageTests : ComponentTestContext
     {
         Services.AddSingleton<IPeopleQueries>(new FakePeopleQueries(me));
         Services.AddSingleton<IImportCommands>(_import);
+        Services.AddSingleton<IPeopleCommands>(new FakePeopleCommands());
+        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new AgencyWorkroom.Web.Extensions.WorkroomOptions()));
         Render<MudBlazor.MudPopoverProvider>();
         return Render<ImportPage>();
     }

@@ -1,4 +1,8 @@
 using System.Globalization;
+using System.Text;
+using AgencyWorkroom.Web.Extensions;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 using AgencyWorkroom.Data.Features.Common;
 using AgencyWorkroom.Data.Features.Import;
 using AgencyWorkroom.Data.Features.People;
@@ -37,6 +41,8 @@ public sealed partial class ImportPage : IDisposable
     private ImportSummary? _summary;
     private string? _error;
     private bool _dryRunClean;
+    private bool _giveAccounts;
+    private List<ImportedAccount>? _accounts;
 
     [Inject]
     private IPeopleQueries People { get; set; } = default!;
@@ -45,7 +51,18 @@ public sealed partial class ImportPage : IDisposable
     private IImportCommands Import { get; set; } = default!;
 
     [Inject]
+    private IPeopleCommands PeopleCommands { get; set; } = default!;
+
+    [Inject]
     private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private IOptions<WorkroomOptions> Options { get; set; } = default!;
+
+    private int ResetLinkHours => (int)Math.Round(Options.Value.PasswordResetLinkLifetime.TotalHours);
 
     private bool IsAdmin => _me?.Role == AgencyRoles.Admin;
 
@@ -56,7 +73,7 @@ public sealed partial class ImportPage : IDisposable
         ImportKind.Clients => "Clients: one row per client. Columns: " + Columns(RosterCsv.ClientColumns) +
                               ". Brands are separated by ; in one cell. A client whose name is there already is kept as it is; its new brands are added.",
         ImportKind.People => "People: one row per person, by e-mail. Columns: " + Columns(RosterCsv.PeopleColumns) +
-                             ". Nobody gets a sign-in account; a bill or cost rate becomes a new person's first rate from today. Someone whose e-mail is there already is kept as they are.",
+                             ". Nobody gets a sign-in account unless you ask below; a bill or cost rate becomes a new person's first rate from today. Someone whose e-mail is there already is kept as they are.",
         _ => "Timesheet entries: Harvest's detailed time export and Kimai's CSV export are recognised; or the columns " +
              string.Join(", ", TimesheetCsv.WorkroomHeaders.Values) + ", or any columns mapped below. Entries arrive approved, locked and marked imported.",
     };
@@ -203,7 +220,9 @@ public sealed partial class ImportPage : IDisposable
             _kind switch
             {
                 ImportKind.Clients => "The clients and brands not there yet are added. Nothing else changes.",
-                ImportKind.People => "The people not there yet are added, without sign-in accounts. Nobody already there changes.",
+                ImportKind.People => _giveAccounts
+                    ? "The people not there yet are added, each with a sign-in account and a one-time link for you to pass on. Nobody already there changes."
+                    : "The people not there yet are added, without sign-in accounts. Nobody already there changes.",
                 _ => "The entries are added approved and locked, marked as imported; people cannot change them.",
             },
             yesText: "Import", cancelText: "Cancel");
@@ -235,6 +254,11 @@ public sealed partial class ImportPage : IDisposable
                 _ => await Import.ImportTimesheetsAsync(stream, name, new TimesheetImportOptions(dryRun, MappingToSend()), progress),
             };
             _dryRunClean = dryRun && _summary.Rejections.Count == 0;
+            if (_kind == ImportKind.People && _giveAccounts && _summary is { Imported: true, BatchId: { } batch })
+            {
+                _progress = new ImportProgress("accounts", 0, _summary.RowsAdded);
+                _accounts = [.. await PeopleCommands.GiveImportedAccountsAsync(batch)];
+            }
         }
         catch (ImportFormatException ex)
         {
@@ -262,6 +286,7 @@ public sealed partial class ImportPage : IDisposable
         _error = null;
         _progress = null;
         _dryRunClean = false;
+        _accounts = null;
     }
 
     private static string StageText(ImportProgress progress) => progress.Stage switch
@@ -269,6 +294,7 @@ public sealed partial class ImportPage : IDisposable
         "reading" => progress.Total > 0 ? $"Reading the file: {100.0 * progress.Done / progress.Total:0}%" : "Reading the file…",
         "checking" => $"Checking {progress.Done:N0} rows…",
         "importing" => $"Importing {progress.Total:N0} rows…",
+        "accounts" => $"Making sign-in accounts for {progress.Total:N0} people…",
         _ => $"Done: {progress.Done:N0} rows read.",
     };
 
@@ -290,6 +316,10 @@ public sealed partial class ImportPage : IDisposable
             ? $"Dry run: {N(s.RowsRead)} rows read, no row rejected. {N(s.RowsAdded)} {what} would be added, {N(s.RowsUnchanged)} are there already. Nothing was written."
             : $"Imported: {N(s.RowsAdded)} {what} added, {N(s.RowsUnchanged)} were there already (batch {s.BatchId}).";
     }
+
+    private string? ResetLink(ImportedAccount account) => account.Reset is { } reset
+        ? $"{Navigation.BaseUri}Account/ResetPassword?account={reset.AccountId}&code={WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(reset.Token))}"
+        : null;
 
     private static string RejectionsCsv(ImportSummary summary) =>
         "data:text/csv;charset=utf-8;base64," + Convert.ToBase64String(

@@ -209,7 +209,8 @@ public sealed class RosterImportTests(TwoTenantWorld world)
         var moveClients = await s.FailureAsync("select agency.import_clients(@b)", ("b", clientBatch));
         var movePeople = await s.FailureAsync("select agency.import_people(@b)", ("b", peopleBatch));
         var seen = await s.ScalarAsync<long>(
-            "select (select count(*) from agency.client_import_rows) + (select count(*) from agency.people_import_rows where batch_id = @b)", ("b", peopleBatch));
+            "select (select count(*) from agency.client_import_rows where batch_id = @c) + (select count(*) from agency.people_import_rows where batch_id = @b)",
+            ("c", clientBatch), ("b", peopleBatch));
         var feed = await s.FailureAsync(
             "insert into agency.people_import_rows (tenant_id, batch_id, line_no, email) values (@t, @b, 99, 'x@y.z')", ("t", tenant.Id), ("b", peopleBatch));
 

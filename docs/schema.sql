@@ -1941,6 +1941,53 @@ $$;
 ALTER FUNCTION agency.claim_jobs(p_kind text, p_limit integer, p_lease interval) OWNER TO workroom_owner;
 
 --
+-- Name: client_import_problems(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.client_import_problems(p_batch uuid) RETURNS TABLE(line_no integer, reason text)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+begin
+  if not agency.has_role('admin') then
+    raise exception 'Only an admin may import clients.' using errcode = '42501', constraint = 'import_admin_only';
+  end if;
+  if not exists (select from agency.import_batches b
+                 where b.tenant_id = agency.current_tenant_id() and b.id = p_batch and b.kind = 'clients') then
+    raise exception 'No such client import.' using errcode = '23503', constraint = 'import_batch_missing';
+  end if;
+  return query
+    with rows as (
+      select r.line_no, r.name, r.code, r.problem,
+             min(r.line_no) over (partition by lower(r.name)) as first_name_line,
+             min(r.line_no) over (partition by r.code) as first_code_line
+      from agency.client_import_rows r
+      where r.tenant_id = agency.current_tenant_id() and r.batch_id = p_batch)
+    select r.line_no,
+           coalesce(r.problem,
+             case when r.first_name_line < r.line_no
+                  then 'client ''' || r.name || ''' is also on line ' || r.first_name_line end,
+             case when r.code is not null and r.first_code_line < r.line_no
+                  then 'code ' || r.code || ' is also on line ' || r.first_code_line end,
+             (select 'code ' || r.code || ' belongs to client ''' || c.name || ''''
+              from agency.clients c
+              where c.tenant_id = agency.current_tenant_id() and c.code = r.code and lower(btrim(c.name)) <> lower(r.name)
+              limit 1))
+    from rows r
+    where coalesce(r.problem,
+            case when r.first_name_line < r.line_no then 'x' end,
+            case when r.code is not null and r.first_code_line < r.line_no then 'x' end,
+            (select 'x' from agency.clients c
+             where c.tenant_id = agency.current_tenant_id() and c.code = r.code and lower(btrim(c.name)) <> lower(r.name)
+             limit 1)) is not null
+    order by r.line_no;
+end
+$$;
+
+
+ALTER FUNCTION agency.client_import_problems(p_batch uuid) OWNER TO workroom_owner;
+
+--
 -- Name: correct_rate_period(text, uuid, jsonb, text); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -2370,6 +2417,181 @@ CREATE FUNCTION agency.has_role(p_role text) RETURNS boolean
 
 
 ALTER FUNCTION agency.has_role(p_role text) OWNER TO workroom_owner;
+
+--
+-- Name: import_clients(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.import_clients(p_batch uuid) RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  tenant constant uuid := agency.current_tenant_id();
+  v_batch agency.import_batches;
+  r record;
+  v_client uuid;
+  v_brand text;
+  v_row_added boolean;
+  v_read integer := 0;
+  v_added integer := 0;
+begin
+  if not agency.has_role('admin') then
+    raise exception 'Only an admin may import clients.' using errcode = '42501', constraint = 'import_admin_only';
+  end if;
+  select * into v_batch from agency.import_batches b
+  where b.tenant_id = tenant and b.id = p_batch and b.kind = 'clients' for update;
+  if not found then
+    raise exception 'No such client import.' using errcode = '23503', constraint = 'import_batch_missing';
+  end if;
+  if v_batch.finished_at is not null then
+    raise exception 'This import has run already.' using errcode = '55000', constraint = 'import_batch_finished';
+  end if;
+  if exists (select from agency.client_import_problems(p_batch)) then
+    raise exception 'Some rows of % would be rejected; the dry run lists them. Nothing was imported.', v_batch.file_name
+      using errcode = '23514', constraint = 'import_rows_rejected';
+  end if;
+
+  perform pg_catalog.set_config('app.audit_action', 'import', true);
+  perform pg_catalog.set_config('app.audit_reason', 'import of ' || v_batch.file_name || ' (' || p_batch || ')', true);
+  for r in select * from agency.client_import_rows x where x.tenant_id = tenant and x.batch_id = p_batch order by x.line_no loop
+    v_read := v_read + 1;
+    v_row_added := false;
+    select c.id into v_client from agency.clients c
+    where c.tenant_id = tenant and c.deleted_at is null and lower(btrim(c.name)) = lower(r.name)
+    order by c.created_at, c.id limit 1;
+    if v_client is null then
+      insert into agency.clients (code, name, sector, status, website, import_batch_id)
+      values (coalesce(r.code, agency.import_free_code('clients', r.name)), r.name, r.industry, coalesce(r.status, 'active'),
+              r.website, p_batch)
+      returning id into v_client;
+      v_row_added := true;
+    end if;
+    foreach v_brand in array r.brands loop
+      if not exists (select from agency.brands b
+                     where b.tenant_id = tenant and b.client_id = v_client and b.deleted_at is null
+                       and lower(btrim(b.name)) = lower(v_brand)) then
+        insert into agency.brands (client_id, code, name) values (v_client, agency.import_free_code('brands', v_brand), v_brand);
+        v_row_added := true;
+      end if;
+    end loop;
+    if v_row_added then
+      v_added := v_added + 1;
+    end if;
+  end loop;
+  perform pg_catalog.set_config('app.audit_action', '', true);
+  perform pg_catalog.set_config('app.audit_reason', '', true);
+
+  delete from agency.client_import_rows x where x.tenant_id = tenant and x.batch_id = p_batch;
+  update agency.import_batches b
+  set rows_read = v_read, rows_added = v_added, rows_unchanged = v_read - v_added, finished_at = now(), updated_at = now()
+  where b.tenant_id = tenant and b.id = p_batch;
+  return v_added;
+end
+$$;
+
+
+ALTER FUNCTION agency.import_clients(p_batch uuid) OWNER TO workroom_owner;
+
+--
+-- Name: import_free_code(text, text); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.import_free_code(p_table text, p_name text) RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $_$
+declare
+  base text := pg_catalog.left(pg_catalog.btrim(pg_catalog.upper(pg_catalog.regexp_replace(p_name, '[^A-Za-z0-9]+', '-', 'g')), '-'), 20);
+  candidate text;
+  taken boolean;
+  n integer := 1;
+begin
+  base := pg_catalog.rtrim(base, '-');
+  if base !~ '^[A-Z0-9][A-Z0-9-]{1,19}$' then
+    base := case p_table when 'brands' then 'BRAND' else 'CLIENT' end;
+  end if;
+  loop
+    candidate := case when n = 1 then base
+                      else pg_catalog.rtrim(pg_catalog.left(base, 19 - pg_catalog.length(n::text)), '-') || '-' || n end;
+    if p_table = 'brands' then
+      taken := exists (select from agency.brands b where b.tenant_id = agency.current_tenant_id() and b.code = candidate);
+    else
+      taken := exists (select from agency.clients c where c.tenant_id = agency.current_tenant_id() and c.code = candidate);
+    end if;
+    exit when not taken;
+    n := n + 1;
+  end loop;
+  return candidate;
+end
+$_$;
+
+
+ALTER FUNCTION agency.import_free_code(p_table text, p_name text) OWNER TO workroom_owner;
+
+--
+-- Name: import_people(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.import_people(p_batch uuid) RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  tenant constant uuid := agency.current_tenant_id();
+  v_batch agency.import_batches;
+  v_read integer;
+  v_added integer;
+begin
+  if not agency.has_role('admin') then
+    raise exception 'Only an admin may import people.' using errcode = '42501', constraint = 'import_admin_only';
+  end if;
+  select * into v_batch from agency.import_batches b
+  where b.tenant_id = tenant and b.id = p_batch and b.kind = 'people' for update;
+  if not found then
+    raise exception 'No such people import.' using errcode = '23503', constraint = 'import_batch_missing';
+  end if;
+  if v_batch.finished_at is not null then
+    raise exception 'This import has run already.' using errcode = '55000', constraint = 'import_batch_finished';
+  end if;
+  if exists (select from agency.people_import_problems(p_batch)) then
+    raise exception 'Some rows of % would be rejected; the dry run lists them. Nothing was imported.', v_batch.file_name
+      using errcode = '23514', constraint = 'import_rows_rejected';
+  end if;
+  select count(*) into v_read from agency.people_import_rows r where r.tenant_id = tenant and r.batch_id = p_batch;
+
+  perform pg_catalog.set_config('app.audit_action', 'import', true);
+  perform pg_catalog.set_config('app.audit_reason', 'import of ' || v_batch.file_name || ' (' || p_batch || ')', true);
+  -- Deleted people keep their e-mail (the unique key counts them): they are "there already" too.
+  insert into agency.employees (full_name, email, title, department, agency_role, weekly_capacity_hours, start_date, import_batch_id)
+  select r.full_name, r.email, r.title, r.department, coalesce(r.agency_role, 'creative'), coalesce(r.weekly_capacity_hours, 40),
+         r.start_date, p_batch
+  from agency.people_import_rows r
+  where r.tenant_id = tenant and r.batch_id = p_batch
+    and not exists (select from agency.employees e where e.tenant_id = tenant and lower(e.email) = r.email)
+  order by r.line_no
+  on conflict do nothing;
+  get diagnostics v_added = row_count;
+
+  -- Their first rate, from today, when the file carries one (policy employee_rate_import).
+  insert into agency.employee_rates (employee_id, bill_rate, cost_rate, effective_from)
+  select e.id, r.bill_rate, r.cost_rate, current_date
+  from agency.people_import_rows r
+  join agency.employees e on e.tenant_id = tenant and e.import_batch_id = p_batch and e.email = r.email
+  where r.tenant_id = tenant and r.batch_id = p_batch and (r.bill_rate is not null or r.cost_rate is not null);
+  perform pg_catalog.set_config('app.audit_action', '', true);
+  perform pg_catalog.set_config('app.audit_reason', '', true);
+
+  delete from agency.people_import_rows r where r.tenant_id = tenant and r.batch_id = p_batch;
+  update agency.import_batches b
+  set rows_read = v_read, rows_added = v_added, rows_unchanged = v_read - v_added, finished_at = now(), updated_at = now()
+  where b.tenant_id = tenant and b.id = p_batch;
+  return v_added;
+end
+$$;
+
+
+ALTER FUNCTION agency.import_people(p_batch uuid) OWNER TO workroom_owner;
 
 --
 -- Name: import_timesheets(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -3170,6 +3392,39 @@ $$;
 
 
 ALTER FUNCTION agency.pending_timesheet_approvals() OWNER TO workroom_owner;
+
+--
+-- Name: people_import_problems(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.people_import_problems(p_batch uuid) RETURNS TABLE(line_no integer, reason text)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+begin
+  if not agency.has_role('admin') then
+    raise exception 'Only an admin may import people.' using errcode = '42501', constraint = 'import_admin_only';
+  end if;
+  if not exists (select from agency.import_batches b
+                 where b.tenant_id = agency.current_tenant_id() and b.id = p_batch and b.kind = 'people') then
+    raise exception 'No such people import.' using errcode = '23503', constraint = 'import_batch_missing';
+  end if;
+  return query
+    with rows as (
+      select r.line_no, r.email, r.problem,
+             min(r.line_no) over (partition by r.email) as first_line
+      from agency.people_import_rows r
+      where r.tenant_id = agency.current_tenant_id() and r.batch_id = p_batch)
+    select r.line_no,
+           coalesce(r.problem, 'e-mail ' || r.email || ' is also on line ' || r.first_line)
+    from rows r
+    where r.problem is not null or (r.email <> '' and r.first_line < r.line_no)
+    order by r.line_no;
+end
+$$;
+
+
+ALTER FUNCTION agency.people_import_problems(p_batch uuid) OWNER TO workroom_owner;
 
 --
 -- Name: ppm_reconciliation(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -5710,6 +5965,32 @@ ALTER TABLE ONLY agency.campaign_week_hours FORCE ROW LEVEL SECURITY;
 ALTER TABLE agency.campaign_week_hours OWNER TO workroom_owner;
 
 --
+-- Name: client_import_rows; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.client_import_rows (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    batch_id uuid NOT NULL,
+    line_no integer NOT NULL,
+    name text DEFAULT ''::text NOT NULL,
+    code text,
+    industry text,
+    status text,
+    website text,
+    brands text[] DEFAULT '{}'::text[] NOT NULL,
+    problem text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT client_import_rows_line_no_check CHECK ((line_no >= 1))
+);
+
+ALTER TABLE ONLY agency.client_import_rows FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.client_import_rows OWNER TO workroom_owner;
+
+--
 -- Name: clients; Type: TABLE; Schema: agency; Owner: workroom_owner
 --
 
@@ -5730,6 +6011,7 @@ CREATE TABLE agency.clients (
     created_by uuid DEFAULT agency.current_user_id(),
     updated_by uuid,
     deleted_at timestamp with time zone,
+    import_batch_id uuid,
     CONSTRAINT clients_code_check CHECK ((code ~ '^[A-Z0-9][A-Z0-9-]{1,19}$'::text)),
     CONSTRAINT clients_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 200))),
     CONSTRAINT clients_status_check CHECK ((status = ANY (ARRAY['prospect'::text, 'active'::text, 'inactive'::text, 'archived'::text])))
@@ -5801,6 +6083,7 @@ CREATE TABLE agency.employees (
     deleted_at timestamp with time zone,
     account_pending_since timestamp with time zone,
     skills text[] DEFAULT '{}'::text[] NOT NULL,
+    import_batch_id uuid,
     CONSTRAINT employees_agency_role_check CHECK ((agency_role = ANY (ARRAY['finance'::text, 'leadership'::text, 'pm'::text, 'admin'::text, 'account'::text, 'creative'::text]))),
     CONSTRAINT employees_email_check CHECK ((email ~ '^[^@\s]+@[^@\s]+$'::text)),
     CONSTRAINT employees_full_name_check CHECK (((length(btrim(full_name)) >= 1) AND (length(btrim(full_name)) <= 200))),
@@ -5954,6 +6237,35 @@ ALTER TABLE ONLY agency.notifications FORCE ROW LEVEL SECURITY;
 
 
 ALTER TABLE agency.notifications OWNER TO workroom_owner;
+
+--
+-- Name: people_import_rows; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.people_import_rows (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    batch_id uuid NOT NULL,
+    line_no integer NOT NULL,
+    email text DEFAULT ''::text NOT NULL,
+    full_name text DEFAULT ''::text NOT NULL,
+    agency_role text,
+    title text,
+    department text,
+    weekly_capacity_hours numeric(5,2),
+    start_date date,
+    bill_rate numeric(10,2),
+    cost_rate numeric(10,2),
+    problem text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT people_import_rows_line_no_check CHECK ((line_no >= 1))
+);
+
+ALTER TABLE ONLY agency.people_import_rows FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.people_import_rows OWNER TO workroom_owner;
 
 --
 -- Name: placeholder_allocations; Type: TABLE; Schema: agency; Owner: workroom_owner
@@ -6887,6 +7199,22 @@ ALTER TABLE ONLY agency.campaigns
 
 
 --
+-- Name: client_import_rows client_import_rows_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.client_import_rows
+    ADD CONSTRAINT client_import_rows_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: client_import_rows client_import_rows_tenant_id_batch_id_line_no_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.client_import_rows
+    ADD CONSTRAINT client_import_rows_tenant_id_batch_id_line_no_key UNIQUE (tenant_id, batch_id, line_no);
+
+
+--
 -- Name: client_rate_overrides client_rate_overrides_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -7068,6 +7396,22 @@ ALTER TABLE ONLY agency.notifications
 
 ALTER TABLE ONLY agency.notifications
     ADD CONSTRAINT notifications_tenant_id_recipient_id_kind_campaign_id_thres_key UNIQUE (tenant_id, recipient_id, kind, campaign_id, threshold);
+
+
+--
+-- Name: people_import_rows people_import_rows_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.people_import_rows
+    ADD CONSTRAINT people_import_rows_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
+-- Name: people_import_rows people_import_rows_tenant_id_batch_id_line_no_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.people_import_rows
+    ADD CONSTRAINT people_import_rows_tenant_id_batch_id_line_no_key UNIQUE (tenant_id, batch_id, line_no);
 
 
 --
@@ -7650,6 +7994,13 @@ CREATE INDEX clients_active_idx ON agency.clients USING btree (tenant_id, name) 
 
 
 --
+-- Name: clients_import_batch_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX clients_import_batch_idx ON agency.clients USING btree (tenant_id, import_batch_id) WHERE (import_batch_id IS NOT NULL);
+
+
+--
 -- Name: clients_name_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
 --
 
@@ -7703,6 +8054,13 @@ CREATE INDEX employees_active_idx ON agency.employees USING btree (tenant_id) WH
 --
 
 CREATE INDEX employees_full_name_trgm_idx ON agency.employees USING gin (full_name public.gin_trgm_ops);
+
+
+--
+-- Name: employees_import_batch_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX employees_import_batch_idx ON agency.employees USING btree (tenant_id, import_batch_id) WHERE (import_batch_id IS NOT NULL);
 
 
 --
@@ -9423,6 +9781,14 @@ ALTER TABLE ONLY agency.campaigns
 
 
 --
+-- Name: client_import_rows client_import_rows_tenant_id_batch_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.client_import_rows
+    ADD CONSTRAINT client_import_rows_tenant_id_batch_id_fkey FOREIGN KEY (tenant_id, batch_id) REFERENCES agency.import_batches(tenant_id, id) ON DELETE CASCADE;
+
+
+--
 -- Name: client_rate_overrides client_rate_overrides_tenant_id_client_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -9436,6 +9802,14 @@ ALTER TABLE ONLY agency.client_rate_overrides
 
 ALTER TABLE ONLY agency.client_rate_overrides
     ADD CONSTRAINT client_rate_overrides_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: clients clients_import_batch_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.clients
+    ADD CONSTRAINT clients_import_batch_fkey FOREIGN KEY (tenant_id, import_batch_id) REFERENCES agency.import_batches(tenant_id, id) ON DELETE SET NULL (import_batch_id);
 
 
 --
@@ -9524,6 +9898,14 @@ ALTER TABLE ONLY agency.employee_week_bookings
 
 ALTER TABLE ONLY agency.employee_week_hours
     ADD CONSTRAINT employee_week_hours_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id);
+
+
+--
+-- Name: employees employees_import_batch_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.employees
+    ADD CONSTRAINT employees_import_batch_fkey FOREIGN KEY (tenant_id, import_batch_id) REFERENCES agency.import_batches(tenant_id, id) ON DELETE SET NULL (import_batch_id);
 
 
 --
@@ -9668,6 +10050,14 @@ ALTER TABLE ONLY agency.notifications
 
 ALTER TABLE ONLY agency.notifications
     ADD CONSTRAINT notifications_tenant_id_recipient_id_fkey FOREIGN KEY (tenant_id, recipient_id) REFERENCES agency.employees(tenant_id, id);
+
+
+--
+-- Name: people_import_rows people_import_rows_tenant_id_batch_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.people_import_rows
+    ADD CONSTRAINT people_import_rows_tenant_id_batch_id_fkey FOREIGN KEY (tenant_id, batch_id) REFERENCES agency.import_batches(tenant_id, id) ON DELETE CASCADE;
 
 
 --
@@ -10293,6 +10683,12 @@ CREATE POLICY chunk_read ON agency.knowledge_chunks FOR SELECT USING ((( SELECT 
 
 
 --
+-- Name: client_import_rows; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.client_import_rows ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: clients client_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -10396,6 +10792,16 @@ CREATE POLICY employee_rate_finance ON agency.employee_rates USING (( SELECT age
 
 
 --
+-- Name: employee_rates employee_rate_import; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY employee_rate_import ON agency.employee_rates FOR INSERT WITH CHECK ((( SELECT agency.has_role('admin'::text) AS has_role) AND (effective_from >= CURRENT_DATE) AND (EXISTS ( SELECT
+   FROM (agency.employees e
+     JOIN agency.import_batches b ON (((b.tenant_id = e.tenant_id) AND (b.id = e.import_batch_id))))
+  WHERE ((e.tenant_id = employee_rates.tenant_id) AND (e.id = employee_rates.employee_id) AND (b.kind = 'people'::text) AND (b.finished_at IS NULL) AND (b.imported_by = ( SELECT agency.current_user_id() AS current_user_id)))))));
+
+
+--
 -- Name: employee_rates; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
 --
 
@@ -10461,10 +10867,24 @@ CREATE POLICY hours_read ON agency.employee_week_hours FOR SELECT USING (( SELEC
 
 
 --
+-- Name: client_import_rows import_admin; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY import_admin ON agency.client_import_rows USING (( SELECT agency.has_role('admin'::text) AS has_role)) WITH CHECK (( SELECT agency.has_role('admin'::text) AS has_role));
+
+
+--
 -- Name: import_batches import_admin; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
 CREATE POLICY import_admin ON agency.import_batches USING (( SELECT agency.has_role('admin'::text) AS has_role)) WITH CHECK ((( SELECT agency.has_role('admin'::text) AS has_role) AND (imported_by = ( SELECT agency.current_user_id() AS current_user_id))));
+
+
+--
+-- Name: people_import_rows import_admin; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY import_admin ON agency.people_import_rows USING (( SELECT agency.has_role('admin'::text) AS has_role)) WITH CHECK (( SELECT agency.has_role('admin'::text) AS has_role));
 
 
 --
@@ -10671,6 +11091,12 @@ ALTER TABLE agency.notifications ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY parts_read ON agency.timesheet_submitted_parts FOR SELECT USING (((employee_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.sees_all_timesheets() AS sees_all_timesheets)));
 
+
+--
+-- Name: people_import_rows; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.people_import_rows ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: campaign_phases phase_manage; Type: POLICY; Schema: agency; Owner: workroom_owner
@@ -11102,6 +11528,13 @@ CREATE POLICY tenant_isolation ON agency.campaigns AS RESTRICTIVE USING ((tenant
 
 
 --
+-- Name: client_import_rows tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.client_import_rows AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
 -- Name: client_rate_overrides tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -11197,6 +11630,13 @@ CREATE POLICY tenant_isolation ON agency.knowledge_documents AS RESTRICTIVE USIN
 --
 
 CREATE POLICY tenant_isolation ON agency.notifications AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
+-- Name: people_import_rows tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.people_import_rows AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
 
 
 --
@@ -11904,6 +12344,14 @@ GRANT ALL ON FUNCTION agency.claim_jobs(p_kind text, p_limit integer, p_lease in
 
 
 --
+-- Name: FUNCTION client_import_problems(p_batch uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+REVOKE ALL ON FUNCTION agency.client_import_problems(p_batch uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION agency.client_import_problems(p_batch uuid) TO agency_app;
+
+
+--
 -- Name: FUNCTION correct_rate_period(p_table text, p_id uuid, p_changes jsonb, p_reason text); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -11994,6 +12442,30 @@ GRANT ALL ON FUNCTION agency.get_recent_activity(p_limit integer, p_user_id uuid
 
 GRANT ALL ON FUNCTION agency.has_role(p_role text) TO agency_app;
 GRANT ALL ON FUNCTION agency.has_role(p_role text) TO agency_links;
+
+
+--
+-- Name: FUNCTION import_clients(p_batch uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+REVOKE ALL ON FUNCTION agency.import_clients(p_batch uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION agency.import_clients(p_batch uuid) TO agency_app;
+
+
+--
+-- Name: FUNCTION import_free_code(p_table text, p_name text); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+REVOKE ALL ON FUNCTION agency.import_free_code(p_table text, p_name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION agency.import_free_code(p_table text, p_name text) TO agency_app;
+
+
+--
+-- Name: FUNCTION import_people(p_batch uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+REVOKE ALL ON FUNCTION agency.import_people(p_batch uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION agency.import_people(p_batch uuid) TO agency_app;
 
 
 --
@@ -12130,6 +12602,14 @@ GRANT ALL ON FUNCTION agency.must_use_two_factor() TO agency_app;
 --
 
 GRANT ALL ON FUNCTION agency.pending_timesheet_approvals() TO agency_app;
+
+
+--
+-- Name: FUNCTION people_import_problems(p_batch uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+REVOKE ALL ON FUNCTION agency.people_import_problems(p_batch uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION agency.people_import_problems(p_batch uuid) TO agency_app;
 
 
 --
@@ -12691,6 +13171,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.campaign_week_hours TO agency_
 
 
 --
+-- Name: TABLE client_import_rows; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.client_import_rows TO agency_app;
+
+
+--
 -- Name: TABLE clients; Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -12759,6 +13246,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.knowledge_documents TO agency_
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.notifications TO agency_app;
 GRANT SELECT,INSERT ON TABLE agency.notifications TO agency_timesheets;
 GRANT INSERT ON TABLE agency.notifications TO agency_reviews;
+
+
+--
+-- Name: TABLE people_import_rows; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.people_import_rows TO agency_app;
 
 
 --

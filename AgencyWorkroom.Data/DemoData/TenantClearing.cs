@@ -14,7 +14,7 @@ public static class TenantClearing
     [
         // Sign-in accounts point at employees; they are recreated with the same ids.
         "identity.users", "agency.notifications", "agency.timesheet_timers", "agency.timesheet_weeks", "agency.time_off_entries", "agency.knowledge_chunks", "agency.knowledge_documents", "agency.ai_messages", "agency.ai_conversations",
-        "agency.artifact_comments", "agency.artifact_versions", "agency.artifacts", "agency.timesheet_entries", "agency.timesheet_import_rows", "agency.import_batches",
+        "agency.artifact_comments", "agency.artifact_versions", "agency.artifacts", "agency.timesheet_entries", "agency.timesheet_import_rows", "agency.client_import_rows", "agency.people_import_rows", "agency.import_batches",
         "agency.team_allocations", "agency.placeholder_allocations", "agency.staffing_placeholders", "agency.employee_capacity_periods", "agency.employee_rates", "agency.rate_cards", "te.expense_lines", "gear.checkouts",
         "finance_ppm.projects", "agency.campaign_team", "agency.campaign_phases", "agency.campaigns",
         "procure.project_quotes", "agency.brands", "agency.clients", "agency.employees",

@@ -24,4 +24,7 @@ public sealed class Client : AuditedEntity, IVersionedEntity
     public Guid? AccountLeadId { get; set; }
 
     public DateTimeOffset? DeletedAt { get; set; }
+
+    /// <summary>The import that brought it (052); null for one added on a screen. Written by the import only.</summary>
+    public Guid? ImportBatchId { get; private set; }
 }

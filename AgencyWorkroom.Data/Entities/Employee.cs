@@ -30,4 +30,7 @@ public sealed class Employee : AuditedEntity
     public DateOnly? StartDate { get; set; }
 
     public DateTimeOffset? DeletedAt { get; set; }
+
+    /// <summary>The import that brought it (052); null for one added on a screen. Written by the import only.</summary>
+    public Guid? ImportBatchId { get; private set; }
 }

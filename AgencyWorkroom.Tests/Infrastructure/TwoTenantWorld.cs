@@ -221,6 +221,11 @@ public sealed class TwoTenantWorld : IAsyncLifetime
             "insert into agency.timesheet_import_rows (id, batch_id, line_no, person_name, campaign_code, entry_date, hours) " +
             "values (@id, @batch, 2, 'creative person', @code, current_date - 1, 1.5)",
             ("id", Id("agency.timesheet_import_rows")), ("batch", ids["agency.import_batches"]), ("code", tenant.CampaignCode));
+        // 052: a client's and a person's staged row (the batch's kind is not the staging table's concern).
+        await Insert("insert into agency.client_import_rows (id, batch_id, line_no, name, brands) values (@id, @batch, 2, 'Staged Client', '{Staged Brand}')",
+            ("id", Id("agency.client_import_rows")), ("batch", ids["agency.import_batches"]));
+        await Insert("insert into agency.people_import_rows (id, batch_id, line_no, email, full_name) values (@id, @batch, 2, 'staged@example.test', 'Staged Person')",
+            ("id", Id("agency.people_import_rows")), ("batch", ids["agency.import_batches"]));
 
         await s.CommitAsync();
         return tenant;

@@ -12,7 +12,8 @@ namespace AgencyWorkroom.Web.Extensions;
 /// admin import of <c>/admin/import</c> from a terminal. It runs as an admin of the tenant (the
 /// first active one, or the one named by <c>--as</c>) through the same unit of work and path as
 /// the page, so the database's rules are the same; only finding the tenant and the admin by their
-/// names uses the maintenance connection. Exit code 0 when imported (or the dry run found nothing
+/// names uses the maintenance connection. <c>clients</c> and <c>people</c> take the workroom's
+/// columns (see <see cref="RosterCsv"/>); people get no sign-in account. Exit code 0 when imported (or the dry run found nothing
 /// to reject), 1 when rows were rejected or it failed, 2 for a wrong command line.
 /// </summary>
 public static class ImportCommand
@@ -35,12 +36,6 @@ public static class ImportCommand
             return 2;
         }
 
-        if (parsed.Kind != "timesheets")
-        {
-            await error.WriteLineAsync($"import: {parsed.Kind} cannot be imported yet; timesheets can ({Usage})");
-            return 2;
-        }
-
         try
         {
             var configuration = WebApplication.CreateBuilder([]).Configuration;
@@ -55,7 +50,12 @@ public static class ImportCommand
 
             await output.WriteLineAsync($"{(parsed.DryRun ? "dry run of" : "importing")} {parsed.File} into {parsed.Tenant} as {adminEmail}");
             await using var file = File.OpenRead(parsed.File);
-            var summary = await import.ImportTimesheetsAsync(file, parsed.File, new TimesheetImportOptions(parsed.DryRun));
+            var summary = parsed.Kind switch
+            {
+                "clients" => await import.ImportClientsAsync(file, parsed.File, new ImportOptions(parsed.DryRun)),
+                "people" => await import.ImportPeopleAsync(file, parsed.File, new ImportOptions(parsed.DryRun)),
+                _ => await import.ImportTimesheetsAsync(file, parsed.File, new TimesheetImportOptions(parsed.DryRun)),
+            };
             await WriteAsync(output, summary);
             return summary.Rejections.Count == 0 ? 0 : 1;
         }
@@ -71,7 +71,10 @@ public static class ImportCommand
     public static async Task WriteAsync(TextWriter output, ImportSummary summary)
     {
         string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
-        await output.WriteLineAsync($"{summary.FileName}: {summary.Format} format, {N(summary.RowsRead)} rows read");
+        var what = summary.Kind == ImportKind.Clients ? "clients (with their brands)" : "people";
+        await output.WriteLineAsync(summary.Kind == ImportKind.Timesheets
+            ? $"{summary.FileName}: {summary.Format} format, {N(summary.RowsRead)} rows read"
+            : $"{summary.FileName}: {N(summary.RowsRead)} rows of {summary.Kind.ToString().ToLowerInvariant()} read");
         if (summary.Rejections.Count > 0)
         {
             await output.WriteLineAsync($"{N(summary.Rejections.Count)} rows rejected; nothing was imported:");
@@ -84,8 +87,12 @@ public static class ImportCommand
         }
 
         await output.WriteLineAsync(summary.DryRun
-            ? $"dry run: {N(summary.RowsAdded)} entries would be added, {N(summary.RowsUnchanged)} are imported already; nothing was written"
-            : $"imported: {N(summary.RowsAdded)} entries added (approved, locked, marked imported), {N(summary.RowsUnchanged)} were imported already");
+            ? summary.Kind == ImportKind.Timesheets
+                ? $"dry run: {N(summary.RowsAdded)} entries would be added, {N(summary.RowsUnchanged)} are imported already; nothing was written"
+                : $"dry run: {N(summary.RowsAdded)} rows of {what} would be added, {N(summary.RowsUnchanged)} are there already; nothing was written"
+            : summary.Kind == ImportKind.Timesheets
+                ? $"imported: {N(summary.RowsAdded)} entries added (approved, locked, marked imported), {N(summary.RowsUnchanged)} were imported already"
+                : $"imported: {N(summary.RowsAdded)} rows of {what} added, {N(summary.RowsUnchanged)} were there already (batch {summary.BatchId})");
     }
 
     private static async Task<(Guid Tenant, Guid Admin, string Email)> FindAdminAsync(string maintenanceConnectionString, string slug, string? email)

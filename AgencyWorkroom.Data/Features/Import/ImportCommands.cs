@@ -17,6 +17,21 @@ public interface IImportCommands
     /// </summary>
     Task<ImportSummary> ImportTimesheetsAsync(Stream file, string fileName, TimesheetImportOptions options,
         IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads a clients CSV (one row per client, its brands in one cell), stages it and lists what
+    /// would be rejected, or adds the clients and brands not there yet, all or nothing (052). Admins only.
+    /// </summary>
+    Task<ImportSummary> ImportClientsAsync(Stream file, string fileName, ImportOptions options,
+        IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads a people CSV (keyed by e-mail), stages it and lists what would be rejected, or adds the
+    /// people not there yet (no sign-in account; a first rate from today when the file carries one),
+    /// all or nothing (052). Admins only.
+    /// </summary>
+    Task<ImportSummary> ImportPeopleAsync(Stream file, string fileName, ImportOptions options,
+        IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
@@ -117,6 +132,121 @@ public sealed class ImportCommands(UnitOfWork unitOfWork) : IImportCommands
             progress?.Report(new ImportProgress("done", read, read));
             return new ImportSummary(Name(fileName), csv.Format, options.DryRun, read, added,
                 rejections.Count == 0 ? read - added : 0, rejections, imported ? batchId : null);
+        }, cancellationToken);
+
+    public Task<ImportSummary> ImportClientsAsync(Stream file, string fileName, ImportOptions options,
+        IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        ImportRosterAsync(file, fileName, options, ImportKind.Clients, progress,
+            "line_no integer, name text, code text, industry text, status text, website text, brands text[], problem text",
+            "line_no, name, code, industry, status, website, brands, problem",
+            input => RosterCsv.Clients(input).ClientRows().Select(r => new object?[]
+            {
+                r.Line, r.Name, r.Code, r.Industry, r.Status, r.Website, r.Brands, r.Problem,
+            }),
+            [NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text,
+             NpgsqlDbType.Array | NpgsqlDbType.Text, NpgsqlDbType.Text],
+            cancellationToken);
+
+    public Task<ImportSummary> ImportPeopleAsync(Stream file, string fileName, ImportOptions options,
+        IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        ImportRosterAsync(file, fileName, options, ImportKind.People, progress,
+            "line_no integer, email text, full_name text, agency_role text, title text, department text, " +
+            "weekly_capacity_hours numeric(5,2), start_date date, bill_rate numeric(10,2), cost_rate numeric(10,2), problem text",
+            "line_no, email, full_name, agency_role, title, department, weekly_capacity_hours, start_date, bill_rate, cost_rate, problem",
+            input => RosterCsv.People(input).PersonRows().Select(r => new object?[]
+            {
+                r.Line, r.Email, r.FullName, r.Role, r.Title, r.Department, r.WeeklyCapacity, r.StartDate, r.BillRate, r.CostRate, r.Problem,
+            }),
+            [NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text,
+             NpgsqlDbType.Numeric, NpgsqlDbType.Date, NpgsqlDbType.Numeric, NpgsqlDbType.Numeric, NpgsqlDbType.Text],
+            cancellationToken);
+
+    /// <summary>
+    /// The clients' and people's path, the timesheets' shape: binary COPY into a temporary table,
+    /// one insert into the kind's staging table, its problems function, then its move; a savepoint
+    /// rolled back on any rejection and for a dry run.
+    /// </summary>
+    private Task<ImportSummary> ImportRosterAsync(Stream file, string fileName, ImportOptions options, ImportKind kind,
+        IProgress<ImportProgress>? progress, string columnsDdl, string columns, Func<Stream, IEnumerable<object?[]>> parse,
+        NpgsqlDbType[] types, CancellationToken cancellationToken) =>
+        unitOfWork.RunAsync(async (db, ct) =>
+        {
+            var (staging, problemsFunction, moveFunction, kindName) = kind switch
+            {
+                ImportKind.Clients => ("client_import_rows", "client_import_problems", "import_clients", "clients"),
+                _ => ("people_import_rows", "people_import_problems", "import_people", "people"),
+            };
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            var transaction = (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
+            await transaction.SaveAsync("import", ct);
+            await Execute(connection, transaction, $"create temp table import_{staging} ({columnsDdl}) on commit drop", ct);
+
+            using var hashing = new HashingStream(file);
+            var total = file.CanSeek ? file.Length : 0;
+            var read = 0;
+            await using (var copy = await connection.BeginBinaryImportAsync($"copy import_{staging} ({columns}) from stdin (format binary)", ct))
+            {
+                foreach (var row in parse(hashing))
+                {
+                    await copy.StartRowAsync(ct);
+                    for (var i = 0; i < row.Length; i++)
+                    {
+                        if (row[i] is null)
+                        {
+                            await copy.WriteNullAsync(ct);
+                        }
+                        else
+                        {
+                            await copy.WriteAsync(row[i], types[i], ct);
+                        }
+                    }
+
+                    if (++read % ReportEvery == 0)
+                    {
+                        progress?.Report(new ImportProgress("reading", hashing.BytesRead, total));
+                    }
+                }
+
+                await copy.CompleteAsync(ct);
+            }
+
+            progress?.Report(new ImportProgress("checking", read, read));
+            var batchId = Guid.NewGuid();
+            await Execute(connection, transaction,
+                $"insert into agency.import_batches (id, kind, file_name, file_sha256, rows_read) values (@id, '{kindName}', @name, @sha, @rows); " +
+                $"insert into agency.{staging} (batch_id, {columns}) select @id, {columns} from import_{staging}",
+                ct, ("id", batchId), ("name", Name(fileName)), ("sha", hashing.Hex()), ("rows", read));
+
+            var rejections = new List<ImportRejection>();
+            await using (var problems = new NpgsqlCommand($"select line_no, reason from agency.{problemsFunction}(@id)", connection, transaction))
+            {
+                problems.CommandTimeout = 0;
+                problems.Parameters.AddWithValue("id", batchId);
+                await using var rows = await problems.ExecuteReaderAsync(ct);
+                while (await rows.ReadAsync(ct))
+                {
+                    rejections.Add(new ImportRejection(rows.GetInt32(0), rows.GetString(1)));
+                }
+            }
+
+            var added = 0;
+            if (rejections.Count == 0)
+            {
+                progress?.Report(new ImportProgress("importing", 0, read));
+                await using var move = new NpgsqlCommand($"select agency.{moveFunction}(@id)", connection, transaction) { CommandTimeout = 0 };
+                move.Parameters.AddWithValue("id", batchId);
+                added = (int)(await move.ExecuteScalarAsync(ct))!;
+            }
+
+            var imported = rejections.Count == 0 && !options.DryRun;
+            if (!imported)
+            {
+                await transaction.RollbackAsync("import", ct);
+            }
+
+            progress?.Report(new ImportProgress("done", read, read));
+            return new ImportSummary(Name(fileName), TimesheetFormat.Workroom, options.DryRun, read, added,
+                rejections.Count == 0 ? read - added : 0, rejections, imported ? batchId : null, kind);
         }, cancellationToken);
 
     /// <summary>The preview for the mapping step: the format recognised, the headers, the mapping proposed and the first rows.</summary>

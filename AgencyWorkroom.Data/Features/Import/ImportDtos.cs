@@ -30,6 +30,17 @@ public sealed record ImportRejection(int Line, string Reason);
 /// <summary>Where a running import is: a stage ("reading", "checking", "importing") and rows or bytes done of a total.</summary>
 public sealed record ImportProgress(string Stage, long Done, long Total);
 
+/// <summary>What a file holds: the three imports of /admin/import and the command line.</summary>
+public enum ImportKind
+{
+    Timesheets,
+    Clients,
+    People,
+}
+
+/// <summary>A clients or people import: a dry run, or the real one.</summary>
+public sealed record ImportOptions(bool DryRun);
+
 public sealed record TimesheetImportOptions(bool DryRun, IReadOnlyDictionary<TimesheetField, string>? Mapping = null);
 
 /// <summary>
@@ -44,7 +55,8 @@ public sealed record ImportSummary(
     int RowsAdded,
     int RowsUnchanged,
     IReadOnlyList<ImportRejection> Rejections,
-    Guid? BatchId)
+    Guid? BatchId,
+    ImportKind Kind = ImportKind.Timesheets)
 {
     public bool Imported => !DryRun && Rejections.Count == 0;
 }

@@ -31,7 +31,18 @@ public interface IPeopleCommands
     /// </summary>
     Task<PasswordReset?> CreatePasswordResetAsync(Guid employeeId, CancellationToken cancellationToken = default) =>
         Task.FromResult<PasswordReset?>(null);
+
+    /// <summary>
+    /// Gives the people an import added (and who have none) a sign-in account each, as adding a
+    /// person does (pending, the account, then active), with a random password nobody knows and a
+    /// one-time reset link's code to hand over instead. Nothing for anyone but an admin.
+    /// </summary>
+    Task<IReadOnlyList<ImportedAccount>> GiveImportedAccountsAsync(Guid batchId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ImportedAccount>>([]);
 }
+
+/// <summary>An imported person's new account: the reset to hand over, or why they have none.</summary>
+public sealed record ImportedAccount(Guid EmployeeId, string FullName, string Email, PasswordReset? Reset, string? Problem);
 
 /// <summary>The account a reset is for and Identity's token, which the reset link carries.</summary>
 public sealed record PasswordReset(Guid AccountId, string Token);
@@ -128,6 +139,60 @@ public sealed class PeopleCommands(UnitOfWork unitOfWork, ISessionContextSource 
             ? new PasswordReset(id, token)
             : null;
     }
+
+    public async Task<IReadOnlyList<ImportedAccount>> GiveImportedAccountsAsync(Guid batchId, CancellationToken cancellationToken = default)
+    {
+        var tenantId = (await session.GetAsync(cancellationToken) ?? throw new NoSessionContextException()).TenantId;
+        var people = await unitOfWork.RunAsync((db, ct) => db.Set<Employee>()
+            .Where(e => e.ImportBatchId == batchId && e.UserId == null && e.Active && e.DeletedAt == null)
+            .OrderBy(e => e.FullName)
+            .Select(e => new { e.Id, e.FullName, e.Email })
+            .ToListAsync(ct), cancellationToken);
+        var answers = new List<ImportedAccount>();
+        foreach (var person in people)
+        {
+            if (await accounts.FindIdByEmailAsync(person.Email) is not null)
+            {
+                answers.Add(new ImportedAccount(person.Id, person.FullName, person.Email, null, EmailInUse));
+                continue;
+            }
+
+            // Pending under the account id first (refused, no row changed, for anyone but an admin).
+            var accountId = Guid.CreateVersion7();
+            var marked = await unitOfWork.RunAsync((db, ct) => db.Set<Employee>()
+                .Where(e => e.Id == person.Id && e.UserId == null && e.Active)
+                .ExecuteUpdateAsync(e => e.SetProperty(p => p.UserId, (Guid?)accountId).SetProperty(p => p.Active, false)
+                    .SetProperty(p => p.AccountPendingSince, (DateTimeOffset?)DateTimeOffset.UtcNow), ct), cancellationToken);
+            if (marked != 1)
+            {
+                continue;
+            }
+
+            var user = new ApplicationUser
+            {
+                Id = accountId, TenantId = tenantId, EmployeeId = person.Id, UserName = person.Email, Email = person.Email, EmailConfirmed = true,
+            };
+            var errors = await accounts.CreateAsync(user, UnknownPassword());
+            if (errors.Count > 0)
+            {
+                // Pending, as a person whose adding stopped half-way: the People screen finishes them.
+                answers.Add(new ImportedAccount(person.Id, person.FullName, person.Email, null, string.Join(" ", errors)));
+                continue;
+            }
+
+            await unitOfWork.RunAsync((db, ct) => db.Set<Employee>()
+                .Where(e => e.Id == person.Id && e.AccountPendingSince != null)
+                .ExecuteUpdateAsync(e => e.SetProperty(p => p.Active, true).SetProperty(p => p.AccountPendingSince, (DateTimeOffset?)null), ct),
+                cancellationToken);
+            answers.Add(new ImportedAccount(person.Id, person.FullName, person.Email, await CreatePasswordResetAsync(person.Id, cancellationToken), null));
+        }
+
+        return answers;
+    }
+
+    /// <summary>A password nobody is told (the person sets theirs through the reset link), within Identity's rules.</summary>
+    private static string UnknownPassword() =>
+        "Aa1!" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
 
     /// <remarks>A pending person is left as they are: they become active by being finished, not here.</remarks>
     public Task<bool> SetActiveAsync(Guid employeeId, bool active, CancellationToken cancellationToken = default) =>

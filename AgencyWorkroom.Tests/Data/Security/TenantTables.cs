@@ -57,6 +57,9 @@ public static class TenantTables
         // 045: an admin's import runs and their staged rows (moved into timesheet_entries, or rolled back).
         ["agency.import_batches"] = new("admin"),
         ["agency.timesheet_import_rows"] = new("admin"),
+        // 052: clients' and people's staged rows, the same way.
+        ["agency.client_import_rows"] = new("admin"),
+        ["agency.people_import_rows"] = new("admin"),
     };
 
     /// <summary>Kept by triggers and written by no app role; TimeSummaryTests, CampaignHealthTests, KnowledgeChunkCountTests,

@@ -70,6 +70,60 @@ public sealed class ImportCommandTests(TwoTenantWorld world)
         Assert.Contains("no tenant 'no-such-agency' with an active admin", run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RunAsync_ClientsAndPeople_DryRunThenImport_SaysWhatItDid_AndASecondRunAddsNothing()
+    {
+        var tenant = await ScratchTenant.CreateAsync(world);
+        var clients = await TempFileAsync("Name,Code,Brands\nNorthwind Foods,NWF,Northwind Snacks\nScratch Client,,\n");
+        var people = await TempFileAsync("Email,Name,Role,Weekly capacity\nana@example.test,Ana Silva,pm,32\n");
+        try
+        {
+            var dryClients = await RunAsync("clients", clients, "--tenant", Slug(tenant), "--dry-run");
+            var realClients = await RunAsync("clients", clients, "--tenant", Slug(tenant));
+            var againClients = await RunAsync("clients", clients, "--tenant", Slug(tenant));
+            var realPeople = await RunAsync("people", people, "--tenant", Slug(tenant));
+
+            Assert.Equal((0, ""), (dryClients.Code, dryClients.Error));
+            Assert.Contains("dry run: 1 rows of clients (with their brands) would be added, 1 are there already", dryClients.Output, StringComparison.Ordinal);
+            Assert.Equal(0, realClients.Code);
+            Assert.Contains("imported: 1 rows of clients (with their brands) added, 1 were there already", realClients.Output, StringComparison.Ordinal);
+            Assert.Contains("imported: 0 rows of clients (with their brands) added, 2 were there already", againClients.Output, StringComparison.Ordinal);
+            Assert.Equal((0, ""), (realPeople.Code, realPeople.Error));
+            Assert.Contains("imported: 1 rows of people added, 0 were there already", realPeople.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(clients);
+            File.Delete(people);
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_PeopleWithABadRow_ListsItWithItsLine_AndExitsOne()
+    {
+        var tenant = await ScratchTenant.CreateAsync(world);
+        var people = await TempFileAsync("Email,Name,Role\nana@example.test,Ana Silva,pm\nbob@example.test,Bob,wizard\n");
+        try
+        {
+            var run = await RunAsync("people", people, "--tenant", Slug(tenant));
+
+            Assert.Equal(1, run.Code);
+            Assert.Contains("1 rows rejected; nothing was imported", run.Output, StringComparison.Ordinal);
+            Assert.Contains("line 3: unknown role 'wizard'", run.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(people);
+        }
+    }
+
+    private static async Task<string> TempFileAsync(string text)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"import-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, text);
+        return file;
+    }
+
     private static string Slug(ScratchTenant tenant) => $"scratch-{tenant.Id.ToString("N")[..8]}";
 
     private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using AgencyWorkroom.Data.Features.Import;
 using AgencyWorkroom.Data.Features.People;
 using AgencyWorkroom.Data.Identity;
 using AgencyWorkroom.Data.Session;
@@ -177,6 +178,30 @@ public sealed class PeopleCommandsTests(TwoTenantWorld world) : IAsyncLifetime
 
         Assert.False(changed);
         Assert.True(await ListedAsync(form.Email) is { Pending: true, Active: false });
+    }
+
+    [Fact]
+    public async Task GiveImportedAccountsAsync_ThePeopleAnImportAdded_GetAnAccountAndAResetCodeEach_OnlyFromAnAdmin_AndOnce()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var (ana, ben) = ($"ana-{tag}@a.test", $"ben-{tag}@a.test");
+        var file = new MemoryStream(System.Text.Encoding.UTF8.GetBytes($"Email,Name,Role\n{ana},Ana Import,creative\n{ben},Ben Import,pm\n"));
+        var summary = await InScopeAsync(world.A, "admin", services =>
+            services.GetRequiredService<IImportCommands>().ImportPeopleAsync(file, "people.csv", new ImportOptions(DryRun: false)));
+        var batch = summary.BatchId!.Value;
+        var before = await ListedAsync(ana);
+
+        var byPm = await AsPersonAsync(world.A, "pm", (IPeopleCommands c) => c.GiveImportedAccountsAsync(batch));
+        var given = await AsAdminAsync(c => c.GiveImportedAccountsAsync(batch));
+        var again = await AsAdminAsync(c => c.GiveImportedAccountsAsync(batch));
+
+        Assert.True(before is { Active: true, HasAccount: false });
+        Assert.Empty(byPm);
+        Assert.Equal(["Ana Import", "Ben Import"], given.Select(g => g.FullName));
+        Assert.All(given, g => Assert.True(g is { Problem: null, Reset.Token.Length: > 0 }, g.Problem));
+        Assert.True(await ListedAsync(ana) is { Active: true, HasAccount: true, Pending: false });
+        Assert.Equal((1L, 1L), (await AccountCountAsync(ana), await AccountCountAsync(ben)));
+        Assert.Empty(again);
     }
 
     private static NewPersonForm NewForm(string role) => new()

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -5,7 +6,8 @@ namespace AgencyWorkroom.Data.Features.Common;
 
 /// <summary>
 /// Turns the database's refusals into what a form shows: a unique key into a message next to
-/// its field, a row-level security refusal into a plain "you may not". Anything else (the
+/// its field, a row-level security refusal into a plain "you may not", a value no column can hold
+/// (a NUL character, an amount past its digits, a date past the calendar) into what to fix. Anything else (the
 /// database unreachable, say) is not a refusal and is left to the screen's error handling.
 /// </summary>
 public sealed class WriteErrors
@@ -50,6 +52,12 @@ public sealed class WriteErrors
             return SaveResult.Refused(Refused);
         }
 
+        // Half of a surrogate pair (a broken emoji) has no UTF-8 form: Npgsql refuses it before sending.
+        if ((ex as DbUpdateException)?.InnerException is EncoderFallbackException || ex is EncoderFallbackException)
+        {
+            return SaveResult.Refused(ValueRefused(PostgresErrorCodes.CharacterNotInRepertoire));
+        }
+
         var postgres = ex as PostgresException ?? (ex as DbUpdateException)?.InnerException as PostgresException;
         // A named constraint first: a trigger may refuse with a privilege error that names the rule
         // it enforces (022's rate_history_is_kept), which says more than "you may not".
@@ -60,7 +68,20 @@ public sealed class WriteErrors
             { SqlState: PostgresErrorCodes.InsufficientPrivilege } => SaveResult.Refused(Refused),
             { SqlState: PostgresErrorCodes.CheckViolation or PostgresErrorCodes.ForeignKeyViolation or PostgresErrorCodes.UniqueViolation } =>
                 SaveResult.Refused($"The database refused the change ({postgres.ConstraintName}). Check the values and try again."),
+            // Class 22, a value the column cannot hold: what a paste or a typo brings, not a fault.
+            { SqlState: var state } when state.StartsWith("22", StringComparison.Ordinal) => SaveResult.Refused(ValueRefused(state)),
             _ => null,
         };
     }
+
+    private static string ValueRefused(string sqlState) => sqlState switch
+    {
+        PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter =>
+            "A text holds a character that cannot be stored (a NUL character or half of an emoji, say). Remove it and save again.",
+        PostgresErrorCodes.NumericValueOutOfRange => "A number is too large to store. Check the amounts and save again.",
+        PostgresErrorCodes.DatetimeFieldOverflow or PostgresErrorCodes.InvalidDatetimeFormat =>
+            "A date is outside the range the workroom keeps. Check the dates and save again.",
+        PostgresErrorCodes.StringDataRightTruncation => "A text is longer than its field allows. Shorten it and save again.",
+        _ => "A value could not be stored. Check the values and save again.",
+    };
 }

@@ -65,6 +65,61 @@ public sealed class ArtifactScreensTests(TwoTenantWorld world, BrowserFixture br
     }
 
     [Fact]
+    public async Task Editor_PasteAnImage_ShownSavedThereAfterReload_InTheLibrary_AndAnSvgIsRefusedWithAMessage()
+    {
+        var w = await ArtifactLibraryWorld.CreateAsync(world);
+        var page = await browser.SignedInPageAsync(await AccountAsync(w.Tenant, "creative"), Password);
+        await BrowserFixture.OpenAsync(page, $"/artifacts/{w.Brief}");
+        var editor = page.GetByTestId("editor-content");
+        await Expect(editor.Locator("h1")).ToHaveTextAsync("Harbour launch");
+        await editor.ClickAsync();
+        await page.Keyboard.PressAsync("Control+End");
+        await page.Keyboard.PressAsync("Enter");
+
+        // A paste with an image file on the clipboard, as the browser sends it.
+        const string Paste = """
+            async ([b64, name, type]) => {
+              const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
+              const data = new DataTransfer();
+              data.items.add(new File([bytes], name, { type }));
+              document.querySelector('[data-testid=editor-content]')
+                .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+            }
+            """;
+        await page.EvaluateAsync(Paste, new[] { Convert.ToBase64String(ArtifactAttachmentTests.Png), "harbour board.png", "image/png" });
+
+        var image = editor.Locator("img[src^='/attachments/']");
+        await Expect(image).ToHaveCountAsync(1);
+        await Expect(image).ToHaveAttributeAsync("alt", "harbour board");
+        // Loaded through the endpoint, as this person.
+        await page.WaitForFunctionAsync("() => document.querySelector(\"[data-testid=editor-content] img[src^='/attachments/']\")?.naturalWidth === 1");
+        await Expect(page.GetByTestId("save-state")).ToHaveAttributeAsync("data-saves", new System.Text.RegularExpressions.Regex("^[1-9]"));
+        await Expect(page.GetByTestId("save-state")).ToHaveTextAsync("Saved");
+        await NoSeriousViolationsAsync(page);
+
+        // An SVG (it can carry script) is refused, with the reason next to the editor; nothing is inserted.
+        await page.EvaluateAsync(Paste, new[] { Convert.ToBase64String(ArtifactAttachmentTests.Svg), "logo.svg", "image/svg+xml" });
+        await Expect(page.GetByTestId("image-error")).ToContainTextAsync("Only PNG, JPEG, GIF and WebP images can be added");
+        await Expect(editor.Locator("img:not(.ProseMirror-separator)")).ToHaveCountAsync(1);
+        await NoSeriousViolationsAsync(page);
+
+        await page.ReloadAsync();
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await Expect(page.GetByTestId("editor-content").Locator("img[src^='/attachments/']")).ToHaveCountAsync(1);
+        await using (var s = await TestSession.BeginAsync(world.Database.App, w.Tenant.Id, "admin", w.Tenant.People["admin"]))
+        {
+            var id = await s.ScalarAsync<Guid>("select id from agency.artifact_attachments where artifact_id = @a", ("a", w.Brief));
+            Assert.Contains($"![harbour board](/attachments/{id})", await s.ScalarAsync<string>("select content from agency.artifacts where id = @id", ("id", w.Brief)));
+            Assert.Equal("image/webp", await s.ScalarAsync<string>("select thumbnail_type from agency.artifact_attachments where id = @id", ("id", id)));
+        }
+
+        await BrowserFixture.OpenAsync(page, "/artifacts");
+        await Expect(page.GetByTestId("artifact-thumbnail")).ToHaveCountAsync(1);
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=artifact-thumbnail]')?.naturalWidth === 1");
+        await NoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
     public async Task History_ComparesTheLastTwoVersions_AndARestoreAfterAskingIsANewVersion()
     {
         var w = await ArtifactLibraryWorld.CreateAsync(world);
@@ -113,6 +168,28 @@ public sealed class ArtifactScreensTests(TwoTenantWorld world, BrowserFixture br
             .ToList();
         Assert.True(changed.Count == 0,
             $"{changed.Count} of {originals.Count} change on the way through the editor; the first:\n{changed.FirstOrDefault().md}\n---\n{changed.FirstOrDefault().trip}");
+    }
+
+    [Fact]
+    public async Task Images_ThroughTheEditor_KeepTheirMarkdownAndRenderToTheSameHtml()
+    {
+        var id = Guid.CreateVersion7();
+        string[] originals =
+        [
+            $"# Board\n\n![harbour board](/attachments/{id})\n\nThe dawn frame.",
+            $"Before ![frame one](/attachments/{id}) and ![web](https://example.com/a.png) after.",
+            "![kept, not shown](/export/artifacts.csv)",
+        ];
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+
+        var trips = await page.EvaluateAsync<string[]>(
+            "async all => { const m = await import('/lib/editor/workroom-editor.js'); return all.map(md => m.roundTrip(md)); }", originals);
+
+        Assert.Equal(originals.Select(SafeMarkdown.ToHtml), trips.Select(SafeMarkdown.ToHtml));
+        Assert.Contains($"![harbour board](/attachments/{id})", trips[0]);
+        Assert.Contains("<img src=\"/attachments/", SafeMarkdown.ToHtml(trips[0]));
+        Assert.Contains("/export/artifacts.csv", trips[2]);
     }
 
     [Fact]

@@ -27,24 +27,24 @@ public sealed class ArtifactAttachmentQueries(UnitOfWork unitOfWork) : IArtifact
             return rows is [{ ContentType: { } type, Content: { } bytes } row] ? new AttachmentFile(type, bytes, row.FileName) : null;
         }, cancellationToken);
 
-    public Task<IReadOnlyList<ArtifactThumbnailDto>> ThumbnailsAsync(IReadOnlyCollection<Guid> artifactIds, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ArtifactThumbnailDto>> ThumbnailsAsync(IReadOnlyCollection<Guid> artifactIds, CancellationToken cancellationToken = default) =>
+        unitOfWork.RunAsync<IReadOnlyList<ArtifactThumbnailDto>>(async (db, ct) =>
+            [.. (await FirstThumbnailsAsync(db, [.. artifactIds], ct)).Select(t => new ArtifactThumbnailDto(t.Key, t.Value))], cancellationToken);
+
+    /// <summary>Each artifact's first image that has a thumbnail, by artifact; the library's page reads it in its own unit of work.</summary>
+    internal static async Task<Dictionary<Guid, Guid>> FirstThumbnailsAsync(WorkroomDbContext db, Guid[] artifactIds, CancellationToken ct)
     {
-        if (artifactIds.Count == 0)
+        if (artifactIds.Length == 0)
         {
-            return Task.FromResult<IReadOnlyList<ArtifactThumbnailDto>>([]);
+            return [];
         }
 
-        var ids = artifactIds.ToArray();
-        return unitOfWork.RunAsync<IReadOnlyList<ArtifactThumbnailDto>>(async (db, ct) =>
-        {
-            var rows = await db.Database.SqlQuery<ThumbRow>($"""
-                select distinct on (artifact_id) artifact_id, id as attachment_id
-                from agency.artifact_attachments
-                where artifact_id = any({ids}) and thumbnail is not null
-                order by artifact_id, created_at, id
-                """).ToListAsync(ct);
-            return [.. rows.Select(r => new ArtifactThumbnailDto(r.ArtifactId, r.AttachmentId))];
-        }, cancellationToken);
+        return await db.Database.SqlQuery<ThumbRow>($"""
+            select distinct on (artifact_id) artifact_id, id as attachment_id
+            from agency.artifact_attachments
+            where artifact_id = any({artifactIds}) and thumbnail is not null
+            order by artifact_id, created_at, id
+            """).ToDictionaryAsync(r => r.ArtifactId, r => r.AttachmentId, ct);
     }
 
     private sealed class FileRow

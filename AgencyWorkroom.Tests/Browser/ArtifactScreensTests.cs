@@ -136,6 +136,14 @@ public sealed class ArtifactScreensTests(TwoTenantWorld world, BrowserFixture br
         await Expect(page.GetByTestId("compare-summary")).ToHaveTextAsync("Version 2 against 1: 1 line added, 1 removed.");
         await Expect(page.GetByTestId("compare-lines").Locator(".added")).ToHaveTextAsync("+ A film of the harbour at dusk.");
         await Expect(page.GetByTestId("compare-lines").Locator(".removed")).ToContainTextAsync("− The harbour launch needs a budget");
+        // Within the changed line, its changed words are marked; the words both versions share are not.
+        await Expect(page.GetByTestId("compare-lines").Locator(".added ins").Filter(new() { HasText = "dusk" })).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("compare-lines").Locator(".added ins").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^harbour$") })).ToHaveCountAsync(0);
+        await NoSeriousViolationsAsync(page);
+        await page.GetByText("Side by side", new() { Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("compare-side").Locator("tbody tr")).ToHaveCountAsync(3);
+        await Expect(page.GetByTestId("compare-side").Locator("td.removed del").Filter(new() { HasText = "dawn" })).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("compare-side").Locator("td.added ins").Filter(new() { HasText = "dusk" })).ToHaveCountAsync(1);
         await NoSeriousViolationsAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "artifact-history");
 

@@ -1,4 +1,4 @@
--- 053 images in artifacts (issue 14, "Images"; decision 029). Boards, moodboards and storyboards
+-- 053 images in artifacts (issue 14, "Images"; decision 029), and the people an "@" in a comment offers. Boards, moodboards and storyboards
 -- are pictures: a person pastes or drops one into the editor, the app stores it here, and the
 -- Markdown keeps a link to it, ![alt](/attachments/{id}), served only by the app's authorized
 -- endpoint (GET /attachments/{id}, as the signed-in person: what this table's policies hide is a 404).
@@ -94,3 +94,61 @@ create policy attachment_add on agency.artifact_attachments for insert
 -- No update or delete policy: granted, so a try changes no row rather than failing on a grant.
 grant select, insert, update, delete on agency.artifact_attachments to agency_app;
 grant execute on function agency.may_edit_artifact(uuid, uuid), agency.image_type(bytea) to agency_app;
+
+-- ------------------------------------------------------------------ @ mentions with suggestions
+-- Typing "@" in a comment offers the people who may read the artifact; a mention of anyone else
+-- tells them nothing (019). Both ask one rule, agency.may_read_artifact_as: the artifact_read
+-- policy's rule asked of another person (its owner, leadership and admins, its campaign's team).
+create or replace function agency.may_read_artifact_as(p_person uuid, p_person_role text, p_owner uuid, p_campaign uuid) returns boolean
+language sql stable parallel safe
+return p_person = p_owner
+    or p_person_role in ('leadership', 'admin')
+    or exists (select 1 from agency.campaign_team tm
+               where tm.tenant_id = agency.current_tenant_id() and tm.campaign_id = p_campaign and tm.employee_id = p_person);
+
+-- The people to offer after "@" (a name's start or a word's start in it), the caller left out. As the
+-- caller: an artifact they may not read offers nobody.
+create or replace function agency.artifact_mention_candidates(p_artifact uuid, p_prefix text default '', p_limit integer default 8)
+returns table (employee_id uuid, full_name text)
+language sql stable set search_path = '' as $fn$
+  select e.id, e.full_name
+  from agency.artifacts a
+  join agency.employees e on e.tenant_id = a.tenant_id
+  where a.id = p_artifact and a.deleted_at is null
+    and e.active and e.deleted_at is null and e.id is distinct from agency.current_user_id()
+    and agency.may_read_artifact_as(e.id, e.agency_role, a.owner_id, a.campaign_id)
+    and (coalesce(p_prefix, '') = ''
+         or pg_catalog.starts_with(pg_catalog.lower(e.full_name), pg_catalog.lower(p_prefix))
+         or pg_catalog.strpos(pg_catalog.lower(e.full_name), ' ' || pg_catalog.lower(p_prefix)) > 0)
+  order by e.full_name, e.id
+  limit least(greatest(coalesce(p_limit, 8), 1), 20)
+$fn$;
+
+-- The mention trigger of 036, its rule of who may read now agency.may_read_artifact_as.
+create or replace function agency.after_artifact_comment() returns trigger
+language plpgsql security definer set search_path = pg_catalog, pg_temp as $fn$
+declare
+  tenant constant uuid := agency.current_tenant_id();
+  body constant text := lower(new.body);
+begin
+  if tenant is null or tenant <> new.tenant_id or strpos(new.body, '@') = 0 then
+    return null;
+  end if;
+  insert into agency.notifications (tenant_id, recipient_id, kind, artifact_id, campaign_id, title)
+  select tenant, e.id, 'artifact_mention', a.id, a.campaign_id,
+         left(format('%s mentioned you on "%s"', coalesce(w.full_name, 'Someone'), a.title), 300)
+  from agency.artifacts a
+  join agency.employees e on e.tenant_id = a.tenant_id
+  left join agency.employees w on w.tenant_id = a.tenant_id and w.id = new.author_id
+  where a.tenant_id = tenant and a.id = new.artifact_id
+    and e.active and e.deleted_at is null and e.id <> new.author_id
+    and strpos(body, '@' || lower(e.full_name)) > 0
+    -- the whole name: not "@Ann" inside "@Anna"
+    and body ~ ('@' || regexp_replace(lower(e.full_name), '([.^$*+?()\[\]{}|\\-])', '\\\1', 'g') || '($|[^[:alnum:]_])')
+    and agency.may_read_artifact_as(e.id, e.agency_role, a.owner_id, a.campaign_id);
+  return null;
+end
+$fn$;
+
+grant execute on function agency.may_read_artifact_as(uuid, text, uuid, uuid) to agency_reviews, agency_app;
+grant execute on function agency.artifact_mention_candidates(uuid, text, integer) to agency_app;

@@ -120,6 +120,39 @@ public sealed class ArtifactScreensTests(TwoTenantWorld world, BrowserFixture br
     }
 
     [Fact]
+    public async Task Comment_TypingAt_OffersWhoCanSeeIt_KeyboardPicks_AndTheMentionIsTold()
+    {
+        var w = await ArtifactLibraryWorld.CreateAsync(world);
+        var page = await browser.SignedInPageAsync(await AccountAsync(w.Tenant, "creative"), Password);
+        await BrowserFixture.OpenAsync(page, $"/artifacts/{w.Brief}");
+        var box = page.GetByTestId("comment-body");
+
+        await box.ClickAsync();
+        await box.PressSequentiallyAsync("Look at the dawn shot @");
+        await Expect(page.GetByTestId("mention-item")).ToHaveTextAsync(["admin person", "leadership person", "pm person"]);
+        await NoSeriousViolationsAsync(page);
+        await box.PressSequentiallyAsync("p");
+        await Expect(page.GetByTestId("mention-item")).ToHaveTextAsync(["admin person", "leadership person", "pm person"]);
+        await box.PressSequentiallyAsync("m");
+        await Expect(page.GetByTestId("mention-item")).ToHaveTextAsync(["pm person"]);
+        await box.PressAsync("Backspace");
+        await box.PressAsync("Backspace");
+        await box.PressSequentiallyAsync("le");
+        await Expect(page.GetByTestId("mention-item")).ToHaveTextAsync(["leadership person"]);
+        await box.PressAsync("Enter");
+        await Expect(page.GetByTestId("mention-menu")).ToHaveCountAsync(0);
+        await Expect(box).ToHaveValueAsync("Look at the dawn shot @leadership person ");
+        await box.PressSequentiallyAsync("please");
+        await page.GetByTestId("comment-add").ClickAsync();
+        await Expect(page.GetByTestId("comment-thread")).ToHaveCountAsync(1);
+
+        await using var s = await TestSession.BeginAsync(world.Database.App, w.Tenant.Id, "leadership", w.Tenant.People["leadership"]);
+        Assert.Equal(1L, await s.ScalarAsync<long>(
+            "select count(*) from agency.notifications where recipient_id = @p and kind = 'artifact_mention' and artifact_id = @a",
+            ("p", w.Tenant.People["leadership"]), ("a", w.Brief)));
+    }
+
+    [Fact]
     public async Task History_ComparesTheLastTwoVersions_AndARestoreAfterAskingIsANewVersion()
     {
         var w = await ArtifactLibraryWorld.CreateAsync(world);

@@ -1,7 +1,8 @@
--- 053 images in artifacts (issue 14, "Images"; decision 029), and the people an "@" in a comment offers. Boards, moodboards and storyboards
--- are pictures: a person pastes or drops one into the editor, the app stores it here, and the
--- Markdown keeps a link to it, ![alt](/attachments/{id}), served only by the app's authorized
--- endpoint (GET /attachments/{id}, as the signed-in person: what this table's policies hide is a 404).
+-- 053 images in artifacts (issue 14, "Images"; decision 029), and the people an "@" in a comment
+-- offers. Boards, moodboards and storyboards are pictures: a person pastes or drops one into the
+-- editor, the app stores it here, and the Markdown keeps a link to it, ![alt](/attachments/{id}),
+-- served only by the app's authorized endpoint (GET /attachments/{id}, as the signed-in person:
+-- what this table's policies hide is a 404).
 --
 --   what         PNG, JPEG, GIF and WebP only, recognised by their first bytes (agency.image_type:
 --                the one definition; the app asks it before it inserts, a check constraint holds

@@ -25,7 +25,9 @@ function onSelectionChange() {
 // the component); arrows move, Enter or Tab picks, Escape closes. The pick becomes "@Full Name ", the
 // mention the database matches when the comment is added (019).
 const BOXES = '[data-testid=artifact-comments] textarea';
-const MENTION = /(?:^|[\s(])@([^\s@][^@\n]{0,40})?$/u;
+// The query may hold spaces (names do) but not end in one: "@Ann Lee " after a pick is done.
+const MENTION = /(?:^|[\s(])@([^\s@](?:[^@\n]{0,40}[^\s@])?)?$/u;
+let picking = false;
 let dotNetRef = null;
 let mention = null; // { box, start, names, index, menu, asked }
 
@@ -83,13 +85,18 @@ function pickMention(name) {
   box.selectionStart = box.selectionEnd = m.start + text.length;
   closeMention();
   // Blazor's binding (Immediate) reads the box on input.
-  box.dispatchEvent(new Event('input', { bubbles: true }));
+  picking = true;
+  try {
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  } finally {
+    picking = false;
+  }
   box.focus();
 }
 
 async function onMentionInput(event) {
   const box = event.target;
-  if (!(box instanceof HTMLTextAreaElement) || !box.matches(BOXES) || !dotNetRef) return;
+  if (picking || !(box instanceof HTMLTextAreaElement) || !box.matches(BOXES) || !dotNetRef) return;
   const before = box.value.slice(0, box.selectionStart);
   const found = MENTION.exec(before);
   if (!found) { closeMention(); return; }

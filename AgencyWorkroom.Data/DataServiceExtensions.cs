@@ -85,6 +85,9 @@ public static class DataServiceExtensions
         services.AddScoped<IArtifactCommands, ArtifactCommands>();
         services.AddScoped<IArtifactReviewQueries, ArtifactReviewQueries>();
         services.AddScoped<IArtifactReviewCommands, ArtifactReviewCommands>();
+        // Images in artifacts (053, decision 029), served by the Web project's /attachments endpoint.
+        services.AddScoped<IArtifactAttachmentQueries, ArtifactAttachmentQueries>();
+        services.AddScoped<IArtifactAttachmentCommands, ArtifactAttachmentCommands>();
         services.AddScoped<INotificationFeed, NotificationFeed>();
         services.AddScoped<ITimesheetQueries, TimesheetQueries>();
         services.AddScoped<ITimesheetCommands, TimesheetCommands>();

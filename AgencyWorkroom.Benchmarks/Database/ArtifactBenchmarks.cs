@@ -48,6 +48,43 @@ public sealed class ArtifactBenchmarks(Sampler sampler)
         return results;
     }
 
+    /// <summary>
+    /// #18e issue 14's autosave round trip: the editor's own save call (IArtifactCommands.SaveContentAsync,
+    /// with the version it started from) of one artifact of 5,000 words, as the scale tenant's leadership,
+    /// a word changed each time, as typing does; each save goes through the artifact_edit policy, the
+    /// version trigger (one autosave version per author per burst, 028) and the search vector.
+    /// Hook-in (Program.cs, the integrator's): <c>await RunAsync(18, "artifact-autosave", async () => [await new ArtifactBenchmarks(sampler).AutosaveAsync(screens, db)]);</c>
+    /// </summary>
+    public async Task<BenchResult> AutosaveAsync(ScreenServices screens, BenchDatabase db)
+    {
+        const int Words = 5_000;
+        var id = await db.ScalarAsync<Guid>("select id from agency.artifacts where tenant_id = @tenant and deleted_at is null order by updated_at desc, id limit 1");
+        var vocabulary = new[] { "harbour", "launch", "ferry", "dawn", "campaign", "poster", "radio", "budget", "film", "copy", "brand", "summer" };
+        string Text(int round) => "# Long brief\n\n" + string.Join(' ', Enumerable.Range(0, Words).Select(i =>
+            (i % 97 == 96 ? ".\n\n" : "") + (i == round % Words ? $"edit{round}" : vocabulary[i % vocabulary.Length])));
+        var version = (await screens.CallAsync<IArtifactQueries, ArtifactDetailDto?>(q => q.GetAsync(id)))!.Version;
+        version = (await screens.CallAsync<IArtifactCommands, ArtifactSaveOutcome>(c => c.SaveContentAsync(id, version, Text(0)))).Version;
+        var round = 0;
+        var refused = 0;
+        var m = Percentiles.Summarize(await sampler.TimeAsync(async _ =>
+        {
+            var text = Text(++round);
+            var outcome = await screens.CallAsync<IArtifactCommands, ArtifactSaveOutcome>(c => c.SaveContentAsync(id, version, text));
+            if (outcome.Saved)
+            {
+                version = outcome.Version;
+            }
+            else
+            {
+                refused++;
+            }
+        }));
+        return BenchResult.OfLatency("18e", "artifact autosave round trip, 5,000 words", $"{Words:N0} words (~{Text(0).Length / 1024:N0} KB), a word changed each save",
+            Target, m, new TargetCheck().AtMost("p95", m.P95, MaxP95Ms, " ms").That(refused == 0, "every save stored"),
+            [$"IArtifactCommands.SaveContentAsync as leadership with the version it started from: policy, version burst trigger, search vector; {refused} refused"])
+            with { FixedWorkload = true };
+    }
+
     private async Task<BenchResult> PageAsync(string id, string name, string workload, ScreenServices screens, ArtifactFilter filter, string note)
     {
         var total = 0;

@@ -65,6 +65,94 @@ public sealed class ArtifactScreensTests(TwoTenantWorld world, BrowserFixture br
     }
 
     [Fact]
+    public async Task Editor_PasteAnImage_ShownSavedThereAfterReload_InTheLibrary_AndAnSvgIsRefusedWithAMessage()
+    {
+        var w = await ArtifactLibraryWorld.CreateAsync(world);
+        var page = await browser.SignedInPageAsync(await AccountAsync(w.Tenant, "creative"), Password);
+        await BrowserFixture.OpenAsync(page, $"/artifacts/{w.Brief}");
+        var editor = page.GetByTestId("editor-content");
+        await Expect(editor.Locator("h1")).ToHaveTextAsync("Harbour launch");
+        await editor.ClickAsync();
+        await page.Keyboard.PressAsync("Control+End");
+        await page.Keyboard.PressAsync("Enter");
+
+        // A paste with an image file on the clipboard, as the browser sends it.
+        const string Paste = """
+            async ([b64, name, type]) => {
+              const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
+              const data = new DataTransfer();
+              data.items.add(new File([bytes], name, { type }));
+              document.querySelector('[data-testid=editor-content]')
+                .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+            }
+            """;
+        await page.EvaluateAsync(Paste, new[] { Convert.ToBase64String(ArtifactAttachmentTests.Png), "harbour board.png", "image/png" });
+
+        var image = editor.Locator("img[src^='/attachments/']");
+        await Expect(image).ToHaveCountAsync(1);
+        await Expect(image).ToHaveAttributeAsync("alt", "harbour board");
+        // Loaded through the endpoint, as this person.
+        await page.WaitForFunctionAsync("() => document.querySelector(\"[data-testid=editor-content] img[src^='/attachments/']\")?.naturalWidth === 1");
+        await Expect(page.GetByTestId("save-state")).ToHaveAttributeAsync("data-saves", new System.Text.RegularExpressions.Regex("^[1-9]"));
+        await Expect(page.GetByTestId("save-state")).ToHaveTextAsync("Saved");
+        await NoSeriousViolationsAsync(page);
+
+        // An SVG (it can carry script) is refused, with the reason next to the editor; nothing is inserted.
+        await page.EvaluateAsync(Paste, new[] { Convert.ToBase64String(ArtifactAttachmentTests.Svg), "logo.svg", "image/svg+xml" });
+        await Expect(page.GetByTestId("image-error")).ToContainTextAsync("Only PNG, JPEG, GIF and WebP images can be added");
+        await Expect(editor.Locator("img:not(.ProseMirror-separator)")).ToHaveCountAsync(1);
+        await NoSeriousViolationsAsync(page);
+
+        await page.ReloadAsync();
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await Expect(page.GetByTestId("editor-content").Locator("img[src^='/attachments/']")).ToHaveCountAsync(1);
+        await using (var s = await TestSession.BeginAsync(world.Database.App, w.Tenant.Id, "admin", w.Tenant.People["admin"]))
+        {
+            var id = await s.ScalarAsync<Guid>("select id from agency.artifact_attachments where artifact_id = @a", ("a", w.Brief));
+            Assert.Contains($"![harbour board](/attachments/{id})", await s.ScalarAsync<string>("select content from agency.artifacts where id = @id", ("id", w.Brief)));
+            Assert.Equal("image/webp", await s.ScalarAsync<string>("select thumbnail_type from agency.artifact_attachments where id = @id", ("id", id)));
+        }
+
+        await BrowserFixture.OpenAsync(page, "/artifacts");
+        await Expect(page.GetByTestId("artifact-thumbnail")).ToHaveCountAsync(1);
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=artifact-thumbnail]')?.naturalWidth === 1");
+        await NoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task Comment_TypingAt_OffersWhoCanSeeIt_KeyboardPicks_AndTheMentionIsTold()
+    {
+        var w = await ArtifactLibraryWorld.CreateAsync(world);
+        var page = await browser.SignedInPageAsync(await AccountAsync(w.Tenant, "creative"), Password);
+        await BrowserFixture.OpenAsync(page, $"/artifacts/{w.Brief}");
+        var box = page.GetByTestId("comment-body");
+
+        await box.ClickAsync();
+        await box.PressSequentiallyAsync("Look at the dawn shot @");
+        await Expect(page.GetByTestId("mention-item")).ToHaveTextAsync(["admin person", "leadership person", "pm person"]);
+        await NoSeriousViolationsAsync(page);
+        await box.PressSequentiallyAsync("p");
+        await Expect(page.GetByTestId("mention-item")).ToHaveTextAsync(["admin person", "leadership person", "pm person"]);
+        await box.PressSequentiallyAsync("m");
+        await Expect(page.GetByTestId("mention-item")).ToHaveTextAsync(["pm person"]);
+        await box.PressAsync("Backspace");
+        await box.PressAsync("Backspace");
+        await box.PressSequentiallyAsync("le");
+        await Expect(page.GetByTestId("mention-item")).ToHaveTextAsync(["leadership person"]);
+        await box.PressAsync("Enter");
+        await Expect(page.GetByTestId("mention-menu")).ToHaveCountAsync(0);
+        await Expect(box).ToHaveValueAsync("Look at the dawn shot @leadership person ");
+        await box.PressSequentiallyAsync("please");
+        await page.GetByTestId("comment-add").ClickAsync();
+        await Expect(page.GetByTestId("comment-thread")).ToHaveCountAsync(1);
+
+        await using var s = await TestSession.BeginAsync(world.Database.App, w.Tenant.Id, "leadership", w.Tenant.People["leadership"]);
+        Assert.Equal(1L, await s.ScalarAsync<long>(
+            "select count(*) from agency.notifications where recipient_id = @p and kind = 'artifact_mention' and artifact_id = @a",
+            ("p", w.Tenant.People["leadership"]), ("a", w.Brief)));
+    }
+
+    [Fact]
     public async Task History_ComparesTheLastTwoVersions_AndARestoreAfterAskingIsANewVersion()
     {
         var w = await ArtifactLibraryWorld.CreateAsync(world);
@@ -81,6 +169,14 @@ public sealed class ArtifactScreensTests(TwoTenantWorld world, BrowserFixture br
         await Expect(page.GetByTestId("compare-summary")).ToHaveTextAsync("Version 2 against 1: 1 line added, 1 removed.");
         await Expect(page.GetByTestId("compare-lines").Locator(".added")).ToHaveTextAsync("+ A film of the harbour at dusk.");
         await Expect(page.GetByTestId("compare-lines").Locator(".removed")).ToContainTextAsync("− The harbour launch needs a budget");
+        // Within the changed line, its changed words are marked; the words both versions share are not.
+        await Expect(page.GetByTestId("compare-lines").Locator(".added ins").Filter(new() { HasText = "dusk" })).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("compare-lines").Locator(".added ins").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^harbour$") })).ToHaveCountAsync(0);
+        await NoSeriousViolationsAsync(page);
+        await page.GetByText("Side by side", new() { Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("compare-side").Locator("tbody tr")).ToHaveCountAsync(3);
+        await Expect(page.GetByTestId("compare-side").Locator("td.removed del").Filter(new() { HasText = "dawn" })).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("compare-side").Locator("td.added ins").Filter(new() { HasText = "dusk" })).ToHaveCountAsync(1);
         await NoSeriousViolationsAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "artifact-history");
 
@@ -113,6 +209,28 @@ public sealed class ArtifactScreensTests(TwoTenantWorld world, BrowserFixture br
             .ToList();
         Assert.True(changed.Count == 0,
             $"{changed.Count} of {originals.Count} change on the way through the editor; the first:\n{changed.FirstOrDefault().md}\n---\n{changed.FirstOrDefault().trip}");
+    }
+
+    [Fact]
+    public async Task Images_ThroughTheEditor_KeepTheirMarkdownAndRenderToTheSameHtml()
+    {
+        var id = Guid.CreateVersion7();
+        string[] originals =
+        [
+            $"# Board\n\n![harbour board](/attachments/{id})\n\nThe dawn frame.",
+            $"Before ![frame one](/attachments/{id}) and ![web](https://example.com/a.png) after.",
+            "![kept, not shown](/export/artifacts.csv)",
+        ];
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+
+        var trips = await page.EvaluateAsync<string[]>(
+            "async all => { const m = await import('/lib/editor/workroom-editor.js'); return all.map(md => m.roundTrip(md)); }", originals);
+
+        Assert.Equal(originals.Select(SafeMarkdown.ToHtml), trips.Select(SafeMarkdown.ToHtml));
+        Assert.Contains($"![harbour board](/attachments/{id})", trips[0]);
+        Assert.Contains("<img src=\"/attachments/", SafeMarkdown.ToHtml(trips[0]));
+        Assert.Contains("/export/artifacts.csv", trips[2]);
     }
 
     [Fact]

@@ -167,6 +167,11 @@ public sealed class TwoTenantWorld : IAsyncLifetime
             ("id", Id("agency.artifact_presence")), ("artifact", ids["agency.artifacts"]));
         await Insert("insert into agency.artifact_comments (id, artifact_id, body) values (@id, @artifact, 'Looks good')",
             ("id", Id("agency.artifact_comments")), ("artifact", ids["agency.artifacts"]));
+        // 053: an image in the creative's brief (a PNG's signature is all agency.image_type asks of it).
+        await Insert(
+            "insert into agency.artifact_attachments (id, artifact_id, file_name, content_type, content) values (@id, @artifact, 'board.png', 'image/png', @png)",
+            ("id", Id("agency.artifact_attachments")), ("artifact", ids["agency.artifacts"]),
+            ("png", new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D }));
         await Insert("insert into agency.ai_conversations (id, title) values (@id, 'Budget questions')",
             ("id", Id("agency.ai_conversations")));
         await Insert("insert into agency.ai_messages (id, conversation_id, role, content) values (@id, @conversation, 'user', 'How much is left?')",

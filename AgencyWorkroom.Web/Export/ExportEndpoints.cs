@@ -22,16 +22,7 @@ public static partial class ExportEndpoints
 {
     public static WebApplication MapWorkroomExports(this WebApplication app)
     {
-        var exports = app.MapGroup("/export").RequireAuthorization().AddEndpointFilter(async (context, next) =>
-        {
-            // Outside a circuit nobody sets the authentication state: the request's own user is it.
-            if (context.HttpContext.RequestServices.GetRequiredService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider host)
-            {
-                host.SetAuthenticationState(Task.FromResult(new AuthenticationState(context.HttpContext.User)));
-            }
-
-            return await next(context);
-        });
+        var exports = app.MapGroup("/export").RequireAuthorization().AddEndpointFilter(AsRequestUser);
 
         exports.MapGet("/campaigns.csv", async ([AsParameters] CampaignListQuery query, ICampaignQueries campaigns, CancellationToken cancellationToken) =>
         {
@@ -105,6 +96,20 @@ public static partial class ExportEndpoints
         });
         MapForecast(exports);
         return app;
+    }
+
+    /// <summary>
+    /// An endpoint filter: outside a circuit nobody sets the authentication state, so the request's own
+    /// user is it (the unit of work reads the person from there). Exports and attachments use it.
+    /// </summary>
+    public static async ValueTask<object?> AsRequestUser(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        if (context.HttpContext.RequestServices.GetRequiredService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider host)
+        {
+            host.SetAuthenticationState(Task.FromResult(new AuthenticationState(context.HttpContext.User)));
+        }
+
+        return await next(context);
     }
 
     /// <summary>A table as CSV or as an Excel workbook, by the extension asked for.</summary>

@@ -1,4 +1,5 @@
 using AgencyWorkroom.Data;
+using AgencyWorkroom.Web.Attachments;
 using AgencyWorkroom.Web.Components;
 using AgencyWorkroom.Web.Components.Shared;
 using AgencyWorkroom.Web.Edge;
@@ -59,6 +60,7 @@ public static class WebApplicationExtensions
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapWorkroomSignIn();
         app.MapWorkroomExports();
+        app.MapWorkroomAttachments();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().Add(endpoint =>
         {
             if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && route.TrimStart('/').StartsWith(BlazorHubPath, StringComparison.Ordinal))

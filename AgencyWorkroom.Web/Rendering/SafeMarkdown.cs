@@ -13,7 +13,7 @@ namespace AgencyWorkroom.Web.Rendering;
 /// becomes a <see cref="MarkupString"/>. Markdig alone is not a sanitizer (a <c>javascript:</c>
 /// link got through <c>DisableHtml</c> alone in another project), so both run, always.
 /// </summary>
-public static class SafeMarkdown
+public static partial class SafeMarkdown
 {
     private static readonly string[] Schemes = ["http", "https", "mailto"];
 
@@ -45,7 +45,7 @@ public static class SafeMarkdown
         var document = Markdown.Parse(markdown, Pipeline);
         foreach (var link in document.Descendants<LinkInline>().ToList())
         {
-            if (!IsAllowed(link.Url))
+            if (!(link.IsImage ? IsAllowedImage(link.Url) : IsAllowed(link.Url)))
             {
                 Unlink(link);
             }
@@ -81,21 +81,37 @@ public static class SafeMarkdown
         return Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && Schemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// Whether an image may be shown from there: http or https, or exactly an attachment of this site,
+    /// <c>/attachments/{id}</c> (053): no other path of the site, no data: or mailto: image.
+    /// </summary>
+    public static bool IsAllowedImage(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            return false;
+        }
+
+        var trimmed = url.Trim();
+        if (trimmed.StartsWith('/'))
+        {
+            return AttachmentPath().IsMatch(trimmed);
+        }
+
+        return Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^/attachments/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
+    private static partial System.Text.RegularExpressions.Regex AttachmentPath();
+
     // A link keeps its text; an image keeps its description; neither keeps the address.
     private static void Unlink(LinkInline link)
     {
         var container = new ContainerInline();
-        if (link.IsImage)
+        while (link.FirstChild is { } child)
         {
-            container.AppendChild(new LiteralInline(string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()))));
-        }
-        else
-        {
-            while (link.FirstChild is { } child)
-            {
-                child.Remove();
-                container.AppendChild(child);
-            }
+            child.Remove();
+            container.AppendChild(child);
         }
 
         link.ReplaceBy(container);

@@ -32,6 +32,9 @@ public sealed class ArtifactListItem
 
     public string? Snippet { get; init; }
 
+    /// <summary>The artifact's first image with a thumbnail (053), for the library's picture; null when it has none.</summary>
+    public Guid? ThumbnailId { get; init; }
+
     /// <summary>The latest review step (036): submitted, approved, changes_requested, withdrawn, reopened, archived or unarchived; null before any.</summary>
     public string? LastReviewStep { get; init; }
 

@@ -71,7 +71,18 @@ public sealed class ArtifactQueries(UnitOfWork unitOfWork) : IArtifactQueries
         unitOfWork.RunAsync(async (db, ct) =>
         {
             var result = await Filtered(db, filter).ToPageAsync(q => Ordered(q, filter, page), page, ct);
-            return result with { Items = await ReviewStepsAsync(db, await SnippetsAsync(db, filter, result.Items, ct), ct) };
+            var items = await ReviewStepsAsync(db, await SnippetsAsync(db, filter, result.Items, ct), ct);
+            var thumbnails = await ArtifactAttachmentQueries.FirstThumbnailsAsync(db, [.. items.Select(i => i.Row.ArtifactId)], ct);
+            return result with
+            {
+                Items = [.. items.Select(i => thumbnails.TryGetValue(i.Row.ArtifactId, out var thumbnail)
+                    ? new ArtifactListItem
+                    {
+                        Row = i.Row, Rank = i.Rank, Snippet = i.Snippet, LastReviewStep = i.LastReviewStep, LastReviewReason = i.LastReviewReason,
+                        ThumbnailId = thumbnail,
+                    }
+                    : i)],
+            };
         }, cancellationToken);
 
     public Task<List<ArtifactListItem>> ExportAsync(ArtifactFilter filter, PageRequest order, CancellationToken cancellationToken = default) =>

@@ -10,6 +10,12 @@ public interface IArtifactReviewQueries
 
     /// <summary>The comment threads, oldest first; only the open ones when asked. Empty when the artifact is not the caller's to see.</summary>
     Task<IReadOnlyList<CommentThreadDto>> ListThreadsAsync(Guid artifactId, bool openOnly = false, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Whom "@" + <paramref name="prefix"/> offers in a comment: the people who may read the artifact
+    /// (agency.artifact_mention_candidates, 053: the rule the mention's notification asks), the caller left out.
+    /// </summary>
+    Task<IReadOnlyList<string>> MentionCandidatesAsync(Guid artifactId, string prefix, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
@@ -19,6 +25,22 @@ public interface IArtifactReviewQueries
 /// </summary>
 public sealed class ArtifactReviewQueries(UnitOfWork unitOfWork) : IArtifactReviewQueries
 {
+    /// <summary>How many people an "@" offers at most.</summary>
+    public const int MentionLimit = 8;
+
+    public Task<IReadOnlyList<string>> MentionCandidatesAsync(Guid artifactId, string prefix, CancellationToken cancellationToken = default)
+    {
+        prefix = (prefix ?? "").Trim();
+        if (prefix.Length > 60)
+        {
+            return Task.FromResult<IReadOnlyList<string>>([]);
+        }
+
+        return unitOfWork.RunAsync<IReadOnlyList<string>>(async (db, ct) => await db.Database.SqlQuery<string>($"""
+            select full_name as "Value" from agency.artifact_mention_candidates({artifactId}, {prefix}, {MentionLimit})
+            """).ToListAsync(ct), cancellationToken);
+    }
+
     public Task<ArtifactReviewDto?> GetReviewAsync(Guid artifactId, CancellationToken cancellationToken = default) =>
         unitOfWork.RunAsync(async (db, ct) =>
         {

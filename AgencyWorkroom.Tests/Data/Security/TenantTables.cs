@@ -27,6 +27,8 @@ public static class TenantTables
         ["agency.artifact_templates"] = new("admin"),
         // 038: each person's own mark on an artifact they have open; the seeded one is the creative's.
         ["agency.artifact_presence"] = new("creative"),
+        // 053: images are added by whoever may edit the artifact and never changed; the seeded one is in the creative's brief.
+        ["agency.artifact_attachments"] = new("creative", CanUpdate: false),
         ["agency.timesheet_entries"] = new("creative"),
         ["agency.time_off_entries"] = new("creative"),
         // Each person's own running timer; the seeded one is the pm's.

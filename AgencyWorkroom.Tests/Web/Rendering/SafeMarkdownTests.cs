@@ -34,7 +34,7 @@ public sealed class SafeMarkdownTests
             - [x] done
             - [ ] to do
 
-            ![board](/attachments/3f1c.png)
+            ![board](/attachments/0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b)
             """);
 
         Assert.Contains("<h1", html);
@@ -48,7 +48,32 @@ public sealed class SafeMarkdownTests
         // Each box is named for a screen reader (axe's "label" rule), by its state.
         Assert.Matches("<input[^>]*checked[^>]*aria-label=\"Done:\"|<input[^>]*aria-label=\"Done:\"[^>]*checked", html);
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(html, "aria-label=\"(Done|To do):\""));
-        Assert.Contains("src=\"/attachments/3f1c.png\"", html);
+        Assert.Contains("<img src=\"/attachments/0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b\" alt=\"board\">", html);
+    }
+
+    [Theory]
+    [InlineData("![board](/attachments/0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b)", "/attachments/0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b")]
+    [InlineData("![web](https://example.com/a.png)", "https://example.com/a.png")]
+    [InlineData("![x](/attachments/0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b/../../export/artifacts.csv)", null)]
+    [InlineData("![x](/attachments/3f1c.png)", null)]
+    [InlineData("![x](/export/artifacts.csv)", null)]
+    [InlineData("![x](/Account/Logout)", null)]
+    [InlineData("![x](mailto:a@b.c)", null)]
+    [InlineData("![x](data:image/png;base64,iVBORw0KGgo=)", null)]
+    [InlineData("![x](//evil.example/a.png)", null)]
+    public void ToHtml_Images_OnlyFromTheWebOrExactlyAnAttachment(string markdown, string? src)
+    {
+        var html = SafeMarkdown.ToHtml($"Before {markdown} after");
+
+        if (src is null)
+        {
+            Assert.DoesNotContain("<img", html);
+            Assert.Contains("Before x after", html);
+        }
+        else
+        {
+            Assert.Contains($"<img src=\"{src}\"", html);
+        }
     }
 
     [Theory]
@@ -80,7 +105,11 @@ public static class Harmless
             {
                 Xunit.Assert.False(attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase), $"{attribute.Name} on <{element.LocalName}> in {html}");
                 Xunit.Assert.NotEqual("style", attribute.Name);
-                if (attribute.Name is "href" or "src" or "action" or "formaction" or "xlink:href" or "data")
+                if (attribute.Name == "src" && element.LocalName == "img")
+                {
+                    Xunit.Assert.True(SafeMarkdown.IsAllowedImage(attribute.Value), $"img src={attribute.Value} in {html}");
+                }
+                else if (attribute.Name is "href" or "src" or "action" or "formaction" or "xlink:href" or "data")
                 {
                     Xunit.Assert.True(SafeMarkdown.IsAllowed(attribute.Value), $"{attribute.Name}={attribute.Value} in {html}");
                 }

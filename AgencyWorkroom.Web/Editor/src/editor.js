@@ -8,6 +8,7 @@ import { Table, TableRow, TableHeader, TableCell } from '@tiptap/extension-table
 import { TaskList } from '@tiptap/extension-task-list';
 import { TaskItem } from '@tiptap/extension-task-item';
 import { Placeholder } from '@tiptap/extensions';
+import { Image } from '@tiptap/extension-image';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 
 const SCHEMES = ['http', 'https', 'mailto'];
@@ -19,6 +20,51 @@ function allowedUrl(url) {
   const m = /^([a-z][a-z0-9+.-]*):/i.exec(u);
   return !!m && SCHEMES.includes(m[1].toLowerCase());
 }
+
+// An image shows only from the web or from this site's attachments (053); any other address stays
+// in the Markdown, kept, but is not fetched. SafeMarkdown says the same for the read views.
+const ATTACHMENT = /^\/attachments\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export function allowedImage(url) {
+  const u = (url || '').trim();
+  return ATTACHMENT.test(u) || /^https?:\/\//i.test(u);
+}
+
+// Inline, as Markdown's images are: a paragraph with an image in it stays one paragraph.
+const WorkroomImage = Image.extend({
+  renderHTML({ HTMLAttributes }) {
+    const { src, ...rest } = HTMLAttributes;
+    return ['img', { ...rest, ...(allowedImage(src) ? { src } : {}), loading: 'lazy' }];
+  },
+}).configure({ inline: true, allowBase64: false });
+
+const filesKey = new PluginKey('workroom-files');
+
+// Images pasted or dropped: the files go to onFiles(files, position) (the page uploads them and
+// inserts what the server accepted); text and HTML paste as before.
+const ImageFiles = Extension.create({
+  name: 'workroomImageFiles',
+  addOptions() { return { onFiles: null }; },
+  addProseMirrorPlugins() {
+    const onFiles = this.options.onFiles;
+    const take = (files, pos) => {
+      const list = Array.from(files || []);
+      if (!onFiles || list.length === 0) return false;
+      onFiles(list, pos);
+      return true;
+    };
+    return [new Plugin({
+      key: filesKey,
+      props: {
+        handlePaste: (view, event) => take(event.clipboardData?.files, view.state.selection.from) && (event.preventDefault(), true),
+        handleDrop: (view, event) => {
+          if (!event.dataTransfer?.files?.length) return false;
+          const at = view.posAtCoords({ left: event.clientX, top: event.clientY });
+          return take(event.dataTransfer.files, at ? at.pos : view.state.selection.from) && (event.preventDefault(), true);
+        },
+      },
+    })];
+  },
+});
 
 // The block menu's entries: what "/" offers, in order.
 export const BLOCKS = [
@@ -124,7 +170,7 @@ const LinkShortcut = Extension.create({
   },
 });
 
-function extensions(placeholder) {
+function extensions(placeholder, onFiles) {
   return [
     StarterKit.configure({
       link: { openOnClick: false, autolink: true, protocols: ['mailto'], isAllowedUri: url => allowedUrl(url) },
@@ -136,6 +182,8 @@ function extensions(placeholder) {
     TaskList,
     TaskItem.configure({ nested: true }),
     Placeholder.configure({ placeholder: placeholder || "Write, or type '/' for blocks…" }),
+    WorkroomImage,
+    ImageFiles.configure({ onFiles }),
     Markdown,
     SlashMenu,
     LinkShortcut,
@@ -143,13 +191,14 @@ function extensions(placeholder) {
 }
 
 /**
- * Mounts an editor on the element with the Markdown; calls onChange() after each edit.
+ * Mounts an editor on the element with the Markdown; calls onChange() after each edit and
+ * onFiles(files, position) when files are pasted or dropped.
  * Returns { getMarkdown, setMarkdown, focus, destroy }.
  */
-export function createEditor(element, markdown, { placeholder, label, onChange } = {}) {
+export function createEditor(element, markdown, { placeholder, label, onChange, onFiles } = {}) {
   const editor = new Editor({
     element,
-    extensions: extensions(placeholder),
+    extensions: extensions(placeholder, onFiles),
     content: markdown || '',
     contentType: 'markdown',
     editorProps: { attributes: { 'aria-label': label || 'Artifact text', role: 'textbox', 'aria-multiline': 'true', 'data-testid': 'editor-content' } },
@@ -159,6 +208,12 @@ export function createEditor(element, markdown, { placeholder, label, onChange }
     getMarkdown: () => editor.getMarkdown(),
     setMarkdown: md => editor.commands.setContent(md || '', { contentType: 'markdown', emitUpdate: false }),
     focus: () => editor.commands.focus('end'),
+    /** Puts an image at the position (clamped to the document), as one edit. */
+    insertImage: (src, alt, pos) => {
+      if (!allowedImage(src)) return false;
+      const at = Math.max(0, Math.min(pos ?? editor.state.selection.from, editor.state.doc.content.size));
+      return editor.chain().focus().insertContentAt(at, { type: 'image', attrs: { src, alt: alt || null } }).run();
+    },
     destroy: () => editor.destroy(),
   };
 }

@@ -14,6 +14,9 @@ public sealed class FakeArtifactReview(IReadOnlyList<CommentThreadDto>? threads 
     public Task<IReadOnlyList<CommentThreadDto>> ListThreadsAsync(Guid artifactId, bool openOnly = false, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<CommentThreadDto>>([.. (threads ?? []).Where(t => !openOnly || t.Open)]);
 
+    public Task<IReadOnlyList<string>> MentionCandidatesAsync(Guid artifactId, string prefix, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
+
     public Task<ReviewWriteResult> AddCommentAsync(
         Guid artifactId, string body, Guid? parentId = null, string? quote = null, Guid? id = null, CancellationToken cancellationToken = default)
     {

@@ -14,6 +14,7 @@ public sealed partial class ArtifactComments
 {
     private IReadOnlyList<CommentThreadDto>? _threads;
     private IJSObjectReference? _module;
+    private DotNetObjectReference<ArtifactComments>? _self;
     private bool _openOnly;
     private string? _body;
     private string? _quote;
@@ -39,6 +40,20 @@ public sealed partial class ArtifactComments
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
+    /// <summary>"@" typed in a comment box: the names to offer (the database's choice: people who may read the artifact).</summary>
+    [JSInvokable]
+    public async Task<IReadOnlyList<string>> MentionCandidatesAsync(string prefix)
+    {
+        try
+        {
+            return await Queries.MentionCandidatesAsync(ArtifactId, prefix ?? "");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return [];
+        }
+    }
+
     private Guid _loaded;
 
     // Read when the artifact changes, not on every render of the page around it.
@@ -58,7 +73,8 @@ public sealed partial class ArtifactComments
             try
             {
                 _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Pages/Artifacts/ArtifactComments.razor.js");
-                await _module.InvokeVoidAsync("watch");
+                _self = DotNetObjectReference.Create(this);
+                await _module.InvokeVoidAsync("watch", _self);
             }
             catch (JSException)
             {
@@ -202,5 +218,7 @@ public sealed partial class ArtifactComments
             {
             }
         }
+
+        _self?.Dispose();
     }
 }

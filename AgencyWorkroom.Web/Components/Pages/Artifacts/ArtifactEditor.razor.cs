@@ -50,6 +50,93 @@ public sealed partial class ArtifactEditor
     [Inject]
     private IArtifactCommands Commands { get; set; } = default!;
 
+    [Inject]
+    private IArtifactAttachmentCommands Attachments { get; set; } = default!;
+
+    private string? _imageError;
+    private int _uploading;
+
+    /// <summary>What the browser inserts after an upload: the image's address and description, or nothing.</summary>
+    public sealed record ImageUploadReply(string? Src, string? Alt, string? Error);
+
+    /// <summary>
+    /// An image pasted or dropped into the editor, streamed through the circuit: stored as the signed-in
+    /// person (the database refuses another type, more than 10 MB, or an artifact they may not edit).
+    /// </summary>
+    [JSInvokable]
+    public async Task<ImageUploadReply> UploadImageAsync(string fileName, long size, IJSStreamReference content, IJSStreamReference? thumbnail)
+    {
+        AttachmentUploadResult result;
+        await InvokeAsync(() =>
+        {
+            _uploading++;
+            _imageError = null;
+            StateHasChanged();
+        });
+        try
+        {
+            if (size > ArtifactAttachmentRules.MaxBytes)
+            {
+                result = AttachmentUploadResult.Refused($"\"{fileName}\" is {size / 1048576.0:0.#} MB; an image can be at most 10 MB.");
+            }
+            else
+            {
+                var bytes = await ReadAsync(content, ArtifactAttachmentRules.MaxBytes);
+                var thumb = thumbnail is null ? null : await ReadOrNullAsync(thumbnail, ArtifactAttachmentRules.MaxThumbnailBytes);
+                result = bytes is null
+                    ? AttachmentUploadResult.Refused("The image could not be read; try again.")
+                    : await Attachments.AddAsync(ArtifactId, fileName, bytes, thumb);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            result = AttachmentUploadResult.Refused("The image could not be stored; try again.");
+        }
+        finally
+        {
+            await content.DisposeAsync();
+            if (thumbnail is not null)
+            {
+                await thumbnail.DisposeAsync();
+            }
+        }
+
+        await InvokeAsync(() =>
+        {
+            _uploading--;
+            _imageError = result.Done ? null : result.Error;
+            StateHasChanged();
+        });
+        return result is { Done: true, Id: { } id }
+            ? new ImageUploadReply(ArtifactAttachmentRules.Path(id), ArtifactAttachmentRules.Alt(System.IO.Path.GetFileNameWithoutExtension(fileName)), null)
+            : new ImageUploadReply(null, null, result.Error);
+    }
+
+    private static async Task<byte[]?> ReadAsync(IJSStreamReference reference, long max)
+    {
+        if (reference.Length > max)
+        {
+            return null;
+        }
+
+        await using var stream = await reference.OpenReadStreamAsync(max);
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer);
+        return buffer.ToArray();
+    }
+
+    private static async Task<byte[]?> ReadOrNullAsync(IJSStreamReference reference, long max)
+    {
+        try
+        {
+            return await ReadAsync(reference, max);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
     private string StateText => _state switch
     {
         SaveState.Saving => "Saving…",

@@ -16,6 +16,7 @@ public sealed partial class ArtifactHistory
     private int _older;
     private int _newer;
     private bool _busy;
+    private bool _sideBySide;
     private string? _error;
 
     [Parameter, EditorRequired]
@@ -94,6 +95,29 @@ public sealed partial class ArtifactHistory
     };
 
     private static string Lines(int count) => count == 1 ? "1 line" : $"{count:N0} lines";
+
+    // A line's text; a line changed in place shows its changed words marked (removed words struck, added ones underlined).
+    private static RenderFragment LineText(DiffLine line) => builder =>
+    {
+        if (line.Words is not { } words)
+        {
+            builder.AddContent(0, line.Text);
+            return;
+        }
+
+        foreach (var word in words)
+        {
+            if (!word.Changed)
+            {
+                builder.AddContent(1, word.Text);
+                continue;
+            }
+
+            builder.OpenElement(2, line.Kind == DiffLineKind.Added ? "ins" : "del");
+            builder.AddContent(3, word.Text);
+            builder.CloseElement();
+        }
+    };
 
     private static string Sign(DiffLineKind kind) => kind switch
     {

@@ -143,6 +143,7 @@ public static class BenchmarksProgram
         await RunAsync(10, "circuits", async () => [await Pages().CircuitMemoryAsync()]);
         await RunAsync(14, "throughput", async () => [await Pages().DashboardThroughputAsync()]);
         await RunAsync(17, "capacity-page", async () => [await Pages().CapacityRenderAsync()]);
+        await RunAsync(18, "artifact-page", async () => [await Pages().ArtifactRenderAsync()]);
         if (app is not null)
         {
             await app.DisposeAsync();
@@ -155,6 +156,7 @@ public static class BenchmarksProgram
         await RunAsync(15, "rates", async () => [await rates.MonthOfCampaignAsync(), await rates.CorrectionAsync()]);
         await RunAsync(17, "capacity", async () => await new CapacityBenchmarks(db, sampler).RunAsync(configuration));
         await RunAsync(18, "artifacts", async () => await new ArtifactBenchmarks(sampler).RunAsync(screens, db));
+        await RunAsync(18, "artifact-autosave", async () => [await new ArtifactBenchmarks(sampler).AutosaveAsync(screens, db)]);
         await RunAsync(19, "analytics", async () => await new AnalyticsBenchmarks(db, sampler).RunAsync(configuration));
         await RunAsync(20, "forecast", async () => await new ForecastBenchmarks(db, sampler).RunAsync(configuration));
         await RunAsync(21, "assistant", async () => await new AssistantBenchmarks(db, sampler).RunAsync(configuration));

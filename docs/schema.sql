@@ -352,9 +352,7 @@ begin
     and strpos(body, '@' || lower(e.full_name)) > 0
     -- the whole name: not "@Ann" inside "@Anna"
     and body ~ ('@' || regexp_replace(lower(e.full_name), '([.^$*+?()\[\]{}|\\-])', '\\\1', 'g') || '($|[^[:alnum:]_])')
-    and (e.id = a.owner_id or e.agency_role in ('leadership', 'admin')
-         or exists (select 1 from agency.campaign_team tm
-                    where tm.tenant_id = a.tenant_id and tm.campaign_id = a.campaign_id and tm.employee_id = e.id));
+    and agency.may_read_artifact_as(e.id, e.agency_role, a.owner_id, a.campaign_id);
   return null;
 end
 $_$;
@@ -796,6 +794,30 @@ $$;
 
 
 ALTER FUNCTION agency.analytics_utilization(p_from date, p_to date, p_grain text, p_group text, p_department text, p_role text, p_employee uuid) OWNER TO workroom_owner;
+
+--
+-- Name: artifact_mention_candidates(uuid, text, integer); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.artifact_mention_candidates(p_artifact uuid, p_prefix text DEFAULT ''::text, p_limit integer DEFAULT 8) RETURNS TABLE(employee_id uuid, full_name text)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select e.id, e.full_name
+  from agency.artifacts a
+  join agency.employees e on e.tenant_id = a.tenant_id
+  where a.id = p_artifact and a.deleted_at is null
+    and e.active and e.deleted_at is null and e.id is distinct from agency.current_user_id()
+    and agency.may_read_artifact_as(e.id, e.agency_role, a.owner_id, a.campaign_id)
+    and (coalesce(p_prefix, '') = ''
+         or pg_catalog.starts_with(pg_catalog.lower(e.full_name), pg_catalog.lower(p_prefix))
+         or pg_catalog.strpos(pg_catalog.lower(e.full_name), ' ' || pg_catalog.lower(p_prefix)) > 0)
+  order by e.full_name, e.id
+  limit least(greatest(coalesce(p_limit, 8), 1), 20)
+$$;
+
+
+ALTER FUNCTION agency.artifact_mention_candidates(p_artifact uuid, p_prefix text, p_limit integer) OWNER TO workroom_owner;
 
 --
 -- Name: artifact_review_allowed(text, uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -2419,6 +2441,17 @@ CREATE FUNCTION agency.has_role(p_role text) RETURNS boolean
 ALTER FUNCTION agency.has_role(p_role text) OWNER TO workroom_owner;
 
 --
+-- Name: image_type(bytea); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.image_type(p_head bytea) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN CASE WHEN (SUBSTRING(p_head FROM 1 FOR 8) = '\x89504e470d0a1a0a'::bytea) THEN 'image/png'::text WHEN (SUBSTRING(p_head FROM 1 FOR 3) = '\xffd8ff'::bytea) THEN 'image/jpeg'::text WHEN (SUBSTRING(p_head FROM 1 FOR 6) = ANY (ARRAY['\x474946383761'::bytea, '\x474946383961'::bytea])) THEN 'image/gif'::text WHEN ((SUBSTRING(p_head FROM 1 FOR 4) = '\x52494646'::bytea) AND (SUBSTRING(p_head FROM 9 FOR 4) = '\x57454250'::bytea)) THEN 'image/webp'::text ELSE NULL::text END;
+
+
+ALTER FUNCTION agency.image_type(p_head bytea) OWNER TO workroom_owner;
+
+--
 -- Name: import_clients(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -3279,6 +3312,17 @@ CREATE FUNCTION agency.may_add_artifacts_to(p_campaign_id uuid) RETURNS boolean
 ALTER FUNCTION agency.may_add_artifacts_to(p_campaign_id uuid) OWNER TO workroom_owner;
 
 --
+-- Name: may_edit_artifact(uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.may_edit_artifact(p_owner uuid, p_campaign uuid) RETURNS boolean
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN ((p_owner = agency.current_user_id()) OR agency.has_any_role(ARRAY['leadership'::text, 'admin'::text]) OR (EXISTS (SELECT 1 FROM agency.campaign_team tm WHERE ((tm.tenant_id = agency.current_tenant_id()) AND (tm.campaign_id = may_edit_artifact.p_campaign) AND (tm.employee_id = agency.current_user_id())))));
+
+
+ALTER FUNCTION agency.may_edit_artifact(p_owner uuid, p_campaign uuid) OWNER TO workroom_owner;
+
+--
 -- Name: may_link_campaign(uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
@@ -3288,6 +3332,17 @@ CREATE FUNCTION agency.may_link_campaign(p_campaign_id uuid) RETURNS boolean
 
 
 ALTER FUNCTION agency.may_link_campaign(p_campaign_id uuid) OWNER TO workroom_owner;
+
+--
+-- Name: may_read_artifact_as(uuid, text, uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
+--
+
+CREATE FUNCTION agency.may_read_artifact_as(p_person uuid, p_person_role text, p_owner uuid, p_campaign uuid) RETURNS boolean
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN ((p_person = p_owner) OR (p_person_role = ANY (ARRAY['leadership'::text, 'admin'::text])) OR (EXISTS (SELECT 1 FROM agency.campaign_team tm WHERE ((tm.tenant_id = agency.current_tenant_id()) AND (tm.campaign_id = may_read_artifact_as.p_campaign) AND (tm.employee_id = may_read_artifact_as.p_person)))));
+
+
+ALTER FUNCTION agency.may_read_artifact_as(p_person uuid, p_person_role text, p_owner uuid, p_campaign uuid) OWNER TO workroom_owner;
 
 --
 -- Name: may_review_artifact(uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
@@ -5441,6 +5496,36 @@ ALTER TABLE ONLY agency.ai_messages FORCE ROW LEVEL SECURITY;
 ALTER TABLE agency.ai_messages OWNER TO workroom_owner;
 
 --
+-- Name: artifact_attachments; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.artifact_attachments (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    artifact_id uuid NOT NULL,
+    file_name text NOT NULL,
+    content_type text NOT NULL,
+    content bytea NOT NULL,
+    byte_size integer GENERATED ALWAYS AS (octet_length(content)) STORED,
+    thumbnail bytea,
+    thumbnail_type text,
+    created_by uuid DEFAULT agency.current_user_id() NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT artifact_attachments_file_name_check CHECK (((length(btrim(file_name)) >= 1) AND (length(btrim(file_name)) <= 255))),
+    CONSTRAINT artifact_attachments_size CHECK (((octet_length(content) >= 1) AND (octet_length(content) <= 10485760))),
+    CONSTRAINT artifact_attachments_thumbnail CHECK ((((thumbnail IS NULL) AND (thumbnail_type IS NULL)) OR (COALESCE((thumbnail_type = agency.image_type(thumbnail)), false) AND (octet_length(thumbnail) <= 262144)))),
+    CONSTRAINT artifact_attachments_type CHECK (COALESCE((content_type = agency.image_type(content)), false))
+);
+ALTER TABLE ONLY agency.artifact_attachments ALTER COLUMN content SET STORAGE EXTERNAL;
+ALTER TABLE ONLY agency.artifact_attachments ALTER COLUMN thumbnail SET STORAGE EXTERNAL;
+
+ALTER TABLE ONLY agency.artifact_attachments FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.artifact_attachments OWNER TO workroom_owner;
+
+--
 -- Name: artifact_comments; Type: TABLE; Schema: agency; Owner: workroom_owner
 --
 
@@ -6967,6 +7052,14 @@ ALTER TABLE ONLY agency.ai_messages
 
 
 --
+-- Name: artifact_attachments artifact_attachments_pkey; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_attachments
+    ADD CONSTRAINT artifact_attachments_pkey PRIMARY KEY (tenant_id, id);
+
+
+--
 -- Name: artifact_comments artifact_comments_in_artifact_key; Type: CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -7697,6 +7790,20 @@ CREATE INDEX ai_messages_asker_recent_idx ON agency.ai_messages USING btree (ten
 --
 
 CREATE INDEX ai_messages_conversation_idx ON agency.ai_messages USING btree (tenant_id, conversation_id, created_at);
+
+
+--
+-- Name: artifact_attachments_artifact_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX artifact_attachments_artifact_idx ON agency.artifact_attachments USING btree (tenant_id, artifact_id, created_at);
+
+
+--
+-- Name: artifact_attachments_created_by_idx; Type: INDEX; Schema: agency; Owner: workroom_owner
+--
+
+CREATE INDEX artifact_attachments_created_by_idx ON agency.artifact_attachments USING btree (tenant_id, created_by);
 
 
 --
@@ -9461,6 +9568,30 @@ ALTER TABLE ONLY agency.ai_messages
 
 
 --
+-- Name: artifact_attachments artifact_attachments_tenant_id_artifact_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_attachments
+    ADD CONSTRAINT artifact_attachments_tenant_id_artifact_id_fkey FOREIGN KEY (tenant_id, artifact_id) REFERENCES agency.artifacts(tenant_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: artifact_attachments artifact_attachments_tenant_id_created_by_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_attachments
+    ADD CONSTRAINT artifact_attachments_tenant_id_created_by_fkey FOREIGN KEY (tenant_id, created_by) REFERENCES agency.employees(tenant_id, id);
+
+
+--
+-- Name: artifact_attachments artifact_attachments_tenant_id_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE ONLY agency.artifact_attachments
+    ADD CONSTRAINT artifact_attachments_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES agency.tenants(id) ON DELETE CASCADE;
+
+
+--
 -- Name: artifact_comments artifact_comments_reply_same_artifact_fkey; Type: FK CONSTRAINT; Schema: agency; Owner: workroom_owner
 --
 
@@ -10439,6 +10570,12 @@ CREATE POLICY allocation_read ON agency.team_allocations FOR SELECT USING (true)
 
 
 --
+-- Name: artifact_attachments; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
+--
+
+ALTER TABLE agency.artifact_attachments ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: artifact_comments; Type: ROW SECURITY; Schema: agency; Owner: workroom_owner
 --
 
@@ -10462,11 +10599,7 @@ CREATE POLICY artifact_delete ON agency.artifacts FOR DELETE USING (((owner_id =
 -- Name: artifacts artifact_edit; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
-CREATE POLICY artifact_edit ON agency.artifacts FOR UPDATE USING (((owner_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.has_any_role(ARRAY['leadership'::text, 'admin'::text]) AS has_any_role) OR (EXISTS ( SELECT 1
-   FROM agency.campaign_team tm
-  WHERE ((tm.tenant_id = artifacts.tenant_id) AND (tm.campaign_id = artifacts.campaign_id) AND (tm.employee_id = ( SELECT agency.current_user_id() AS current_user_id))))))) WITH CHECK (((owner_id = ( SELECT agency.current_user_id() AS current_user_id)) OR ( SELECT agency.has_any_role(ARRAY['leadership'::text, 'admin'::text]) AS has_any_role) OR (EXISTS ( SELECT 1
-   FROM agency.campaign_team tm
-  WHERE ((tm.tenant_id = artifacts.tenant_id) AND (tm.campaign_id = artifacts.campaign_id) AND (tm.employee_id = ( SELECT agency.current_user_id() AS current_user_id)))))));
+CREATE POLICY artifact_edit ON agency.artifacts FOR UPDATE USING (agency.may_edit_artifact(owner_id, campaign_id)) WITH CHECK (agency.may_edit_artifact(owner_id, campaign_id));
 
 
 --
@@ -10514,6 +10647,24 @@ ALTER TABLE agency.artifact_versions ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE agency.artifacts ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: artifact_attachments attachment_add; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY attachment_add ON agency.artifact_attachments FOR INSERT WITH CHECK (((created_by = ( SELECT agency.current_user_id() AS current_user_id)) AND (EXISTS ( SELECT 1
+   FROM agency.artifacts a
+  WHERE ((a.tenant_id = artifact_attachments.tenant_id) AND (a.id = artifact_attachments.artifact_id) AND (a.deleted_at IS NULL) AND agency.may_edit_artifact(a.owner_id, a.campaign_id))))));
+
+
+--
+-- Name: artifact_attachments attachment_read; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY attachment_read ON agency.artifact_attachments FOR SELECT USING ((EXISTS ( SELECT 1
+   FROM agency.artifacts a
+  WHERE ((a.tenant_id = artifact_attachments.tenant_id) AND (a.id = artifact_attachments.artifact_id)))));
+
 
 --
 -- Name: audit_log audit_append; Type: POLICY; Schema: agency; Owner: workroom_owner
@@ -11402,6 +11553,13 @@ CREATE POLICY tenant_isolation ON agency.ai_messages AS RESTRICTIVE USING ((tena
 
 
 --
+-- Name: artifact_attachments tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
+--
+
+CREATE POLICY tenant_isolation ON agency.artifact_attachments AS RESTRICTIVE USING ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT agency.current_tenant_id() AS current_tenant_id)));
+
+
+--
 -- Name: artifact_comments tenant_isolation; Type: POLICY; Schema: agency; Owner: workroom_owner
 --
 
@@ -12159,6 +12317,13 @@ GRANT ALL ON FUNCTION agency.analytics_utilization(p_from date, p_to date, p_gra
 
 
 --
+-- Name: FUNCTION artifact_mention_candidates(p_artifact uuid, p_prefix text, p_limit integer); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.artifact_mention_candidates(p_artifact uuid, p_prefix text, p_limit integer) TO agency_app;
+
+
+--
 -- Name: FUNCTION artifact_review_allowed(p_step text, p_owner uuid, p_campaign uuid); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -12445,6 +12610,13 @@ GRANT ALL ON FUNCTION agency.has_role(p_role text) TO agency_links;
 
 
 --
+-- Name: FUNCTION image_type(p_head bytea); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.image_type(p_head bytea) TO agency_app;
+
+
+--
 -- Name: FUNCTION import_clients(p_batch uuid); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -12558,11 +12730,26 @@ GRANT ALL ON FUNCTION agency.may_add_artifacts_to(p_campaign_id uuid) TO agency_
 
 
 --
+-- Name: FUNCTION may_edit_artifact(p_owner uuid, p_campaign uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.may_edit_artifact(p_owner uuid, p_campaign uuid) TO agency_app;
+
+
+--
 -- Name: FUNCTION may_link_campaign(p_campaign_id uuid); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
 GRANT ALL ON FUNCTION agency.may_link_campaign(p_campaign_id uuid) TO agency_links;
 GRANT ALL ON FUNCTION agency.may_link_campaign(p_campaign_id uuid) TO agency_app;
+
+
+--
+-- Name: FUNCTION may_read_artifact_as(p_person uuid, p_person_role text, p_owner uuid, p_campaign uuid); Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT ALL ON FUNCTION agency.may_read_artifact_as(p_person uuid, p_person_role text, p_owner uuid, p_campaign uuid) TO agency_reviews;
+GRANT ALL ON FUNCTION agency.may_read_artifact_as(p_person uuid, p_person_role text, p_owner uuid, p_campaign uuid) TO agency_app;
 
 
 --
@@ -12989,6 +13176,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.ai_conversations TO agency_app
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.ai_messages TO agency_app;
+
+
+--
+-- Name: TABLE artifact_attachments; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.artifact_attachments TO agency_app;
 
 
 --

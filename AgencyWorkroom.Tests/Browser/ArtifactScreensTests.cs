@@ -1,6 +1,5 @@
 using AgencyWorkroom.Data.DemoData;
 using AgencyWorkroom.Data.Features.Artifacts;
-using AgencyWorkroom.Data.Identity;
 using AgencyWorkroom.Tests.Data.Features.Artifacts;
 using AgencyWorkroom.Tests.Infrastructure;
 using AgencyWorkroom.Web.Rendering;
@@ -23,12 +22,12 @@ public sealed class ArtifactScreensTests(TwoTenantWorld world, BrowserFixture br
     public async Task Editor_TypeSlashHeadingAndTasks_Saved_ThereAfterReload()
     {
         var w = await ArtifactLibraryWorld.CreateAsync(world);
-        var email = await AccountAsync(w.Tenant, "creative");
+        var email = await w.Tenant.SignInAccountAsync(world, "creative", Password);
         var page = await browser.SignedInPageAsync(email, Password);
 
         await BrowserFixture.OpenAsync(page, "/artifacts");
         await Expect(page.GetByTestId("artifact-link")).ToHaveCountAsync(2);
-        await NoSeriousViolationsAsync(page);
+        await BrowserFixture.AssertNoSeriousViolationsAsync(page);
         await BrowserFixture.OpenAsync(page, "/artifacts?search=ferries");
         await Expect(page.GetByTestId("artifact-link")).ToHaveTextAsync("Radio script");
         await Expect(page.GetByTestId("artifact-snippet").Locator("mark")).ToHaveTextAsync("ferries");
@@ -51,7 +50,7 @@ public sealed class ArtifactScreensTests(TwoTenantWorld world, BrowserFixture br
 
         await Expect(page.GetByTestId("save-state")).ToHaveAttributeAsync("data-saves", new System.Text.RegularExpressions.Regex("^[1-9]"));
         await Expect(page.GetByTestId("save-state")).ToHaveTextAsync("Saved");
-        await NoSeriousViolationsAsync(page);
+        await BrowserFixture.AssertNoSeriousViolationsAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "artifact-editor");
 
         await page.ReloadAsync();
@@ -68,7 +67,7 @@ public sealed class ArtifactScreensTests(TwoTenantWorld world, BrowserFixture br
     public async Task Editor_PasteAnImage_ShownSavedThereAfterReload_InTheLibrary_AndAnSvgIsRefusedWithAMessage()
     {
         var w = await ArtifactLibraryWorld.CreateAsync(world);
-        var page = await browser.SignedInPageAsync(await AccountAsync(w.Tenant, "creative"), Password);
+        var page = await browser.SignedInPageAsync(await w.Tenant.SignInAccountAsync(world, "creative", Password), Password);
         await BrowserFixture.OpenAsync(page, $"/artifacts/{w.Brief}");
         var editor = page.GetByTestId("editor-content");
         await Expect(editor.Locator("h1")).ToHaveTextAsync("Harbour launch");
@@ -95,13 +94,13 @@ public sealed class ArtifactScreensTests(TwoTenantWorld world, BrowserFixture br
         await page.WaitForFunctionAsync("() => document.querySelector(\"[data-testid=editor-content] img[src^='/attachments/']\")?.naturalWidth === 1");
         await Expect(page.GetByTestId("save-state")).ToHaveAttributeAsync("data-saves", new System.Text.RegularExpressions.Regex("^[1-9]"));
         await Expect(page.GetByTestId("save-state")).ToHaveTextAsync("Saved");
-        await NoSeriousViolationsAsync(page);
+        await BrowserFixture.AssertNoSeriousViolationsAsync(page);
 
         // An SVG (it can carry script) is refused, with the reason next to the editor; nothing is inserted.
         await page.EvaluateAsync(Paste, new[] { Convert.ToBase64String(ArtifactAttachmentTests.Svg), "logo.svg", "image/svg+xml" });
         await Expect(page.GetByTestId("image-error")).ToContainTextAsync("Only PNG, JPEG, GIF and WebP images can be added");
         await Expect(editor.Locator("img:not(.ProseMirror-separator)")).ToHaveCountAsync(1);
-        await NoSeriousViolationsAsync(page);
+        await BrowserFixture.AssertNoSeriousViolationsAsync(page);
 
         await page.ReloadAsync();
         await BrowserFixture.WaitForInteractiveAsync(page);
@@ -116,21 +115,21 @@ public sealed class ArtifactScreensTests(TwoTenantWorld world, BrowserFixture br
         await BrowserFixture.OpenAsync(page, "/artifacts");
         await Expect(page.GetByTestId("artifact-thumbnail")).ToHaveCountAsync(1);
         await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=artifact-thumbnail]')?.naturalWidth === 1");
-        await NoSeriousViolationsAsync(page);
+        await BrowserFixture.AssertNoSeriousViolationsAsync(page);
     }
 
     [Fact]
     public async Task Comment_TypingAt_OffersWhoCanSeeIt_KeyboardPicks_AndTheMentionIsTold()
     {
         var w = await ArtifactLibraryWorld.CreateAsync(world);
-        var page = await browser.SignedInPageAsync(await AccountAsync(w.Tenant, "creative"), Password);
+        var page = await browser.SignedInPageAsync(await w.Tenant.SignInAccountAsync(world, "creative", Password), Password);
         await BrowserFixture.OpenAsync(page, $"/artifacts/{w.Brief}");
         var box = page.GetByTestId("comment-body");
 
         await box.ClickAsync();
         await box.PressSequentiallyAsync("Look at the dawn shot @");
         await Expect(page.GetByTestId("mention-item")).ToHaveTextAsync(["admin person", "leadership person", "pm person"]);
-        await NoSeriousViolationsAsync(page);
+        await BrowserFixture.AssertNoSeriousViolationsAsync(page);
         await box.PressSequentiallyAsync("p");
         await Expect(page.GetByTestId("mention-item")).ToHaveTextAsync(["admin person", "leadership person", "pm person"]);
         await box.PressSequentiallyAsync("m");
@@ -162,7 +161,7 @@ public sealed class ArtifactScreensTests(TwoTenantWorld world, BrowserFixture br
             Assert.True((await pm.Get<IArtifactCommands>().SaveVersionAsync(w.Brief, version, "# Harbour launch\n\nA film of the harbour at dusk.", "Dusk, not dawn")).Saved);
         }
 
-        var page = await browser.SignedInPageAsync(await AccountAsync(w.Tenant, "creative"), Password);
+        var page = await browser.SignedInPageAsync(await w.Tenant.SignInAccountAsync(world, "creative", Password), Password);
         await BrowserFixture.OpenAsync(page, $"/artifacts/{w.Brief}?view=history");
 
         await Expect(page.GetByTestId("history-version")).ToHaveTextAsync(["2", "1"]);
@@ -172,12 +171,12 @@ public sealed class ArtifactScreensTests(TwoTenantWorld world, BrowserFixture br
         // Within the changed line, its changed words are marked; the words both versions share are not.
         await Expect(page.GetByTestId("compare-lines").Locator(".added ins").Filter(new() { HasText = "dusk" })).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("compare-lines").Locator(".added ins").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^harbour$") })).ToHaveCountAsync(0);
-        await NoSeriousViolationsAsync(page);
+        await BrowserFixture.AssertNoSeriousViolationsAsync(page);
         await page.GetByText("Side by side", new() { Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("compare-side").Locator("tbody tr")).ToHaveCountAsync(3);
         await Expect(page.GetByTestId("compare-side").Locator("td.removed del").Filter(new() { HasText = "dawn" })).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("compare-side").Locator("td.added ins").Filter(new() { HasText = "dusk" })).ToHaveCountAsync(1);
-        await NoSeriousViolationsAsync(page);
+        await BrowserFixture.AssertNoSeriousViolationsAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "artifact-history");
 
         await page.GetByTestId("restore-1").ClickAsync();
@@ -237,7 +236,7 @@ public sealed class ArtifactScreensTests(TwoTenantWorld world, BrowserFixture br
     public async Task NewArtifact_FromATemplate_OpensInTheEditor_ExportsAsMarkdown_AndAdminsKeepTheTemplates()
     {
         var w = await ArtifactLibraryWorld.CreateAsync(world);
-        var page = await browser.SignedInPageAsync(await AccountAsync(w.Tenant, "creative"), Password);
+        var page = await browser.SignedInPageAsync(await w.Tenant.SignInAccountAsync(world, "creative", Password), Password);
 
         await BrowserFixture.OpenAsync(page, "/artifacts");
         await page.GetByTestId("new-artifact").ClickAsync();
@@ -253,7 +252,7 @@ public sealed class ArtifactScreensTests(TwoTenantWorld world, BrowserFixture br
         await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
         await dialog.GetByTestId("field-title").Locator("input").FillAsync("Pitch deck");
         await Expect(dialog.GetByTestId("field-title").Locator("input")).ToHaveValueAsync("Pitch deck");
-        await NoSeriousViolationsAsync(page);
+        await BrowserFixture.AssertNoSeriousViolationsAsync(page);
         await dialog.GetByTestId("save").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/artifacts/[0-9a-f-]{36}$"));
@@ -265,7 +264,7 @@ public sealed class ArtifactScreensTests(TwoTenantWorld world, BrowserFixture br
         Assert.Equal(200, download.Status);
         Assert.StartsWith("# Deck outline", await download.TextAsync());
 
-        var admin = await browser.SignedInPageAsync(await AccountAsync(w.Tenant, "admin"), Password);
+        var admin = await browser.SignedInPageAsync(await w.Tenant.SignInAccountAsync(world, "admin", Password), Password);
         await BrowserFixture.OpenAsync(admin, "/admin/templates");
         await Expect(admin.GetByTestId("template-name")).ToHaveCountAsync(5);
         await admin.GetByTestId("add-template").ClickAsync();
@@ -273,7 +272,7 @@ public sealed class ArtifactScreensTests(TwoTenantWorld world, BrowserFixture br
         await editor.GetByTestId("field-template-name").Locator("input").FillAsync("Launch checklist");
         await editor.GetByTestId("field-template-content").Locator("textarea").FillAsync("# Launch checklist\n\n- [ ] Legal");
         await Expect(editor.GetByTestId("template-preview").Locator("h1")).ToHaveTextAsync("Launch checklist");
-        await NoSeriousViolationsAsync(admin);
+        await BrowserFixture.AssertNoSeriousViolationsAsync(admin);
         await editor.GetByTestId("save").ClickAsync();
         await Expect(admin.GetByTestId("template-name")).ToHaveCountAsync(6);
         await Expect(admin.GetByTestId("template-name").Filter(new() { HasText = "Launch checklist" })).ToHaveCountAsync(1);
@@ -283,8 +282,8 @@ public sealed class ArtifactScreensTests(TwoTenantWorld world, BrowserFixture br
     public async Task Editor_SecondPersonOpensIt_SeesTheFirstIsThere()
     {
         var w = await ArtifactLibraryWorld.CreateAsync(world);
-        var pm = await browser.SignedInPageAsync(await AccountAsync(w.Tenant, "pm"), Password);
-        var creative = await browser.SignedInPageAsync(await AccountAsync(w.Tenant, "creative"), Password);
+        var pm = await browser.SignedInPageAsync(await w.Tenant.SignInAccountAsync(world, "pm", Password), Password);
+        var creative = await browser.SignedInPageAsync(await w.Tenant.SignInAccountAsync(world, "creative", Password), Password);
 
         await BrowserFixture.OpenAsync(pm, $"/artifacts/{w.Brief}");
         await Expect(pm.GetByTestId("editor-content").Locator("h1")).ToHaveTextAsync("Harbour launch");
@@ -292,22 +291,6 @@ public sealed class ArtifactScreensTests(TwoTenantWorld world, BrowserFixture br
         await BrowserFixture.OpenAsync(creative, $"/artifacts/{w.Brief}");
 
         await Expect(creative.GetByTestId("presence")).ToContainTextAsync("pm person is here too");
-        await NoSeriousViolationsAsync(creative);
-    }
-
-    private async Task<string> AccountAsync(ScratchTenant tenant, string role)
-    {
-        var email = $"{role}@a{tenant.Id:N}.test";
-        await using var s = await TestSession.BeginAsync(world.Database.Owner, tenant.Id, "admin", tenant.People["admin"]);
-        await s.ExecuteAsync("update agency.employees set email = @email where id = @id", ("email", email), ("id", tenant.People[role]));
-        await SignInAccounts.UpsertAsync(s.Connection, s.Transaction, [(tenant.Id, tenant.People[role], email)], Password);
-        await s.CommitAsync();
-        return email;
-    }
-
-    private static async Task NoSeriousViolationsAsync(IPage page)
-    {
-        var violations = await BrowserFixture.SeriousAccessibilityViolationsAsync(page);
-        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        await BrowserFixture.AssertNoSeriousViolationsAsync(creative);
     }
 }

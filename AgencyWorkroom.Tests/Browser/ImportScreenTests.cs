@@ -46,7 +46,7 @@ public sealed class ImportScreenTests(TwoTenantWorld world, BrowserFixture brows
         await page.GetByTestId("nav-import").ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/import$"));
         await BrowserFixture.WaitForInteractiveAsync(page);
-        await NoSeriousViolationsAsync(page);
+        await BrowserFixture.AssertNoSeriousViolationsAsync(page);
         await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload
         {
             Name = "history.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(file),
@@ -59,7 +59,7 @@ public sealed class ImportScreenTests(TwoTenantWorld world, BrowserFixture brows
         await page.GetByTestId("import").ClickAsync();
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
         await Expect(page.GetByTestId("import-summary")).ToContainTextAsync("Imported: 3 entries added, 0 were there already");
-        await NoSeriousViolationsAsync(page);
+        await BrowserFixture.AssertNoSeriousViolationsAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "admin-import");
 
         await BrowserFixture.OpenAsync(page, $"/campaigns/{campaign}");
@@ -92,12 +92,6 @@ public sealed class ImportScreenTests(TwoTenantWorld world, BrowserFixture brows
         await Expect(page.GetByTestId("rejection-line")).ToHaveTextAsync("3");
         await Expect(page.GetByTestId("rejection-reason")).ToContainTextAsync("unknown role 'wizard'");
         await Expect(page.GetByTestId("import")).ToBeDisabledAsync();
-        await NoSeriousViolationsAsync(page);
-    }
-
-    private static async Task NoSeriousViolationsAsync(IPage page)
-    {
-        var violations = await BrowserFixture.SeriousAccessibilityViolationsAsync(page);
-        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        await BrowserFixture.AssertNoSeriousViolationsAsync(page);
     }
 }

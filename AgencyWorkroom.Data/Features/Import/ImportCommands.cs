@@ -102,34 +102,8 @@ public sealed class ImportCommands(UnitOfWork unitOfWork) : IImportCommands
                 from import_timesheet_rows
                 """, ct, ("id", batchId), ("name", Name(fileName)), ("sha", hashing.Hex()), ("rows", read));
 
-            var rejections = new List<ImportRejection>();
-            await using (var problems = new NpgsqlCommand("select line_no, reason from agency.timesheet_import_problems(@id)", connection, transaction))
-            {
-                problems.CommandTimeout = 0;
-                problems.Parameters.AddWithValue("id", batchId);
-                await using var rows = await problems.ExecuteReaderAsync(ct);
-                while (await rows.ReadAsync(ct))
-                {
-                    rejections.Add(new ImportRejection(rows.GetInt32(0), rows.GetString(1)));
-                }
-            }
-
-            var added = 0;
-            if (rejections.Count == 0)
-            {
-                progress?.Report(new ImportProgress("importing", 0, read));
-                await using var move = new NpgsqlCommand("select agency.import_timesheets(@id)", connection, transaction) { CommandTimeout = 0 };
-                move.Parameters.AddWithValue("id", batchId);
-                added = (int)(await move.ExecuteScalarAsync(ct))!;
-            }
-
-            var imported = rejections.Count == 0 && !options.DryRun;
-            if (!imported)
-            {
-                await transaction.RollbackAsync("import", ct);
-            }
-
-            progress?.Report(new ImportProgress("done", read, read));
+            var (rejections, added, imported) = await CheckThenMoveAsync(
+                connection, transaction, batchId, "timesheet_import_problems", "import_timesheets", read, options.DryRun, progress, ct);
             return new ImportSummary(Name(fileName), csv.Format, options.DryRun, read, added,
                 rejections.Count == 0 ? read - added : 0, rejections, imported ? batchId : null);
         }, cancellationToken);
@@ -217,37 +191,51 @@ public sealed class ImportCommands(UnitOfWork unitOfWork) : IImportCommands
                 $"insert into agency.{staging} (batch_id, {columns}) select @id, {columns} from import_{staging}",
                 ct, ("id", batchId), ("name", Name(fileName)), ("sha", hashing.Hex()), ("rows", read));
 
-            var rejections = new List<ImportRejection>();
-            await using (var problems = new NpgsqlCommand($"select line_no, reason from agency.{problemsFunction}(@id)", connection, transaction))
-            {
-                problems.CommandTimeout = 0;
-                problems.Parameters.AddWithValue("id", batchId);
-                await using var rows = await problems.ExecuteReaderAsync(ct);
-                while (await rows.ReadAsync(ct))
-                {
-                    rejections.Add(new ImportRejection(rows.GetInt32(0), rows.GetString(1)));
-                }
-            }
-
-            var added = 0;
-            if (rejections.Count == 0)
-            {
-                progress?.Report(new ImportProgress("importing", 0, read));
-                await using var move = new NpgsqlCommand($"select agency.{moveFunction}(@id)", connection, transaction) { CommandTimeout = 0 };
-                move.Parameters.AddWithValue("id", batchId);
-                added = (int)(await move.ExecuteScalarAsync(ct))!;
-            }
-
-            var imported = rejections.Count == 0 && !options.DryRun;
-            if (!imported)
-            {
-                await transaction.RollbackAsync("import", ct);
-            }
-
-            progress?.Report(new ImportProgress("done", read, read));
+            var (rejections, added, imported) = await CheckThenMoveAsync(
+                connection, transaction, batchId, problemsFunction, moveFunction, read, options.DryRun, progress, ct);
             return new ImportSummary(Name(fileName), TimesheetFormat.Workroom, options.DryRun, read, added,
                 rejections.Count == 0 ? read - added : 0, rejections, imported ? batchId : null, kind);
         }, cancellationToken);
+
+    /// <summary>
+    /// The end every import shares: the batch's problems by the set (every rejected row with its
+    /// line), then, when there are none, the move; a rejection or a dry run rolls back to the
+    /// savepoint "import" taken first, so nothing stays.
+    /// </summary>
+    private static async Task<(List<ImportRejection> Rejections, int Added, bool Imported)> CheckThenMoveAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid batchId, string problemsFunction, string moveFunction,
+        int read, bool dryRun, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        var rejections = new List<ImportRejection>();
+        await using (var problems = new NpgsqlCommand($"select line_no, reason from agency.{problemsFunction}(@id)", connection, transaction))
+        {
+            problems.CommandTimeout = 0;
+            problems.Parameters.AddWithValue("id", batchId);
+            await using var rows = await problems.ExecuteReaderAsync(ct);
+            while (await rows.ReadAsync(ct))
+            {
+                rejections.Add(new ImportRejection(rows.GetInt32(0), rows.GetString(1)));
+            }
+        }
+
+        var added = 0;
+        if (rejections.Count == 0)
+        {
+            progress?.Report(new ImportProgress("importing", 0, read));
+            await using var move = new NpgsqlCommand($"select agency.{moveFunction}(@id)", connection, transaction) { CommandTimeout = 0 };
+            move.Parameters.AddWithValue("id", batchId);
+            added = (int)(await move.ExecuteScalarAsync(ct))!;
+        }
+
+        var imported = rejections.Count == 0 && !dryRun;
+        if (!imported)
+        {
+            await transaction.RollbackAsync("import", ct);
+        }
+
+        progress?.Report(new ImportProgress("done", read, read));
+        return (rejections, added, imported);
+    }
 
     /// <summary>The preview for the mapping step: the format recognised, the headers, the mapping proposed and the first rows.</summary>
     public static ImportPreview Preview(Stream file, int rows, IReadOnlyDictionary<TimesheetField, string>? mapping = null)

@@ -3334,12 +3334,49 @@ CREATE FUNCTION agency.may_link_campaign(p_campaign_id uuid) RETURNS boolean
 ALTER FUNCTION agency.may_link_campaign(p_campaign_id uuid) OWNER TO workroom_owner;
 
 --
+-- Name: employees; Type: TABLE; Schema: agency; Owner: workroom_owner
+--
+
+CREATE TABLE agency.employees (
+    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid,
+    full_name text NOT NULL,
+    email text NOT NULL,
+    title text,
+    department text,
+    agency_role text DEFAULT 'creative'::text NOT NULL,
+    weekly_capacity_hours numeric(5,2) DEFAULT 40 NOT NULL,
+    active boolean DEFAULT true NOT NULL,
+    start_date date,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by uuid DEFAULT agency.current_user_id(),
+    updated_by uuid,
+    deleted_at timestamp with time zone,
+    account_pending_since timestamp with time zone,
+    skills text[] DEFAULT '{}'::text[] NOT NULL,
+    import_batch_id uuid,
+    CONSTRAINT employees_agency_role_check CHECK ((agency_role = ANY (ARRAY['finance'::text, 'leadership'::text, 'pm'::text, 'admin'::text, 'account'::text, 'creative'::text]))),
+    CONSTRAINT employees_email_check CHECK ((email ~ '^[^@\s]+@[^@\s]+$'::text)),
+    CONSTRAINT employees_full_name_check CHECK (((length(btrim(full_name)) >= 1) AND (length(btrim(full_name)) <= 200))),
+    CONSTRAINT employees_pending_check CHECK (((account_pending_since IS NULL) OR ((NOT active) AND (user_id IS NOT NULL)))),
+    CONSTRAINT employees_skills_check CHECK (((cardinality(skills) <= 30) AND (array_position(skills, NULL::text) IS NULL))),
+    CONSTRAINT employees_weekly_capacity_hours_check CHECK (((weekly_capacity_hours >= (0)::numeric) AND (weekly_capacity_hours <= (80)::numeric)))
+);
+
+ALTER TABLE ONLY agency.employees FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE agency.employees OWNER TO workroom_owner;
+
+--
 -- Name: may_read_artifact_as(uuid, text, uuid, uuid); Type: FUNCTION; Schema: agency; Owner: workroom_owner
 --
 
 CREATE FUNCTION agency.may_read_artifact_as(p_person uuid, p_person_role text, p_owner uuid, p_campaign uuid) RETURNS boolean
     LANGUAGE sql STABLE PARALLEL SAFE
-    RETURN ((p_person = p_owner) OR (p_person_role = ANY (ARRAY['leadership'::text, 'admin'::text])) OR (EXISTS (SELECT 1 FROM agency.campaign_team tm WHERE ((tm.tenant_id = agency.current_tenant_id()) AND (tm.campaign_id = may_read_artifact_as.p_campaign) AND (tm.employee_id = may_read_artifact_as.p_person)))));
+    RETURN ((EXISTS (SELECT 1 FROM agency.employees e WHERE ((e.tenant_id = agency.current_tenant_id()) AND (e.id = may_read_artifact_as.p_person)))) AND ((p_person = p_owner) OR (p_person_role = ANY (ARRAY['leadership'::text, 'admin'::text])) OR (EXISTS (SELECT 1 FROM agency.campaign_team tm WHERE ((tm.tenant_id = agency.current_tenant_id()) AND (tm.campaign_id = may_read_artifact_as.p_campaign) AND (tm.employee_id = may_read_artifact_as.p_person))))));
 
 
 ALTER FUNCTION agency.may_read_artifact_as(p_person uuid, p_person_role text, p_owner uuid, p_campaign uuid) OWNER TO workroom_owner;
@@ -6144,43 +6181,6 @@ ALTER TABLE ONLY agency.employee_week_hours FORCE ROW LEVEL SECURITY;
 
 
 ALTER TABLE agency.employee_week_hours OWNER TO workroom_owner;
-
---
--- Name: employees; Type: TABLE; Schema: agency; Owner: workroom_owner
---
-
-CREATE TABLE agency.employees (
-    tenant_id uuid DEFAULT agency.current_tenant_id() NOT NULL,
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    user_id uuid,
-    full_name text NOT NULL,
-    email text NOT NULL,
-    title text,
-    department text,
-    agency_role text DEFAULT 'creative'::text NOT NULL,
-    weekly_capacity_hours numeric(5,2) DEFAULT 40 NOT NULL,
-    active boolean DEFAULT true NOT NULL,
-    start_date date,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    created_by uuid DEFAULT agency.current_user_id(),
-    updated_by uuid,
-    deleted_at timestamp with time zone,
-    account_pending_since timestamp with time zone,
-    skills text[] DEFAULT '{}'::text[] NOT NULL,
-    import_batch_id uuid,
-    CONSTRAINT employees_agency_role_check CHECK ((agency_role = ANY (ARRAY['finance'::text, 'leadership'::text, 'pm'::text, 'admin'::text, 'account'::text, 'creative'::text]))),
-    CONSTRAINT employees_email_check CHECK ((email ~ '^[^@\s]+@[^@\s]+$'::text)),
-    CONSTRAINT employees_full_name_check CHECK (((length(btrim(full_name)) >= 1) AND (length(btrim(full_name)) <= 200))),
-    CONSTRAINT employees_pending_check CHECK (((account_pending_since IS NULL) OR ((NOT active) AND (user_id IS NOT NULL)))),
-    CONSTRAINT employees_skills_check CHECK (((cardinality(skills) <= 30) AND (array_position(skills, NULL::text) IS NULL))),
-    CONSTRAINT employees_weekly_capacity_hours_check CHECK (((weekly_capacity_hours >= (0)::numeric) AND (weekly_capacity_hours <= (80)::numeric)))
-);
-
-ALTER TABLE ONLY agency.employees FORCE ROW LEVEL SECURITY;
-
-
-ALTER TABLE agency.employees OWNER TO workroom_owner;
 
 --
 -- Name: import_batches; Type: TABLE; Schema: agency; Owner: workroom_owner
@@ -12745,6 +12745,16 @@ GRANT ALL ON FUNCTION agency.may_link_campaign(p_campaign_id uuid) TO agency_app
 
 
 --
+-- Name: TABLE employees; Type: ACL; Schema: agency; Owner: workroom_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.employees TO agency_app;
+GRANT SELECT ON TABLE agency.employees TO agency_timesheets;
+GRANT SELECT ON TABLE agency.employees TO agency_reviews;
+GRANT SELECT ON TABLE agency.employees TO agency_links;
+
+
+--
 -- Name: FUNCTION may_read_artifact_as(p_person uuid, p_person_role text, p_owner uuid, p_campaign uuid); Type: ACL; Schema: agency; Owner: workroom_owner
 --
 
@@ -13392,16 +13402,6 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.employee_week_bookings TO agen
 
 GRANT SELECT ON TABLE agency.employee_week_hours TO agency_app;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.employee_week_hours TO agency_summaries;
-
-
---
--- Name: TABLE employees; Type: ACL; Schema: agency; Owner: workroom_owner
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE agency.employees TO agency_app;
-GRANT SELECT ON TABLE agency.employees TO agency_timesheets;
-GRANT SELECT ON TABLE agency.employees TO agency_reviews;
-GRANT SELECT ON TABLE agency.employees TO agency_links;
 
 
 --

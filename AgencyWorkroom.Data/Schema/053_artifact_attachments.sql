@@ -100,12 +100,15 @@ grant execute on function agency.may_edit_artifact(uuid, uuid), agency.image_typ
 -- Typing "@" in a comment offers the people who may read the artifact; a mention of anyone else
 -- tells them nothing (019). Both ask one rule, agency.may_read_artifact_as: the artifact_read
 -- policy's rule asked of another person (its owner, leadership and admins, its campaign's team).
+-- Asked only of a person of the caller's own agency: about anyone else's ids it says no, as it
+-- does about ids that do not exist (the isolation battery asks it with another tenant's).
 create or replace function agency.may_read_artifact_as(p_person uuid, p_person_role text, p_owner uuid, p_campaign uuid) returns boolean
 language sql stable parallel safe
-return p_person = p_owner
-    or p_person_role in ('leadership', 'admin')
-    or exists (select 1 from agency.campaign_team tm
-               where tm.tenant_id = agency.current_tenant_id() and tm.campaign_id = p_campaign and tm.employee_id = p_person);
+return exists (select 1 from agency.employees e where e.tenant_id = agency.current_tenant_id() and e.id = p_person)
+   and (p_person = p_owner
+        or p_person_role in ('leadership', 'admin')
+        or exists (select 1 from agency.campaign_team tm
+                   where tm.tenant_id = agency.current_tenant_id() and tm.campaign_id = p_campaign and tm.employee_id = p_person));
 
 -- The people to offer after "@" (a name's start or a word's start in it), the caller left out. As the
 -- caller: an artifact they may not read offers nobody.

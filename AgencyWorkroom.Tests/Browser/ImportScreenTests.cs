@@ -1,5 +1,4 @@
 using System.Text;
-using AgencyWorkroom.Data.Identity;
 using AgencyWorkroom.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -21,12 +20,10 @@ public sealed class ImportScreenTests(TwoTenantWorld world, BrowserFixture brows
     {
         var tenant = await ScratchTenant.CreateAsync(world);
         var tag = tenant.Id.ToString("N")[..8];
-        var admin = $"admin@t{tenant.Id:N}.test";
+        var admin = await tenant.SignInAccountAsync(world, "admin", Password);
         var campaign = Guid.NewGuid();
         await using (var s = await TestSession.BeginAsync(world.Database.Owner, tenant.Id, "admin", tenant.People["admin"]))
         {
-            await s.ExecuteAsync("update agency.employees set email = @email where id = @id", ("email", admin), ("id", tenant.People["admin"]));
-            await SignInAccounts.UpsertAsync(s.Connection, s.Transaction, [(tenant.Id, tenant.People["admin"], admin)], Password);
             await s.ExecuteAsync(
                 """
                 insert into agency.campaigns (id, client_id, code, name, status, start_date, end_date)
@@ -70,13 +67,7 @@ public sealed class ImportScreenTests(TwoTenantWorld world, BrowserFixture brows
     public async Task Import_FileWithABadRow_DryRunListsItWithItsLine_AndTheImportStaysClosed()
     {
         var tenant = await ScratchTenant.CreateAsync(world);
-        var admin = $"admin@t{tenant.Id:N}.test";
-        await using (var s = await TestSession.BeginAsync(world.Database.Owner, tenant.Id, "admin", tenant.People["admin"]))
-        {
-            await s.ExecuteAsync("update agency.employees set email = @email where id = @id", ("email", admin), ("id", tenant.People["admin"]));
-            await SignInAccounts.UpsertAsync(s.Connection, s.Transaction, [(tenant.Id, tenant.People["admin"], admin)], Password);
-            await s.CommitAsync();
-        }
+        var admin = await tenant.SignInAccountAsync(world, "admin", Password);
 
         var page = await browser.SignedInPageAsync(admin, Password);
         await BrowserFixture.OpenAsync(page, "/admin/import");

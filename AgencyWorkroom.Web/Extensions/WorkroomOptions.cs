@@ -13,4 +13,7 @@ public sealed class WorkroomOptions
 
     /// <summary>How long an admin's password-reset link works (once) before it expires.</summary>
     public TimeSpan PasswordResetLinkLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>The lifetime in whole hours, as the admin pages say it.</summary>
+    public int PasswordResetLinkHours => (int)Math.Round(PasswordResetLinkLifetime.TotalHours);
 }

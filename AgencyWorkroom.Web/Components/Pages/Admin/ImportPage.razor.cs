@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Text;
 using AgencyWorkroom.Web.Extensions;
-using Microsoft.AspNetCore.WebUtilities;
+using AgencyWorkroom.Web.Components.Account.Pages;
 using Microsoft.Extensions.Options;
 using AgencyWorkroom.Data.Features.Common;
 using AgencyWorkroom.Data.Features.Import;
@@ -62,7 +61,7 @@ public sealed partial class ImportPage : IDisposable
     [Inject]
     private IOptions<WorkroomOptions> Options { get; set; } = default!;
 
-    private int ResetLinkHours => (int)Math.Round(Options.Value.PasswordResetLinkLifetime.TotalHours);
+    private int ResetLinkHours => Options.Value.PasswordResetLinkHours;
 
     private bool IsAdmin => _me?.Role == AgencyRoles.Admin;
 
@@ -318,7 +317,7 @@ public sealed partial class ImportPage : IDisposable
     }
 
     private string? ResetLink(ImportedAccount account) => account.Reset is { } reset
-        ? $"{Navigation.BaseUri}Account/ResetPassword?account={reset.AccountId}&code={WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(reset.Token))}"
+        ? ResetPasswordPage.LinkFor(Navigation.BaseUri, reset)
         : null;
 
     private static string RejectionsCsv(ImportSummary summary) =>

@@ -2,10 +2,9 @@ using AgencyWorkroom.Data.Features.Common;
 using AgencyWorkroom.Data.Features.People;
 using AgencyWorkroom.Web.Components.Pages.Capacity;
 using AgencyWorkroom.Web.Components.Shared;
-using System.Text;
 using AgencyWorkroom.Web.Extensions;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.WebUtilities;
+using AgencyWorkroom.Web.Components.Account.Pages;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 
@@ -40,7 +39,7 @@ public sealed partial class PeoplePage
     [Inject]
     private IOptions<WorkroomOptions> Options { get; set; } = default!;
 
-    private int ResetLinkHours => (int)Math.Round(Options.Value.PasswordResetLinkLifetime.TotalHours);
+    private int ResetLinkHours => Options.Value.PasswordResetLinkHours;
 
     protected override async Task OnInitializedAsync()
     {
@@ -154,7 +153,6 @@ public sealed partial class PeoplePage
             return;
         }
 
-        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(reset.Token));
-        _reset = (person.FullName, $"{Navigation.BaseUri}Account/ResetPassword?account={reset.AccountId}&code={code}");
+        _reset = (person.FullName, ResetPasswordPage.LinkFor(Navigation.BaseUri, reset));
     }
 }
